@@ -1,0 +1,416 @@
+"""Speed and accuracy of claim and quantity extraction against quantulum3, in one run.
+
+Run by hand, never by CI:
+
+    python benchmarks/extract_speed.py            # ≥ 1 MB corpus
+    python benchmarks/extract_speed.py --quick    # ~200 KB, smaller quantulum3 sample
+
+It builds a deterministic corpus of news-like articles from the seed article
+and the labelled case sentences (numbers re-drawn so the text is not one block
+repeated), times `extract_claims` and `find_quantities` on it (single process),
+times quantulum3 on a sample of the same sentences, scores both extractors on
+the labelled quantity cases, and times adversarial inputs to show linearity.
+Every figure is printed against the baseline measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import random
+import re
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claimtrack.extract.quantities import find_quantities  # noqa: E402
+
+SEED_ARTICLE = ROOT / "seeds" / "ukraine-defense-export-offices.txt"
+CASES_DIR = ROOT / "tests" / "extract" / "cases"
+PUBLISHED = dt.date(2025, 11, 3)
+MB = 1_000_000
+Key = tuple[float | None, float | None, str | None, str | None]
+
+_DIGIT_RUN = re.compile(r"\d+")
+_PERIODS = {"second", "minute", "hour", "day", "week", "month", "quarter", "year"}
+# quantulum3 unit names → the ISO codes and symbols the labels use.
+_QUANTULUM_UNITS = {
+    "dollar": "USD",
+    "united states dollar": "USD",
+    "euro": "EUR",
+    "pound sterling": "GBP",
+    "yen": "JPY",
+    "japanese yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "swiss franc": "CHF",
+    "indian rupee": "INR",
+    "russian ruble": "RUB",
+    "ukrainian hryvnia": "UAH",
+    "percentage": "%",
+    "percentage point": "pp",
+    "degree celsius": "°C",
+    "dimensionless": None,
+}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Articles of news-like text and the sentences they were built from."""
+
+    articles: list[str]
+    sentences: list[str]
+
+    @property
+    def size(self) -> int:
+        """Size in bytes (UTF-8)."""
+        return sum(len(article.encode()) for article in self.articles)
+
+
+# --- corpus --------------------------------------------------------------------
+
+
+def load_cases() -> list[dict[str, Any]]:
+    """The labelled cases, all domains."""
+    cases: list[dict[str, Any]] = []
+    for path in sorted(CASES_DIR.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                cases.append(json.loads(line))
+    return cases
+
+
+def template_sentences(cases: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """Sentences to vary (seed body lines and case texts) and headings from the seed."""
+    sentences = [case["text"] for case in cases]
+    headings: list[str] = []
+    for line in SEED_ARTICLE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line[-1] in '.!?”"':
+            sentences.extend(s for s in re.split(r"(?<=[.!?])\s+", line) if s)
+        elif not line.startswith("-"):
+            headings.append(line)
+    return sentences, headings
+
+
+def redraw_numbers(sentence: str, rng: random.Random) -> str:
+    """The sentence with each digit run re-drawn at the same length (years stay plausible)."""
+
+    def redraw(match: re.Match[str]) -> str:
+        digits = match.group()
+        if len(digits) == 4 and digits[:2] in ("19", "20"):
+            return str(rng.randint(1990, 2035))
+        if len(digits) == 1:
+            return str(rng.randint(1, 9))
+        return str(rng.randint(10 ** (len(digits) - 1), 10 ** len(digits) - 1))
+
+    return _DIGIT_RUN.sub(redraw, sentence)
+
+
+def build_corpus(size: int, seed: int) -> Corpus:
+    """Deterministic articles (heading + paragraphs of varied sentences) totalling ≥ `size` bytes."""
+    rng = random.Random(seed)
+    templates, headings = template_sentences(load_cases())
+    articles: list[str] = []
+    sentences: list[str] = []
+    total = 0
+    while total < size:
+        parts = [rng.choice(headings)]
+        for _ in range(rng.randint(3, 6)):
+            paragraph = [
+                redraw_numbers(rng.choice(templates), rng) for _ in range(rng.randint(2, 5))
+            ]
+            sentences.extend(paragraph)
+            parts.append(" ".join(paragraph))
+        article = "\n".join(parts) + "\n"
+        articles.append(article)
+        total += len(article.encode())
+    return Corpus(articles, sentences)
+
+
+# --- timing --------------------------------------------------------------------
+
+
+def timed(run: Callable[[], object]) -> float:
+    """Wall-clock seconds of one call."""
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def best_of(runs: int, run: Callable[[], object]) -> float:
+    """The fastest of `runs` calls (less noise from a busy machine)."""
+    return min(timed(run) for _ in range(runs))
+
+
+def full_extractor() -> tuple[Callable[[str], object], str]:
+    """`extract_claims` with the publication date, or `find_quantities` if it is missing."""
+    try:
+        from claimtrack.extract import extract_claims
+    except ImportError as error:
+        print(f"note: extract_claims is not importable ({error}); timing find_quantities instead")
+        return find_quantities, "find_quantities (fallback)"
+    return (lambda text: extract_claims(text, published=PUBLISHED)), "extract_claims"
+
+
+def quantulum_parser() -> Callable[[str], list[Any]] | None:
+    """quantulum3's `parser.parse`, warmed up, or None if it is not installed."""
+    try:
+        from quantulum3 import parser
+    except ImportError:
+        return None
+    warnings.filterwarnings("ignore")
+    parser.parse("It costs $5 and weighs 3 kg.")  # loads its classifier outside the timing
+    return parser.parse
+
+
+def throughput(label: str, size: int, sentences: int, seconds: float) -> tuple[float, float]:
+    """Print and return MB/s and sentences/s."""
+    mb_s = size / MB / seconds
+    s_s = sentences / seconds
+    print(f"  {label:32s} {seconds:8.3f} s  {mb_s:8.3f} MB/s  {s_s:10.0f} sentences/s")
+    return mb_s, s_s
+
+
+def time_corpus(corpus: Corpus, runs: int) -> dict[str, float]:
+    """Time both extractors on the corpus and quantulum3 on a sample; print the ratios."""
+    extract, name = full_extractor()
+    size, count = corpus.size, len(corpus.sentences)
+    print(f"corpus: {len(corpus.articles)} articles, {count} sentences, {size / MB:.2f} MB")
+    found = sum(len(find_quantities(a)) for a in corpus.articles)
+    seed = SEED_ARTICLE.read_text(encoding="utf-8")
+    print(
+        f"  {found / (size / 1000):.1f} quantities per KB (the seed article has"
+        f" {len(find_quantities(seed)) / (len(seed.encode()) / 1000):.1f}): the labelled"
+        " sentences make the corpus number-dense, the hard case for find_quantities"
+    )
+    extract(corpus.articles[0])  # warm caches and lazy imports
+    full = best_of(runs, lambda: [extract(a) for a in corpus.articles])
+    alone = best_of(runs, lambda: [find_quantities(a) for a in corpus.articles])
+    print("throughput (single process):")
+    full_mb, full_s = throughput(name, size, count, full)
+    alone_mb, alone_s = throughput("find_quantities", size, count, alone)
+    return {"full_mb": full_mb, "full_s": full_s, "alone_mb": alone_mb, "alone_s": alone_s}
+
+
+def time_quantulum(corpus: Corpus, sample_size: int, seed: int) -> tuple[float, float] | None:
+    """quantulum3 on a random sample of the corpus sentences: MB/s and sentences/s."""
+    parse = quantulum_parser()
+    if parse is None:
+        print("  quantulum3 is not installed (pip install quantulum3): no baseline")
+        return None
+    sample = random.Random(seed).sample(corpus.sentences, min(sample_size, len(corpus.sentences)))
+    sample_bytes = sum(len(s.encode()) + 1 for s in sample)
+    seconds = timed(lambda: [parse(s) for s in sample])
+    print(f"  quantulum3 sample: {len(sample)} sentences, {sample_bytes / 1000:.1f} KB")
+    mb_s, s_s = throughput("quantulum3.parser.parse", sample_bytes, len(sample), seconds)
+    print(f"  quantulum3 on the whole corpus, extrapolated: {corpus.size / MB / mb_s:.1f} s")
+    return mb_s, s_s
+
+
+def time_prose(parse: Callable[[str], list[Any]] | None, repeats: int) -> None:
+    """find_quantities against quantulum3 on the seed article's own sentences (sparse figures)."""
+    if parse is None:
+        return
+    seed = SEED_ARTICLE.read_text(encoding="utf-8")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n", seed) if s.strip()]
+    size = sum(len(s.encode()) + 1 for s in sentences) * repeats
+    ours = best_of(3, lambda: [find_quantities(s) for _ in range(repeats) for s in sentences])
+    theirs = timed(lambda: [parse(s) for s in sentences])
+    print(f"seed-article prose only ({len(sentences)} sentences, figures sparse):")
+    ours_mb = size / MB / ours
+    theirs_mb = size / repeats / MB / theirs
+    print(
+        f"  find_quantities {ours_mb:.2f} MB/s, quantulum3 {theirs_mb:.3f} MB/s:"
+        f" {ours_mb / theirs_mb:.0f}×"
+    )
+
+
+# --- accuracy ------------------------------------------------------------------
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    """Equal numbers within 1e-9 relative tolerance, or both None."""
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9)
+
+
+def _matches(got: Key, want: Key, strict: bool) -> bool:
+    """Whether two quantity keys agree (strict: unit and per too)."""
+    values = _close(got[0], want[0]) and _close(got[1], want[1])
+    return values and (not strict or got[2:] == want[2:])
+
+
+def score(pairs: Iterable[tuple[list[Key], list[Key]]], strict: bool) -> tuple[float, float, float]:
+    """Precision, recall and F1 of predicted against labelled keys, sentence by sentence."""
+    tp = fp = fn = 0
+    for predicted, labelled in pairs:
+        remaining = list(labelled)
+        for key in predicted:
+            hit = next((i for i, want in enumerate(remaining) if _matches(key, want, strict)), None)
+            if hit is None:
+                fp += 1
+            else:
+                remaining.pop(hit)
+                tp += 1
+        fn += len(remaining)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def label_key(quantity: dict[str, Any]) -> Key:
+    """The scored key of a labelled quantity (unit lower-cased)."""
+    unit = quantity["unit"].lower() if quantity["unit"] else None
+    return quantity["low"], quantity["high"], unit, quantity["per"]
+
+
+def our_keys(text: str) -> list[Key]:
+    """Keys of what `find_quantities` reads."""
+    return [
+        (q.low, q.high, q.unit.lower() if q.unit else None, q.per) for q in find_quantities(text)
+    ]
+
+
+def quantulum_key(quantity: Any) -> Key:
+    """A quantulum3 quantity mapped to the label scheme: value ± uncertainty, ISO/%/pp, per."""
+    value = float(quantity.value)
+    spread = float(quantity.uncertainty or 0)
+    low, high = (value - spread, value + spread) if spread else (value, value)
+    dimensions = quantity.unit.original_dimensions or quantity.unit.dimensions or []
+    per = None
+    bases = []
+    for dimension in dimensions:
+        base = str(dimension.get("base", ""))
+        if dimension.get("power", 1) == -1 and base in _PERIODS:
+            per = base
+        else:
+            bases.append(base)
+    name = " ".join(bases) if bases else quantity.unit.name
+    code = getattr(quantity.unit, "currency_code", None)
+    if code:
+        unit: str | None = code
+    elif (
+        bases
+        and bases[0] in _QUANTULUM_UNITS
+        and quantity.unit.entity.name
+        in (
+            "currency",
+            "unknown",
+        )
+    ):
+        unit = _QUANTULUM_UNITS[bases[0]]
+    else:
+        unit = _QUANTULUM_UNITS.get(name, name)
+    return low, high, unit.lower() if unit else None, per
+
+
+def accuracy(cases: list[dict[str, Any]]) -> None:
+    """Score find_quantities and quantulum3 on the labelled quantity cases; print both."""
+    labelled = [[label_key(q) for q in case["quantities"]] for case in cases]
+    ours = [our_keys(case["text"]) for case in cases]
+    rows = [("find_quantities", ours)]
+    parse = quantulum_parser()
+    if parse is not None:
+        rows.append(("quantulum3", [[quantulum_key(q) for q in parse(c["text"])] for c in cases]))
+    print(f"accuracy on {len(cases)} labelled sentences, {sum(map(len, labelled))} quantities:")
+    print(f"  {'':18s} {'strict (low, high, unit, per)':>32s}   {'values only (low, high)':>26s}")
+    results = {}
+    for name, predicted in rows:
+        strict = score(zip(predicted, labelled, strict=True), strict=True)
+        loose = score(zip(predicted, labelled, strict=True), strict=False)
+        results[name] = (strict, loose)
+        print(
+            f"  {name:18s}   P {strict[0]:.3f} R {strict[1]:.3f} F1 {strict[2]:.3f}"
+            f"      P {loose[0]:.3f} R {loose[1]:.3f} F1 {loose[2]:.3f}"
+        )
+    if "quantulum3" in results:
+        ours_f1, theirs_f1 = results["find_quantities"][0][2], results["quantulum3"][0][2]
+        ours_v, theirs_v = results["find_quantities"][1][2], results["quantulum3"][1][2]
+        print(
+            f"  F1 ratio (ours / quantulum3): strict {ours_f1 / max(theirs_f1, 1e-9):.2f}×,"
+            f" values only {ours_v / max(theirs_v, 1e-9):.2f}×"
+        )
+
+
+# --- adversarial -----------------------------------------------------------------
+
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "no punctuation (words)": lambda n: (
+        "the two hundred drones and people between over about thousands of million " * (n // 70 + 1)
+    )[:n],
+    "digits only": lambda n: "7" * n,
+    "1,1,1,…": lambda n: "1," * (n // 2),
+    "1 1 1 …": lambda n: "1 " * (n // 2),
+    "1-1-1-…": lambda n: "1-" * (n // 2),
+    "111,111,…": lambda n: "111," * (n // 4),
+    "1.1.1.…": lambda n: "1." * (n // 2),
+    "$$$…": lambda n: "$" * n,
+    "hundreds of hundreds of…": lambda n: "hundreds of " * (n // 12),
+    "one letter": lambda n: "x" * n,
+    "one line, no spaces, mixed": lambda n: ("600-800drones$2bn€3m%" * (n // 21 + 1))[:n],
+}
+
+
+def adversarial(size: int) -> None:
+    """Time find_quantities on adversarial inputs at size/10 and size: linear means ratio ≈ 10."""
+    small_size = size // 10
+    print(f"adversarial inputs (find_quantities), {small_size / MB:.2f} MB vs {size / MB:.2f} MB:")
+    for name, build in ADVERSARIAL.items():
+        small = timed(lambda b=build: find_quantities(b(small_size)))
+        large = timed(lambda b=build: find_quantities(b(size)))
+        ratio = large / max(small, 1e-6)
+        print(f"  {name:28s} {small:7.3f} s  {large:7.3f} s   ×{ratio:5.1f} for 10× the input")
+
+
+# --- main --------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the corpus, time, score, and print everything as ratios to quantulum3."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="~200 KB corpus, small samples")
+    parser.add_argument("--size-mb", type=float, default=None, help="corpus size (default 1.05)")
+    parser.add_argument("--sample", type=int, default=None, help="quantulum3 sample (sentences)")
+    parser.add_argument("--seed", type=int, default=20251103, help="random seed for the corpus")
+    args = parser.parse_args(argv)
+    size = int((args.size_mb or (0.2 if args.quick else 1.05)) * MB)
+    sample = args.sample or (200 if args.quick else 1000)
+    runs = 1 if args.quick else 3
+
+    corpus = build_corpus(size, args.seed)
+    speeds = time_corpus(corpus, runs)
+    baseline = time_quantulum(corpus, sample, args.seed)
+    if baseline is not None:
+        base_mb, base_s = baseline
+        print("speed against quantulum3 (same run):")
+        for label, key in (("extract_claims", "full"), ("find_quantities", "alone")):
+            print(
+                f"  {label:16s} {speeds[key + '_mb'] / base_mb:8.1f}× quantulum3 (MB/s)"
+                f"  {speeds[key + '_s'] / base_s:8.1f}× (sentences/s)"
+            )
+    time_prose(quantulum_parser(), 1 if args.quick else 20)
+    print(
+        f"target ≥ 1 MB/s: extract_claims {speeds['full_mb']:.2f} MB/s "
+        f"({'met' if speeds['full_mb'] >= 1 else 'NOT met'})"
+    )
+    accuracy(load_cases())
+    adversarial(size // 5 if args.quick else MB)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

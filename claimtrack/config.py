@@ -1,0 +1,50 @@
+"""Where the database is and who the reviewer is.
+
+Precedence, as DESIGN.md fixes it: `--db` beats `CLAIMTRACK_DB`, which beats a
+default file in the user data directory; `--user` beats `CLAIMTRACK_USER`,
+which beats the operating-system user.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+import platformdirs
+
+DB_ENV = "CLAIMTRACK_DB"
+USER_ENV = "CLAIMTRACK_USER"
+APP_NAME = "claimtrack"
+
+
+def default_database_path() -> Path:
+    """The default SQLite file in the user's data directory."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "claimtrack.db"
+
+
+def database_url(db: str | None = None) -> str:
+    """Resolve `--db` (a path or an SQLAlchemy URL) to an SQLAlchemy URL."""
+    chosen = db or os.environ.get(DB_ENV) or str(default_database_path())
+    return as_url(chosen)
+
+
+def as_url(path_or_url: str) -> str:
+    """Turn a file path into an SQLite URL; leave a URL as it is."""
+    if "://" in path_or_url:
+        return path_or_url
+    path = Path(path_or_url).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path.resolve()}"
+
+
+def current_user(user: str | None = None) -> str:
+    """The reviewer's name recorded in audit events."""
+    if user:
+        return user
+    if env := os.environ.get(USER_ENV):
+        return env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry, e.g. in some containers
+        return "unknown"

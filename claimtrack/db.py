@@ -1,0 +1,191 @@
+"""Engine, sessions and schema upgrades.
+
+SQLite is opened in WAL mode with foreign keys on and a busy timeout. Write
+transactions start with `BEGIN IMMEDIATE`, so two writers queue instead of
+both reading an old version and one failing with "database is locked"; the
+second then sees the first one's change and gets a clean `Conflict`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from claimtrack.errors import ClaimtrackError, SchemaTooNew
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def migrations_path() -> Path:
+    """The Alembic script directory, shipped inside the package as claimtrack.migrations."""
+    import claimtrack.migrations
+
+    return Path(claimtrack.migrations.__file__).parent
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic config built in code, bound to `connection` when given."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_path()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this code knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "migrations/versions holds no revision"
+    return head
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    """Pragmas per connection, and our own BEGIN so writes can be IMMEDIATE."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Take transaction control away from pysqlite; the "begin" hook issues BEGIN.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get("sqlite_immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def create_db_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for `url`, with claimtrack's SQLite settings where it is SQLite."""
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_hooks(engine)
+    return engine
+
+
+@dataclass
+class Database:
+    """One database: its engine and a session factory for reads and for writes."""
+
+    url: str
+    engine: Engine = field(init=False)
+    _reads: sessionmaker[Session] = field(init=False, repr=False)
+    _writes: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.engine = create_db_engine(self.url)
+        self._reads = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(sqlite_immediate=True)
+        self._writes = sessionmaker(writer, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A write transaction: commits on success, rolls back on any error."""
+        with self._writes.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (rolled back at the end)."""
+        with self._reads() as session:
+            yield session
+
+    def current_revision(self) -> str | None:
+        """The schema revision stamped in the database, None for an empty one."""
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Bring the schema to `revision` (refuses a schema newer than this code)."""
+        self._refuse_unknown_revision()
+        self._run_migration(command.upgrade, revision)
+
+    def downgrade(self, revision: str) -> None:
+        """Step the schema back to `revision` (for tests and emergencies)."""
+        self._run_migration(command.downgrade, revision)
+
+    def ensure_current(self) -> None:
+        """Upgrade-on-open: bring an older schema up to date, refuse a newer one."""
+        if self.current_revision() != head_revision():
+            self.upgrade()
+
+    def backup(self, destination: Path) -> None:
+        """Copy a live SQLite database with SQLite's online backup API."""
+        if not self.is_sqlite:
+            raise ClaimtrackError("db backup copies SQLite files; use pg_dump for PostgreSQL")
+        destination = destination.expanduser().resolve()
+        if destination.exists():
+            raise ClaimtrackError(f"{destination}: already exists; choose a new file")
+        source = sqlite3.connect(make_url(self.url).database or ":memory:")
+        target = sqlite3.connect(destination)
+        try:
+            with target:
+                source.backup(target)
+        finally:
+            target.close()
+            source.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def _refuse_unknown_revision(self) -> None:
+        current = self.current_revision()
+        if current is None:
+            return
+        script = ScriptDirectory.from_config(alembic_config())
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise SchemaTooNew(
+                f"{self.url}: database schema {current} is newer than this claimtrack "
+                f"knows (newest: {head_revision()}); upgrade claimtrack to open it"
+            )
+
+    def _run_migration(self, step: Any, revision: str) -> None:
+        with self.engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            if self.is_sqlite:
+                # Batch migrations copy and drop tables; with foreign keys on, the
+                # drop would cascade into child rows. The pragma is a no-op inside
+                # a transaction, so it goes to the driver before Alembic begins one.
+                raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with connection.begin():
+                    step(alembic_config(connection), revision)
+                    if self.is_sqlite:
+                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                        if broken:
+                            raise ClaimtrackError(
+                                f"migration would leave dangling references: {broken[:5]}"
+                            )
+            finally:
+                if self.is_sqlite:
+                    raw.execute("PRAGMA foreign_keys = ON")
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """Open the database at `url`, upgrading its schema unless `migrate` is False."""
+    database = Database(url)
+    if migrate:
+        database.ensure_current()
+    return database

@@ -1,0 +1,1447 @@
+"""Find quantities in news text: figures, ranges, bounds, money, percentages, rates.
+
+`find_quantities(text)` scans once for anchors (a digit, a number word, "a"
+before a scale word) and parses a bounded window around each by hand, so the
+pass is linear in the length of the text: every regex is a run of one
+character class, a separator-led repetition, or a prefix trie of literals,
+each anchor consumes what it reads, and look-behind windows are a few dozen
+characters. 1 MB of digits, of "1,1,1,…" or of words without punctuation all
+take time proportional to their length (see benchmarks/extract_speed.py).
+
+Conventions (those of `tests/extract/cases/README.md`):
+
+- A single value has `low == high`. Ranges (`600-800`, `600 to 800`,
+  `between 600 and 800`, `ranging from $2 to $3`, `$2-3bn`, `2%-3%`) have
+  `low < high`; a scale or a currency written once applies to both ends.
+  `from X to Y` is two values; the first borrows the second's unit and rate.
+- Lower bounds (`more than`, `over`, `at least`, `above`, `exceeding`,
+  `exceeded`…) give `high=None`; upper bounds (`up to`, `less than`, `under`,
+  `nearly`, `almost`, `as many as`…) give `low=None`; both set `approximate`.
+  `about`, `around`, `some`, `an estimated`… keep the value, `approximate`.
+  A bound reaches across "the" only after `below`/`above` or with an
+  adjective between ("more than the recommended 14 units"), and "over" right
+  after another quantity is a preposition ("3,338 km over 21 stages").
+- Vague plurals are open lower bounds, approximate: `dozens of` 12,
+  `hundreds of` 100, `thousands of` 1000, `tens of thousands of` 10000,
+  `millions of` 1e6 (also "dozens more").
+- Money has its ISO 4217 code as unit (`$`, `US$`, `C$`, `€`, `£`, `¥`, codes,
+  `dollars`, `Danish crowns`…); percent is `%`, percentage points `pp` (and
+  "points" after a percentage in the same sentence), temperature `°C`.
+  Otherwise the unit is the counted noun phrase as written (modifiers kept,
+  determiners and "more" dropped), closed by its first plural noun, with an
+  `of`-phrase only after a measure (`tonnes of steel`, `mm of rain`). A
+  partitive takes the noun of its whole ("52 of 64 drones" → drones, and 64 is
+  its own quantity). A singular noun is a unit only after 1 or as a measure.
+- `per` is a time period only (`a day`, `daily`, `/h`, `per annum`, an opening
+  "Each year,"…); `$80 a barrel`, `per capita` and `per 100,000 people` have no
+  `per` (the denominator is part of the quantity, not a quantity of its own).
+
+Not quantities: calendar years (a bare 1800–2100 counting nothing, after
+"in"/"since"…, or before "levels", "budget"…), year spans (`2024-25`), day
+numbers next to a month, numeric dates (`2025-11-03`, `3/11/2025`), times
+(`10:30`, `9 am`, `1400 GMT`), ordinals (`3rd`), decades (`1990s`), digits inside
+names and designations (`G7`, `F-16`, `COVID-19`, `A400M`, `5G`, `Article 5`,
+`No. 10`, `Formula 1`, `Formula One`), ages (`aged 75`), phone numbers, version
+strings and dotted numbers (`1.2.3`), slashed fractions and ratios (`24/7`),
+compound adjectives (`a 30-year-old`, `two-thirds`), numbers a date expression
+consumes (`within two weeks`, `three years ago`), the pronoun "one" ("one of
+the largest"), bare number words after "the"/"net" ("net zero"), and figures
+longer than 20 digits. Scorelines (`won 3-1`, `4-6 6-4`) are single values
+without a unit, never a range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from claimtrack.extract.numbers import (
+    CURRENCY_ADJECTIVES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DOLLAR_PREFIXES,
+    ISO_CODES,
+    NUMBER_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE_PLURALS,
+    parse_number_words,
+)
+from claimtrack.extract.types import Per, Quantity
+
+__all__ = ["find_quantities"]
+
+_MAX_DIGITS = 20  # longer digit runs are identifiers or noise, never amounts
+_LOOKBACK = 32  # characters searched before a figure for "more than", "$", "between"…
+_MAX_UNIT_WORDS = 5
+
+_HSPACE = " \t\u00a0\u202f\u2009\u2007"
+_GROUP_SEPARATORS = ",\u00a0\u202f\u2009\u2007 "
+_DASHES = frozenset("-–—‒−")
+
+_SCALE_ALTERNATION = "dozen|hundred|thousand|million|billion|trillion"
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A regex matching exactly `words`, factored by prefix so each position tries one branch."""
+    branches: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], set()).add(word[1:])
+    alternatives = [
+        re.escape(head) + _trie_pattern(tails) for head, tails in sorted(branches.items())
+    ]
+    if not alternatives:
+        return ""
+    if len(alternatives) == 1 and "" not in words:
+        return alternatives[0]
+    single = len(alternatives) == 1 and len(alternatives[0]) == 1
+    group = alternatives[0] if single else "(?:" + "|".join(alternatives) + ")"
+    return group + "?" if "" in words else group
+
+
+# Anchors: a digit, a number word, or "a"/"an"/"one" before a scale word. The word
+# list is a prefix trie of literals: no quantifier can repeat, so no backtracking.
+_ANCHOR_WORDS = _trie_pattern(set(NUMBER_WORDS | set(VAGUE_PLURALS) | {"half"}))
+_ANCHOR_PATTERN = (
+    rf"\d|\b{_ANCHOR_WORDS}\b|\b(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter)\b)"
+)
+# Searching lower-cased text case-sensitively is three times faster than IGNORECASE.
+_ANCHOR_LOWER = re.compile(_ANCHOR_PATTERN)
+_ANCHOR_ANY_CASE = re.compile(_ANCHOR_PATTERN, re.IGNORECASE)
+# One token after optional same-line spaces: a digit (a figure starts there), a
+# word (letters, then letters or digits, hyphen-joined: "F-16", "year-end"), or
+# one other visible character.
+_TOKEN = re.compile(rf"[{_HSPACE}]*(?:(\d)|([^\W\d_]\w*(?:['’\-&][^\W_]\w*)*)|([^\s\w]))")
+_TOKEN_KINDS = ("", "num", "word", "sym")
+_BACK_TOKEN = re.compile(r"[A-Za-z]{1,2}\$|[^\W\d_]+|\d+|[^\s\w]")  # "US$" is one token
+_DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DOTTED_RUN = re.compile(r"[\d.]*")
+_SLASHED_RUN = re.compile(r"[\d/]*")
+_PHONE_RUN = re.compile(r"[\d ().\-]*")
+_SCORE_REACH = 60
+_SCORE_CONTEXT = re.compile(
+    r"\b"
+    + _trie_pattern(
+        {
+            *("beat", "beats", "won", "win", "wins", "lost", "lose", "drew", "draw", "defeated"),
+            *("thrashed", "edged", "victory", "defeat", "scored", "led", "trailed", "leads"),
+            *("trails", "halftime", "half-time", "full-time", "score"),
+        }
+    )
+    + r"\b",
+    re.I,
+)
+_SET_SCORE = re.compile(r"[ \u00a0]\d{1,2}[-–]\d{1,2}(?!\d)")  # "4-6 6-4": tennis sets
+_SET_SCORE_BEFORE = re.compile(r"\d{1,2}[-–]\d{1,2}[ \u00a0]$")
+_MARKER_WORDS = (
+    frozenset({"percent", "pct", "per", "percentage", "pp", "ppt", "ppts", "degrees", "degree"})
+    | frozenset(CURRENCY_ADJECTIVES)
+    | frozenset(CURRENCY_WORDS)
+)
+_DATE_TIME_STARTS = frozenset("-/.:–aApP")
+_LEADING_RATE_REACH = 120
+_LEADING_RATE = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=\n))(?:Each|Every) (day|week|month|year)\b,", re.M
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_YEAR_TAIL = re.compile(r"[-–/]\d{2,4}(?!\d)")  # "2024-25", "2020–2024"
+# Numeric dates, US-style phone numbers and times of day, all of which start with digits.
+_DATE_OR_TIME = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|\d{3}-\d{3}-\d{4}(?!\d)"
+    r"|\d{1,2}(?::\d{2}(?::\d{2})?|(?:[.:]\d{2})?[ \u00a0]?[ap]\.?m\.?(?![^\W\d_]))",
+    re.I,
+)
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated string."""
+    return frozenset(spaced.split())
+
+
+class _Tok(NamedTuple):
+    """A token of the text: kind is "num", "word" or "sym"."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Value:
+    """A figure as read: its value and what was attached to it."""
+
+    value: Decimal
+    start: int
+    end: int
+    digits: str | None = None  # the figure as written, digits only; None for words
+    grouped: bool = False  # "1,200": thousands separators or decimals were written
+    scaled: bool = False
+    scale: Decimal = Decimal(1)  # what a scale word multiplied the written figure by
+    vague: bool = False  # "hundreds of": an open lower bound
+    one_word: bool = False  # the bare word "one", possibly a pronoun
+    unit: str | None = None  # attached ("5km", "1.5C") or written marker ("%", "EUR")
+    takes_of: bool = False  # "hundreds of people": the noun follows "of"
+    capitalised_word: bool = False
+
+
+@dataclass(slots=True)
+class _Prefix:
+    """What precedes a figure: currency, bound, range opener, context words."""
+
+    start: int
+    first: int | None = None  # index of the first look-back token the prefix takes
+    currency: str | None = None
+    bound: str | None = None  # "low" (more than), "high" (up to)
+    approximate: bool = False
+    between: bool = False
+    from_: bool = False
+    label: bool = False  # "No.", "Article", "#": the figure is a designation
+    month: bool = False  # "November 3"
+    plus: bool = False  # "+44 …": a phone number
+    previous: str = ""  # the word just before, lower-cased
+    previous_capitalised: bool = False
+    sentence_start: bool = True
+
+
+class _Rejected(Exception):
+    """Not a quantity; parsing resumes at `resume`."""
+
+    def __init__(self, resume: int) -> None:
+        super().__init__(resume)
+        self.resume = resume
+
+
+# --- vocabularies -----------------------------------------------------------
+
+_LOW_BOUNDS = {
+    ("more", "than"), ("over",), ("above",), ("at", "least"), ("upwards", "of"),
+    ("in", "excess", "of"), ("exceeding",), ("no", "fewer", "than"), ("no", "less", "than"),
+    ("greater", "than"), ("well", "over"), ("just", "over"), ("well", "above"),
+    ("a", "minimum", "of"), ("minimum", "of"), ("north", "of"), ("some", "more", "than"),
+    ("well", "in", "excess", "of"), ("beyond",), ("surpassing",), ("topping",),
+    ("exceeded",), ("exceeds",), ("exceed",), ("surpassed",), ("topped",), ("tops",),
+}  # fmt: skip
+_HIGH_BOUNDS = {
+    ("up", "to"), ("less", "than"), ("fewer", "than"), ("under",), ("below",),
+    ("nearly",), ("almost",), ("as", "many", "as"), ("as", "much", "as"), ("no", "more", "than"),
+    ("just", "under"), ("at", "most"), ("a", "maximum", "of"), ("maximum", "of"),
+    ("not", "more", "than"), ("just", "below"), ("well", "under"), ("well", "below"),
+    ("shy", "of"), ("just", "shy", "of"), ("close", "to"), ("up", "to", "around"),
+}  # fmt: skip
+_APPROXIMATE = {
+    ("about",), ("around",), ("roughly",), ("some",), ("approximately",), ("an", "estimated"),
+    ("estimated",), ("circa",), ("approx",), ("c",), ("about", "some"), ("some", "estimated"),
+    ("around", "about"), ("an", "approximate"), ("an", "average", "of"), ("average", "of"),
+    ("on", "average"), ("or", "so"),
+}  # fmt: skip
+_PREFIX_KINDS: dict[tuple[str, ...], str] = dict(
+    [(p, "low") for p in _LOW_BOUNDS]
+    + [(p, "high") for p in _HIGH_BOUNDS]
+    + [(p, "approx") for p in _APPROXIMATE]
+)
+_PARTITIVE_DETERMINERS = frozenset(
+    {"the", "its", "their", "these", "those", "his", "her", "our", "them"}
+)
+_PREPOSITION_BOUNDS = frozenset({"over", "under", "above", "below"})
+_PRONOUN_ONE_CONTEXT = _words("no any every the this that which each another someone anyone")
+_BARE_WORD_DETERMINERS = frozenset({"the", "these", "those", "all", "both", "net", "its", "their"})
+_PERCENT_REACH = 120
+_AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "are", "is"})
+_FORECAST_VERBS = _words(
+    "expected forecast predicted estimated anticipated projected pencilled penciled"
+)
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+_RANGE_VERBS = frozenset(
+    {"range", "ranges", "ranging", "ranged", "vary", "varies", "varying", "varied"}
+)
+_PHRASE_ENDINGS = frozenset(phrase[-1] for phrase in _PREFIX_KINDS)
+_MONTHS = _words(
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_LABELS = _words(
+    "no nos nr number article section chapter paragraph clause page resolution flight "
+    "route room level phase category grade stage season episode version v item rule line "
+    "gate platform terminal block lot ward district precinct unit division regiment "
+    "brigade battalion squadron highway road interstate channel formula apollo vol volume "
+    "part act annex protocol amendment directive model type mark mk series psalm"
+)
+# Before a bare four-digit figure these make it a year even when a noun follows.
+_YEAR_CONTEXT = _words(
+    "in since by until till before after during from of between and to year years fiscal "
+    "fy mid early late end spring summer autumn fall winter through circa around the "
+    "until since than season class"
+)
+# Nouns a year modifies ("1990 levels", "2024 budget"): the figure stays a year.
+_YEAR_NOUNS = _words(
+    "levels level prices figures figure election elections budget budgets census season "
+    "rates standards values terms baseline agreement accord crisis war olympics games "
+    "world campaign summit report survey law deadline target targets emissions "
+    "presidential general parliamentary"
+)
+_MEASURE_HEADS = _words(
+    "tonnes tons tonne ton barrels barrel litres liters litre liter gallons gallon "
+    "kilograms kilogram kg kilos grams pounds lbs ounces oz cubic bcm metres meters "
+    "hectares acres bags sacks boxes crates containers cans bottles cups doses rounds "
+    "pieces units tanks tankers truckloads trucks loads shipments cartons packs megawatts "
+    "gigawatts kilowatts mw gw kw mwh gwh twh kwh cords bushels bales shells cases square"
+)
+# Measure heads whose of-phrase is taken; "cases of measles" is not one of them.
+_OF_TAKING = _MEASURE_HEADS - {"cases", "tanks", "trucks", "units"}
+_ATTACHED_UNITS = _words(
+    "km kg mw gw kw kwh mwh gwh twh mph kph kmh ha cm mm ml l t mt bcm ft lb lbs oz gb tb "
+    "mb hz ghz mhz kv v x g sq km2 m2 m3 w"
+)
+_TIME_ZONES = _words("gmt utc cet cest bst est edt pst pdt cst msk eet eest hrs")
+_PERIODS: dict[str, Per] = {
+    "second": "second", "sec": "second", "s": "second", "minute": "minute", "min": "minute",
+    "hour": "hour", "hr": "hour", "h": "hour", "day": "day", "d": "day", "night": "day",
+    "week": "week", "wk": "week", "month": "month", "mo": "month", "quarter": "quarter",
+    "year": "year", "yr": "year", "y": "year", "annum": "year", "a": "year",
+}  # fmt: skip
+_PERIOD_WORDS = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "annum"}
+)
+_RATE_ADVERBS: dict[str, Per] = {
+    "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
+    "quarterly": "quarter", "yearly": "year", "annually": "year", "hourly": "hour",
+    "a-day": "day", "a-year": "year", "per-day": "day",
+}  # fmt: skip
+_RATE_OPENERS = frozenset({"per", "a", "an", "each", "every"})
+# "a year ago" is a date, not a rate.
+_NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "on", "or"})
+# Durations a date expression consumes ("within two weeks"); minutes and hours are not dates.
+_DURATION_UNITS = _words("day days week weeks fortnight fortnights month months year years")
+_DATE_OPENERS = frozenset({"within", "after", "next", "past", "last", "coming"})
+_DATE_CLOSERS = frozenset({"ago", "earlier", "later", "hence"})
+_SCORE_WORDS = _words(
+    "win wins victory victories defeat defeats loss losses draw draws lead scoreline "
+    "thrashing drubbing rout triumph comeback aggregate home away penalties shootout"
+)
+_STOP = (
+    _words(  # determiners, pronouns and conjunctions
+        "a an the this that these those its their his her our my your it they we he she you i "
+        "them us him and or but nor so yet while whereas because if when where which who whom "
+        "whose what than as both either neither all any each every some such no not "
+        # prepositions
+        "in on at by for from to with without into onto over under across against since until "
+        "during per after before between through via within about around among amid amidst "
+        "despite toward towards near off out up down of upon along beyond behind inside outside "
+        "like unlike including excluding plus minus versus vs "
+        # auxiliaries and common verbs
+        "is are was were be been being am has have had do does did will would shall should can "
+        "could may might must said says say told tell became become becomes remain remains "
+        "remained rose fell rise rises fall falls increased decreased went go goes came come got "
+        "get make makes made take takes took gave give saw see sees need needs needed want wants "
+        "plan plans planned hit hits left leave leaves cost costs put set reached reach reaches "
+        "killed died injured wounded arrived fled joined took used using "
+        # adverbs and time words
+        "also only just still already now then today yesterday tomorrow tonight overnight last "
+        "next ago earlier later again even never ever almost nearly roughly respectively apiece "
+        "total overall far too very more most less least much many few several own "
+        "monday tuesday wednesday thursday friday saturday sunday weekend morning evening "
+        "afternoon night this percent cent"
+    )
+    | _MONTHS
+)
+_LEADING_MODIFIERS = frozenset({"more", "fewer", "less"})
+_IRREGULAR_PLURALS = _words(
+    "people children men women police personnel staff cattle sheep fish aircraft "
+    "livestock infantry deer data media feet teeth mice geese crew clergy poultry swine "
+    "troops offspring spacecraft hovercraft militia youth kin folk"
+)
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "ics")
+_CELSIUS = frozenset({"celsius", "centigrade", "c"})
+
+
+# --- the scan ----------------------------------------------------------------
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, in order, with offsets into `text`."""
+    found: list[Quantity] = []
+    position = 0
+    floor = 0
+    lowered = text.lower()
+    # Lower-casing only ever lengthens a string ("İ"); at equal length offsets agree.
+    anchors, haystack = (
+        (_ANCHOR_LOWER, lowered) if len(lowered) == len(text) else (_ANCHOR_ANY_CASE, text)
+    )
+    while True:
+        anchor = anchors.search(haystack, position)
+        if anchor is None:
+            return found
+        try:
+            quantity, resume = _parse(text, anchor.start(), floor)
+        except _Rejected as rejected:
+            position = max(rejected.resume, anchor.end())
+            continue
+        found.append(quantity)
+        floor = quantity.end
+        position = max(resume, anchor.end())
+
+
+def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
+    """The quantity whose figure starts at `start`, and where scanning resumes."""
+    value = _read_value(text, start)
+    prefix = _look_back(text, value.start, floor)
+    _check_context(text, value, prefix)
+    cursor = _read_marker(text, value)
+    currency = value.unit if value.unit in ISO_CODES else prefix.currency
+    high_value: _Value | None = None
+    connector = _token(text, cursor)
+    if connector is not None and _opens_range(connector, prefix):
+        if (
+            connector.text in _DASHES
+            and _is_scoreline(text, value, prefix, connector)
+            and _in_sport(text, value.start, connector.end)
+        ):
+            return _single(text, value, prefix, None, None, value.end), connector.start
+        high_value = _read_range_end(text, value, prefix, connector)
+        if (
+            high_value is None
+            and connector.text in _DASHES
+            and _is_scoreline(text, value, prefix, connector)
+        ):
+            return _single(text, value, prefix, None, None, value.end), connector.start
+    if high_value is not None:
+        cursor = high_value.end
+        currency = currency or (high_value.unit if high_value.unit in ISO_CODES else None)
+    unit = _marker_unit(value, high_value, currency)
+    end = cursor
+    if unit is None:
+        unit, end = _read_unit(text, cursor, value)
+    elif unit.lower() in _ATTACHED_UNITS:
+        end = _read_of_phrase(text, cursor)  # "100mm of rain"
+        unit = " ".join([unit, *text[cursor:end].split()])
+    if unit is not None and prefix.previous == "the" and _expected_by(text, end):
+        unit, end = None, value.end  # "the 75,000 economists had expected": the noun is a subject
+    if unit == "points" and _near_percent(text, start):
+        unit = "pp"  # "31%, nine points ahead of Labour": points beside a percentage
+    per, end = _read_rate(text, end)
+    per = per or _leading_rate(text, prefix.start, floor)
+    _check_whole(text, value, high_value, prefix, unit, per, end)
+    if prefix.from_ and high_value is None and (unit is None or per is None):
+        unit, per = _borrow_from_change(text, end, unit, per)
+    if high_value is None:
+        return _single(text, value, prefix, unit, per, end), end
+    low = float(value.value)
+    high = float(high_value.value)
+    quantity = Quantity(
+        low=low,
+        high=high,
+        unit=unit,
+        per=per,
+        text=text[prefix.start : end],
+        start=prefix.start,
+        end=end,
+        approximate=prefix.approximate or prefix.bound is not None,
+    )
+    return quantity, end
+
+
+def _leading_rate(text: str, start: int, floor: int) -> Per | None:
+    """A rate opening the sentence: "Each year, air pollution contributes to 30,000 deaths"."""
+    window = max(floor, start - _LEADING_RATE_REACH)
+    if text.find("ach ", window, start) < 0 and text.find("very ", window, start) < 0:
+        return None  # a cheap test first: few sentences open with "Each" or "Every"
+    matches = list(_LEADING_RATE.finditer(text, window, start))  # a bounded window
+    found = matches[-1] if matches else None
+    if found is None or _SENTENCE_END.search(text, found.end(), start):
+        return None
+    return _PERIODS[found.group(1).lower()]
+
+
+def _expected_by(text: str, end: int) -> bool:
+    """Whether a forecasting verb follows ("… economists had expected", "… analysts forecast")."""
+    word = _word_at(text, end)
+    if word in _AUXILIARIES:
+        token = _token(text, end)
+        word = _word_at(text, token.end) if token is not None else ""
+    return word in _FORECAST_VERBS
+
+
+def _near_percent(text: str, start: int) -> bool:
+    """Whether a percentage appears earlier in the same sentence (within reach)."""
+    window = max(0, start - _PERCENT_REACH)
+    last_end = max(text.rfind(". ", window, start), text.rfind("\n", window, start))
+    window = max(window, last_end)
+    return text.find("%", window, start) >= 0 or text.find("per cent", window, start) >= 0
+
+
+def _borrow_from_change(
+    text: str, position: int, unit: str | None, per: Per | None
+) -> tuple[str | None, Per | None]:
+    """In "from 1.42 to 1.58 euros a litre" the first value takes the second's unit and rate."""
+    to = _token(text, position)
+    if to is None or to.text.lower() != "to":
+        return unit, per
+    target = _token(text, to.end)
+    if target is None or (target.text not in CURRENCY_SYMBOLS and target.kind != "num"):
+        return unit, per
+    if target.kind != "num":
+        target = _token(text, target.end)
+    if target is None or target.kind != "num":
+        return unit, per
+    try:
+        second, _ = _parse(text, target.start, to.start)
+    except _Rejected:
+        return unit, per
+    return unit or second.unit, per or second.per
+
+
+def _single(
+    text: str, value: _Value, prefix: _Prefix, unit: str | None, per: Per | None, end: int
+) -> Quantity:
+    """A quantity of one value, opened by a bound or a vague plural."""
+    number = float(value.value)
+    low: float | None = number
+    high: float | None = number
+    if prefix.bound == "low" or value.vague:
+        high = None
+    elif prefix.bound == "high":
+        low = None
+    return Quantity(
+        low=low,
+        high=high,
+        unit=unit,
+        per=per,
+        text=text[prefix.start : end],
+        start=prefix.start,
+        end=end,
+        approximate=prefix.approximate or value.vague or prefix.bound is not None,
+    )
+
+
+# --- tokens --------------------------------------------------------------------
+
+
+_last_token: tuple[str, int, _Tok | None] = ("", -1, None)
+
+
+def _token(text: str, position: int) -> _Tok | None:
+    """The next token on the same line, or None at a line end or the text end."""
+    global _last_token
+    last_text, last_position, last_token = _last_token  # one tuple: safe across threads
+    if position == last_position and text is last_text:
+        return last_token  # the parser asks for the token after a figure several times
+    match = _TOKEN.match(text, position)
+    token = None
+    if match is not None:
+        group = match.lastindex
+        start, end = match.span(group)
+        token = _Tok(_TOKEN_KINDS[group], text[start:end], start, end)
+    _last_token = (text, position, token)
+    return token
+
+
+def _word_at(text: str, position: int) -> str:
+    """The next token's text lower-cased if it is a word, else ""."""
+    token = _token(text, position)
+    return token.text.lower() if token is not None and token.kind == "word" else ""
+
+
+# --- reading a figure ------------------------------------------------------------
+
+
+def _read_value(text: str, start: int) -> _Value:
+    """The figure at `start`: digits with their scale, or a run of number words."""
+    if text[start].isdigit():
+        return _read_figure(text, start)
+    return _read_words(text, start)
+
+
+def _read_figure(text: str, start: int) -> _Value:
+    """Digits, thousands groups, decimals, an attached suffix and a scale word."""
+    run = _DIGITS.match(text, start)
+    assert run is not None
+    end = run.end()
+    _reject_glued(text, start, end)
+    if _may_be_date_or_time(text, end):
+        special = _DATE_OR_TIME.match(text, start)
+        if special is not None:
+            raise _Rejected(special.end())
+    digits, end, grouped = _read_groups(text, start, end)
+    if len(digits) > _MAX_DIGITS:
+        raise _Rejected(end)
+    value = Decimal(digits)
+    if end + 1 < len(text) and text[end] == "." and text[end + 1].isdigit():
+        fraction = _DIGITS.match(text, end + 1)
+        assert fraction is not None
+        if (
+            fraction.end() + 1 < len(text)
+            and text[fraction.end()] == "."
+            and text[fraction.end() + 1].isdigit()
+        ):
+            raise _Rejected(_DOTTED_RUN.match(text, start).end())  # type: ignore[union-attr]
+        value = Decimal(digits + "." + fraction.group())
+        end = fraction.end()
+        grouped = True
+    if end + 1 < len(text) and text[end] == "/" and text[end + 1].isdigit():
+        raise _Rejected(_SLASHED_RUN.match(text, start).end())  # type: ignore[union-attr]
+    if end + 1 < len(text) and text[end] in _DASHES and text[end + 1].isalpha():
+        raise _Rejected(end + 1)  # "a 30-year-old", "a 600-strong force": an adjective
+    figure = _Value(value, start, end, digits=digits, grouped=grouped)
+    _read_attached(text, figure)
+    _read_scale_words(text, figure)
+    return figure
+
+
+def _may_be_date_or_time(text: str, end: int) -> bool:
+    """A cheap test before the date-and-time regex: what follows the digits could start one."""
+    following = text[end : end + 2]
+    return bool(following) and (
+        following[0] in _DATE_TIME_STARTS or (following[0] in " \u00a0" and following[1:] in "aApP")
+    )
+
+
+def _reject_glued(text: str, start: int, end: int) -> None:
+    """Reject digits glued to a word or a designation ("G7", "F-16", "#5", "+44")."""
+    before = text[start - 1] if start > 0 else " "
+    if before.isalpha() or before in "_#@":
+        raise _Rejected(end)
+    if before in _DASHES or before in "‑":
+        two_before = text[start - 2] if start > 1 else " "
+        if two_before.isalpha():
+            raise _Rejected(end)
+    if before == "+":
+        raise _Rejected(_PHONE_RUN.match(text, start).end())  # type: ignore[union-attr]
+    if before in ".,/:" and start > 1 and text[start - 2].isdigit():
+        raise _Rejected(end)
+
+
+def _read_groups(text: str, start: int, end: int) -> tuple[str, int, bool]:
+    """Join thousands groups ("1,200", "1 200 000"): all one separator, groups of three."""
+    digits = text[start:end]
+    if len(digits) > 3:
+        return digits, end, False
+    parts = [digits]
+    separator = ""
+    length = len(text)
+    while (
+        end + 4 <= length and text[end] in _GROUP_SEPARATORS and text[end + 1 : end + 4].isdigit()
+    ):
+        if separator and text[end] != separator:
+            break
+        if end + 4 < length and text[end + 4].isdigit():
+            break
+        if (
+            text[end] == " "
+            and end + 5 < length
+            and text[end + 4] == "."
+            and text[end + 5].isdigit()
+        ):
+            break  # "3 000.5" is rare; "to 3 2.5" is not a group
+        separator = text[end]
+        parts.append(text[end + 1 : end + 4])
+        end += 4
+    return "".join(parts), end, len(parts) > 1
+
+
+def _read_attached(text: str, figure: _Value) -> None:
+    """Letters or a degree sign written against the figure: "5bn", "12k", "5km", "1.5C"."""
+    end = figure.end
+    if end >= len(text):
+        return
+    if text[end] == "°":
+        letters = _LETTERS.match(text, end + 1)
+        figure.unit = "°C" if letters is None or letters.group().lower() != "f" else "°F"
+        figure.end = letters.end() if letters is not None else end + 1
+        return
+    letters = _LETTERS.match(text, end)
+    if letters is None:
+        return
+    word = letters.group()
+    lower = word.lower()
+    after = letters.end()
+    if after < len(text) and text[after].isdigit():
+        raise _Rejected(after)  # "4x4", "5G5": a code
+    if lower in SCALE_ABBREVIATIONS:
+        figure.value *= SCALE_ABBREVIATIONS[lower]
+        figure.scale *= SCALE_ABBREVIATIONS[lower]
+        figure.scaled = True
+        figure.end = after
+    elif lower in ("c", "f") and word.isupper():
+        figure.unit = "°C" if lower == "c" else "°F"
+        figure.end = after
+    elif lower in _ATTACHED_UNITS and word != "G":  # "5G" is a network, "5g" grams
+        figure.unit = word
+        figure.end = after
+    else:
+        raise _Rejected(after)  # ordinals, decades, "5G", "9am"
+
+
+def _read_scale_words(text: str, figure: _Value) -> None:
+    """Scale words after a figure: "1.5 million", "2 bn", "3 dozen"."""
+    while True:
+        token = _token(text, figure.end)
+        if token is None or token.kind != "word":
+            return
+        lower = token.text.lower()
+        if lower in SCALES:
+            multiplier = SCALES[lower]
+        elif lower in ("bn", "mn", "mln", "bln", "tn", "trn"):
+            multiplier = SCALE_ABBREVIATIONS[lower]
+        elif lower == "dozen":
+            multiplier = 12
+        else:
+            return
+        figure.value *= multiplier
+        figure.scale *= multiplier
+        figure.scaled = True
+        figure.end = token.end
+
+
+def _read_words(text: str, start: int) -> _Value:
+    """A run of number words, a vague plural, or "half a million"."""
+    first = _token(text, start)
+    assert first is not None and first.kind == "word"
+    lower = first.text.lower()
+    if lower in VAGUE_PLURALS:
+        return _read_vague(text, first)
+    if lower == "half":
+        return _read_fraction(text, first, first.end, Decimal("0.5"))
+    if lower in ("a", "an", "one") and _word_at(text, first.end) == "quarter":
+        quarter = _token(text, first.end)
+        of = _token(text, quarter.end)  # type: ignore[union-attr]
+        if of is None or of.text.lower() != "of":
+            raise _Rejected(first.end)
+        return _read_fraction(text, first, of.end, Decimal("0.25"))
+    words: list[str] = []
+    end = start
+    token: _Tok | None = first
+    while token is not None and token.kind == "word":
+        parts = token.text.lower().replace("’", "-").split("-")
+        if (
+            all(part in NUMBER_WORDS for part in parts)
+            or (not words and parts == ["a"])
+            or (not words and parts == ["an"])
+        ):
+            words.extend("a" if part == "an" else part for part in parts)
+            end = token.end
+        elif (
+            parts == ["and"]
+            and words
+            and words[-1] in SCALES
+            and _word_at(text, token.end) in UNITS | TENS.keys()
+        ):
+            words.append("and")
+        else:
+            break
+        token = _token(text, token.end)
+    if words and words[-1] == "and":
+        words.pop()
+    value = parse_number_words(words)
+    if value is None or words == ["a"]:
+        raise _Rejected(first.end)
+    if "-" in text[start:end] and any(
+        p not in NUMBER_WORDS for p in text[start:end].lower().split("-")[1:]
+    ):
+        raise _Rejected(end)
+    scales = [SCALES.get(w, 12 if w == "dozen" else 1) for w in words]
+    figure = _Value(value, start, end, scaled=max(scales) > 1, scale=Decimal(scales[-1]))
+    figure.one_word = words == ["one"]
+    figure.capitalised_word = first.text[0].isupper()
+    _reject_word_compound(text, figure)
+    return figure
+
+
+def _reject_word_compound(text: str, figure: _Value) -> None:
+    """Reject "one-third", "two-thirds", "three-year-old": a word joined to a number word."""
+    if figure.end < len(text) and text[figure.end] in _DASHES:
+        raise _Rejected(figure.end + 1)
+
+
+def _read_vague(text: str, first: _Tok) -> _Value:
+    """ "dozens of", "hundreds of", "tens of thousands of": an open lower bound."""
+    base = VAGUE_PLURALS[first.text.lower()]
+    of = _token(text, first.end)
+    if of is not None and of.text.lower() == "more" and first.text.lower() != "tens":
+        return _Value(Decimal(base), first.start, first.end, vague=True, scaled=True)
+    if of is None or of.text.lower() != "of":
+        raise _Rejected(first.end)
+    end = of.end
+    following = _token(text, of.end)
+    if (
+        following is not None
+        and following.text.lower() in VAGUE_PLURALS
+        and following.text.lower() != "dozens"
+    ):
+        second_of = _token(text, following.end)
+        if second_of is not None and second_of.text.lower() == "of":
+            base *= VAGUE_PLURALS[following.text.lower()]
+            end = following.end
+    elif first.text.lower() == "tens":
+        raise _Rejected(first.end)  # "tens of" alone means nothing
+    figure = _Value(Decimal(base), first.start, end, vague=True, scaled=True)
+    figure.takes_of = end != of.end
+    return figure
+
+
+def _read_fraction(text: str, first: _Tok, position: int, fraction: Decimal) -> _Value:
+    """ "half a million" → 500000; "a quarter of a percentage point" → 0.25 pp."""
+    article = _token(text, position)
+    target = _token(text, article.end) if article is not None else None
+    if article is None or target is None or article.text.lower() != "a":
+        raise _Rejected(first.end)
+    lower = target.text.lower()
+    multiplier = SCALES.get(lower) or (12 if lower == "dozen" else 0)
+    if multiplier:
+        return _Value(fraction * multiplier, first.start, target.end, scaled=True)
+    if lower == "percentage" and _word_at(text, target.end) == "point":
+        point = _token(text, target.end)
+        return _Value(fraction, first.start, point.end, scaled=True, unit="pp")  # type: ignore[union-attr]
+    raise _Rejected(first.end)
+
+
+# --- what precedes ---------------------------------------------------------------
+
+
+def _look_back(text: str, start: int, floor: int) -> _Prefix:
+    """Currency, bound and context words on the same line before a figure."""
+    window_start = max(floor, start - _LOOKBACK)
+    window_start = max(window_start, text.rfind("\n", window_start, start) + 1)  # same line only
+    tokens: list[str] = _BACK_TOKEN.findall(text, window_start, start)
+    cut_word = window_start > floor and text[window_start - 1].isalnum()
+    if tokens and cut_word and text[window_start].isalnum():
+        tokens = tokens[1:]  # a word cut by the window
+    prefix = _Prefix(start=start)
+    _context_words(tokens, prefix)
+    index = len(tokens)
+    index = _take_currency(tokens, index, prefix)
+    index = _take_bound(tokens, index, prefix)
+    if (
+        prefix.bound is not None
+        and index == 0
+        and floor > 0
+        and window_start == floor
+        and tokens
+        and tokens[0].lower() in _PREPOSITION_BOUNDS
+    ):
+        prefix.bound = None  # "3,338 kilometres over 21 stages": a preposition, not a bound
+        prefix.first = 1 if len(tokens) > 1 else None
+    if index > 0 and tokens[index - 1].lower() in ("between", "from"):
+        ranging = index > 1 and tokens[index - 2].lower() in _RANGE_VERBS
+        prefix.between = tokens[index - 1].lower() == "between" or ranging
+        prefix.from_ = not prefix.between
+        prefix.first = index - 1
+        index -= 1
+        if prefix.from_:
+            index = _take_bound(tokens, index, prefix)  # "from around 40%"
+    if prefix.currency is None and index > 0:
+        _take_currency(tokens, index, prefix, move=False)
+    if prefix.first is not None:  # offsets are needed only when a prefix was taken
+        starts = [m.start() for m in _BACK_TOKEN.finditer(text, window_start, start)]
+        prefix.start = starts[len(starts) - len(tokens) + prefix.first]
+    return prefix
+
+
+def _context_words(tokens: list[str], prefix: _Prefix) -> None:
+    """Record the word before the figure, labels ("No.", "#"), months and plus signs."""
+    if not tokens:
+        prefix.sentence_start = True
+        return
+    last = tokens[-1]
+    if last == "+":
+        prefix.plus = True
+    if last in ("#", "№"):
+        prefix.label = True
+    index = len(tokens) - 2 if last == "." and len(tokens) > 1 else len(tokens) - 1
+    previous = tokens[index]
+    if previous[0].isalpha():
+        lower = previous.lower()
+        prefix.previous = lower
+        prefix.previous_capitalised = previous[0].isupper()
+        if lower in _LABELS and (last != "." or lower in ("no", "nos", "nr", "v", "vol", "mk")):
+            prefix.label = True
+        if lower in _MONTHS and previous[0].isupper():
+            prefix.month = True
+        before = tokens[index - 1] if index > 0 else "."
+        prefix.sentence_start = before in (".", "!", "?", '"', "“", ":", ";", "•", "-", "–")
+
+
+def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = True) -> int:
+    """A currency symbol or code just before the figure ("$", "US$", "EUR", "Rs.")."""
+    if index == 0:
+        return index
+    token = tokens[index - 1]
+    code: str | None = None
+    used = 1
+    if token in CURRENCY_SYMBOLS:
+        code = CURRENCY_SYMBOLS[token]
+    elif token.endswith("$"):
+        code = DOLLAR_PREFIXES.get(token[:-1].lower(), "USD")  # "US$", "C$", "HK$"
+    elif token in ISO_CODES:
+        code = token
+    elif token == "." and index > 1 and tokens[index - 2] == "Rs":
+        code, used = "INR", 2
+    elif token == "Rs":
+        code = "INR"
+    if code is None:
+        return index
+    prefix.currency = code
+    if not move:
+        return index
+    prefix.first = index - used
+    return index - used
+
+
+def _take_bound(tokens: list[str], index: int, prefix: _Prefix) -> int:
+    """A bound or an approximation phrase just before the figure (or its currency)."""
+    if index == 0:
+        return index
+    tail = tokens[:index]
+    if tail[-1] == "." and len(tail) > 1 and tail[-2].lower() in ("c", "approx", "ca"):
+        prefix.approximate = True
+        prefix.first = index - 2
+        return index - 2
+    matched = _match_prefix(tail, prefix)
+    if matched:
+        return index - matched
+    return _take_bound_through_the(tail, index, prefix)
+
+
+def _take_bound_through_the(tail: list[str], index: int, prefix: _Prefix) -> int:
+    """ "below the 95% needed", "more than the recommended 14 units": a bound across "the"."""
+    words = [t.lower() for t in tail[-3:]]
+    if len(words) >= 2 and words[-1] == "the":
+        cut, adjective = 1, False
+    elif len(words) >= 3 and words[-2] == "the" and tail[-1].islower():
+        cut, adjective = 2, True
+    else:
+        return index
+    saved = (prefix.bound, prefix.approximate, prefix.first)
+    matched = _match_prefix(tail[:-cut], prefix)
+    single_word = matched == 1 and tail[-cut - 1].lower() in ("below", "above")
+    if matched and prefix.bound is not None and (adjective or single_word):
+        return index - cut - matched
+    prefix.bound, prefix.approximate, prefix.first = saved  # "fewer than the 75,000 expected"
+    return index
+
+
+def _match_prefix(tail: list[str], prefix: _Prefix) -> int:
+    """How many tokens at the end of `tail` form a bound or approximation phrase (0 if none)."""
+    if not tail or tail[-1].lower() not in _PHRASE_ENDINGS:
+        return 0  # most figures have no bound: one set lookup decides
+    lowered = tuple(t.lower() for t in tail[-4:])
+    for size in range(len(lowered), 0, -1):  # the longest phrase wins
+        phrase = lowered[-size:]
+        kind = _PREFIX_KINDS.get(phrase)
+        if kind is None or (phrase == ("c",) and tail[-1] != "c"):
+            continue
+        if kind == "approx":
+            prefix.approximate = True
+        else:
+            prefix.bound = kind
+        prefix.first = len(tail) - size
+        return size
+    return 0
+
+
+# --- context checks ----------------------------------------------------------------
+
+
+def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
+    """Reject designations, phone numbers, day numbers and names before reading on."""
+    if prefix.plus and value.digits is not None:
+        raise _Rejected(_PHONE_RUN.match(text, value.start).end())  # type: ignore[union-attr]
+    if (prefix.label and prefix.currency is None) or prefix.previous in _AGE_WORDS:
+        raise _Rejected(value.end)  # "No. 10", "aged 75": a designation or an age
+    if value.digits is not None and not value.grouped and not value.scaled and value.unit is None:
+        number = int(value.digits)
+        if 1 <= number <= 31 and (prefix.month or _month_follows(text, value.end)):
+            raise _Rejected(value.end)
+        if number <= 2400 and _word_at(text, value.end) in _TIME_ZONES:
+            raise _Rejected(value.end)  # "1400 GMT", "9 CET": a time of day
+        if _looks_like_designation(text, value, prefix):
+            raise _Rejected(value.end)  # "Formula 1", "Windows 11", "Euro 2024"
+    if value.capitalised_word and prefix.previous_capitalised and not prefix.sentence_start:
+        raise _Rejected(value.end)  # "Formula One", "Channel Four"
+
+
+def _looks_like_designation(text: str, value: _Value, prefix: _Prefix) -> bool:
+    """A bare figure right after a capitalised word, mid-sentence ("Formula 1")."""
+    plain = (
+        prefix.bound is None
+        and not prefix.approximate
+        and prefix.currency is None
+        and not prefix.between
+        and not prefix.from_
+    )
+    return (
+        plain
+        and prefix.previous_capitalised
+        and not prefix.sentence_start
+        and prefix.previous not in _MONTHS
+        and _is_bare(text, value.end)
+        and not _dash_digit(text, value.end)
+    )
+
+
+def _dash_digit(text: str, end: int) -> bool:
+    """Whether a dash and a digit follow directly ("2-1")."""
+    return end + 1 < len(text) and text[end] in _DASHES and text[end + 1].isdigit()
+
+
+def _month_follows(text: str, end: int) -> bool:
+    """Whether a month name follows ("3 Nov", "3rd of November")."""
+    token = _token(text, end)
+    if token is not None and token.text.lower() == "of":
+        token = _token(text, token.end)
+    return token is not None and token.text.lower() in _MONTHS and token.text[0].isupper()
+
+
+def _is_bare(text: str, end: int) -> bool:
+    """Whether no marker (%, currency, unit noun) follows a figure."""
+    token = _token(text, end)
+    if token is None or token.kind != "word":
+        return token is None or token.text not in "%$€£"
+    lower = token.text.lower()
+    return lower in _STOP or token.text[0].isupper()
+
+
+def _check_whole(
+    text: str,
+    value: _Value,
+    high_value: _Value | None,
+    prefix: _Prefix,
+    unit: str | None,
+    per: Per | None,
+    end: int,
+) -> None:
+    """Reject years, pronoun "one", and figures a date expression consumes."""
+    if _is_year(value, prefix, unit) and (high_value is None or _is_year_end(value, high_value)):
+        tail = _YEAR_TAIL.match(text, value.end)
+        raise _Rejected(
+            max(end, tail.end() if tail else end, high_value.end if high_value else end)
+        )
+    if (
+        value.digits is None
+        and unit is None
+        and not value.scaled
+        and not prefix.currency
+        and prefix.bound is None
+        and not value.vague
+        and (value.value == 0 or prefix.previous in _BARE_WORD_DETERMINERS)
+    ):
+        raise _Rejected(end)  # "net zero", "the two met": a number word counting nothing named
+    if value.one_word and (
+        unit is None or prefix.previous in _PRONOUN_ONE_CONTEXT or _word_at(text, value.end) == "of"
+    ):
+        raise _Rejected(value.end)
+    if _is_date_duration(text, prefix, unit, per, end):
+        raise _Rejected(end)  # "within two weeks", "three years ago" belong to dates
+
+
+def _is_date_duration(
+    text: str, prefix: _Prefix, unit: str | None, per: Per | None, end: int
+) -> bool:
+    """A count of days…years that a date expression opens or closes."""
+    if unit is None or per is not None or unit.lower() not in _DURATION_UNITS:
+        return False
+    return prefix.previous in _DATE_OPENERS or _word_at(text, end) in _DATE_CLOSERS
+
+
+def _is_year(value: _Value, prefix: _Prefix, unit: str | None) -> bool:
+    """A bare four-digit figure 1800–2100 counting nothing, or modifying "levels", "budget"…"""
+    if not _looks_like_year(value) or prefix.currency:
+        return False
+    if unit is not None and unit.split()[0].lower() in _YEAR_NOUNS:
+        return True  # "below 1990 levels"
+    if prefix.bound is not None or prefix.approximate:
+        return False
+    if unit is None:
+        return True
+    return prefix.previous in _YEAR_CONTEXT
+
+
+def _looks_like_year(value: _Value) -> bool:
+    """A bare four-digit figure 1800–2100 with nothing attached."""
+    digits = value.digits
+    return (
+        digits is not None
+        and len(digits) == 4
+        and not value.grouped
+        and not value.scaled
+        and value.unit is None
+        and 1800 <= int(digits) <= 2100
+    )
+
+
+def _is_year_end(low: _Value, high: _Value) -> bool:
+    """The second half of "2020-2024" or "2024-25"."""
+    if high.digits is None or high.grouped or high.scaled or high.unit is not None:
+        return False
+    if len(high.digits) == 2:
+        return True
+    return len(high.digits) == 4 and 1800 <= int(high.digits) <= 2100
+
+
+# --- what follows ----------------------------------------------------------------
+
+
+def _read_marker(text: str, value: _Value) -> int:
+    """A percent sign, "per cent", "percentage points", "°C" or a currency after the figure."""
+    if value.unit is not None:
+        return value.end
+    marker, end = _marker_at(text, value.end)
+    if marker is not None:
+        value.unit = marker
+        value.end = end
+    return value.end
+
+
+def _marker_at(text: str, position: int) -> tuple[str | None, int]:
+    """The unit marker starting at `position`, if any, and its end."""
+    token = _token(text, position)
+    if token is None:
+        return None, position
+    if token.text == "%":
+        return "%", token.end
+    if token.kind != "word":
+        return None, position
+    lower = token.text.lower()
+    if lower not in _MARKER_WORDS and token.text not in ISO_CODES:
+        return None, position  # most words after a figure are nouns: decide without a look-ahead
+    following = _token(text, token.end)
+    next_lower = following.text.lower() if following is not None else ""
+    if lower in ("percent", "pct") or (lower == "per" and next_lower == "cent"):
+        return "%", (following.end if lower == "per" and following is not None else token.end)
+    if lower == "percentage" and next_lower in ("point", "points") and following is not None:
+        return "pp", following.end
+    if lower in ("pp", "ppt", "ppts"):
+        return "pp", token.end
+    if lower in ("degrees", "degree") and next_lower in _CELSIUS and following is not None:
+        return "°C", following.end
+    if token.text in ISO_CODES:
+        return token.text, token.end
+    if lower in CURRENCY_ADJECTIVES and following is not None and next_lower in CURRENCY_WORDS:
+        adjective = CURRENCY_ADJECTIVES[lower]
+        return (
+            adjective
+            if next_lower.startswith(("dollar", "franc", "krone", "kron", "pound", "crown"))
+            else CURRENCY_WORDS[next_lower]
+        ), following.end
+    if (
+        lower in CURRENCY_WORDS
+        and lower != "crowns"
+        and not (lower == "pounds" and next_lower == "of")
+    ):
+        return CURRENCY_WORDS[lower], token.end
+    return None, position
+
+
+def _opens_range(connector: _Tok, prefix: _Prefix) -> bool:
+    """Whether the token after a figure may lead to its upper end."""
+    if connector.text in _DASHES:
+        return True
+    lower = connector.text.lower()
+    if lower == "to":
+        return not prefix.from_
+    return lower == "and" and prefix.between and not prefix.from_
+
+
+def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) -> _Value | None:
+    """The upper end of a range, with scale and markers shared with the low end."""
+    position = connector.end
+    currency_token = _token(text, position)
+    currency = None
+    if currency_token is not None and currency_token.text in CURRENCY_SYMBOLS:
+        currency = CURRENCY_SYMBOLS[currency_token.text]
+        position = currency_token.end
+    elif currency_token is not None and currency_token.text in ISO_CODES:
+        currency = currency_token.text
+        position = currency_token.end
+    start = _token(text, position)
+    if start is None:
+        return None
+    if start.kind == "num":
+        if connector.text in _DASHES and not _dash_is_even(text, low, connector, start):
+            return None
+    elif start.kind != "word" or start.text.lower() not in NUMBER_WORDS:
+        return None
+    try:
+        high = _read_value(text, start.start)
+        _read_marker(text, high)
+    except _Rejected:
+        return None
+    if high.vague or (high.one_word and connector.text.lower() != "to" and not prefix.between):
+        return None
+    high.unit = high.unit or currency
+    if not _compatible(low, high, prefix, connector):
+        return None
+    if _looks_like_year(low) and not _is_year_end(low, high):
+        return None  # "doubled in 2024 to 127,350"
+    if high.scale > 1 and low.scale == 1 and low.value <= high.value / high.scale:
+        low.value *= high.scale
+        low.scale = high.scale
+    if low.value >= high.value:
+        return None
+    return high
+
+
+def _dash_is_even(text: str, low: _Value, connector: _Tok, high: _Tok) -> bool:
+    """A range dash is either tight ("600-800") or spaced on both sides ("600 - 800")."""
+    tight_before = connector.start == low.end
+    tight_after = high.start == connector.end or text[connector.end] in CURRENCY_SYMBOLS
+    return tight_before == tight_after
+
+
+def _compatible(low: _Value, high: _Value, prefix: _Prefix, connector: _Tok) -> bool:
+    """Whether two figures can be the ends of one range (same kind of marker)."""
+    if low.unit is not None and high.unit is not None:
+        return low.unit == high.unit
+    if low.unit is not None and high.unit is None:
+        return False  # "rose 5% to 600 drones"
+    if connector.text in _DASHES:
+        return not (low.digits is not None and high.digits is None)
+    return True
+
+
+def _is_scoreline(text: str, low: _Value, prefix: _Prefix, connector: _Tok) -> bool:
+    """Whether "3-1" is a scoreline: small integers, low ≥ high, or a sports word around."""
+    after = _token(text, connector.end)
+    if after is None or after.kind != "num" or after.start != connector.end:
+        return False
+    run = _DIGITS.match(text, after.start)
+    assert run is not None
+    return not (low.digits is None or len(low.digits) > 2 or len(run.group()) > 2 or low.grouped)
+
+
+def _in_sport(text: str, start: int, high_start: int) -> bool:
+    """Whether a small "4-6" sits among sports words or other scores (a scoreline, not a range)."""
+    if _SCORE_CONTEXT.search(text, max(0, start - _SCORE_REACH), start):
+        return True
+    high = _DIGITS.match(text, high_start)
+    assert high is not None
+    return (
+        _word_at(text, high.end()) in _SCORE_WORDS
+        or _SET_SCORE.match(text, high.end()) is not None
+        or _SET_SCORE_BEFORE.search(text, max(0, start - 8), start) is not None
+    )
+
+
+def _marker_unit(low: _Value, high: _Value | None, currency: str | None) -> str | None:
+    """The unit set by markers: currency code, %, pp, °C or an attached measure."""
+    if currency is not None:
+        return currency
+    for value in (low, high):
+        if value is not None and value.unit is not None:
+            return value.unit
+    return None
+
+
+def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int]:
+    """The counted noun phrase after a figure ("interceptor drones", "tonnes of steel")."""
+    token = _token(text, position)
+    if token is not None and token.text.lower() == "of":
+        if value.vague:
+            token = _token(text, token.end)
+        else:
+            return _read_partitive(text, token, value, position)
+    words: list[_Tok] = []
+    while token is not None and len(words) < _MAX_UNIT_WORDS:
+        if token.kind == "num" and words and words[-1].text[0].isupper():
+            token = _designation(text, token)  # "105 Formula 1 races"
+            if token is None:
+                break
+        if token.kind != "word":
+            break
+        lower = token.text.lower()
+        if lower in _LEADING_MODIFIERS and not words:
+            token = _token(text, token.end)
+            continue
+        if lower == "parts" and not words:
+            per_million = _parts_per(text, token)
+            if per_million is not None:
+                return per_million
+        if (
+            (lower in _STOP and token.text != "US")
+            or lower in NUMBER_WORDS
+            or lower in _RATE_ADVERBS
+            or lower in _SCORE_WORDS
+        ):
+            break
+        if lower.endswith(("'s", "’s")):
+            break
+        words.append(token)
+        if _is_plural(lower) or lower in _ATTACHED_UNITS or (lower in _CELSIUS and len(words) > 1):
+            break
+        token = _token(text, token.end)
+    if not words:
+        return None, position
+    last = words[-1].text.lower()
+    if not (_is_plural(last) or value.value == 1 or last in _ATTACHED_UNITS):
+        return _singular_unit(words, position)
+    end = words[-1].end
+    if last in _OF_TAKING:
+        end = _read_of_phrase(text, end)
+    return _unit_text(text, words[0].start, end), end
+
+
+def _read_partitive(text: str, of: _Tok, value: _Value, position: int) -> tuple[str | None, int]:
+    """ "120 of the drones" → drones; "411 of the 650 seats" → seats, leaving 650 to itself."""
+    determiner = _token(text, of.end)
+    if determiner is None:
+        return None, position
+    if determiner.kind == "num":
+        after: _Tok | None = determiner  # "52 of 64 drones"
+    elif determiner.text.lower() in _PARTITIVE_DETERMINERS or determiner.text.endswith(
+        ("'s", "’s")
+    ):
+        after = _token(text, determiner.end)
+    else:
+        return None, position
+    if after is not None and after.kind == "num":
+        try:
+            whole = _read_figure(text, after.start)
+        except _Rejected:
+            return None, position
+        unit, _ = _read_unit(text, whole.end, whole)
+        return unit, position
+    unit, end = _read_unit(text, determiner.end, value)
+    return (unit, end) if unit is not None else (None, position)
+
+
+def _designation(text: str, token: _Tok) -> _Tok | None:
+    """Digits inside a name in a unit ("Formula 1 races") as one word token, else None."""
+    run = _DIGITS.match(text, token.start)
+    assert run is not None
+    if len(run.group()) > 4 or _token_kind(text, run.end()) != "word":
+        return None
+    return _Tok("word", run.group(), run.start(), run.end())
+
+
+def _parts_per(text: str, parts: _Tok) -> tuple[str, int] | None:
+    """ "parts per million" as one unit."""
+    per = _token(text, parts.end)
+    scale = _token(text, per.end) if per is not None else None
+    if (
+        per is None
+        or scale is None
+        or per.text.lower() != "per"
+        or scale.text.lower() not in SCALES
+    ):
+        return None
+    return _unit_text(text, parts.start, scale.end), scale.end
+
+
+def _singular_unit(words: list[_Tok], position: int) -> tuple[str | None, int]:
+    """A phrase with no plural head: only a measure unit ("5 km") is a unit."""
+    first = words[0].text.lower()
+    if first in _ATTACHED_UNITS:
+        return words[0].text, words[0].end
+    return None, position
+
+
+def _read_of_phrase(text: str, position: int) -> int:
+    """ "of steel", "of crude oil": an of-phrase after a measure, up to two words."""
+    token = _token(text, position)
+    if token is None or token.text.lower() != "of":
+        return position
+    end = position
+    token = _token(text, token.end)
+    count = 0
+    while token is not None and token.kind == "word" and count < 2:
+        lower = token.text.lower()
+        if (
+            lower in _STOP
+            or lower in _RATE_ADVERBS
+            or lower in NUMBER_WORDS
+            or lower.endswith(("'s", "’s"))
+        ):
+            break
+        if count and lower.endswith(("ed", "ing")):
+            break
+        end = token.end
+        count += 1
+        token = _token(text, token.end)
+    return end
+
+
+def _unit_text(text: str, start: int, end: int) -> str:
+    """The unit as written, with degree words normalised to °C."""
+    unit = " ".join(text[start:end].split())
+    lower = unit.lower()
+    if lower in ("degrees celsius", "degrees c", "degrees", "degrees centigrade"):
+        return "°C"
+    return unit
+
+
+def _is_plural(word: str) -> bool:
+    """Whether a word looks like a plural noun ("drones", "people", "tonnes")."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    if "-" in word:
+        word = word.rsplit("-", 1)[1]
+    return len(word) > 2 and word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS)
+
+
+def _read_rate(text: str, position: int) -> tuple[Per | None, int]:
+    """A rate period after the quantity, past "more" or a "per patient": "£150 more a year"."""
+    per, end = _read_period(text, position)
+    if per is not None or end != position:
+        return per, end
+    token = _token(text, position)
+    if token is None or token.kind != "word":
+        return None, position
+    lower = token.text.lower()
+    if lower in ("more", "less", "extra"):
+        per, end = _read_period(text, token.end)
+        return (per, end) if per is not None else (None, position)
+    if lower in ("per", "a", "an", "each"):
+        noun = _token(text, token.end)
+        if noun is not None and noun.kind == "word" and noun.text.lower() not in _STOP:
+            per, end = _read_period(text, noun.end)
+            if per is not None:
+                return per, end
+    return None, position
+
+
+def _read_period(text: str, position: int) -> tuple[Per | None, int]:
+    """A rate period starting at `position`: "per day", "a year", "daily", "/h"."""
+    token = _token(text, position)
+    if token is None:
+        return None, position
+    lower = token.text.lower()
+    if lower in _RATE_ADVERBS:
+        return _RATE_ADVERBS[lower], token.end
+    if token.text == "/":
+        period = _token(text, token.end)
+        if period is not None and period.start == token.end and period.text.lower() in _PERIODS:
+            return _PERIODS[period.text.lower()], period.end
+        return None, position
+    if lower == "per" and _token_kind(text, token.end) == "num":
+        return _read_per_denominator(text, token, position)
+    if lower in _RATE_OPENERS:
+        period = _token(text, token.end)
+        if period is None or period.text.lower() not in _PERIOD_WORDS:
+            return None, position
+        if lower in ("a", "an", "per") and _word_at(text, period.end) in _NOT_RATE_AFTER:
+            return None, position
+        return _PERIODS[period.text.lower()], period.end
+    return None, position
+
+
+def _token_kind(text: str, position: int) -> str:
+    """The kind of the next token ("num", "word", "sym"), or "" at a line end."""
+    token = _token(text, position)
+    return token.kind if token is not None else ""
+
+
+def _read_per_denominator(text: str, per: _Tok, position: int) -> tuple[Per | None, int]:
+    """ "per 100,000 people (a year)": a denominator is part of the quantity, not a rate."""
+    try:
+        denominator = _read_figure(text, _token(text, per.end).start)  # type: ignore[union-attr]
+    except _Rejected:
+        return None, position
+    end = _read_unit(text, denominator.end, denominator)[1]
+    period, period_end = _read_period(text, end)
+    return (period, period_end) if period is not None else (None, end)

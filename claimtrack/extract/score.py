@@ -1,0 +1,429 @@
+"""How check-worthy a sentence is, and what kind of claim it makes.
+
+The score is deliberately transparent: a base value plus one weight per
+feature that fired, clamped to [0, 1]. `CheckWorthiness.features` holds every
+weight that was added, so a reviewer can read why a sentence scored as it did
+("quantity +0.30, opinion -0.45"). The features follow what fact-checkers look
+for (ClaimBuster, Full Fact): numbers, dates and deadlines, named entities,
+attribution, comparisons, commitments, predictions, past events; and what they
+skip: opinions, questions, headings, boilerplate, fragments.
+
+`classify_kind` orders the kinds as tests/extract/cases/README.md documents:
+rule > opinion > quantity > commitment > prediction > causation > comparison >
+attribution > event > other. A commitment or forecast that carries a number is
+a *quantity*: the figure is what a fact-checker will verify ("plans to produce
+between 600 and 800 interceptor drones daily").
+
+The wording features come from one pass over the sentence's words: each word
+starts a lookup of the next one to five words in a table of cue phrases, so the
+cost is linear in the sentence length and independent of how many cues exist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from claimtrack.extract.types import ClaimKind, DateMention, Quantity, Speaker
+
+__all__ = ["DEFAULT_THRESHOLD", "WEIGHTS", "CheckWorthiness", "classify_kind", "score_sentence"]
+
+DEFAULT_THRESHOLD = 0.5
+
+# One weight per feature; positive features raise the score, penalties lower it.
+WEIGHTS: dict[str, float] = {
+    "base": 0.2,
+    "quantity": 0.3,
+    "more_quantities": 0.05,
+    "date": 0.1,
+    "deadline": 0.1,
+    "named_entity": 0.1,
+    "multiword_entity": 0.05,
+    "speaker": 0.1,
+    "attribution": 0.1,
+    "contested": 0.2,
+    "comparison": 0.25,
+    "ranking": 0.2,
+    "commitment": 0.2,
+    "prediction": 0.2,
+    "causation": 0.2,
+    "rule": 0.2,
+    "past_event": 0.1,
+    "scheduled": 0.0,
+    "opinion": -0.45,
+    "first_person": -0.15,
+    "scare_quote": -0.3,
+    "direct_quote": -0.15,
+    "question": -0.6,
+    "exclamation": -0.3,
+    "fragment": -0.3,
+    "short": -0.1,
+    "boilerplate": -1.0,
+    "boilerplate_lead": -0.15,
+    "vague": -0.25,
+    "heading": -1.0,
+}
+
+
+def _lexicon(phrases: str) -> frozenset[str]:
+    """Cue phrases written `|`-separated, lower-case, words separated by one space."""
+    return frozenset(phrases.split("|"))
+
+
+# Each wording feature's cue phrases, matched on whole lower-cased words.
+CUES: dict[str, frozenset[str]] = {
+    "opinion": _lexicon(
+        "must|should|shouldn't|shouldn’t|ought to|need to|needs to|have to|believe|"
+        "believes|i think|we think|deserve|deserves|disgrace|disgraceful|shameful|"
+        "too late|fit for purpose|the best|the greatest|brilliant|terrible|what a|"
+        "the only way|never seen|is needed|are needed|simply the"
+    ),
+    "commitment": _lexicon(
+        "will|would|plan to|plans to|planned to|planning to|pledge|pledged|pledges|"
+        "promise|promised|promises|vow|vowed|vows|aim to|aims to|aiming to|intend to|"
+        "intends to|intended to|committed to|commits to|is set to|are set to|is due to|"
+        "are due to|to launch|to establish|plans|is to|are to"
+    ),
+    "prediction": _lexicon(
+        "expected to|expects|expect|forecast|forecasts|projected|predicted|predicts|"
+        "likely to|unlikely to|could|might|set to reach|on track to|estimated to|"
+        "poised to|suggest|suggests|warn that|warned that"
+    ),
+    # Subjects that cannot promise anything: "will" after them is a forecast.
+    "impersonal": _lexicon(
+        "inflation|prices|rates|temperature|temperatures|rain|snow|growth|economy|"
+        "demand|sea level|sea levels|emissions|unemployment|the heatwave|heat|the storm|"
+        "market|markets|the ruling party|turnout|cost|costs"
+    ),
+    # A scheduled event rather than a promise ("will go to the polls").
+    "scheduled": _lexicon(
+        "will be held|will take place|will go to the polls|will open|will begin|"
+        "will start|will face|will play|will return|will address|will meet|will visit|"
+        "will host|will run|will close"
+    ),
+    "causation": _lexicon(
+        "caused|causes|cause of|because of|due to|led to|leads to|leading to|"
+        "as a result of|resulted in|results in|driven by|linked to|blamed on|fuelled by|"
+        "fueled by|triggered|contributes to|contributed to|is driving|are driving|"
+        "pushed up|pushing up|drove up"
+    ),
+    # A rule asserted, not merely mentioned: "violating the league's rules" is
+    # not a rule claim; "requires" and "under the new rules" are (see _is_rule).
+    "rule": _lexicon(
+        "require|requires|required to|illegal|mandatory|obliged to|have until|has until|"
+        "outlawed|prohibit|prohibits|banned|ban|bans|legislation|new law|new rules|"
+        "new regulations|a tax on|the tax on|levy on"
+    ),
+    "comparison": _lexicon(
+        "higher than|lower than|more than any|less than any|bigger than|smaller than|"
+        "larger than|greater than|worse than|better than|fewer than any|largest|highest|"
+        "lowest|biggest|smallest|worst|record|doubled|tripled|halved|overtook|overtaken|"
+        "outpaced|compared with|compared to|up from|down from|the most|the least|"
+        "first time|on record|unchanged from|consecutive|in a row"
+    ),
+    "ranking": _lexicon(
+        "ranked|ranks|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    ),
+    "attribution": _lexicon(
+        "said|says|say|told|stated|states|announced|announces|revealed|noted|emphasized|"
+        "emphasised|assert|asserts|asserted|claimed|claims|denies|denied|accused|alleged|"
+        "alleges|confirmed|confirms|insisted|warned|reported|according to|estimates|"
+        "found|show|showed|suggest|suggests|wrote"
+    ),
+    "contested": _lexicon(
+        "assert|asserts|asserted|claimed|claims|denies|denied|accused|alleged|alleges|"
+        "insisted|disputed|rejected"
+    ),
+    # Lines that are boilerplate wherever they start: navigation, credits, promotion.
+    "boilerplate": _lexicon(
+        "read more|subscribe|sign up|follow us|follow our|reporting by|editing by|"
+        "additional reporting|writing by|photo|image|click here|thank you for reading|"
+        "related|advertisement|share this article"
+    ),
+    # Stock phrases: boilerplate alone, a mild penalty when a real claim follows.
+    "stock": _lexicon(
+        "the situation remains fluid|continuous updates on|stay tuned|all rights reserved|"
+        "live coverage|newsletter|for the latest updates|more to follow|"
+        "this is a developing story"
+    ),
+    "vague": _lexicon(
+        "monitoring the situation|remains to be seen|remain jittery|through the night|"
+        "fully focused|watching closely|time will tell"
+    ),
+    "past": _lexicon(
+        "won|lost|beat|fell|rose|grew|made|met|held|hit|cut|paid|set|shot|struck|sent|"
+        "went|took|gave|became|began|spent|sold|bought|stood|drew|left|burnt|shrank|"
+        "overtook|was|were|had been|has been|have been"
+    ),
+}
+
+
+def _index(cues: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Phrase → the features it signals, for lookup while scanning the words."""
+    index: dict[str, set[str]] = {}
+    for feature, phrases in cues.items():
+        for phrase in phrases:
+            index.setdefault(phrase, set()).add(feature)
+    return {phrase: frozenset(features) for phrase, features in index.items()}
+
+
+_CUE_INDEX = _index(CUES)
+
+
+def _lengths_by_first_word(phrases: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each word that begins a multi-word cue, the word counts of its cues."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) > 1:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(counts)) for first, counts in lengths.items()}
+
+
+# Only these words start the longer lookups, and only for lengths that exist.
+_CUE_LENGTHS = _lengths_by_first_word(_CUE_INDEX)
+
+_COPULAS = _lexicon("is|are|was|were|be|been|remain|remains|become|becomes|became")
+_INTENSIFIERS = _lexicon("so|very|truly|absolutely|also|now|more|most")
+# Evaluative adjectives count only as a predicate ("is essential"), not as a
+# modifier ("essential military goods").
+_EVALUATIVE = _lexicon(
+    "essential|vital|crucial|imperative|significant|important|unacceptable|remarkable|"
+    "outrageous|wrong|right|necessary"
+)
+_RULE_WORDS = _lexicon("law|rules|regulations")
+_RULE_NAMES = _lexicon("Act|Bill|Directive|Regulation")  # "act" alone is a verb
+_FIRST_PERSON = _lexicon("I|we|We|our|Our|us|my|My")  # case-sensitive: not "US"
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# "-ed" words that are adjectives far more often than past tenses.
+_NOT_PAST = _lexicon(
+    "limited|based|concerned|interested|required|unidentified|unauthorized|unauthorised|"
+    "advanced|united|red|need|feed|speed|indeed|hundred|embed|seed|bed|shed|wed"
+)
+# A short quote right after these words characterises rather than reports
+# ("was 'broken'"); after "act as" it names something ("export capitals").
+_CHARACTERISING = _lexicon("is|are|was|were|called|described|branded|labelled|dubbed")
+_SCARE_QUOTE = re.compile(r"[“\"‘]([^”\"’“‘]{1,60})[”\"’]")
+_TOKEN = re.compile(r"[\w’'&-]+")
+# Anchored at a word start, so each word is scanned once.
+_PAST_TENSE = re.compile(r"(?<![\w’'&-])[a-z]{3,}ed(?![\w’'&-])")
+# Two capitalised words separated by one space: a multi-word name.
+# Anchored at a word start so a long run of capitals is scanned once, not per letter.
+_MULTIWORD_NAME = re.compile(r"(?<![\w’'&-])[A-Z][\w’'&-]* [A-Z]")
+_QUOTE_MARKS = '“"‘'
+
+
+class _Hit(NamedTuple):
+    """A cue phrase found at word `index`, `length` words long, and what it signals."""
+
+    index: int
+    length: int
+    features: frozenset[str]
+
+
+class CheckWorthiness(NamedTuple):
+    """A score in [0, 1] and the weight each fired feature contributed to it."""
+
+    score: float
+    features: dict[str, float]
+
+
+def score_sentence(
+    text: str,
+    *,
+    quantities: Sequence[Quantity] = (),
+    dates: Sequence[DateMention] = (),
+    speaker: Speaker | None = None,
+    is_heading: bool = False,
+) -> CheckWorthiness:
+    """Score how check-worthy `text` is from its features and extracted structure."""
+    fired = [*_structure_features(quantities, dates, speaker), *_text_features(text)]
+    if is_heading:
+        fired.append("heading")
+    features = {"base": WEIGHTS["base"]}
+    for name in fired:
+        features[name] = features.get(name, 0.0) + WEIGHTS[name]
+    if "heading" in features or "boilerplate" in features:
+        return CheckWorthiness(0.0, features)  # never a claim, whatever else fired
+    total = sum(features.values())
+    return CheckWorthiness(min(1.0, max(0.0, total)), features)
+
+
+def _structure_features(
+    quantities: Sequence[Quantity], dates: Sequence[DateMention], speaker: Speaker | None
+) -> list[str]:
+    """Features from what the other extractors found in the sentence."""
+    fired: list[str] = []
+    if quantities:
+        fired.append("quantity")
+        fired.extend("more_quantities" for _ in quantities[1:3])
+    if dates:
+        fired.append("date")
+    if any(mention.role == "deadline" for mention in dates):
+        fired.append("deadline")
+    if speaker is not None:
+        fired.append("speaker")
+    return fired
+
+
+def _text_features(text: str) -> list[str]:
+    """Features read from the wording of the sentence itself."""
+    words = _TOKEN.findall(text)
+    lowers = [word.lower() for word in words]
+    hits = _hits(lowers)
+    cues = frozenset().union(*(hit.features for hit in hits))
+    boilerplate = _is_boilerplate(len(words), hits)
+    will_at = next((h.index for h in hits if "commitment" in h.features), None)
+    impersonal_will = will_at is not None and any(
+        "impersonal" in h.features and h.index < will_at for h in hits
+    )
+    ending = text.rstrip(" ”\"’')")
+    checks: list[tuple[str, bool]] = [
+        ("boilerplate", boilerplate),
+        ("boilerplate_lead", not boilerplate and "stock" in cues),
+        ("vague", "vague" in cues),
+        ("question", ending.endswith("?")),
+        ("exclamation", ending.endswith("!")),
+        ("fragment", len(words) <= 3),
+        ("short", 4 <= len(words) <= 5),
+        ("opinion", "opinion" in cues or _is_evaluative(lowers)),
+        ("first_person", _is_first_person(text, words, "opinion" in cues)),
+        ("scare_quote", _has_scare_quote(text)),
+        # An opening quote is more often a view than a checkable fact (ClaimBuster).
+        ("direct_quote", text[:1] in _QUOTE_MARKS),
+        ("named_entity", any(word[:1].isupper() and word != "I" for word in words[1:])),
+        (
+            "multiword_entity",
+            _MULTIWORD_NAME.search(text, len(words[0]) if words else 0) is not None,
+        ),
+        ("attribution", "attribution" in cues),
+        ("contested", "contested" in cues),
+        ("comparison", "comparison" in cues),
+        ("ranking", _is_ranking(lowers, cues)),
+        ("commitment", will_at is not None and "scheduled" not in cues and not impersonal_will),
+        ("prediction", "prediction" in cues or impersonal_will or "may" in words),
+        ("causation", "causation" in cues),
+        ("rule", "rule" in cues or _is_rule(words, lowers)),
+        ("past_event", "past" in cues or _has_past_tense(text)),
+        ("scheduled", "scheduled" in cues),
+    ]
+    return [name for name, fired in checks if fired]
+
+
+def _hits(lowers: list[str]) -> list[_Hit]:
+    """Every cue phrase among the lower-cased words, in order, overlapping ones included."""
+    hits: list[_Hit] = []
+    for index, lower in enumerate(lowers):
+        features = _CUE_INDEX.get(lower)
+        if features:
+            hits.append(_Hit(index, 1, features))
+        for length in _CUE_LENGTHS.get(lower, ()):
+            features = _CUE_INDEX.get(" ".join(lowers[index : index + length]))
+            if features:
+                hits.append(_Hit(index, length, features))
+    return hits
+
+
+def _is_boilerplate(word_count: int, hits: list[_Hit]) -> bool:
+    """Boilerplate that is the whole sentence, not a lead-in to a real claim."""
+    for hit in hits:
+        if "boilerplate" in hit.features and (hit.index == 0 or word_count <= 8):
+            return True
+        if "stock" in hit.features and word_count - (hit.index + hit.length) < 4:
+            return True
+    return False
+
+
+def _is_evaluative(lowers: list[str]) -> bool:
+    """A copula followed by an evaluative adjective: "is essential", "was so important"."""
+    for index, lower in enumerate(lowers[:-1]):
+        if lower not in _COPULAS:
+            continue
+        following = lowers[index + 1]
+        if following in _INTENSIFIERS and index + 2 < len(lowers):
+            following = lowers[index + 2]
+        if following in _EVALUATIVE:
+            return True
+    return False
+
+
+def _is_first_person(text: str, words: list[str], has_opinion: bool) -> bool:
+    """The writer or a quoted speaker talks about themselves ("we", "our")."""
+    if text[:1] in _QUOTE_MARKS and has_opinion:
+        return True  # a sentence opening on a quoted view
+    if not _FIRST_PERSON.intersection(words):
+        return False
+    if any(mark in text for mark in _QUOTE_MARKS):
+        # Only first-person words outside short quotes: a quoted "we" is not the writer's.
+        words = _TOKEN.findall(_SCARE_QUOTE.sub(" ", text))
+    return bool(_FIRST_PERSON.intersection(words))
+
+
+def _has_scare_quote(text: str) -> bool:
+    """A short quoted characterisation ("was 'broken'", "called it 'a code red'")."""
+    if not any(mark in text for mark in _QUOTE_MARKS):
+        return False
+    for match in _SCARE_QUOTE.finditer(text):
+        quoted = match.group(1)
+        if len(quoted.split()) > 6 or any(ch.isdigit() for ch in quoted):
+            continue
+        lead_in = text[max(0, match.start() - 40) : match.start()].lower().split()[-3:]
+        if _CHARACTERISING.intersection(lead_in):
+            return True
+    return False
+
+
+def _is_ranking(lowers: list[str], cues: frozenset[str]) -> bool:
+    """An ordinal position stated as a fact ("ranked fourth", "the second-largest")."""
+    if "comparison" not in cues and not any("rank" in lower for lower in lowers):
+        return False
+    return "ranking" in cues or any(_ORDINAL.fullmatch(lower) for lower in lowers)
+
+
+def _is_rule(words: list[str], lowers: list[str]) -> bool:
+    """A named instrument ("the Climate Protection Act") or "under the (new) law/rules"."""
+    if _RULE_NAMES.intersection(words):
+        return True
+    return any(
+        lower == "under" and _RULE_WORDS.intersection(lowers[index + 1 : index + 4])
+        for index, lower in enumerate(lowers)
+    )
+
+
+def _has_past_tense(text: str) -> bool:
+    """A regular past-tense verb ("launched", "approved"), lower-case as verbs are."""
+    return any(match.group() not in _NOT_PAST for match in _PAST_TENSE.finditer(text))
+
+
+def classify_kind(
+    text: str,
+    *,
+    quantities: Sequence[Quantity] = (),
+    dates: Sequence[DateMention] = (),
+    speaker: Speaker | None = None,
+    features: dict[str, float] | None = None,
+) -> ClaimKind:
+    """The claim's kind, first matching rule wins (see the module docstring)."""
+    fired = (
+        features
+        if features is not None
+        else score_sentence(text, quantities=quantities, dates=dates, speaker=speaker).features
+    )
+    if any(name in fired for name in ("heading", "boilerplate", "question", "vague", "fragment")):
+        return "other"
+    if "rule" in fired:
+        return "rule"
+    if "opinion" in fired or "scare_quote" in fired or "exclamation" in fired:
+        return "opinion"
+    order: list[tuple[ClaimKind, bool]] = [
+        ("quantity", bool(quantities)),
+        ("commitment", "commitment" in fired),
+        ("prediction", "prediction" in fired),
+        ("causation", "causation" in fired),
+        ("comparison", "comparison" in fired or "ranking" in fired),
+        ("event", "scheduled" in fired),
+        ("attribution", "attribution" in fired),
+        ("event", "past_event" in fired or "date" in fired),
+    ]
+    return next((kind for kind, applies in order if applies), "other")

@@ -1,0 +1,135 @@
+"""The value types the extractor produces: plain frozen dataclasses, no I/O.
+
+Every span carries `start`/`end` character offsets into the whole document
+text it was found in, so that `document[start:end] == surface` always holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Per = Literal["second", "minute", "hour", "day", "week", "month", "quarter", "year"]
+DateRole = Literal["deadline", "mentioned"]
+Precision = Literal["day", "month", "year"]
+ClaimKind = Literal[
+    "quantity",
+    "commitment",
+    "prediction",
+    "causation",
+    "rule",
+    "attribution",
+    "event",
+    "comparison",
+    "opinion",
+    "other",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or heading, or bullet) of an article, with its offsets."""
+
+    text: str
+    start: int
+    end: int
+    is_heading: bool = False
+    is_bullet: bool = False
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number, a range or a bound found in text, with what it counts.
+
+    `low == high` for a single value. An open bound ("more than 600") has
+    `high=None`; "up to 800" has `low=None`. `unit` is the counted noun phrase
+    ("interceptor drones"), an ISO 4217 code for money ("EUR"), or "%" / "pp"
+    for percentages and percentage points. `per` is the rate period.
+    """
+
+    low: float | None
+    high: float | None
+    unit: str | None
+    per: Per | None
+    text: str
+    start: int
+    end: int
+    approximate: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date a sentence mentions, or a deadline it sets.
+
+    `date` is the resolved calendar date: the last day of the period for a
+    deadline of month/year precision ("by the end of the year" → Dec 31), the
+    first day for a mentioned month or year. `date` is None and `resolved` is
+    False when the text is relative and no publication date was given.
+    """
+
+    text: str
+    start: int
+    end: int
+    date: dt.date | None
+    role: DateRole
+    precision: Precision
+    year_inferred: bool = False
+    resolved: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a sentence attributes its statement to."""
+
+    name: str
+    role: str | None = None  # "President", "Economy and Energy Minister"
+    start: int | None = None  # offsets of the mention in the text, when present
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedClaim:
+    """One check-worthy sentence with its structure."""
+
+    text: str
+    start: int
+    end: int
+    kind: ClaimKind
+    score: float
+    speaker: Speaker | None = None
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    features: dict[str, float] = field(default_factory=dict)
+    is_heading: bool = False
+
+    @property
+    def deadline(self) -> dt.date | None:
+        """The earliest resolved deadline the claim sets, if any."""
+        days = [d.date for d in self.dates if d.role == "deadline" and d.date]
+        return min(days) if days else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON Lines record of DESIGN.md's `extract --json` contract."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "score": round(self.score, 4),
+            "speaker": self.speaker.name if self.speaker else None,
+            "speaker_role": self.speaker.role if self.speaker else None,
+            "quantities": [q.to_json() for q in self.quantities],
+            "dates": [d.to_json() for d in self.dates],
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "features": {k: round(v, 4) for k, v in self.features.items()},
+        }

@@ -1,0 +1,370 @@
+"""The extractor measured against the labelled cases in tests/extract/cases/*.jsonl.
+
+Each facet is scored per sentence and summed over the corpus: quantities on
+(low, high, per, unit), dates on (date, role), the speaker's exact name,
+check-worthiness as a binary label, the kind as accuracy. The table (all cases
+and each domain) prints with `pytest -s` and is part of every failure message;
+set CLAIMTRACK_CASES_MISSES=1 to also print every miss. Labelling conventions:
+tests/extract/cases/README.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimtrack.extract import (
+    DEFAULT_THRESHOLD,
+    extract_claims,
+    find_dates,
+    find_quantities,
+)
+from claimtrack.extract.speakers import find_speaker
+
+CASES_DIR = Path(__file__).parent / "cases"
+DOMAINS = ("defence", "economy", "health", "elections", "climate", "sport")
+PERS = {"second", "minute", "hour", "day", "week", "month", "quarter", "year", None}
+KINDS = {
+    "quantity",
+    "commitment",
+    "prediction",
+    "causation",
+    "rule",
+    "attribution",
+    "event",
+    "comparison",
+    "opinion",
+    "other",
+}
+QUANTITY_F1_FLOOR = 0.90
+DATE_F1_FLOOR = 0.90
+CHECKWORTHY_F1_FLOOR = 0.85
+
+
+@dataclass(frozen=True)
+class Case:
+    """One labelled sentence."""
+
+    domain: str
+    line: int
+    text: str
+    published: dt.date | None
+    quantities: tuple[dict[str, Any], ...]
+    dates: tuple[dict[str, Any], ...]
+    speaker: str | None
+    checkworthy: bool
+    kind: str
+
+
+@dataclass
+class Tally:
+    """True positives, false positives and false negatives of one facet."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        """Accumulate one sentence's counts."""
+        self.tp, self.fp, self.fn = self.tp + tp, self.fp + fp, self.fn + fn
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions that were right (1.0 when nothing was predicted)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of labels that were found (1.0 when there was nothing to find)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """Per-facet tallies for the whole corpus and for each domain, plus the misses."""
+
+    tallies: dict[tuple[str, str], Tally] = field(default_factory=dict)
+    kind_right: Counter[str] = field(default_factory=Counter)
+    kind_total: Counter[str] = field(default_factory=Counter)
+    misses: dict[str, list[str]] = field(default_factory=dict)
+
+    def tally(self, facet: str, domain: str) -> Tally:
+        """The tally of `facet` for `domain` ("all" for the corpus)."""
+        return self.tallies.setdefault((facet, domain), Tally())
+
+    def add(self, facet: str, domain: str, counts: tuple[int, int, int]) -> None:
+        """Count one sentence for its domain and for the corpus."""
+        self.tally(facet, domain).add(*counts)
+        self.tally(facet, "all").add(*counts)
+
+    def miss(self, facet: str, case: Case, detail: str) -> None:
+        """Remember a disagreement so it can be printed."""
+        self.misses.setdefault(facet, []).append(f"{case.domain}:{case.line}: {detail}")
+
+    def kind_accuracy(self, domain: str = "all") -> float:
+        """Share of sentences whose kind matched the label."""
+        total = self.kind_total[domain]
+        return self.kind_right[domain] / total if total else 1.0
+
+    def table(self) -> str:
+        """The per-facet table: P/R/F1 over all cases, then F1 per domain."""
+        columns = ("all", *DOMAINS)
+        header = f"{'facet':<13}{'P':>6}{'R':>6}{'F1':>6} | " + " ".join(
+            f"{d[:8]:>8}" for d in columns
+        )
+        lines = [header, "-" * len(header)]
+        for facet in ("quantities", "dates", "speaker", "checkworthy"):
+            total = self.tally(facet, "all")
+            per_domain = " ".join(f"{self.tally(facet, d).f1:>8.3f}" for d in columns)
+            lines.append(
+                f"{facet:<13}{total.precision:>6.3f}{total.recall:>6.3f}{total.f1:>6.3f} | "
+                + per_domain
+            )
+        per_domain = " ".join(f"{self.kind_accuracy(d):>8.3f}" for d in columns)
+        lines.append(f"{'kind (acc)':<13}{'':>6}{'':>6}{self.kind_accuracy():>6.3f} | {per_domain}")
+        lines.append(f"cases: {self.kind_total['all']}  (domain columns: F1, kind: accuracy)")
+        return "\n".join(lines)
+
+
+def load_cases() -> list[Case]:
+    """Every labelled sentence, in file order."""
+    cases: list[Case] = []
+    for domain in DOMAINS:
+        path = CASES_DIR / f"{domain}.jsonl"
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if raw.strip():
+                cases.append(_case(domain, number, json.loads(raw)))
+    return cases
+
+
+def _case(domain: str, line: int, record: dict[str, Any]) -> Case:
+    """A Case from one JSON record."""
+    published = record["published"]
+    return Case(
+        domain=domain,
+        line=line,
+        text=record["text"],
+        published=dt.date.fromisoformat(published) if published else None,
+        quantities=tuple(record["quantities"]),
+        dates=tuple(record["dates"]),
+        speaker=record["speaker"],
+        checkworthy=record["checkworthy"],
+        kind=record["kind"],
+    )
+
+
+def _same_number(a: float | None, b: float | None) -> bool:
+    """Equal numbers (relative tolerance 1e-9), or both absent."""
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _same_quantity(expected: dict[str, Any], found: Any) -> bool:
+    """A found Quantity matches a label on low, high, per and lower-cased unit."""
+    unit = found.unit.lower() if found.unit else None
+    wanted_unit = expected["unit"].lower() if expected["unit"] else None
+    return (
+        _same_number(expected["low"], found.low)
+        and _same_number(expected["high"], found.high)
+        and expected["per"] == found.per
+        and wanted_unit == unit
+    )
+
+
+def _same_date(expected: dict[str, Any], found: Any) -> bool:
+    """A found DateMention matches a label on the resolved date and the role."""
+    date = found.date.isoformat() if found.date else None
+    return expected["date"] == date and expected["role"] == found.role
+
+
+def _match(
+    expected: Iterable[dict[str, Any]],
+    found: Iterable[Any],
+    same: Callable[[dict[str, Any], Any], bool],
+) -> tuple[int, int, int, list[dict[str, Any]], list[Any]]:
+    """Greedy one-to-one matching: (tp, fp, fn, unmatched labels, unmatched findings)."""
+    remaining = list(found)
+    missed: list[dict[str, Any]] = []
+    for label in expected:
+        hit = next((item for item in remaining if same(label, item)), None)
+        if hit is None:
+            missed.append(label)
+        else:
+            remaining.remove(hit)
+    tp = len(list(expected)) - len(missed)
+    return tp, len(remaining), len(missed), missed, remaining
+
+
+def _describe_quantity(q: Any) -> str:
+    """A short readable form of a found Quantity."""
+    return f"({q.low}, {q.high}, {q.unit!r}, {q.per}) from {q.text!r}"
+
+
+def _score_quantities(report: Report, case: Case) -> None:
+    """Compare find_quantities with the labels of one case."""
+    found = find_quantities(case.text)
+    tp, fp, fn, missed, extra = _match(case.quantities, found, _same_quantity)
+    report.add("quantities", case.domain, (tp, fp, fn))
+    if missed or extra:
+        wanted = [(m["low"], m["high"], m["unit"], m["per"]) for m in missed]
+        report.miss(
+            "quantities",
+            case,
+            f"missed {wanted} extra {[_describe_quantity(q) for q in extra]} in {case.text!r}",
+        )
+
+
+def _score_dates(report: Report, case: Case) -> None:
+    """Compare find_dates with the labels of one case."""
+    found = find_dates(case.text, case.published)
+    tp, fp, fn, missed, extra = _match(case.dates, found, _same_date)
+    report.add("dates", case.domain, (tp, fp, fn))
+    if missed or extra:
+        wanted = [(m["text"], m["date"], m["role"]) for m in missed]
+        got = [(d.text, d.date.isoformat() if d.date else None, d.role) for d in extra]
+        report.miss(
+            "dates",
+            case,
+            f"missed {wanted} extra {got} (published {case.published}) in {case.text!r}",
+        )
+
+
+def _score_speaker(report: Report, case: Case) -> None:
+    """Compare find_speaker (no article context) with the label of one case."""
+    found = find_speaker(case.text)
+    name = found.name if found else None
+    right = name is not None and name == case.speaker
+    tp = int(right)
+    fp = int(name is not None and not right)
+    fn = int(case.speaker is not None and not right)
+    report.add("speaker", case.domain, (tp, fp, fn))
+    if not right and (name or case.speaker):
+        report.miss("speaker", case, f"expected {case.speaker!r} got {name!r} in {case.text!r}")
+
+
+def _score_claim(report: Report, case: Case) -> None:
+    """Check-worthiness and kind from extract_claims over the one-sentence text."""
+    claims = [c for c in extract_claims(case.text, case.published, include_all=True)]
+    best = max(claims, key=lambda c: c.score, default=None)
+    predicted = any(not c.is_heading and c.score >= DEFAULT_THRESHOLD for c in claims)
+    counts = (
+        int(predicted and case.checkworthy),
+        int(predicted and not case.checkworthy),
+        int(case.checkworthy and not predicted),
+    )
+    report.add("checkworthy", case.domain, counts)
+    if predicted != case.checkworthy:
+        why = {k: round(v, 2) for k, v in best.features.items()} if best else {}
+        score = round(best.score, 2) if best else None
+        report.miss(
+            "checkworthy",
+            case,
+            f"expected {case.checkworthy} score {score} {why} in {case.text!r}",
+        )
+    kind = best.kind if best else "other"
+    for domain in (case.domain, "all"):
+        report.kind_total[domain] += 1
+        report.kind_right[domain] += int(kind == case.kind)
+    if kind != case.kind:
+        report.miss("kind", case, f"expected {case.kind} got {kind} in {case.text!r}")
+
+
+def build_report(cases: list[Case]) -> Report:
+    """Run every extractor over every case and tally the results."""
+    report = Report()
+    for case in cases:
+        _score_quantities(report, case)
+        _score_dates(report, case)
+        _score_speaker(report, case)
+        _score_claim(report, case)
+    return report
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[Case]:
+    """The labelled corpus."""
+    return load_cases()
+
+
+@pytest.fixture(scope="module")
+def report(cases: list[Case]) -> Report:
+    """The scored corpus, printed once (visible with `pytest -s`)."""
+    result = build_report(cases)
+    print("\n" + result.table())
+    if os.environ.get("CLAIMTRACK_CASES_MISSES"):
+        for facet, misses in result.misses.items():
+            print(f"\n{facet}: {len(misses)} misses")
+            print("\n".join(f"  {m}" for m in misses))
+    return result
+
+
+def _message(report: Report, facet: str) -> str:
+    """A failure message: the table and the first misses of the facet."""
+    misses = report.misses.get(facet, [])
+    shown = "\n".join(f"  {m}" for m in misses[:25])
+    return f"\n{report.table()}\n\n{facet} misses ({len(misses)}):\n{shown}"
+
+
+def test_cases_are_well_formed(cases: list[Case]) -> None:
+    """At least 200 sentences, 30 per domain, every label within the documented vocabulary."""
+    per_domain = Counter(case.domain for case in cases)
+    assert len(cases) >= 200
+    assert all(per_domain[d] >= 30 for d in DOMAINS), per_domain
+    for case in cases:
+        assert case.kind in KINDS, case
+        assert isinstance(case.checkworthy, bool), case
+        for q in case.quantities:
+            assert set(q) == {"low", "high", "unit", "per"}, case
+            assert q["low"] is not None or q["high"] is not None, case
+            if q["low"] is not None and q["high"] is not None:
+                assert q["low"] <= q["high"], case
+            assert q["per"] in PERS, case
+        for d in case.dates:
+            assert set(d) == {"text", "date", "role", "precision"}, case
+            assert d["text"] in case.text, case
+            assert d["role"] in {"deadline", "mentioned"}, case
+            assert d["precision"] in {"day", "month", "year"}, case
+            if d["date"] is not None:
+                dt.date.fromisoformat(d["date"])
+        if case.speaker is not None:
+            assert case.speaker in case.text, case
+
+
+def test_cases_are_unique(cases: list[Case]) -> None:
+    """No sentence is labelled twice (a duplicate would weigh double)."""
+    counts = Counter(case.text for case in cases)
+    assert [text for text, n in counts.items() if n > 1] == []
+
+
+def test_quantities_f1(report: Report) -> None:
+    """find_quantities reaches the agreed F1 on the labelled quantities."""
+    f1 = report.tally("quantities", "all").f1
+    assert f1 >= QUANTITY_F1_FLOOR, _message(report, "quantities")
+
+
+def test_dates_f1(report: Report) -> None:
+    """find_dates reaches the agreed F1 on the labelled dates and roles."""
+    f1 = report.tally("dates", "all").f1
+    assert f1 >= DATE_F1_FLOOR, _message(report, "dates")
+
+
+def test_checkworthiness_f1(report: Report) -> None:
+    """The check-worthiness decision reaches the agreed F1."""
+    f1 = report.tally("checkworthy", "all").f1
+    assert f1 >= CHECKWORTHY_F1_FLOOR, _message(report, "checkworthy")
