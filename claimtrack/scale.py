@@ -209,4 +209,6 @@ def parse_choice(enum: type[E], value: str) -> E:
         return enum(key)
     except ValueError:
         choices = ", ".join(m.value for m in enum)
-        raise ValueError(f"unknown {enum.__name__.lower()} {value!r} (choose from {choices})") from None
+        raise ValueError(
+            f"unknown {enum.__name__.lower()} {value!r} (choose from {choices})"
+        ) from None

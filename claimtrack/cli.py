@@ -1,0 +1,573 @@
+"""The `claimtrack` command: one function per command, no logic of its own.
+
+Errors a user must act on print one line on stderr and exit 1; usage errors
+exit 2 (click's own); `--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from claimtrack import queries, service
+from claimtrack.config import current_user, database_url
+from claimtrack.db import Database, open_database
+from claimtrack.errors import ClaimtrackError, InvalidInput
+from claimtrack.history import describe_change
+from claimtrack.schedule import parse_due
+
+
+@dataclass
+class Context:
+    """What every command needs: where the database is, who is acting."""
+
+    db_arg: str | None
+    user_arg: str | None
+    debug: bool
+    _database: Database | None = field(default=None, repr=False)
+
+    @property
+    def actor(self) -> str:
+        return current_user(self.user_arg)
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            self._database = open_database(database_url(self.db_arg))
+        return self._database
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self.database.transaction() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.database.read() as session:
+            yield session
+
+
+class ClaimtrackGroup(click.Group):
+    """Turns errors the user must act on into one line and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (ClaimtrackError, SQLAlchemyError, OSError) as error:
+            if _debugging(ctx):
+                raise
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise click.ClickException(message) from None
+
+
+def _debugging(ctx: click.Context) -> bool:
+    root = ctx.find_root()
+    return bool(isinstance(root.obj, Context) and root.obj.debug)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--json`: machine-readable output with the field names the README documents."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(command)
+
+
+def claim_filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The claim filters shared by `claims list` and reports."""
+    options = [
+        click.option("--status", help="new, in_progress, needs_review, concluded, dismissed"),
+        click.option("--verdict", help="true, mostly_true, half_true, … unverifiable"),
+        click.option("--kind", help="quantity, commitment, prediction, …"),
+        click.option("--assignee"),
+        click.option("--tag"),
+        click.option("--document", type=int, help="Document id."),
+        click.option("--search", help="Full-text search over text, speaker and notes."),
+        click.option("--overdue", is_flag=True, help="Only claims with an overdue follow-up."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        overdue = kwargs.pop("overdue")
+        kwargs["where"] = queries.ClaimFilter(
+            **{
+                name: kwargs.pop(name)
+                for name in ("status", "verdict", "kind", "assignee", "tag", "document", "search")
+            },
+            overdue_on=dt.date.today() if overdue else None,
+        )
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def _print_json(value: Any) -> None:
+    click.echo(json.dumps(value, default=_json_default, ensure_ascii=False))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _due(text: str) -> dt.date:
+    try:
+        return parse_due(text, dt.date.today())
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+
+
+@click.group(cls=ClaimtrackGroup, invoke_without_command=True)
+@click.option("--db", "db_arg", metavar="PATH|URL", help="Database file or SQLAlchemy URL.")
+@click.option("--user", "user_arg", help="Reviewer name for the audit trail.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.version_option(package_name="claimtrack")
+@click.pass_context
+def cli(ctx: click.Context, db_arg: str | None, user_arg: str | None, debug: bool) -> None:
+    """Extract, track and verify claims made in news articles."""
+    ctx.obj = Context(db_arg, user_arg, debug)
+    if ctx.invoked_subcommand is None:
+        _open_workbench(ctx.obj)
+
+
+def _open_workbench(context: Context) -> None:
+    try:
+        from claimtrack.tui.app import run  # type: ignore[attr-defined]
+    except ImportError:
+        click.echo("The TUI is not built yet; showing the queue instead.\n")
+        _print_queue(context)
+        return
+    run(context.database, context.actor)
+
+
+# ---------------------------------------------------------------- db
+
+
+@cli.group()
+def db() -> None:
+    """Create, upgrade and back up the database."""
+
+
+@db.command("upgrade")
+@pass_context
+def db_upgrade(context: Context) -> None:
+    """Bring the schema up to date (also happens on open)."""
+    database = Database(database_url(context.db_arg))
+    database.upgrade()
+    click.echo(f"{database.url}: schema at {database.current_revision()}")
+
+
+@db.command("current")
+@pass_context
+def db_current(context: Context) -> None:
+    """Show the schema revision of the database."""
+    database = Database(database_url(context.db_arg))
+    click.echo(database.current_revision() or "empty (no schema yet)")
+
+
+@db.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+def db_backup(context: Context, path: Path) -> None:
+    """Copy a live SQLite database to PATH (online backup)."""
+    context.database.backup(path)
+    click.echo(f"backed up to {path}")
+
+
+# ---------------------------------------------------------------- claims
+
+
+@cli.group()
+def claims() -> None:
+    """Add, list, show, change and merge claims."""
+
+
+@claims.command("add")
+@click.argument("text")
+@click.option("--kind", help="Default: what the extractor reads in the text.")
+@click.option("--speaker", help="Default: the attribution the extractor finds.")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="Resolve relative dates.")
+@json_option
+@pass_context
+def claims_add(
+    context: Context,
+    text: str,
+    kind: str | None,
+    speaker: str | None,
+    published: dt.datetime | None,
+    as_json: bool,
+) -> None:
+    """Add a claim by hand; its quantities, dates and speaker are extracted from the text."""
+    with context.transaction() as session:
+        claim = service.add_claim_from_text(
+            session,
+            context.actor,
+            text,
+            kind=kind,
+            speaker=speaker,
+            published=published.date() if published else None,
+        )
+        record = queries.claim_record(claim)
+    _print_json(record) if as_json else click.echo(f"claim {record['id']} added")
+
+
+@claims.command("list")
+@claim_filter_options
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@json_option
+@pass_context
+def claims_list(context: Context, where: queries.ClaimFilter, limit: int, as_json: bool) -> None:
+    """List claims, best score first (JSON Lines with --json)."""
+    with context.read() as session:
+        found = queries.list_claims(session, where, limit=limit)
+        records = [queries.claim_record(c) for c in found]
+    if as_json:
+        for record in records:
+            _print_json(record)
+        return
+    _print_table(records)
+
+
+def _print_table(records: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for name in ("id", "score", "status", "verdict", "kind", "speaker", "claim", "src", "due"):
+        table.add_column(name, overflow="fold" if name == "claim" else "ellipsis")
+    for r in records:
+        table.add_row(
+            str(r["id"]),
+            f"{r['score']:.2f}",
+            r["status"],
+            r["verdict"] or "",
+            r["kind"],
+            r["speaker"] or "",
+            r["text"],
+            str(r["sources"]),
+            str(r["next_due"] or ""),
+        )
+    Console(width=max(100, Console().width)).print(table)
+
+
+def _print_queue(context: Context) -> None:
+    with context.read() as session:
+        records = [
+            queries.claim_record(c) for c in queries.list_claims(session, queries.ClaimFilter())
+        ]
+    _print_table(records)
+
+
+@claims.command("show")
+@click.argument("claim_id", type=int)
+@json_option
+@pass_context
+def claims_show(context: Context, claim_id: int, as_json: bool) -> None:
+    """Show one claim with its parts, evidence, follow-ups and history."""
+    with context.read() as session:
+        claim = service.get_claim(session, claim_id)
+        record = queries.claim_record(claim, full=True)
+        history = [describe_change(e) for e in queries.claim_history(session, claim_id)]
+    if as_json:
+        _print_json(record)
+        return
+    click.echo(
+        f"claim {record['id']} (version {record['version']}) · {record['kind']} · "
+        f"score {record['score']:.2f}"
+    )
+    click.echo(f"  {record['text']}")
+    click.echo(
+        f"  speaker: {record['speaker'] or '—'}   status: {record['status']}   "
+        f"verdict: {record['verdict'] or '—'}   outcome: {record['outcome'] or '—'}"
+    )
+    for q in record["quantities"]:
+        click.echo(f"  quantity: {q['low']}–{q['high']} {q['unit'] or ''} per {q['per'] or '—'}")
+    for d in record["dates"]:
+        click.echo(f"  date: {d['date'] or d['text']} ({d['role']}, {d['precision']})")
+    for s in record["sources"]:
+        click.echo(f"  source #{s['id']}: {s['url']} [{s['stance']}, {s['reliability']}]")
+    for f in record["followups"]:
+        click.echo(
+            f"  follow-up #{f['id']}: due {f['due']} {'done' if f['done'] else 'open'}"
+            f" — {f['text']}"
+        )
+    for line in history:
+        click.echo(f"  · {line}")
+
+
+@claims.command("set")
+@click.argument("claim_id", type=int)
+@click.option("--status")
+@click.option("--verdict")
+@click.option("--summary", help="Verdict summary.")
+@click.option("--force", is_flag=True, help="Allow a verdict with no source attached.")
+@click.option("--outcome", help="For commitments and predictions: in_the_works, kept, broken…")
+@click.option("--assign", "assignee", help="Reviewer to assign ('' to unassign).")
+@click.option("--tag", "tags", multiple=True)
+@click.option("--untag", "untags", multiple=True)
+@click.option("--text")
+@click.option("--kind")
+@click.option("--speaker")
+@click.option("--if-version", type=int, help="Refuse (exit 1) if the claim changed since.")
+@json_option
+@pass_context
+def claims_set(context: Context, claim_id: int, **changes: Any) -> None:
+    """Change a claim's status, verdict, outcome, assignee, tags or wording."""
+    as_json = changes.pop("as_json")
+    expected = changes.pop("if_version")
+    with context.transaction() as session:
+        claim = service.get_claim(session, claim_id)
+        service.check_version(session, claim, expected)
+        actor = context.actor
+        if any(changes[k] is not None for k in ("text", "kind", "speaker")):
+            service.edit_claim(
+                session,
+                actor,
+                claim_id,
+                text=changes["text"],
+                kind=changes["kind"],
+                speaker=changes["speaker"],
+            )
+        if changes["assignee"] is not None:
+            service.assign(session, actor, claim_id, changes["assignee"])
+        for name in changes["tags"]:
+            service.tag(session, actor, claim_id, name)
+        for name in changes["untags"]:
+            service.untag(session, actor, claim_id, name)
+        if changes["verdict"] is not None or changes["summary"] is not None:
+            verdict = changes["verdict"] if changes["verdict"] is not None else claim.verdict
+            service.set_verdict(
+                session, actor, claim_id, verdict, changes["summary"], force=changes["force"]
+            )
+        if changes["outcome"] is not None:
+            service.set_outcome(session, actor, claim_id, changes["outcome"])
+        if changes["status"] is not None:
+            service.set_status(session, actor, claim_id, changes["status"])
+        record = queries.claim_record(claim)
+    _print_json(record) if as_json else click.echo(
+        f"claim {claim_id}: status {record['status']}, verdict {record['verdict'] or '—'}, "
+        f"version {record['version']}"
+    )
+
+
+@claims.command("merge")
+@click.argument("survivor_id", type=int)
+@click.argument("merged_id", type=int)
+@pass_context
+def claims_merge(context: Context, survivor_id: int, merged_id: int) -> None:
+    """Fold MERGED_ID into SURVIVOR_ID (appearances, sources, follow-ups move)."""
+    with context.transaction() as session:
+        service.merge_claims(session, context.actor, survivor_id, merged_id)
+    click.echo(f"claim {merged_id} merged into claim {survivor_id}")
+
+
+# ---------------------------------------------------------------- sources
+
+
+@cli.group()
+def sources() -> None:
+    """Evidence attached to claims."""
+
+
+@sources.command("add")
+@click.argument("claim_id", type=int)
+@click.argument("url")
+@click.option("--title")
+@click.option("--publisher")
+@click.option("--stance", default="context", show_default=True, help="supports, refutes or context")
+@click.option(
+    "--reliability",
+    default="unknown",
+    show_default=True,
+    help="credible, partly_credible, not_credible, unknown",
+)
+@click.option("--excerpt")
+@pass_context
+def sources_add(context: Context, claim_id: int, url: str, **details: Any) -> None:
+    """Attach a source to a claim."""
+    with context.transaction() as session:
+        source = service.add_source(session, context.actor, claim_id, url, **details)
+        click.echo(f"source {source.id} added to claim {claim_id}")
+
+
+@sources.command("list")
+@click.argument("claim_id", type=int)
+@json_option
+@pass_context
+def sources_list(context: Context, claim_id: int, as_json: bool) -> None:
+    """List a claim's sources."""
+    with context.read() as session:
+        records = queries.claim_record(service.get_claim(session, claim_id), full=True)["sources"]
+    for record in records:
+        _print_json(record) if as_json else click.echo(
+            f"#{record['id']} {record['stance']:<9} {record['reliability']:<15} {record['url']}"
+        )
+
+
+@sources.command("remove")
+@click.argument("source_id", type=int)
+@pass_context
+def sources_remove(context: Context, source_id: int) -> None:
+    """Detach a source (its details stay in the history)."""
+    with context.transaction() as session:
+        claim = service.remove_source(session, context.actor, source_id)
+        click.echo(f"source {source_id} removed from claim {claim.id}")
+
+
+# ---------------------------------------------------------------- follow-ups
+
+
+@cli.group()
+def followups() -> None:
+    """Things to check again later."""
+
+
+@followups.command("add")
+@click.argument("claim_id", type=int)
+@click.argument("text")
+@click.option("--due", required=True, help="2025-12-31, Dec 31, tomorrow, in 2 weeks, end of year…")
+@click.option("--repeat", help="daily, weekly, monthly, yearly or an RRULE.")
+@click.option("--assignee")
+@pass_context
+def followups_add(
+    context: Context, claim_id: int, text: str, due: str, repeat: str | None, assignee: str | None
+) -> None:
+    """Schedule a follow-up on a claim."""
+    with context.transaction() as session:
+        followup = service.add_followup(
+            session, context.actor, claim_id, text, _due(due), recurrence=repeat, assignee=assignee
+        )
+        click.echo(f"follow-up {followup.id} due {followup.due.isoformat()}")
+
+
+def _print_followups(records: list[dict[str, Any]], as_json: bool) -> None:
+    today = dt.date.today()
+    for record in records:
+        if as_json:
+            _print_json(record)
+            continue
+        late = " OVERDUE" if not record["done"] and record["due"] < today else ""
+        click.echo(
+            f"#{record['id']} claim {record['claim_id']} due {record['due']}{late}"
+            f" — {record['text']}"
+        )
+
+
+@followups.command("list")
+@click.argument("claim_id", type=int)
+@json_option
+@pass_context
+def followups_list(context: Context, claim_id: int, as_json: bool) -> None:
+    """List a claim's follow-ups."""
+    with context.read() as session:
+        claim = service.get_claim(session, claim_id)
+        records = [queries.followup_record(f) for f in claim.followups]
+    _print_followups(records, as_json)
+
+
+@followups.command("due")
+@click.option("--by", "by_text", default="today", show_default=True, help="A due date phrase.")
+@json_option
+@pass_context
+def followups_due(context: Context, by_text: str, as_json: bool) -> None:
+    """Open follow-ups due (or overdue) by a day."""
+    with context.read() as session:
+        records = [
+            queries.followup_record(f) for f in queries.due_followups(session, _due(by_text))
+        ]
+    _print_followups(records, as_json)
+
+
+@followups.command("done")
+@click.argument("followup_id", type=int)
+@pass_context
+def followups_done(context: Context, followup_id: int) -> None:
+    """Complete a follow-up; a recurring one schedules its next occurrence."""
+    with context.transaction() as session:
+        following = service.complete_followup(session, context.actor, followup_id)
+        nxt = f"; next due {following.due.isoformat()}" if following else ""
+    click.echo(f"follow-up {followup_id} done{nxt}")
+
+
+# ---------------------------------------------------------------- notes, history
+
+
+@cli.group()
+def notes() -> None:
+    """Reviewers' notes on claims."""
+
+
+@notes.command("add")
+@click.argument("claim_id", type=int)
+@click.argument("text")
+@pass_context
+def notes_add(context: Context, claim_id: int, text: str) -> None:
+    """Add a note to a claim."""
+    with context.transaction() as session:
+        note = service.add_note(session, context.actor, claim_id, text)
+        click.echo(f"note {note.id} added to claim {claim_id}")
+
+
+@cli.command("history")
+@click.argument("claim_id", type=int)
+@json_option
+@pass_context
+def history(context: Context, claim_id: int, as_json: bool) -> None:
+    """The audit trail of a claim: who changed what, when."""
+    from claimtrack.history import event_record
+
+    with context.read() as session:
+        service.get_claim(session, claim_id)
+        events = [event_record(e) for e in queries.claim_history(session, claim_id)]
+    for event in events:
+        if as_json:
+            _print_json(event)
+        else:
+            click.echo(
+                f"{event['at'][:19].replace('T', ' ')}  v{event['version']:<3} "
+                f"{event['actor']:<12} {event['summary']}"
+            )
+
+
+# ---------------------------------------------------------------- settings
+
+
+@cli.command("settings")
+@click.argument("key", required=False)
+@click.argument("value", required=False)
+@pass_context
+def settings(context: Context, key: str | None, value: str | None) -> None:
+    """Show or change a team setting (require_second_reviewer true|false)."""
+    if key is None or value is None:
+        with context.read() as session:
+            click.echo(
+                f"{service.SECOND_REVIEWER} = "
+                f"{service.setting(session, service.SECOND_REVIEWER) or 'false'}"
+            )
+        return
+    with context.transaction() as session:
+        service.set_setting(session, context.actor, key, value)
+    click.echo(f"{key} = {value}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="claimtrack")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

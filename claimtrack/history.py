@@ -1,0 +1,63 @@
+"""Audit events told as a reviewer reads them: "status: new → in_progress"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimtrack.models import Event
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        value = value.get("verdict") or value.get("url") or value.get("text") or value
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def describe_change(event: Event) -> str:
+    """One line for one event: what changed, from what to what."""
+    action, old, new = event.action, event.old, event.new
+    match action:
+        case "create":
+            return f"created: {_short(new)}"
+        case "status" | "outcome" | "assign":
+            return f"{action}: {_short(old)} → {_short(new)}"
+        case "verdict":
+            summary = f" ({new['summary']})" if new and new.get("summary") else ""
+            return f"verdict: {_short(old and old['verdict'])} → {_short(new['verdict'])}{summary}"
+        case "tag" | "untag":
+            return f"{action}: {_short(new if action == 'tag' else old)}"
+        case "source.add":
+            return f"source added: {new['url']} ({new['stance']})"
+        case "source.remove":
+            return f"source removed: {old['url']}"
+        case "note":
+            return f"note: {_short(new)}"
+        case "followup.add":
+            return f"follow-up #{new['id']} due {new['due']}: {_short(new['text'])}"
+        case "followup.done":
+            nxt = f", next due {new['next_due']}" if new and new.get("next_due") else ""
+            return f"follow-up #{old['id']} done{nxt}"
+        case "merge":
+            return f"merged claim {new['from']} into this one"
+        case "merged":
+            return f"merged into claim {new['into']}"
+        case _:
+            return f"{action}: {_short(old)} → {_short(new)}"
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """The stable JSON form of an event."""
+    return {
+        "id": event.id,
+        "claim_id": event.claim_id,
+        "at": event.at.isoformat(),
+        "actor": event.actor,
+        "action": event.action,
+        "old": event.old,
+        "new": event.new,
+        "version": event.claim_version,
+        "summary": describe_change(event),
+    }

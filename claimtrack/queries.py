@@ -1,0 +1,196 @@
+"""Reads: the claim filter every interface shares, and stable JSON records.
+
+`claims list`, reports and the TUI all narrow claims with the same
+`ClaimFilter`, so "status=new, tag=drones" means the same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, exists, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from claimtrack.models import Appearance, Claim, Event, FollowUp, Tag, claim_tags
+from claimtrack.search import matches
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims to show; every field is optional and they combine with AND."""
+
+    status: str | None = None
+    verdict: str | None = None
+    kind: str | None = None
+    assignee: str | None = None
+    tag: str | None = None
+    document: int | None = None
+    search: str | None = None
+    overdue_on: dt.date | None = None  # only claims with an open follow-up due before this day
+
+    def describe(self) -> str:
+        """`status=new · tag=drones` for status bars and report headers."""
+        parts = [f"{name}={value}" for name, value in self._set_fields()]
+        return " · ".join(parts)
+
+    def _set_fields(self) -> list[tuple[str, Any]]:
+        names = ("status", "verdict", "kind", "assignee", "tag", "document", "search")
+        fields = [(name, getattr(self, name)) for name in names if getattr(self, name)]
+        if self.overdue_on:
+            fields.append(("overdue", "yes"))
+        return fields
+
+    def apply(self, statement: Select[Any], dialect: str) -> Select[Any]:
+        """Narrow a SELECT over Claim to the claims this filter admits."""
+        statement = statement.where(Claim.merged_into_id.is_(None))
+        for name in ("status", "verdict", "kind", "assignee"):
+            if value := getattr(self, name):
+                statement = statement.where(getattr(Claim, name) == value)
+        if self.tag:
+            statement = statement.where(
+                exists().where(
+                    claim_tags.c.claim_id == Claim.id,
+                    claim_tags.c.tag_id == Tag.id,
+                    Tag.name == self.tag.lower(),
+                )
+            )
+        if self.document:
+            statement = statement.where(
+                exists().where(
+                    Appearance.claim_id == Claim.id, Appearance.document_id == self.document
+                )
+            )
+        if self.search:
+            statement = statement.where(matches(self.search, dialect))
+        if self.overdue_on:
+            statement = statement.where(
+                exists().where(
+                    FollowUp.claim_id == Claim.id,
+                    FollowUp.done.is_(False),
+                    FollowUp.due < self.overdue_on,
+                )
+            )
+        return statement
+
+
+def list_claims(session: Session, where: ClaimFilter, *, limit: int | None = 50) -> list[Claim]:
+    """Claims the filter admits, best score first, with their parts loaded."""
+    statement = where.apply(select(Claim), session.get_bind().dialect.name)
+    statement = (
+        statement.order_by(Claim.score.desc(), Claim.id)
+        .limit(limit)
+        .options(
+            selectinload(Claim.sources),
+            selectinload(Claim.followups),
+            selectinload(Claim.tags),
+            selectinload(Claim.quantities),
+            selectinload(Claim.dates),
+        )
+    )
+    return list(session.scalars(statement))
+
+
+def count_claims(session: Session, where: ClaimFilter) -> int:
+    """How many claims the filter admits."""
+    statement = where.apply(select(func.count(Claim.id)), session.get_bind().dialect.name)
+    return session.scalar(statement) or 0
+
+
+def claim_history(session: Session, claim_id: int) -> list[Event]:
+    """The claim's audit trail, oldest first."""
+    return list(session.scalars(select(Event).where(Event.claim_id == claim_id).order_by(Event.id)))
+
+
+def due_followups(session: Session, on_or_before: dt.date) -> list[FollowUp]:
+    """Open follow-ups due on or before a day, earliest first."""
+    statement = (
+        select(FollowUp)
+        .where(FollowUp.done.is_(False), FollowUp.due <= on_or_before)
+        .order_by(FollowUp.due, FollowUp.id)
+    )
+    return list(session.scalars(statement))
+
+
+def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
+    """The stable JSON form of a claim (field names documented in the README)."""
+    record: dict[str, Any] = {
+        "id": claim.id,
+        "text": claim.text,
+        "kind": claim.kind,
+        "score": round(claim.score, 4),
+        "speaker": claim.speaker,
+        "status": claim.status,
+        "verdict": claim.verdict,
+        "verdict_summary": claim.verdict_summary,
+        "outcome": claim.outcome,
+        "assignee": claim.assignee,
+        "tags": [t.name for t in claim.tags],
+        "sources": len(claim.sources),
+        "next_due": min((f.due for f in claim.followups if not f.done), default=None),
+        "deadline": claim.deadline,
+        "version": claim.version,
+        "created_at": claim.created_at,
+        "updated_at": claim.updated_at,
+    }
+    if full:
+        record |= {
+            "speaker_role": claim.speaker_role,
+            "external_id": claim.external_id,
+            "quantities": [
+                {
+                    "low": q.low,
+                    "high": q.high,
+                    "unit": q.unit,
+                    "per": q.per,
+                    "approximate": q.approximate,
+                    "text": q.text,
+                }
+                for q in claim.quantities
+            ],
+            "dates": [
+                {"text": d.text, "date": d.date, "role": d.role, "precision": d.precision}
+                for d in claim.dates
+            ],
+            "sources": [
+                {
+                    "id": s.id,
+                    "url": s.url,
+                    "title": s.title,
+                    "publisher": s.publisher,
+                    "stance": s.stance,
+                    "reliability": s.reliability,
+                    "excerpt": s.excerpt,
+                }
+                for s in claim.sources
+            ],
+            "followups": [followup_record(f) for f in claim.followups],
+            "notes": [
+                {"id": n.id, "author": n.author, "text": n.text, "at": n.created_at}
+                for n in claim.notes
+            ],
+            "appearances": [
+                {
+                    "document_id": a.document_id,
+                    "sentence": a.sentence,
+                    "start": a.start,
+                    "end": a.end,
+                }
+                for a in claim.appearances
+            ],
+        }
+    return record
+
+
+def followup_record(followup: FollowUp) -> dict[str, Any]:
+    """The stable JSON form of a follow-up."""
+    return {
+        "id": followup.id,
+        "claim_id": followup.claim_id,
+        "text": followup.text,
+        "due": followup.due,
+        "rrule": followup.rrule,
+        "assignee": followup.assignee,
+        "done": followup.done,
+    }

@@ -1,0 +1,706 @@
+"""The service layer: the only code that writes.
+
+Every function takes the open write session (from `Database.transaction()`)
+and the acting reviewer, changes the model, and records an `Event`. Callers
+that loaded a claim pass `expected_version`; if the claim moved on since, a
+`Conflict` names what changed and nothing is written. The CLI, the TUI and
+the importers all call these same functions, so a change leaves the same
+audit trail whichever door it came through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from claimtrack.errors import Conflict, InvalidInput, NotFound, WorkflowError
+from claimtrack.extract import extract_claims, normalise_claim_text
+from claimtrack.extract.types import DateMention
+from claimtrack.extract.types import Quantity as QuantityValue
+from claimtrack.history import describe_change
+from claimtrack.models import (
+    Appearance,
+    Claim,
+    DateRef,
+    Document,
+    Event,
+    FollowUp,
+    Note,
+    Quantity,
+    Setting,
+    Source,
+    Tag,
+    utcnow,
+)
+from claimtrack.scale import (
+    Kind,
+    Outcome,
+    Reliability,
+    Stance,
+    Status,
+    Verdict,
+    can_transition,
+)
+from claimtrack.schedule import next_occurrence, parse_recurrence
+
+SECOND_REVIEWER = "require_second_reviewer"
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a claim appears: a document and the sentence's offsets in it."""
+
+    document_id: int
+    sentence: str
+    start: int
+    end: int
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    """The claim with this id, or NotFound; a merged claim points to its survivor."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim {claim_id}")
+    if claim.merged_into_id is not None:
+        raise NotFound(f"claim {claim_id} was merged into claim {claim.merged_into_id}")
+    return claim
+
+
+def check_version(session: Session, claim: Claim, expected: int | None) -> None:
+    if expected is None or claim.version == expected:
+        return
+    later = session.scalars(
+        select(Event)
+        .where(Event.claim_id == claim.id, Event.claim_version > expected)
+        .order_by(Event.id)
+    ).all()
+    raise Conflict(claim.id, expected, claim.version, [describe_change(e) for e in later])
+
+
+def _record(
+    session: Session,
+    claim: Claim | None,
+    actor: str,
+    action: str,
+    old: Any = None,
+    new: Any = None,
+    *,
+    document_id: int | None = None,
+    undoes: int | None = None,
+    bump: bool = True,
+) -> Event:
+    """Bump the claim's version (any change to it is a change) and append an Event."""
+    if claim is not None and bump:
+        claim.updated_at = utcnow()
+        try:
+            session.flush()
+        except StaleDataError:
+            # Another writer got in between our read and our write.
+            raise Conflict(claim.id, claim.version, claim.version + 1, []) from None
+    event = Event(
+        claim_id=claim.id if claim else None,
+        document_id=document_id,
+        actor=actor,
+        action=action,
+        old=old,
+        new=new,
+        claim_version=claim.version if claim else None,
+        undoes_id=undoes,
+        at=utcnow(),
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+def _choice(enum: Any, value: str | Any) -> Any:
+    from claimtrack.scale import parse_choice
+
+    try:
+        return parse_choice(enum, str(value))
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+
+
+def _require_text(value: str | None, what: str) -> str:
+    text = " ".join((value or "").split())
+    if not text:
+        raise InvalidInput(f"{what} must not be empty")
+    return text
+
+
+def _check_url(url: str) -> str:
+    url = url.strip()
+    parsed = urlparse(url)
+    # Only web links: a javascript: or data: URL would become live in an HTML report.
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise InvalidInput(f"not an http(s) URL: {url!r}")
+    return url
+
+
+# ---------------------------------------------------------------- documents and claims
+
+
+def add_document(
+    session: Session,
+    actor: str,
+    *,
+    text: str,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    author: str | None = None,
+    published: dt.date | None = None,
+    origin: str | None = None,
+) -> tuple[Document, bool]:
+    """Store an article; returns (document, created). The same text twice is a no-op."""
+    if not text.strip():
+        raise InvalidInput("the document is empty")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    existing = session.scalar(select(Document).where(Document.sha256 == digest))
+    if existing is not None:
+        return existing, False
+    document = Document(
+        text=text,
+        sha256=digest,
+        title=(title or text.strip().splitlines()[0])[:500],
+        url=url,
+        outlet=outlet,
+        author=author,
+        published=published,
+        origin=origin,
+    )
+    session.add(document)
+    session.flush()
+    _record(
+        session,
+        None,
+        actor,
+        "document.add",
+        None,
+        {"title": document.title},
+        document_id=document.id,
+    )
+    return document, True
+
+
+def add_claim(
+    session: Session,
+    actor: str,
+    text: str,
+    *,
+    kind: str = Kind.OTHER,
+    score: float = 0.5,
+    speaker: str | None = None,
+    speaker_role: str | None = None,
+    quantities: Iterable[QuantityValue] = (),
+    dates: Iterable[DateMention] = (),
+    placements: Iterable[Placement] = (),
+    external_id: str | None = None,
+) -> Claim:
+    """Create a claim with its structured parts and where it appeared."""
+    text = _require_text(text, "claim text")
+    if not 0.0 <= score <= 1.0:
+        raise InvalidInput(f"score {score} is outside 0..1")
+    claim = Claim(
+        text=text,
+        normalized=normalise_claim_text(text),
+        kind=_choice(Kind, kind).value,
+        score=score,
+        speaker=speaker,
+        speaker_role=speaker_role,
+        status=Status.NEW.value,
+        external_id=external_id,
+    )
+    claim.quantities = [
+        Quantity(
+            low=q.low, high=q.high, unit=q.unit, per=q.per, approximate=q.approximate, text=q.text
+        )
+        for q in quantities
+    ]
+    claim.dates = [
+        DateRef(
+            text=d.text,
+            date=d.date,
+            role=d.role,
+            precision=d.precision,
+            year_inferred=d.year_inferred,
+        )
+        for d in dates
+    ]
+    session.add(claim)
+    session.flush()
+    for place in placements:
+        add_appearance(session, claim, place)
+    _record(session, claim, actor, "create", None, {"text": text, "kind": claim.kind}, bump=False)
+    return claim
+
+
+def add_appearance(session: Session, claim: Claim, place: Placement) -> Appearance | None:
+    """Attach one more place the claim was seen; None if it is already recorded."""
+    duplicate = session.scalar(
+        select(Appearance.id).where(
+            Appearance.claim_id == claim.id,
+            Appearance.document_id == place.document_id,
+            Appearance.start == place.start,
+        )
+    )
+    if duplicate is not None:
+        return None
+    appearance = Appearance(
+        claim_id=claim.id,
+        document_id=place.document_id,
+        sentence=place.sentence,
+        start=place.start,
+        end=place.end,
+    )
+    session.add(appearance)
+    session.flush()
+    return appearance
+
+
+# ---------------------------------------------------------------- workflow
+
+
+def setting(session: Session, key: str) -> str | None:
+    """A team setting kept in the database."""
+    row = session.get(Setting, key)
+    return row.value if row else None
+
+
+def set_setting(session: Session, actor: str, key: str, value: str) -> None:
+    """Change a team setting (e.g. require_second_reviewer=true), audited."""
+    row = session.get(Setting, key)
+    old = row.value if row else None
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    _record(session, None, actor, "setting", {key: old}, {key: value})
+
+
+def set_status(
+    session: Session,
+    actor: str,
+    claim_id: int,
+    status: str,
+    *,
+    expected_version: int | None = None,
+) -> Claim:
+    """Move a claim along the workflow; transitions not in scale.TRANSITIONS are refused."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    new = _choice(Status, status)
+    old = Status(claim.status)
+    if new == old:
+        return claim
+    if not can_transition(old, new):
+        from claimtrack.scale import TRANSITIONS
+
+        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[old]))
+        raise WorkflowError(
+            f"claim {claim.id}: cannot move {old.value} → {new.value} (allowed: {allowed})"
+        )
+    if new == Status.CONCLUDED:
+        _check_can_conclude(session, claim, actor)
+    claim.status = new.value
+    _record(session, claim, actor, "status", old.value, new.value)
+    return claim
+
+
+def _check_can_conclude(session: Session, claim: Claim, actor: str) -> None:
+    rated = claim.verdict is not None or (
+        Kind(claim.kind).has_outcome and claim.outcome not in (None, Outcome.NOT_YET_RATED)
+    )
+    if not rated:
+        raise WorkflowError(f"claim {claim.id}: rule a verdict (or an outcome) before concluding")
+    if setting(session, SECOND_REVIEWER) == "true" and claim.verdict_by == actor:
+        raise WorkflowError(
+            f"claim {claim.id}: {actor} proposed the verdict; the team requires a "
+            "second reviewer to conclude"
+        )
+
+
+def set_verdict(
+    session: Session,
+    actor: str,
+    claim_id: int,
+    verdict: str | None,
+    summary: str | None = None,
+    *,
+    force: bool = False,
+    expected_version: int | None = None,
+) -> Claim:
+    """Rule (or clear, with None) a verdict; most verdicts need a source unless forced."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    new = _choice(Verdict, verdict) if verdict is not None else None
+    if claim.status in (Status.CONCLUDED, Status.DISMISSED):
+        raise WorkflowError(
+            f"claim {claim.id} is {claim.status}; reopen it (status in_progress) to change the verdict"
+        )
+    if new is not None and new.needs_evidence and not claim.sources and not force:
+        raise WorkflowError(
+            f"claim {claim.id}: a verdict of {new.value} needs at least one source; "
+            "add one first (sources add) or force it"
+        )
+    old = {"verdict": claim.verdict, "summary": claim.verdict_summary}
+    if claim.status == Status.NEW:
+        set_status(session, actor, claim.id, Status.IN_PROGRESS)
+    claim.verdict = new.value if new else None
+    if summary is not None:
+        claim.verdict_summary = summary.strip() or None
+    claim.verdict_by = actor if new else None
+    _record(
+        session,
+        claim,
+        actor,
+        "verdict",
+        old,
+        {"verdict": claim.verdict, "summary": claim.verdict_summary},
+    )
+    return claim
+
+
+def set_outcome(
+    session: Session,
+    actor: str,
+    claim_id: int,
+    outcome: str,
+    *,
+    expected_version: int | None = None,
+) -> Claim:
+    """Rate a commitment or prediction on the promise-tracker scale; every revision is kept."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    if not Kind(claim.kind).has_outcome:
+        raise WorkflowError(
+            f"claim {claim.id} is a {claim.kind} claim; outcomes rate commitments and predictions"
+        )
+    new = _choice(Outcome, outcome)
+    old = claim.outcome
+    claim.outcome = new.value
+    _record(session, claim, actor, "outcome", old, new.value)
+    return claim
+
+
+def edit_claim(
+    session: Session,
+    actor: str,
+    claim_id: int,
+    *,
+    text: str | None = None,
+    kind: str | None = None,
+    speaker: str | None = None,
+    expected_version: int | None = None,
+) -> Claim:
+    """Correct a claim's wording, kind or speaker."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    changes: dict[str, tuple[Any, Any]] = {}
+    if text is not None and _require_text(text, "claim text") != claim.text:
+        changes["text"] = (claim.text, _require_text(text, "claim text"))
+        claim.text = changes["text"][1]
+        claim.normalized = normalise_claim_text(claim.text)
+    if kind is not None and _choice(Kind, kind).value != claim.kind:
+        changes["kind"] = (claim.kind, _choice(Kind, kind).value)
+        claim.kind = changes["kind"][1]
+    if speaker is not None and (speaker.strip() or None) != claim.speaker:
+        changes["speaker"] = (claim.speaker, speaker.strip() or None)
+        claim.speaker = changes["speaker"][1]
+    if changes:
+        _record(
+            session,
+            claim,
+            actor,
+            "edit",
+            {k: v[0] for k, v in changes.items()},
+            {k: v[1] for k, v in changes.items()},
+        )
+    return claim
+
+
+def assign(
+    session: Session,
+    actor: str,
+    claim_id: int,
+    assignee: str | None,
+    *,
+    expected_version: int | None = None,
+) -> Claim:
+    """Give the claim to a reviewer (None to unassign)."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    new = (assignee or "").strip() or None
+    if new != claim.assignee:
+        old, claim.assignee = claim.assignee, new
+        _record(session, claim, actor, "assign", old, new)
+    return claim
+
+
+def tag(
+    session: Session, actor: str, claim_id: int, name: str, *, expected_version: int | None = None
+) -> Claim:
+    """Label a claim; tags are created on first use."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    name = _require_text(name, "tag").lower()
+    if any(t.name == name for t in claim.tags):
+        return claim
+    existing = session.scalar(select(Tag).where(Tag.name == name))
+    claim.tags.append(existing or Tag(name=name))
+    _record(session, claim, actor, "tag", None, name)
+    return claim
+
+
+def untag(
+    session: Session, actor: str, claim_id: int, name: str, *, expected_version: int | None = None
+) -> Claim:
+    """Remove a label from a claim."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    name = name.strip().lower()
+    found = [t for t in claim.tags if t.name == name]
+    if not found:
+        raise NotFound(f"claim {claim.id} has no tag {name!r}")
+    claim.tags.remove(found[0])
+    _record(session, claim, actor, "untag", name, None)
+    return claim
+
+
+# ---------------------------------------------------------------- evidence and notes
+
+
+def _source_snapshot(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "url": source.url,
+        "title": source.title,
+        "publisher": source.publisher,
+        "stance": source.stance,
+        "reliability": source.reliability,
+        "excerpt": source.excerpt,
+        "accessed": source.accessed.isoformat() if source.accessed else None,
+    }
+
+
+def add_source(
+    session: Session,
+    actor: str,
+    claim_id: int,
+    url: str,
+    *,
+    title: str | None = None,
+    publisher: str | None = None,
+    stance: str = Stance.CONTEXT,
+    reliability: str = Reliability.UNKNOWN,
+    excerpt: str | None = None,
+    accessed: dt.date | None = None,
+    expected_version: int | None = None,
+) -> Source:
+    """Attach a piece of evidence to a claim."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    source = Source(
+        url=_check_url(url),
+        title=title,
+        publisher=publisher,
+        stance=_choice(Stance, stance).value,
+        reliability=_choice(Reliability, reliability).value,
+        excerpt=excerpt,
+        accessed=accessed or dt.date.today(),
+        added_by=actor,
+    )
+    claim.sources.append(source)
+    session.flush()
+    _record(session, claim, actor, "source.add", None, _source_snapshot(source))
+    return source
+
+
+def remove_source(
+    session: Session, actor: str, source_id: int, *, expected_version: int | None = None
+) -> Claim:
+    """Detach a source; its details stay in the audit trail."""
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"no source {source_id}")
+    claim = get_claim(session, source.claim_id)
+    check_version(session, claim, expected_version)
+    snapshot = _source_snapshot(source)
+    claim.sources.remove(source)
+    _record(session, claim, actor, "source.remove", snapshot, None)
+    return claim
+
+
+def add_note(
+    session: Session, actor: str, claim_id: int, text: str, *, expected_version: int | None = None
+) -> Note:
+    """Add a reviewer's note to a claim."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    note = Note(author=actor, text=_require_text(text, "note"))
+    claim.notes.append(note)
+    session.flush()
+    _record(session, claim, actor, "note", None, {"id": note.id, "text": note.text})
+    return note
+
+
+# ---------------------------------------------------------------- follow-ups
+
+
+def add_followup(
+    session: Session,
+    actor: str,
+    claim_id: int,
+    text: str,
+    due: dt.date,
+    *,
+    recurrence: str | None = None,
+    assignee: str | None = None,
+    expected_version: int | None = None,
+) -> FollowUp:
+    """Schedule something to check later; `recurrence` is daily|weekly|… or an RRULE."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    rule = None
+    if recurrence:
+        try:
+            rule = parse_recurrence(recurrence, due)
+        except ValueError as error:
+            raise InvalidInput(str(error)) from None
+    followup = FollowUp(
+        text=_require_text(text, "follow-up"),
+        due=due,
+        rrule=rule,
+        assignee=assignee,
+        created_by=actor,
+    )
+    claim.followups.append(followup)
+    session.flush()
+    _record(
+        session,
+        claim,
+        actor,
+        "followup.add",
+        None,
+        {"id": followup.id, "text": followup.text, "due": due.isoformat(), "rrule": rule},
+    )
+    return followup
+
+
+def complete_followup(session: Session, actor: str, followup_id: int) -> FollowUp | None:
+    """Mark a follow-up done; a recurring one schedules its next occurrence (returned)."""
+    followup = session.get(FollowUp, followup_id)
+    if followup is None:
+        raise NotFound(f"no follow-up {followup_id}")
+    if followup.done:
+        raise WorkflowError(f"follow-up {followup_id} is already done")
+    claim = get_claim(session, followup.claim_id)
+    followup.done, followup.done_at, followup.done_by = True, utcnow(), actor
+    following = None
+    if followup.rrule:
+        anchor = _recurrence_anchor(session, followup)
+        next_due = next_occurrence(followup.rrule, anchor, followup.due)
+        if next_due is not None:
+            following = FollowUp(
+                text=followup.text,
+                due=next_due,
+                rrule=followup.rrule,
+                assignee=followup.assignee,
+                created_by=actor,
+            )
+            claim.followups.append(following)
+            session.flush()
+    _record(
+        session,
+        claim,
+        actor,
+        "followup.done",
+        {"id": followup.id, "due": followup.due.isoformat()},
+        {
+            "next_id": following.id if following else None,
+            "next_due": following.due.isoformat() if following else None,
+        },
+    )
+    return following
+
+
+def _recurrence_anchor(session: Session, followup: FollowUp) -> dt.date:
+    # The rule is anchored at the first occurrence, so "monthly" from Jan 31 stays on month ends.
+    first = session.scalar(
+        select(FollowUp.due)
+        .where(
+            FollowUp.claim_id == followup.claim_id,
+            FollowUp.rrule == followup.rrule,
+            FollowUp.text == followup.text,
+        )
+        .order_by(FollowUp.due)
+        .limit(1)
+    )
+    return first or followup.due
+
+
+# ---------------------------------------------------------------- merging
+
+
+def merge_claims(session: Session, actor: str, survivor_id: int, merged_id: int) -> Claim:
+    """Fold one claim into another: appearances, sources, follow-ups, notes and tags move."""
+    if survivor_id == merged_id:
+        raise InvalidInput("cannot merge a claim into itself")
+    survivor = get_claim(session, survivor_id)
+    merged = get_claim(session, merged_id)
+    for appearance in list(merged.appearances):
+        placement = Placement(
+            appearance.document_id, appearance.sentence, appearance.start, appearance.end
+        )
+        merged.appearances.remove(appearance)
+        session.flush()
+        add_appearance(session, survivor, placement)
+    # Re-parenting through the back-reference moves each row; removing it from
+    # one list and appending to the other would look like an orphan to delete.
+    for item in [*merged.sources, *merged.followups, *merged.notes]:
+        item.claim = survivor
+    for label in merged.tags:
+        if label not in survivor.tags:
+            survivor.tags.append(label)
+    merged.merged_into_id = survivor.id
+    _record(session, merged, actor, "merged", None, {"into": survivor.id})
+    _record(session, survivor, actor, "merge", None, {"from": merged.id, "text": merged.text})
+    return survivor
+
+
+def add_claim_from_text(
+    session: Session,
+    actor: str,
+    text: str,
+    *,
+    kind: str | None = None,
+    speaker: str | None = None,
+    published: dt.date | None = None,
+) -> Claim:
+    """Add a hand-typed claim, its structure read by the extractor; given values win."""
+    text = _require_text(text, "claim text")
+    found = extract_claims(text, published, include_all=True)
+    best = max(found, key=lambda c: c.score, default=None)
+    return add_claim(
+        session,
+        actor,
+        text,
+        kind=kind or (best.kind if best else Kind.OTHER),
+        score=best.score if best else 0.5,
+        speaker=speaker or (best.speaker.name if best and best.speaker else None),
+        speaker_role=best.speaker.role if best and best.speaker and not speaker else None,
+        quantities=[q for c in found for q in c.quantities],
+        dates=[d for c in found for d in c.dates],
+    )
