@@ -246,9 +246,12 @@ def _print_table(records: list[dict[str, Any]]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(box=None, pad_edge=False)
+    table = Table(box=None, pad_edge=False, expand=True)
     for name in ("id", "score", "status", "verdict", "kind", "speaker", "claim", "src", "due"):
-        table.add_column(name, overflow="fold" if name == "claim" else "ellipsis")
+        if name == "claim":
+            table.add_column(name, ratio=1, overflow="fold")
+        else:
+            table.add_column(name, no_wrap=True, max_width=22 if name == "speaker" else None)
     for r in records:
         table.add_row(
             str(r["id"]),
@@ -562,6 +565,28 @@ def settings(context: Context, key: str | None, value: str | None) -> None:
     with context.transaction() as session:
         service.set_setting(session, context.actor, key, value)
     click.echo(f"{key} = {value}")
+
+
+@cli.command("demo")
+@click.option(
+    "--path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to build the demo database (default: a new temporary file).",
+)
+@click.pass_context
+def demo(ctx: click.Context, path: Path | None) -> None:
+    """Build a fresh demo database from seeds/ and open it."""
+    import tempfile
+
+    from claimtrack.demo import build_demo
+
+    if path is None:
+        path = Path(tempfile.mkdtemp(prefix="claimtrack-demo-")) / "demo.db"
+    database = build_demo(path)
+    click.echo(f"demo database: {path}", err=True)
+    context: Context = ctx.obj
+    context._database = database
+    _open_workbench(context)
 
 
 def main() -> None:
