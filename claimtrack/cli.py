@@ -242,12 +242,13 @@ def claims_list(context: Context, where: queries.ClaimFilter, limit: int, as_jso
     _print_table(records)
 
 
-def _print_table(records: list[dict[str, Any]]) -> None:
+def _print_table(records: list[dict[str, Any]], headers: dict[str, str] | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, expand=True)
     for name in ("id", "score", "status", "verdict", "kind", "speaker", "claim", "src", "due"):
+        name = (headers or {}).get(name, name)
         if name == "claim":
             table.add_column(name, ratio=1, overflow="fold")
         else:
@@ -264,7 +265,7 @@ def _print_table(records: list[dict[str, Any]]) -> None:
             str(r["sources"]),
             str(r["next_due"] or ""),
         )
-    Console(width=max(100, Console().width)).print(table)
+    Console(width=max(120, Console().width)).print(table)
 
 
 def _print_queue(context: Context) -> None:
@@ -565,6 +566,87 @@ def settings(context: Context, key: str | None, value: str | None) -> None:
     with context.transaction() as session:
         service.set_setting(session, context.actor, key, value)
     click.echo(f"{key} = {value}")
+
+
+@cli.command("extract")
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="The article's date.")
+@click.option("--all", "include_all", is_flag=True, help="Every sentence, with its score.")
+@json_option
+def extract(source: Any, published: dt.datetime | None, include_all: bool, as_json: bool) -> None:
+    """Print the check-worthy claims of FILE (or - for stdin); no database involved."""
+    from claimtrack.extract import extract_claims
+
+    found = extract_claims(
+        source.read(), published.date() if published else None, include_all=include_all
+    )
+    if as_json:
+        for claim in found:
+            _print_json(claim.to_json())
+        return
+    _print_table(
+        [
+            {
+                "id": n,
+                "score": c.score,
+                "status": "",
+                "verdict": None,
+                "kind": c.kind,
+                "speaker": c.speaker.name if c.speaker else None,
+                "text": c.text,
+                "sources": len(c.quantities),
+                "next_due": c.deadline,
+            }
+            for n, c in enumerate(found, 1)
+        ],
+        headers={"status": "", "src": "qty", "due": "deadline"},
+    )
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--published",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Publication date for every article (overrides metadata).",
+)
+@pass_context
+def import_(context: Context, paths: tuple[str, ...], published: dt.datetime | None) -> None:
+    """Import articles: .txt, .md (front matter), .html, folders, URLs, or - for stdin."""
+    from rich.progress import Progress
+
+    from claimtrack.importers.documents import ImportSummary, import_text
+    from claimtrack.importers.files import UnreadableArticle, discover, read_article
+
+    entries = list(discover(list(paths)))
+    stdin_text = click.get_text_stream("stdin").read() if "-" in entries else None
+    summary, failures = ImportSummary(), 0
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+        task = progress.add_task("importing", total=len(entries))
+        for entry in entries:
+            try:
+                article = read_article(entry, stdin_text)
+                # One transaction per article: a failure leaves nothing half-written.
+                with context.transaction() as session:
+                    import_text(
+                        session,
+                        context.actor,
+                        article.text,
+                        title=article.title,
+                        url=article.url,
+                        outlet=article.outlet,
+                        author=article.author,
+                        published=published.date() if published else article.published,
+                        origin=article.origin,
+                        summary=summary,
+                    )
+            except UnreadableArticle as error:
+                failures += 1
+                click.echo(f"{entry}: {error}", err=True)
+            progress.advance(task)
+    click.echo(summary.line() + (f", {failures} failed" if failures else ""))
+    if failures:
+        sys.exit(1)
 
 
 @cli.command("demo")
