@@ -124,6 +124,15 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+def _figure(low: float | None, high: float | None) -> str:
+    """600–800, 600, more than 600 (open high), up to 800 (open low)."""
+    if low is None:
+        return f"up to {high:,g}" if high is not None else "?"
+    if high is None:
+        return f"at least {low:,g}"
+    return f"{low:,g}" if low == high else f"{low:,g}–{high:,g}"
+
+
 def _due(text: str) -> dt.date:
     try:
         return parse_due(text, dt.date.today())
@@ -299,7 +308,10 @@ def claims_show(context: Context, claim_id: int, as_json: bool) -> None:
         f"verdict: {record['verdict'] or '—'}   outcome: {record['outcome'] or '—'}"
     )
     for q in record["quantities"]:
-        click.echo(f"  quantity: {q['low']}–{q['high']} {q['unit'] or ''} per {q['per'] or '—'}")
+        click.echo(
+            f"  quantity: {_figure(q['low'], q['high'])} {q['unit'] or ''}"
+            + (f" per {q['per']}" if q["per"] else "")
+        )
     for d in record["dates"]:
         click.echo(f"  date: {d['date'] or d['text']} ({d['role']}, {d['precision']})")
     for s in record["sources"]:

@@ -1,0 +1,306 @@
+"""The schema as the migrations build it: drift, round trips, guards, SQLite settings."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from claimtrack.db import Database, head_revision, migrations_path, open_database
+from claimtrack.errors import SchemaTooNew
+from claimtrack.models import Base, Claim, Document, Event, Source
+
+NOW = dt.datetime(2025, 11, 3, 12, 0, tzinfo=dt.UTC)
+CLAIM_TEXT = "Ukraine plans to produce 600–800 interceptor drones per day"
+
+
+def _env_include_name() -> Any:
+    """`include_name` exactly as migrations/env.py defines it.
+
+    env.py runs the migrations when imported, so its filter is compiled on its own.
+    """
+    tree = ast.parse((migrations_path() / "env.py").read_text(encoding="utf-8"))
+    wanted = [
+        node
+        for node in tree.body
+        if (isinstance(node, ast.FunctionDef) and node.name == "include_name")
+        or (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "FTS_PREFIXES" for t in node.targets)
+        )
+    ]
+    namespace: dict[str, Any] = {}
+    exec(compile(ast.Module(body=wanted, type_ignores=[]), "env.py", "exec"), namespace)
+    return namespace["include_name"]
+
+
+def _insert_claim_with_history(connection: Connection) -> None:
+    """A document, a claim seen in it, a source and an audit event, written with Core."""
+    connection.execute(
+        insert(Document.__table__).values(
+            id=1, title="Drone plans", text=CLAIM_TEXT, sha256="a" * 64, imported_at=NOW
+        )
+    )
+    connection.execute(
+        insert(Claim.__table__).values(
+            id=1,
+            text=CLAIM_TEXT,
+            normalized=CLAIM_TEXT.lower(),
+            kind="quantity",
+            score=0.9,
+            status="new",
+            created_at=NOW,
+            updated_at=NOW,
+            version=1,
+        )
+    )
+    connection.execute(
+        insert(Source.__table__).values(
+            id=1,
+            claim_id=1,
+            url="https://example.org/report",
+            stance="supports",
+            reliability="credible",
+            added_by="alice",
+            added_at=NOW,
+        )
+    )
+    connection.execute(
+        insert(Event.__table__).values(
+            id=1, claim_id=1, at=NOW, actor="alice", action="claim.add", new={"text": CLAIM_TEXT}
+        )
+    )
+
+
+def _row_counts(database: Database) -> dict[str, int]:
+    with database.engine.connect() as connection:
+        return {
+            table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in (Document.__table__, Claim.__table__, Source.__table__, Event.__table__)
+        }
+
+
+def _table_names(database: Database) -> set[str]:
+    from sqlalchemy import inspect
+
+    return set(inspect(database.engine).get_table_names())
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path):
+    db = open_database(f"sqlite:///{tmp_path / 'claimtrack.db'}")
+    yield db
+    db.dispose()
+
+
+# --- drift ---------------------------------------------------------------------------
+
+
+def test_given_migrated_database_when_compared_with_models_then_no_difference(database):
+    include_name = _env_include_name()
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "include_name": include_name,
+                "compare_type": True,
+                "target_metadata": Base.metadata,
+            },
+        )
+        differences = compare_metadata(context, Base.metadata)
+
+    assert differences == []
+
+
+def test_given_fresh_database_when_opened_then_it_is_stamped_at_head(database):
+    assert database.current_revision() == head_revision()
+
+
+# --- round trips ---------------------------------------------------------------------
+
+
+def test_given_rows_when_downgraded_to_0001_and_upgraded_then_rows_survive(database):
+    with database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+    before = _row_counts(database)
+
+    database.downgrade("0001")
+    after_downgrade = _row_counts(database)
+    database.upgrade()
+
+    assert before == {"documents": 1, "claims": 1, "sources": 1, "events": 1}
+    assert after_downgrade == before
+    assert _row_counts(database) == before
+    assert database.current_revision() == head_revision()
+
+
+def test_given_rows_when_downgraded_to_base_then_schema_is_gone(database):
+    with database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+
+    database.downgrade("base")
+
+    assert database.current_revision() is None
+    assert _table_names(database) <= {"alembic_version"}
+
+
+def test_given_database_downgraded_to_base_when_upgraded_then_schema_is_back_and_empty(database):
+    with database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+    database.downgrade("base")
+
+    database.upgrade()
+
+    assert database.current_revision() == head_revision()
+    assert _row_counts(database) == {"documents": 0, "claims": 0, "sources": 0, "events": 0}
+
+
+def test_given_claims_before_0002_when_upgraded_then_search_index_holds_them(sqlite_database):
+    sqlite_database.downgrade("0001")
+    with sqlite_database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+
+    sqlite_database.upgrade()
+
+    with sqlite_database.engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'interceptor'")
+        ).scalars()
+        assert list(found) == [1]
+
+
+# --- newer schema --------------------------------------------------------------------
+
+
+def test_given_database_stamped_by_newer_claimtrack_when_opened_then_refused(database_url):
+    database = open_database(database_url)
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    database.dispose()
+
+    with pytest.raises(SchemaTooNew) as refused:
+        open_database(database_url)
+
+    message = str(refused.value)
+    assert "9999_future" in message
+    assert "newer" in message
+    assert head_revision() in message
+
+
+# --- SQLite settings -----------------------------------------------------------------
+
+
+def test_given_sqlite_file_when_opened_then_journal_is_wal(sqlite_database):
+    with sqlite_database.engine.connect() as connection:
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar_one()
+
+    assert mode.lower() == "wal"
+
+
+def test_given_sqlite_file_when_opened_then_foreign_keys_are_enforced(sqlite_database):
+    with sqlite_database.engine.connect() as connection:
+        enabled = connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one()
+
+    assert enabled == 1
+
+
+def test_given_sqlite_file_when_opened_then_busy_timeout_is_set(sqlite_database):
+    with sqlite_database.engine.connect() as connection:
+        timeout = connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one()
+
+    assert timeout > 0
+
+
+# --- full-text search ----------------------------------------------------------------
+
+
+def test_given_new_claim_when_searched_by_word_then_found(sqlite_database):
+    with sqlite_database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+
+    with sqlite_database.engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'interceptor'")
+        ).scalars()
+        assert list(found) == [1]
+
+
+def test_given_claim_text_changed_when_searched_by_old_word_then_not_found(sqlite_database):
+    with sqlite_database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+        connection.execute(text("UPDATE claims SET text = 'Tank output doubled' WHERE id = 1"))
+
+    with sqlite_database.engine.connect() as connection:
+        old = connection.execute(
+            text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'interceptor'")
+        ).all()
+        new = connection.execute(
+            text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'tank'")
+        ).scalars()
+        assert old == []
+        assert list(new) == [1]
+
+
+# --- audit trail ---------------------------------------------------------------------
+
+
+def test_given_event_when_updated_then_database_refuses(database):
+    with database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+
+    with pytest.raises(DBAPIError, match="append-only"), database.engine.begin() as connection:
+        connection.execute(text("UPDATE events SET actor = 'mallory' WHERE id = 1"))
+
+
+def test_given_event_when_deleted_then_database_refuses(database):
+    with database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+
+    with pytest.raises(DBAPIError, match="append-only"), database.engine.begin() as connection:
+        connection.execute(text("DELETE FROM events WHERE id = 1"))
+
+
+def test_given_refused_event_update_when_read_back_then_event_is_unchanged(database):
+    with database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+    with pytest.raises(DBAPIError), database.engine.begin() as connection:
+        connection.execute(text("UPDATE events SET actor = 'mallory' WHERE id = 1"))
+
+    with database.engine.connect() as connection:
+        actor = connection.execute(text("SELECT actor FROM events WHERE id = 1")).scalar_one()
+    assert actor == "alice"
+
+
+# --- backup --------------------------------------------------------------------------
+
+
+def test_given_database_with_claim_when_backed_up_then_copy_holds_it(sqlite_database, tmp_path):
+    with sqlite_database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+    copy = tmp_path / "backup.db"
+
+    sqlite_database.backup(copy)
+
+    with sqlite3.connect(copy) as raw:
+        texts = [row[0] for row in raw.execute("SELECT text FROM claims")]
+    assert texts == [CLAIM_TEXT]
+
+
+def test_given_backup_when_opened_as_database_then_schema_is_current(sqlite_database, tmp_path):
+    copy = tmp_path / "backup.db"
+    sqlite_database.backup(copy)
+
+    restored = open_database(f"sqlite:///{copy}")
+    try:
+        assert restored.current_revision() == head_revision()
+    finally:
+        restored.dispose()
