@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -64,6 +65,10 @@ class ClaimtrackGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader (e.g. `| head`) stopped listening: not an error.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(0) from None
         except (ClaimtrackError, SQLAlchemyError, OSError) as error:
             if _debugging(ctx):
                 raise
@@ -389,6 +394,46 @@ def claims_merge(context: Context, survivor_id: int, merged_id: int) -> None:
     with context.transaction() as session:
         service.merge_claims(session, context.actor, survivor_id, merged_id)
     click.echo(f"claim {merged_id} merged into claim {survivor_id}")
+
+
+@claims.command("similar")
+@click.argument("claim_id", type=int)
+@json_option
+@pass_context
+def claims_similar(context: Context, claim_id: int, as_json: bool) -> None:
+    """Suggested near-duplicates of a claim (confirm or reject with `claims match`)."""
+    with context.read() as session:
+        service.get_claim(session, claim_id)
+        pairs = [
+            {
+                "match": m.id,
+                "claim": other.id,
+                "similarity": round(m.similarity, 1),
+                "state": m.state,
+                "text": other.text,
+            }
+            for m, other in queries.similar_claims(session, claim_id)
+        ]
+    for pair in pairs:
+        _print_json(pair) if as_json else click.echo(
+            f"match {pair['match']}: claim {pair['claim']} {pair['similarity']}% "
+            f"[{pair['state']}] {pair['text']}"
+        )
+    if not pairs and not as_json:
+        click.echo(f"no suggested matches for claim {claim_id}")
+
+
+@claims.command("match")
+@click.argument("match_id", type=int)
+@click.argument("decision", type=click.Choice(["confirm", "reject"]))
+@pass_context
+def claims_match(context: Context, match_id: int, decision: str) -> None:
+    """Confirm (merge) or reject a suggested match."""
+    with context.transaction() as session:
+        match = service.decide_match(
+            session, context.actor, match_id, confirm=decision == "confirm"
+        )
+    click.echo(f"match {match_id} {match.state}")
 
 
 # ---------------------------------------------------------------- sources

@@ -42,6 +42,10 @@ def describe_change(event: Event) -> str:
             return f"follow-up #{old['id']} done{nxt}"
         case "merge":
             return f"merged claim {new['from']} into this one"
+        case "match.suggest":
+            return f"possible duplicate of claim {new['candidate']} ({new['similarity']}% similar)"
+        case "match.reject":
+            return f"not a duplicate of claim {new['candidate']}"
         case "merged":
             return f"merged into claim {new['into']}"
         case _:

@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack.models import Appearance, Claim, Event, FollowUp, Tag, claim_tags
+from claimtrack.models import Appearance, Claim, Event, FollowUp, SuggestedMatch, Tag, claim_tags
 from claimtrack.search import matches
 
 
@@ -181,6 +181,22 @@ def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
             ],
         }
     return record
+
+
+def similar_claims(session: Session, claim_id: int) -> list[tuple[SuggestedMatch, Claim]]:
+    """Suggested matches involving a claim, with the other claim of each pair."""
+    pairs = session.scalars(
+        select(SuggestedMatch)
+        .where(or_(SuggestedMatch.claim_id == claim_id, SuggestedMatch.candidate_id == claim_id))
+        .order_by(SuggestedMatch.similarity.desc())
+    ).all()
+    result = []
+    for pair in pairs:
+        other_id = pair.candidate_id if pair.claim_id == claim_id else pair.claim_id
+        other = session.get(Claim, other_id)
+        if other is not None:
+            result.append((pair, other))
+    return result
 
 
 def followup_record(followup: FollowUp) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -26,6 +26,7 @@ from claimtrack.extract import extract_claims, normalise_claim_text
 from claimtrack.extract.types import DateMention
 from claimtrack.extract.types import Quantity as QuantityValue
 from claimtrack.history import describe_change
+from claimtrack.matching import match_threshold, proper_nouns, similarity
 from claimtrack.models import (
     Appearance,
     Claim,
@@ -37,6 +38,7 @@ from claimtrack.models import (
     Quantity,
     Setting,
     Source,
+    SuggestedMatch,
     Tag,
     utcnow,
 )
@@ -50,6 +52,7 @@ from claimtrack.scale import (
     can_transition,
 )
 from claimtrack.schedule import next_occurrence, parse_recurrence
+from claimtrack.search import matches
 
 SECOND_REVIEWER = "require_second_reviewer"
 
@@ -704,3 +707,80 @@ def add_claim_from_text(
         quantities=[q for c in found for q in c.quantities],
         dates=[d for c in found for d in c.dates],
     )
+
+
+# ---------------------------------------------------------------- suggested matches
+
+MATCH_CANDIDATES = 200
+
+
+def suggest_matches(session: Session, actor: str, claim: Claim) -> int:
+    """Record near-duplicates of `claim` for a reviewer; returns how many were suggested."""
+    candidates = _match_candidates(session, claim)
+    mine = {(q.low, q.high) for q in claim.quantities if q.low is not None}
+    suggested = 0
+    for other in candidates:
+        score = similarity(claim.text, other.text)
+        shares_figures = bool(mine & {(q.low, q.high) for q in other.quantities})
+        if score < match_threshold(shares_figures):
+            continue
+        low, high = sorted((claim.id, other.id))
+        exists_already = session.scalar(
+            select(SuggestedMatch.id).where(
+                SuggestedMatch.claim_id == low, SuggestedMatch.candidate_id == high
+            )
+        )
+        if exists_already is None:
+            session.add(SuggestedMatch(claim_id=low, candidate_id=high, similarity=score))
+            session.flush()
+            _record(
+                session,
+                claim,
+                actor,
+                "match.suggest",
+                None,
+                {"candidate": other.id, "similarity": round(score, 1)},
+                bump=False,
+            )
+            suggested += 1
+    return suggested
+
+
+def _match_candidates(session: Session, claim: Claim) -> list[Claim]:
+    """Claims sharing a figure (indexed) or every proper noun (full text) with `claim`."""
+    conditions = []
+    signature = [(q.low, q.high) for q in claim.quantities if q.low is not None]
+    for low, high in signature:
+        conditions.append(
+            Claim.id.in_(
+                select(Quantity.claim_id).where(Quantity.low == low, Quantity.high == high)
+            )
+        )
+    nouns = proper_nouns(claim.text)
+    if len(nouns) >= 2:
+        conditions.append(matches(" ".join(sorted(nouns)), session.get_bind().dialect.name))
+    if not conditions:
+        return []
+    statement = (
+        select(Claim)
+        .where(or_(*conditions), Claim.id != claim.id, Claim.merged_into_id.is_(None))
+        .limit(MATCH_CANDIDATES)
+    )
+    return list(session.scalars(statement))
+
+
+def decide_match(session: Session, actor: str, match_id: int, *, confirm: bool) -> SuggestedMatch:
+    """Confirm (merge the newer claim into the older) or reject a suggested match."""
+    match = session.get(SuggestedMatch, match_id)
+    if match is None:
+        raise NotFound(f"no suggested match {match_id}")
+    if match.state != "suggested":
+        raise WorkflowError(f"match {match_id} was already {match.state}")
+    match.state = "confirmed" if confirm else "rejected"
+    match.decided_by = actor
+    if confirm:
+        merge_claims(session, actor, match.claim_id, match.candidate_id)
+    else:
+        claim = get_claim(session, match.claim_id)
+        _record(session, claim, actor, "match.reject", None, {"candidate": match.candidate_id})
+    return match

@@ -14,7 +14,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimtrack import service
-from claimtrack.extract import document_title, extract_claims, normalise_claim_text
+from claimtrack.extract import (
+    document_title,
+    extract_claims,
+    find_dates,
+    find_quantities,
+    normalise_claim_text,
+    split_sentences,
+)
+from claimtrack.extract.types import ExtractedClaim, Sentence
+from claimtrack.matching import is_restatement
 from claimtrack.models import Claim
 
 DEADLINE_FOLLOWUP = "Deadline: check whether this happened"
@@ -29,12 +38,13 @@ class ImportSummary:
     claims: int = 0
     appearances: int = 0
     followups: int = 0
+    suggested: int = 0
 
     def line(self) -> str:
         return (
             f"{self.documents} documents, {self.claims} new claims, "
             f"{self.appearances} repeat appearances, {self.duplicates} duplicate documents, "
-            f"{self.followups} follow-ups created"
+            f"{self.followups} follow-ups created, {self.suggested} suggested matches"
         )
 
 
@@ -68,32 +78,72 @@ def import_text(
         summary.duplicates += 1
         return summary
     summary.documents += 1
-    for found in extract_claims(text, published):
-        place = service.Placement(document.id, found.text, found.start, found.end)
-        existing = session.scalar(
-            select(Claim).where(
-                Claim.normalized == normalise_claim_text(found.text),
-                Claim.merged_into_id.is_(None),
-            )
-        )
-        if existing is not None:
-            if service.add_appearance(session, existing, place):
+    # Headlines and bullets usually restate the body: they are handled after
+    # it, so a restatement becomes an appearance rather than a claim of its own.
+    summary_lines = [s for s in split_sentences(text) if s.is_heading or s.is_bullet]
+    summary_starts = {s.start for s in summary_lines}
+    found = extract_claims(text, published)
+    body = [c for c in found if c.start not in summary_starts]
+    stored: list[tuple[ExtractedClaim, Claim]] = []
+    for claim in body:
+        stored.append((claim, _store(session, actor, document.id, claim, summary)))
+    by_start = {c.start: c for c in found}
+    for line in summary_lines:
+        target = _restated(line, stored, published)
+        if target is not None:
+            place = service.Placement(document.id, line.text, line.start, line.end)
+            if service.add_appearance(session, target, place):
                 summary.appearances += 1
-            continue
-        claim = service.add_claim(
-            session,
-            actor,
-            found.text,
-            kind=found.kind,
-            score=found.score,
-            speaker=found.speaker.name if found.speaker else None,
-            speaker_role=found.speaker.role if found.speaker else None,
-            quantities=found.quantities,
-            dates=found.dates,
-            placements=[place],
-        )
-        summary.claims += 1
-        if found.deadline is not None:
-            service.add_followup(session, actor, claim.id, DEADLINE_FOLLOWUP, found.deadline)
-            summary.followups += 1
+        elif line.start in by_start:
+            _store(session, actor, document.id, by_start[line.start], summary)
     return summary
+
+
+def _restated(
+    line: Sentence, stored: list[tuple[ExtractedClaim, Claim]], published: dt.date | None
+) -> Claim | None:
+    dates = find_dates(line.text, published)
+    quantities = find_quantities(line.text)
+    for found, claim in stored:
+        if is_restatement(line.text, dates, quantities, found.text, found.dates, found.quantities):
+            return claim
+    return None
+
+
+def _store(
+    session: Session,
+    actor: str,
+    document_id: int,
+    found: ExtractedClaim,
+    summary: ImportSummary,
+) -> Claim:
+    """Store one extracted claim, or add an appearance to its exact duplicate."""
+    place = service.Placement(document_id, found.text, found.start, found.end)
+    existing = session.scalar(
+        select(Claim).where(
+            Claim.normalized == normalise_claim_text(found.text),
+            Claim.merged_into_id.is_(None),
+        )
+    )
+    if existing is not None:
+        if service.add_appearance(session, existing, place):
+            summary.appearances += 1
+        return existing
+    claim = service.add_claim(
+        session,
+        actor,
+        found.text,
+        kind=found.kind,
+        score=found.score,
+        speaker=found.speaker.name if found.speaker else None,
+        speaker_role=found.speaker.role if found.speaker else None,
+        quantities=found.quantities,
+        dates=found.dates,
+        placements=[place],
+    )
+    summary.claims += 1
+    if found.deadline is not None:
+        service.add_followup(session, actor, claim.id, DEADLINE_FOLLOWUP, found.deadline)
+        summary.followups += 1
+    summary.suggested += service.suggest_matches(session, actor, claim)
+    return claim
