@@ -139,6 +139,10 @@ def parse_recurrence(text: str, start: dt.date) -> str:
     """An RRULE from `daily|weekly|…` or an RFC 5545 rule; raises ValueError if invalid."""
     key = text.strip().lower()
     rule = FRIENDLY_RECURRENCE.get(key) or text.strip().removeprefix("RRULE:")
+    if key in ("monthly", "quarterly") and start.day > 28:
+        # Plain FREQ=MONTHLY skips months without a 31st; take the day, or the
+        # month's last day where the day does not exist (Jan 31 → Feb 28 → Mar 31).
+        rule += f";BYMONTHDAY={start.day},-1;BYSETPOS=1"
     try:
         rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
     except (ValueError, TypeError) as error:

@@ -105,12 +105,20 @@ def _record(
 ) -> Event:
     """Bump the claim's version (any change to it is a change) and append an Event."""
     if claim is not None and bump:
+        # Read these before the flush: after a failed flush the session is unusable.
+        claim_id, loaded_version = claim.id, claim.version
         claim.updated_at = utcnow()
         try:
             session.flush()
         except StaleDataError:
-            # Another writer got in between our read and our write.
-            raise Conflict(claim.id, claim.version, claim.version + 1, []) from None
+            # Another writer committed between our read and our write (a race the
+            # version check cannot see; on SQLite, BEGIN IMMEDIATE rules it out).
+            raise Conflict(
+                claim_id,
+                loaded_version,
+                loaded_version + 1,
+                ["another reviewer saved a change at the same moment"],
+            ) from None
     event = Event(
         claim_id=claim.id if claim else None,
         document_id=document_id,
@@ -361,10 +369,12 @@ def set_verdict(
     old = {"verdict": claim.verdict, "summary": claim.verdict_summary}
     if claim.status == Status.NEW:
         set_status(session, actor, claim.id, Status.IN_PROGRESS)
+    if (new.value if new else None) != claim.verdict:
+        # Only ruling the verdict makes you its proposer; editing the summary does not.
+        claim.verdict_by = actor if new else None
     claim.verdict = new.value if new else None
     if summary is not None:
         claim.verdict_summary = summary.strip() or None
-    claim.verdict_by = actor if new else None
     _record(
         session,
         claim,

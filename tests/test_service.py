@@ -249,7 +249,9 @@ def test_merge_moves_everything_to_the_survivor_and_hides_the_merged_claim(datab
             s,
             "alice",
             "Ukraine says 600-800 drones a day.",
-            placements=[service.Placement(document.id, "Ukraine says 600-800 drones a day.", 0, 33)],
+            placements=[
+                service.Placement(document.id, "Ukraine says 600-800 drones a day.", 0, 33)
+            ],
         )
         merged_id = merged.id
         service.add_source(s, "alice", merged_id, "https://example.org/a", stance="refutes")
@@ -365,3 +367,19 @@ def test_adding_the_same_document_twice_is_a_noop(database):
     assert second.id == first.id
     with database.read() as s:
         assert len(s.query(Document).all()) == 1
+
+
+def test_completing_a_monthly_followup_due_on_the_31st_schedules_the_next_month_end(database):
+    # given a monthly follow-up due on 31 January 2026
+    claim_id = add_claim(database)
+    with database.transaction() as s:
+        followup_id = service.add_followup(
+            s, "alice", claim_id, "Monthly figures", dt.date(2026, 1, 31), recurrence="monthly"
+        ).id
+    # when it is done
+    with database.transaction() as s:
+        following = service.complete_followup(s, "bob", followup_id)
+        assert following is not None
+        next_due = following.due
+    # then the next one falls at the end of February, not two months later
+    assert next_due == dt.date(2026, 2, 28)

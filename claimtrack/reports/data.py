@@ -34,9 +34,12 @@ class Window:
     where: ClaimFilter
     since: dt.datetime | None = None
     until: dt.datetime | None = None
+    rated_only: bool = False
 
     def apply(self, statement: Select[Any], dialect: str) -> Select[Any]:
         statement = self.where.apply(statement, dialect)
+        if self.rated_only:
+            statement = statement.where(Claim.verdict.is_not(None))
         if self.since is not None:
             statement = statement.where(Claim.updated_at >= self.since)
         if self.until is not None:
@@ -83,9 +86,7 @@ def summary(session: Session, window: Window, today: dt.date) -> dict[str, Any]:
     dialect = session.get_bind().dialect.name
     by_status = dict(
         session.execute(
-            window.apply(select(Claim.status, func.count(Claim.id)), dialect).group_by(
-                Claim.status
-            )
+            window.apply(select(Claim.status, func.count(Claim.id)), dialect).group_by(Claim.status)
         ).all()
     )
     by_verdict_raw = dict(
@@ -105,7 +106,12 @@ def summary(session: Session, window: Window, today: dt.date) -> dict[str, Any]:
         )
     )
     verdicts = [
-        {"verdict": v.value, "label": v.label, "rating": v.rating, "count": by_verdict_raw.get(v, 0)}
+        {
+            "verdict": v.value,
+            "label": v.label,
+            "rating": v.rating,
+            "count": by_verdict_raw.get(v, 0),
+        }
         for v in Verdict
     ]
     return {
@@ -161,6 +167,17 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _one_per_document(appearances: list[Appearance]) -> list[Appearance]:
+    """A claim seen three times in one article appeared in one place, not three."""
+    seen: set[int] = set()
+    kept = []
+    for appearance in appearances:
+        if appearance.document_id not in seen:
+            seen.add(appearance.document_id)
+            kept.append(appearance)
+    return kept
+
+
 def claim_view(claim: Claim, today: dt.date) -> dict[str, Any]:
     """Everything a report shows about one claim, as JSON-safe values."""
     verdict = Verdict(claim.verdict) if claim.verdict else None
@@ -207,7 +224,7 @@ def claim_view(claim: Claim, today: dt.date) -> dict[str, Any]:
                 "url": a.document.url,
                 "sentence": a.sentence,
             }
-            for a in claim.appearances
+            for a in _one_per_document(claim.appearances)
         ],
         "sources": sources,
         "sources_by_stance": by_stance,
@@ -222,7 +239,9 @@ def claim_view(claim: Claim, today: dt.date) -> dict[str, Any]:
             }
             for f in claim.followups
         ],
-        "notes": [{"author": n.author, "text": n.text, "at": _iso(n.created_at)} for n in claim.notes],
+        "notes": [
+            {"author": n.author, "text": n.text, "at": _iso(n.created_at)} for n in claim.notes
+        ],
         "history": history[-HISTORY_LIMIT:],
         "history_omitted": max(0, len(history) - HISTORY_LIMIT),
         "created_at": _iso(claim.created_at),

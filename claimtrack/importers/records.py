@@ -1,0 +1,697 @@
+"""Bulk import of claim records from JSON Lines or CSV.
+
+A record (one JSON object per line, or one CSV row):
+
+    {"id": "afp-2026-0113",              # optional external id; the upsert key
+     "text": "Ukraine will produce 600-800 interceptor drones per day",   # required
+     "kind": "quantity", "score": 0.8, "speaker": "Volodymyr Zelensky",
+     "status": "concluded", "verdict": "half_true", "summary": "…",
+     "outcome": null, "assignee": "marc", "tags": ["drones"],
+     "document": {"url": "https://…", "title": "…", "published": "2025-11-03", "outlet": "…"},
+     "sources": [{"url": "https://…", "title": "…", "publisher": "…", "stance": "refutes",
+                  "reliability": "credible", "excerpt": "…"}],
+     "followups": [{"text": "Check the monthly figures", "due": "2026-01-31",
+                    "repeat": "monthly", "done": false}]}
+
+CSV has one column per scalar field (`id,text,kind,score,speaker,status,verdict,
+summary,outcome,assignee`), `tags` separated by `;`, `document_url`,
+`document_title`, `document_published`, `document_outlet`, and `sources` /
+`followups` as JSON arrays. Only `text` is required.
+
+The whole file is validated before anything is written; an invalid record is
+reported as `file:line: reason`. By default one invalid record means nothing is
+written; `skip_invalid` imports the valid ones. All writes of a file happen in
+one transaction, through the service layer, so each change is audited.
+
+Records are matched by external id, or — when a record has none — by the
+claim's normalised text among claims without an external id. Importing the
+same file twice therefore changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claimtrack import service
+from claimtrack.db import Database
+from claimtrack.errors import ClaimtrackError
+from claimtrack.extract import extract_claims, normalise_claim_text
+from claimtrack.models import Appearance, Claim, Document
+from claimtrack.scale import (
+    Kind,
+    Outcome,
+    Reliability,
+    Stance,
+    Status,
+    Verdict,
+    parse_choice,
+    transition_path,
+)
+
+FORMATS = ("jsonl", "csv")
+FLUSH_EVERY = 500
+
+FIELDS = (
+    "id",
+    "text",
+    "kind",
+    "score",
+    "speaker",
+    "status",
+    "verdict",
+    "summary",
+    "outcome",
+    "assignee",
+    "tags",
+    "document",
+    "sources",
+    "followups",
+)
+CSV_SCALARS = ("id", "text", "kind", "score", "speaker", "status", "verdict", "summary")
+CSV_SCALARS += ("outcome", "assignee")
+CSV_DOCUMENT = ("document_url", "document_title", "document_published", "document_outlet")
+CSV_COLUMNS = (*CSV_SCALARS, "tags", *CSV_DOCUMENT, "sources", "followups")
+SOURCE_FIELDS = ("url", "title", "publisher", "stance", "reliability", "excerpt", "accessed")
+FOLLOWUP_FIELDS = ("text", "due", "repeat", "done", "assignee")
+DOCUMENT_FIELDS = ("url", "title", "published", "outlet")
+
+
+class RecordError(ValueError):
+    """Why one record cannot be imported."""
+
+
+@dataclass
+class RecordSummary:
+    """What an import did (or, on a dry run, would do)."""
+
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    invalid: int = 0
+    errors: list[str] = field(default_factory=list)
+    written: bool = False
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """No record was invalid."""
+        return not self.errors
+
+    def line(self) -> str:
+        verb = "would be " if self.dry_run else ""
+        return (
+            f"{self.inserted} {verb}inserted, {self.updated} {verb}updated, "
+            f"{self.unchanged} unchanged, {self.invalid} invalid"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One validated record; `present` names the fields the record carried."""
+
+    line: int
+    text: str
+    present: frozenset[str]
+    external_id: str | None = None
+    kind: str | None = None
+    score: float | None = None
+    speaker: str | None = None
+    status: str | None = None
+    verdict: str | None = None
+    summary: str | None = None
+    outcome: str | None = None
+    assignee: str | None = None
+    tags: tuple[str, ...] = ()
+    document: dict[str, Any] | None = None
+    sources: tuple[dict[str, Any], ...] = ()
+    followups: tuple[dict[str, Any], ...] = ()
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _decode(raw: Iterable[bytes | str]) -> Iterator[tuple[int, str, str | None]]:
+    """(line number, text, error) for each line; a non-UTF-8 line carries an error."""
+    for number, line in enumerate(raw, 1):
+        error = None
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                error = f"not UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})"
+                line = line.decode("utf-8", errors="replace")
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        yield number, line, error
+
+
+def _jsonl_records(lines: Iterable[tuple[int, str, str | None]]) -> Iterator[tuple[int, Any]]:
+    """(line, parsed value or RecordError) for every non-blank line."""
+    for number, text, error in lines:
+        if not text.strip():
+            continue
+        if error:
+            yield number, RecordError(error)
+            continue
+        try:
+            yield number, json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield number, RecordError(f"invalid JSON ({exc.msg} at column {exc.colno})")
+
+
+def _csv_records(lines: Iterable[tuple[int, str, str | None]]) -> Iterator[tuple[int, Any]]:
+    bad: dict[int, str] = {}
+
+    def texts() -> Iterator[str]:
+        for number, text, error in lines:
+            if error:
+                bad[number] = error
+            yield text if text.endswith("\n") else text + "\n"
+
+    reader = csv.reader(texts(), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        yield 1, RecordError(f"unreadable CSV header ({exc})")
+        return
+    if 1 in bad:
+        yield 1, RecordError(bad[1])
+        return
+    header = [h.strip() for h in header]
+    unknown = [h for h in header if h not in CSV_COLUMNS]
+    if "text" not in header:
+        yield 1, RecordError("missing column 'text' in the CSV header")
+        return
+    if unknown:
+        yield 1, RecordError(f"unknown column {unknown[0]!r} (columns: {', '.join(CSV_COLUMNS)})")
+        return
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield start, RecordError(f"unreadable CSV ({exc})")
+            return
+        errors = [bad[n] for n in range(start, reader.line_num + 1) if n in bad]
+        if errors:
+            yield start, RecordError(errors[0])
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            yield start, RecordError(f"{len(row)} cells where the header has {len(header)} columns")
+            continue
+        yield start, _csv_to_record(dict(zip(header, row, strict=True)))
+
+
+def _csv_to_record(row: dict[str, str]) -> dict[str, Any] | RecordError:
+    record: dict[str, Any] = {k: (row[k] or None) for k in CSV_SCALARS if k in row}
+    if record.get("score") is not None:
+        try:
+            record["score"] = float(record["score"])
+        except ValueError:
+            return RecordError(f"score must be a number, not {row['score']!r}")
+    if "tags" in row:
+        record["tags"] = [t.strip() for t in row["tags"].split(";") if t.strip()]
+    document = {k.removeprefix("document_"): row[k] for k in CSV_DOCUMENT if row.get(k)}
+    if document:
+        record["document"] = document
+    for name in ("sources", "followups"):
+        if row.get(name, "").strip():
+            try:
+                record[name] = json.loads(row[name])
+            except json.JSONDecodeError as exc:
+                return RecordError(f"{name} is not a JSON array ({exc.msg})")
+    return record
+
+
+# ---------------------------------------------------------------- validating
+
+
+def _optional_str(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise RecordError(f"{key} must be a string, not {type(value).__name__}")
+    return value.strip() or None
+
+
+def _enum(record: dict[str, Any], key: str, enum: Any) -> str | None:
+    value = _optional_str(record, key)
+    if value is None:
+        return None
+    try:
+        return str(parse_choice(enum, value).value)
+    except ValueError as exc:
+        raise RecordError(str(exc)) from None
+
+
+def _date(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise RecordError(f"{what} must be a YYYY-MM-DD string")
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise RecordError(f"{what} {value!r} is not a YYYY-MM-DD date") from None
+
+
+def _objects(record: dict[str, Any], key: str, allowed: tuple[str, ...]) -> list[dict[str, Any]]:
+    value = record.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RecordError(f"{key} must be a list, not {type(value).__name__}")
+    for number, item in enumerate(value, 1):
+        if not isinstance(item, dict):
+            raise RecordError(f"{key}[{number}] must be an object")
+        extra = sorted(set(item) - set(allowed))
+        if extra:
+            raise RecordError(f"{key}[{number}]: unknown field {extra[0]!r}")
+    return value
+
+
+def validate(value: Any, line: int) -> Record:
+    """A record checked and normalised, or RecordError saying what is wrong."""
+    if isinstance(value, RecordError):
+        raise value
+    if not isinstance(value, dict):
+        raise RecordError(f"a record must be a JSON object, not {type(value).__name__}")
+    extra = sorted(set(value) - set(FIELDS))
+    if extra:
+        raise RecordError(f"unknown field {extra[0]!r}")
+    text = value.get("text")
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise RecordError("missing text")
+    if not isinstance(text, str):
+        raise RecordError(f"text must be a string, not {type(text).__name__}")
+    external = value.get("id")
+    if external is not None and (isinstance(external, bool) or not isinstance(external, str | int)):
+        raise RecordError(f"id must be a string or an integer, not {type(external).__name__}")
+    score = value.get("score")
+    if score is not None and (
+        isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1
+    ):
+        raise RecordError("score must be a number from 0 to 1")
+    tags = value.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
+        raise RecordError("tags must be a list of non-empty strings")
+    kind = _enum(value, "kind", Kind)
+    status = _enum(value, "status", Status)
+    verdict = _enum(value, "verdict", Verdict)
+    outcome = _enum(value, "outcome", Outcome)
+    if outcome and not Kind(kind or Kind.OTHER).has_outcome:
+        raise RecordError("outcome is for commitment and prediction claims; set kind")
+    if status == Status.CONCLUDED and not verdict and outcome in (None, Outcome.NOT_YET_RATED):
+        raise RecordError("status concluded needs a verdict (or an outcome)")
+    document = value.get("document")
+    if document is not None:
+        if not isinstance(document, dict):
+            raise RecordError("document must be an object with url, or title and published")
+        extra = sorted(set(document) - set(DOCUMENT_FIELDS))
+        if extra:
+            raise RecordError(f"document: unknown field {extra[0]!r}")
+        for key in DOCUMENT_FIELDS:
+            if document.get(key) is not None and not isinstance(document[key], str):
+                raise RecordError(f"document.{key} must be a string")
+        if not document.get("url") and not (document.get("title") and document.get("published")):
+            raise RecordError("document needs a url, or a title and published")
+        document = {k: document[k].strip() for k in DOCUMENT_FIELDS if document.get(k)}
+        if "url" in document:
+            _web_url(document["url"], "document.url")
+        if "published" in document:
+            document["published"] = _date(document["published"], "document.published")
+    sources = []
+    for number, item in enumerate(_objects(value, "sources", SOURCE_FIELDS), 1):
+        where = f"sources[{number}]"
+        url = item.get("url")
+        if not isinstance(url, str):
+            raise RecordError(f"{where}: url must be a string")
+        source = {
+            "url": _web_url(url, f"{where}.url"),
+            "title": _optional_str(item, "title"),
+            "publisher": _optional_str(item, "publisher"),
+            "stance": _enum(item, "stance", Stance) or Stance.CONTEXT.value,
+            "reliability": _enum(item, "reliability", Reliability) or Reliability.UNKNOWN.value,
+            "excerpt": _optional_str(item, "excerpt"),
+            "accessed": _date(item["accessed"], f"{where}.accessed")
+            if item.get("accessed")
+            else None,
+        }
+        sources.append(source)
+    followups = []
+    for number, item in enumerate(_objects(value, "followups", FOLLOWUP_FIELDS), 1):
+        where = f"followups[{number}]"
+        if not isinstance(item.get("text"), str) or not item["text"].strip():
+            raise RecordError(f"{where}: missing text")
+        if item.get("done") is not None and not isinstance(item["done"], bool):
+            raise RecordError(f"{where}: done must be true or false")
+        repeat = _optional_str(item, "repeat")
+        due = _date(item.get("due"), f"{where}.due")
+        if repeat:
+            from claimtrack.schedule import parse_recurrence
+
+            try:
+                parse_recurrence(repeat, dt.date.fromisoformat(due))
+            except ValueError as exc:
+                raise RecordError(f"{where}: {exc}") from None
+        followups.append(
+            {
+                "text": " ".join(item["text"].split()),
+                "due": due,
+                "repeat": repeat,
+                "done": bool(item.get("done")),
+                "assignee": _optional_str(item, "assignee"),
+            }
+        )
+    return Record(
+        line=line,
+        text=" ".join(text.split()),
+        present=frozenset(value),
+        external_id=str(external).strip() or None if external is not None else None,
+        kind=kind,
+        score=float(score) if score is not None else None,
+        speaker=_optional_str(value, "speaker"),
+        status=status,
+        verdict=verdict,
+        summary=_optional_str(value, "summary"),
+        outcome=outcome,
+        assignee=_optional_str(value, "assignee"),
+        tags=tuple(t.strip().lower() for t in tags),
+        document=document,
+        sources=tuple(sources),
+        followups=tuple(followups),
+    )
+
+
+def _web_url(url: str, what: str) -> str:
+    try:
+        return service._check_url(url)
+    except ClaimtrackError:
+        raise RecordError(f"{what} is not an http(s) URL: {url!r}") from None
+
+
+# ---------------------------------------------------------------- writing
+
+
+class _DryRun(Exception):
+    """Raised to roll back the transaction of a dry run."""
+
+
+def _find_claim(session: Session, record: Record) -> Claim | None:
+    if record.external_id is not None:
+        return session.scalar(select(Claim).where(Claim.external_id == record.external_id))
+    return session.scalar(
+        select(Claim)
+        .where(
+            Claim.normalized == normalise_claim_text(record.text),
+            Claim.external_id.is_(None),
+            Claim.merged_into_id.is_(None),
+        )
+        .order_by(Claim.id)
+        .limit(1)
+    )
+
+
+def _document(session: Session, actor: str, ref: dict[str, Any]) -> Document:
+    published = dt.date.fromisoformat(ref["published"]) if ref.get("published") else None
+    if ref.get("url"):
+        found = session.scalar(
+            select(Document).where(Document.url == ref["url"]).order_by(Document.id).limit(1)
+        )
+    else:
+        found = session.scalar(
+            select(Document)
+            .where(Document.title == ref["title"], Document.published == published)
+            .order_by(Document.id)
+            .limit(1)
+        )
+    if found is not None:
+        return found
+    # A reference to an article not in the database: keep a stub that names it.
+    stub_text = "\n".join(str(ref[k]) for k in DOCUMENT_FIELDS if ref.get(k))
+    document, _ = service.add_document(
+        session,
+        actor,
+        text=stub_text,
+        title=ref.get("title") or ref["url"],
+        url=ref.get("url"),
+        outlet=ref.get("outlet"),
+        published=published,
+        origin="import",
+    )
+    return document
+
+
+def _insert(session: Session, actor: str, record: Record) -> Claim:
+    found = extract_claims(record.text, None, include_all=True)
+    best = max(found, key=lambda c: c.score, default=None)
+    claim = service.add_claim(
+        session,
+        actor,
+        record.text,
+        kind=record.kind or (best.kind if best else Kind.OTHER),
+        score=record.score if record.score is not None else (best.score if best else 0.5),
+        speaker=record.speaker
+        or (
+            best.speaker.name if best and best.speaker and "speaker" not in record.present else None
+        ),
+        quantities=[q for c in found for q in c.quantities],
+        dates=[d for c in found for d in c.dates],
+        external_id=record.external_id,
+    )
+    _update(session, actor, claim, record)
+    return claim
+
+
+def _update(session: Session, actor: str, claim: Claim, record: Record) -> bool:
+    """Bring an existing claim in line with the record; True if anything changed."""
+    before = claim.version, len(claim.sources), len(claim.followups)
+    added = False
+    present = record.present
+    edits: dict[str, Any] = {}
+    if record.text != claim.text:
+        edits["text"] = record.text
+    if "kind" in present and record.kind and record.kind != claim.kind:
+        edits["kind"] = record.kind
+    if "speaker" in present and record.speaker != claim.speaker:
+        edits["speaker"] = record.speaker or ""
+    if edits:
+        service.edit_claim(session, actor, claim.id, **edits)
+    if "assignee" in present and record.assignee != claim.assignee:
+        service.assign(session, actor, claim.id, record.assignee)
+    if "tags" in present:
+        have = {t.name for t in claim.tags}
+        for name in record.tags:
+            if name not in have:
+                service.tag(session, actor, claim.id, name)
+        for name in sorted(have - set(record.tags)):
+            service.untag(session, actor, claim.id, name)
+    if record.document:
+        document = _document(session, actor, record.document)
+        seen = session.scalar(
+            select(Appearance.id)
+            .where(Appearance.claim_id == claim.id, Appearance.document_id == document.id)
+            .limit(1)
+        )
+        if seen is None:
+            place = service.Placement(document.id, record.text, 0, len(record.text))
+            service.add_appearance(session, claim, place)
+            added = True
+    known_sources = {(s.url, s.stance) for s in claim.sources}
+    for source in record.sources:
+        if (source["url"], source["stance"]) not in known_sources:
+            accessed = source["accessed"]
+            service.add_source(
+                session,
+                actor,
+                claim.id,
+                source["url"],
+                title=source["title"],
+                publisher=source["publisher"],
+                stance=source["stance"],
+                reliability=source["reliability"],
+                excerpt=source["excerpt"],
+                accessed=dt.date.fromisoformat(accessed) if accessed else None,
+            )
+            known_sources.add((source["url"], source["stance"]))
+    for item in record.followups:
+        due = dt.date.fromisoformat(item["due"])
+        existing = next(
+            (f for f in claim.followups if f.text == item["text"] and f.due == due), None
+        )
+        if existing is None:
+            existing = service.add_followup(
+                session,
+                actor,
+                claim.id,
+                item["text"],
+                due,
+                recurrence=item["repeat"],
+                assignee=item["assignee"],
+            )
+        if item["done"] and not existing.done:
+            service.complete_followup(session, actor, existing.id)
+    _rule(session, actor, claim, record)
+    after = claim.version, len(claim.sources), len(claim.followups)
+    return added or after != before
+
+
+def _rule(session: Session, actor: str, claim: Claim, record: Record) -> None:
+    """Verdict, outcome and status, in the order the workflow allows."""
+    present = record.present
+    verdict_changes = "verdict" in present and record.verdict != claim.verdict
+    summary_changes = "summary" in present and record.summary != claim.verdict_summary
+    if verdict_changes or (summary_changes and (record.verdict or claim.verdict)):
+        if claim.status in (Status.CONCLUDED, Status.DISMISSED):
+            _walk(session, actor, claim, Status.IN_PROGRESS)
+        verdict = record.verdict if "verdict" in present else claim.verdict
+        summary = (record.summary or "") if "summary" in present else None
+        service.set_verdict(session, actor, claim.id, verdict, summary, force=True)
+    if "outcome" in present and record.outcome and record.outcome != claim.outcome:
+        service.set_outcome(session, actor, claim.id, record.outcome)
+    if record.status:
+        _walk(session, actor, claim, Status(record.status))
+
+
+def _walk(session: Session, actor: str, claim: Claim, target: Status) -> None:
+    for step in transition_path(Status(claim.status), target):
+        service.set_status(session, actor, claim.id, step)
+
+
+def _open_lines(source: Iterable[str] | Iterable[bytes] | str | Path) -> Callable[[], Any]:
+    """A way to read the input's lines, again if it is a file (two passes keep memory flat)."""
+    if isinstance(source, str | Path):
+        path = Path(source)
+
+        def reread() -> Iterator[bytes]:
+            with path.open("rb") as handle:
+                yield from handle
+
+        return reread
+    kept = list(source)
+    return lambda: iter(kept)
+
+
+def import_records(
+    database: Database,
+    actor: str,
+    source: Iterable[str] | Iterable[bytes] | str | Path,
+    fmt: str = "jsonl",
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    name: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> RecordSummary:
+    """Import claim records from a path or an iterable of lines (e.g. stdin).
+
+    Validates the whole input first; errors read `name:line: reason`. With any
+    invalid record nothing is written unless `skip_invalid`. `dry_run` runs
+    the whole import in a transaction that is rolled back. `progress` is
+    called with the number of records applied so far (for a progress bar).
+    """
+    if fmt not in FORMATS:
+        raise ClaimtrackError(f"unknown record format {fmt!r} (choose from jsonl, csv)")
+    label = name or (str(source) if isinstance(source, str | Path) else "-")
+    lines = _open_lines(source)
+    parse = _jsonl_records if fmt == "jsonl" else _csv_records
+    summary = RecordSummary(dry_run=dry_run)
+
+    # Pass 1: validate everything, keep only the line numbers of bad records.
+    bad_lines: set[int] = set()
+    valid = 0
+    for line, value in parse(_decode(lines())):
+        try:
+            validate(value, line)
+            valid += 1
+        except RecordError as error:
+            bad_lines.add(line)
+            summary.errors.append(f"{label}:{line}: {error}")
+    summary.invalid = len(bad_lines)
+    if valid == 0 and not bad_lines:
+        summary.errors.append(f"{label}:1: the file holds no records")
+    if not valid or (bad_lines and not skip_invalid):
+        return summary
+
+    # Pass 2: apply the valid records, all in one transaction.
+    counts = RecordSummary(dry_run=dry_run, invalid=summary.invalid, errors=summary.errors)
+    try:
+        with database.transaction() as session:
+            done = 0
+            for line, value in parse(_decode(lines())):
+                if line in bad_lines:
+                    continue
+                record = validate(value, line)
+                _apply(session, actor, record, counts, label, skip_invalid)
+                done += 1
+                if done % FLUSH_EVERY == 0:
+                    session.flush()
+                    session.expunge_all()
+                    if progress:
+                        progress(done)
+            if progress:
+                progress(done)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        return counts
+    except _RecordFailed:
+        return RecordSummary(dry_run=dry_run, invalid=counts.invalid, errors=counts.errors)
+    counts.written = True
+    return counts
+
+
+class _RecordFailed(Exception):
+    """A record the service refused, with skip_invalid off: the file is rolled back."""
+
+
+def _apply(
+    session: Session,
+    actor: str,
+    record: Record,
+    counts: RecordSummary,
+    label: str,
+    skip_invalid: bool,
+) -> None:
+    savepoint = session.begin_nested() if skip_invalid else None
+    try:
+        claim = _find_claim(session, record)
+        if claim is None:
+            _insert(session, actor, record)
+            outcome = "inserted"
+        elif claim.merged_into_id is not None:
+            raise ClaimtrackError(
+                f"claim {record.external_id} was merged into claim {claim.merged_into_id}"
+            )
+        else:
+            outcome = "updated" if _update(session, actor, claim, record) else "unchanged"
+    except ClaimtrackError as error:
+        counts.invalid += 1
+        counts.errors.append(f"{label}:{record.line}: {error}")
+        if savepoint is None:
+            raise _RecordFailed from error
+        savepoint.rollback()
+        return
+    if savepoint is not None:
+        savepoint.commit()
+    setattr(counts, outcome, getattr(counts, outcome) + 1)
+
+
+def read_text_lines(text: str) -> list[str]:
+    """Split an in-memory text into lines for `import_records` (tests, stdin)."""
+    return io.StringIO(text).readlines()

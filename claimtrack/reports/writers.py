@@ -1,0 +1,437 @@
+"""Verification reports: Markdown, HTML, JSON, CSV and schema.org ClaimReview.
+
+Every writer streams: the summary comes from aggregate queries, then claims are
+read a batch at a time (`data.iter_claims`) and written as they come.
+
+Escaping, per format:
+* HTML — autoescaping Jinja2; only http(s) URLs become links.
+* Markdown — `<`, `>`, `&` become entities and Markdown punctuation is
+  backslash-escaped, so text cannot open a tag or a link when rendered.
+* JSON-LD / JSON — `<`, `>`, `&`, U+2028 and U+2029 are written as `\\uXXXX`,
+  so `</script>` in a claim cannot close the script element it is embedded in.
+* CSV — cells starting with `= + - @`, tab or CR get a leading `'`, so a
+  spreadsheet shows them as text instead of running them as formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, TextIO
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy.orm import Session
+
+from claimtrack.queries import ClaimFilter
+from claimtrack.reports.data import (
+    Window,
+    as_end,
+    as_start,
+    claim_view,
+    is_web_url,
+    iter_claims,
+    summary,
+)
+from claimtrack.scale import Stance, Verdict, claimreview_rating
+
+FORMATS = ("md", "html", "json", "csv", "claimreview")
+SCHEMA = "claimtrack.report/1"
+
+CSV_COLUMNS = (
+    "id",
+    "external_id",
+    "text",
+    "kind",
+    "speaker",
+    "status",
+    "verdict",
+    "rating",
+    "verdict_summary",
+    "outcome",
+    "assignee",
+    "tags",
+    "first_seen_title",
+    "first_seen_outlet",
+    "first_seen_published",
+    "first_seen_url",
+    "appearances",
+    "sources_supports",
+    "sources_refutes",
+    "sources_context",
+    "followups_open",
+    "next_due",
+    "created_at",
+    "updated_at",
+)
+
+BAR_WIDTH = 40  # characters in the Markdown bar chart
+
+
+class ReportError(ValueError):
+    """A report cannot be written as asked (unknown format, bad date)."""
+
+
+def write_report(
+    session: Session,
+    where: ClaimFilter,
+    fmt: str,
+    out: TextIO,
+    *,
+    since: dt.date | dt.datetime | str | None = None,
+    until: dt.date | dt.datetime | str | None = None,
+    organisation: str = "claimtrack",
+    site_url: str | None = None,
+    today: dt.date | None = None,
+    bom: bool = False,
+    title: str | None = None,
+) -> int:
+    """Write a report of the claims `where` admits to `out`; returns how many claims.
+
+    `since`/`until` narrow by the claim's last update (dates are whole days,
+    strings are parsed with dateutil). `bom` puts a UTF-8 byte order mark before
+    CSV output for spreadsheets. `organisation` and `site_url` feed ClaimReview.
+    """
+    if fmt not in FORMATS:
+        raise ReportError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+    try:
+        window = Window(where, as_start(since), as_end(until))
+    except (ValueError, OverflowError) as error:
+        raise ReportError(f"cannot read the date: {error}") from None
+    today = today or dt.date.today()
+    meta = {
+        "title": title or "Verification report",
+        "organisation": organisation,
+        "generated_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "filter": where.describe(),
+        "since": window.since.isoformat() if window.since else None,
+        "until": window.until.isoformat() if window.until else None,
+    }
+    writer = {
+        "md": _write_markdown,
+        "html": _write_html,
+        "json": _write_json,
+        "csv": _write_csv,
+        "claimreview": _write_claimreview,
+    }[fmt]
+    kwargs: dict[str, Any] = {"meta": meta, "today": today}
+    if fmt == "csv":
+        kwargs["bom"] = bom
+    if fmt == "claimreview":
+        kwargs["site_url"] = site_url
+    return writer(session, window, out, **kwargs)
+
+
+def _views(
+    session: Session, window: Window, today: dt.date, counter: list[int]
+) -> Iterator[dict[str, Any]]:
+    for claim in iter_claims(session, window):
+        counter[0] += 1
+        yield claim_view(claim, today)
+
+
+# ---------------------------------------------------------------- JSON and JSON-LD
+
+
+_JS_UNSAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def safe_json(value: Any, *, indent: int | None = None) -> str:
+    """JSON that is also safe inside an HTML <script> element."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    for char, escaped in _JS_UNSAFE.items():
+        text = text.replace(char, escaped)
+    return text
+
+
+def _write_json(
+    session: Session, window: Window, out: TextIO, *, meta: dict[str, Any], today: dt.date
+) -> int:
+    head = {"schema": SCHEMA, **meta, "summary": summary(session, window, today)}
+    opening = safe_json(head, indent=2)
+    out.write(opening[:-2] + ',\n  "claims": [')
+    counter = [0]
+    for view in _views(session, window, today, counter):
+        out.write(("\n    " if counter[0] == 1 else ",\n    ") + safe_json(view))
+    out.write("\n  ]\n}\n" if counter[0] else "]\n}\n")
+    return counter[0]
+
+
+def claimreview_object(
+    view: dict[str, Any], *, organisation: str, site_url: str | None
+) -> dict[str, Any]:
+    """One schema.org ClaimReview for a claim view that has a verdict."""
+    verdict = Verdict(view["verdict"])
+    reviewed_on = (view["updated_at"] or "")[:10] or None
+    organisation_node: dict[str, Any] = {"@type": "Organization", "name": organisation}
+    if site_url:
+        organisation_node["url"] = site_url
+    item: dict[str, Any] = {"@type": "Claim"}
+    if view["speaker"]:
+        item["author"] = {"@type": "Person", "name": view["speaker"]}
+        if view["speaker_role"]:
+            item["author"]["jobTitle"] = view["speaker_role"]
+    published = sorted(a["published"] for a in view["appearances"] if a["published"])
+    if published:
+        item["datePublished"] = published[0]
+    appearance = []
+    for seen in view["appearances"]:
+        work: dict[str, Any] = {"@type": "CreativeWork", "headline": seen["title"]}
+        if is_web_url(seen["url"]):
+            work["url"] = seen["url"]
+        if seen["published"]:
+            work["datePublished"] = seen["published"]
+        if seen["outlet"]:
+            work["publisher"] = {"@type": "Organization", "name": seen["outlet"]}
+        appearance.append(work)
+    if appearance:
+        item["appearance"] = appearance
+        item["firstAppearance"] = appearance[0]
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": view["text"],
+        "reviewRating": claimreview_rating(verdict).to_jsonld(),
+        "itemReviewed": item,
+        "author": organisation_node,
+        "datePublished": reviewed_on,
+    }
+    if view["verdict_summary"]:
+        review["reviewBody"] = view["verdict_summary"]
+    if site_url:
+        review["url"] = f"{site_url.rstrip('/')}/claims/{view['id']}"
+    return review
+
+
+def _write_claimreview(
+    session: Session,
+    window: Window,
+    out: TextIO,
+    *,
+    meta: dict[str, Any],
+    today: dt.date,
+    site_url: str | None,
+) -> int:
+    rated = Window(window.where, window.since, window.until, rated_only=True)
+    out.write("[")
+    written = 0
+    counter = [0]
+    for view in _views(session, rated, today, counter):
+        if not view["verdict"]:
+            continue
+        review = claimreview_object(view, organisation=meta["organisation"], site_url=site_url)
+        out.write(("\n" if written == 0 else ",\n") + safe_json(review, indent=2))
+        written += 1
+    out.write("\n]\n" if written else "]\n")
+    return written
+
+
+# ---------------------------------------------------------------- CSV
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A cell a spreadsheet will show as text, never evaluate as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv_row(view: dict[str, Any]) -> list[Any]:
+    first = view["appearances"][0] if view["appearances"] else {}
+    open_due = sorted(f["due"] for f in view["followups"] if not f["done"])
+    stance = view["sources_by_stance"]
+    row = {
+        **{k: view[k] for k in CSV_COLUMNS if k in view},
+        "tags": ";".join(view["tags"]),
+        "first_seen_title": first.get("title"),
+        "first_seen_outlet": first.get("outlet"),
+        "first_seen_published": first.get("published"),
+        "first_seen_url": first.get("url"),
+        "appearances": len(view["appearances"]),
+        "sources_supports": len(stance["supports"]),
+        "sources_refutes": len(stance["refutes"]),
+        "sources_context": len(stance["context"]),
+        "followups_open": len(open_due),
+        "next_due": open_due[0] if open_due else None,
+    }
+    return [neutralise("" if row[c] is None else row[c]) for c in CSV_COLUMNS]
+
+
+def _write_csv(
+    session: Session,
+    window: Window,
+    out: TextIO,
+    *,
+    meta: dict[str, Any],
+    today: dt.date,
+    bom: bool,
+) -> int:
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    counter = [0]
+    for view in _views(session, window, today, counter):
+        writer.writerow(_csv_row(view))
+    return counter[0]
+
+
+# ---------------------------------------------------------------- HTML
+
+
+@cache
+def environment() -> Environment:
+    """The report templates' Jinja2 environment (autoescaping on)."""
+    env = Environment(
+        loader=PackageLoader("claimtrack.reports", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.tests["web_url"] = is_web_url
+    return env
+
+
+def _bars(facts: dict[str, Any]) -> list[dict[str, Any]]:
+    most = max((v["count"] for v in facts["verdicts"]), default=0) or 1
+    return [{**v, "fraction": v["count"] / most} for v in facts["verdicts"]]
+
+
+def _write_html(
+    session: Session, window: Window, out: TextIO, *, meta: dict[str, Any], today: dt.date
+) -> int:
+    facts = summary(session, window, today)
+    counter = [0]
+    template = environment().get_template("report.html.j2")
+    for chunk in template.generate(
+        meta=meta,
+        summary=facts,
+        bars=_bars(facts),
+        stances=[s.value for s in Stance],
+        claims=_views(session, window, today, counter),
+    ):
+        out.write(chunk)
+    return counter[0]
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+_MD_SPECIAL = "\\`*_[]|~"
+
+
+def md_escape(value: Any) -> str:
+    """Text that renders as itself in Markdown and opens no HTML tag."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in text)
+
+
+def _md_link(label: Any, url: str | None) -> str:
+    if is_web_url(url):
+        safe_url = (url or "").strip().replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+        safe_url = safe_url.replace("<", "%3C").replace(">", "%3E")
+        return f"[{md_escape(label)}]({safe_url})"
+    return md_escape(label) + (f" ({md_escape(url)})" if url else "")
+
+
+def _write_markdown(
+    session: Session, window: Window, out: TextIO, *, meta: dict[str, Any], today: dt.date
+) -> int:
+    facts = summary(session, window, today)
+    w = out.write
+    w(f"# {md_escape(meta['title'])}\n\n")
+    w(f"{md_escape(meta['organisation'])} · generated {meta['generated_at']}")
+    if meta["filter"]:
+        w(f" · {md_escape(meta['filter'])}")
+    if meta["since"] or meta["until"]:
+        w(f" · updated {meta['since'] or '…'} to {meta['until'] or '…'}")
+    w("\n\n## Summary\n\n")
+    w(f"{facts['claims']} claims · {facts['followups_open']} open follow-ups")
+    w(f" · {facts['followups_overdue']} overdue\n\n")
+    w("| status | claims |\n|---|---:|\n")
+    for status, count in facts["by_status"].items():
+        w(f"| {status.replace('_', ' ')} | {count} |\n")
+    w("\n### Verdicts\n\n```\n")
+    most = max((v["count"] for v in facts["verdicts"]), default=0) or 1
+    for v in facts["verdicts"]:
+        bar = "█" * round(BAR_WIDTH * v["count"] / most)
+        w(f"{v['label']:<13} {bar:<{BAR_WIDTH}} {v['count']}\n")
+    w(f"{'(no verdict)':<13} {'':<{BAR_WIDTH}} {facts['unrated']}\n```\n\n## Claims\n")
+    counter = [0]
+    for view in _views(session, window, today, counter):
+        _md_claim(w, view)
+    if not counter[0]:
+        w("\nNo claims match.\n")
+    return counter[0]
+
+
+def _md_claim(w: Any, view: dict[str, Any]) -> None:
+    w(f"\n### Claim {view['id']}\n\n> {md_escape(view['text'])}\n\n")
+    if view["speaker"]:
+        role = f" ({md_escape(view['speaker_role'])})" if view["speaker_role"] else ""
+        w(f"- **Said by:** {md_escape(view['speaker'])}{role}\n")
+    w(f"- **Kind:** {view['kind']} · **Status:** {view['status'].replace('_', ' ')}")
+    if view["assignee"]:
+        w(f" · **Assignee:** {md_escape(view['assignee'])}")
+    w("\n")
+    if view["verdict"]:
+        rating = f" ({view['rating']}/5)" if view["rating"] else ""
+        w(f"- **Verdict:** {view['verdict_label']}{rating}")
+        if view["verdict_summary"]:
+            w(f" — {md_escape(view['verdict_summary'])}")
+        w("\n")
+    if view["outcome"]:
+        w(f"- **Outcome:** {view['outcome'].replace('_', ' ')}\n")
+    if view["tags"]:
+        w(f"- **Tags:** {', '.join(md_escape(t) for t in view['tags'])}\n")
+    if view["appearances"]:
+        w("\n**Appeared in**\n\n")
+        for seen in view["appearances"]:
+            parts = [_md_link(seen["title"], seen["url"])]
+            parts += [md_escape(p) for p in (seen["outlet"], seen["published"]) if p]
+            w(f"- {' · '.join(parts)}\n")
+    if view["sources"]:
+        w("\n**Evidence**\n\n")
+        for stance, sources in view["sources_by_stance"].items():
+            if not sources:
+                continue
+            w(f"- {stance.capitalize()}:\n")
+            for s in sources:
+                label = s["title"] or s["url"]
+                extra = [
+                    md_escape(x) for x in (s["publisher"], s["reliability"].replace("_", " ")) if x
+                ]
+                w(f"  - {_md_link(label, s['url'])} ({', '.join(extra)})")
+                if s["excerpt"]:
+                    w(f" — “{md_escape(s['excerpt'])}”")
+                w("\n")
+    if view["followups"]:
+        w("\n**Follow-ups**\n\n")
+        for f in view["followups"]:
+            box = "x" if f["done"] else " "
+            late = " **overdue**" if f["overdue"] else ""
+            w(f"- [{box}] {f['due']}{late}: {md_escape(f['text'])}\n")
+    if view["notes"]:
+        w("\n**Notes**\n\n")
+        for n in view["notes"]:
+            w(f"- {md_escape(n['author'])}: {md_escape(n['text'])}\n")
+    if view["history"]:
+        w("\n**History**\n\n")
+        if view["history_omitted"]:
+            w(f"- … {view['history_omitted']} earlier changes\n")
+        for h in view["history"]:
+            w(
+                f"- {h['at'][:16].replace('T', ' ')} {md_escape(h['actor'])}: {md_escape(h['change'])}\n"
+            )

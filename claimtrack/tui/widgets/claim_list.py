@@ -1,0 +1,226 @@
+"""The queue's table: a Line-API view that renders only the rows on screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from claimtrack.db import Database
+from claimtrack.tui.queue_data import QueueRow, RowCache
+
+# (title, width); the claim text takes whatever width is left.
+COLUMNS: list[tuple[str, int]] = [
+    ("", 2),
+    ("score", 6),
+    ("status", 13),
+    ("verdict", 13),
+    ("kind", 12),
+    ("speaker", 18),
+    ("claim", 0),
+    ("src", 4),
+    ("next due", 11),
+]
+MIN_TEXT_WIDTH = 10
+
+
+def _cell(text: str, width: int) -> str:
+    return set_cell_size(text, width)
+
+
+class ClaimList(ScrollView, can_focus=True):
+    """Claims of an ordered id list; rows are fetched per page on demand and cached."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "claim-list--header",
+        "claim-list--cursor",
+        "claim-list--marked",
+        "claim-list--overdue",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", id="queue.down", show=False),
+        Binding("k,up", "cursor_up", "Up", id="queue.up", show=False),
+        Binding("g,home", "cursor_first", "First", id="queue.first", show=False),
+        Binding("G,end", "cursor_last", "Last", id="queue.last", show=False),
+        Binding("pagedown", "page_down", "Page down", id="queue.page_down", show=False),
+        Binding("pageup", "page_up", "Page up", id="queue.page_up", show=False),
+        Binding("enter", "open", "Open", id="queue.open"),
+        Binding("space", "toggle_mark", "Mark", id="queue.mark"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Opened(Message):
+        """The reviewer asked to open a claim."""
+
+        def __init__(self, claim_id: int) -> None:
+            super().__init__()
+            self.claim_id = claim_id
+
+    class MarksChanged(Message):
+        """The set of marked claims changed."""
+
+    def __init__(self, database: Database, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = RowCache(database)
+        self.marked: set[int] = set()
+        self.today = dt.date.today()
+
+    # ------------------------------------------------------------ data
+
+    @property
+    def ids(self) -> list[int]:
+        return self.rows.ids
+
+    @property
+    def current_id(self) -> int | None:
+        """The claim id under the cursor."""
+        return self.ids[self.cursor] if 0 <= self.cursor < len(self.ids) else None
+
+    def show_ids(self, ids: list[int]) -> None:
+        """Show a new ordered id list, keeping the cursor on the same claim if it is there."""
+        keep = self.current_id
+        self.rows.reset(ids)
+        self.today = dt.date.today()
+        self.virtual_size = Size(self.size.width, len(ids) + 1)
+        position = {claim_id: n for n, claim_id in enumerate(ids)} if keep is not None else {}
+        self.cursor = position.get(keep, min(self.cursor, max(len(ids) - 1, 0)))
+        self.refresh()
+
+    def reload_rows(self) -> None:
+        """Forget cached rows (after a write) and repaint."""
+        self.rows.reset(self.rows.ids)
+        self.today = dt.date.today()
+        self.refresh()
+
+    # ------------------------------------------------------------ rendering
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.ids) + 1)
+
+    def _widths(self, width: int) -> list[int]:
+        fixed = sum(w for _, w in COLUMNS)
+        text_width = max(MIN_TEXT_WIDTH, width - fixed - len(COLUMNS))
+        return [w or text_width for _, w in COLUMNS]
+
+    def _join(self, cells: list[tuple[str, Style]], base: Style, width: int) -> Strip:
+        segments: list[Segment] = []
+        for text, style in cells:
+            segments.append(Segment(text, style))
+            segments.append(Segment(" ", base))
+        return Strip(segments).adjust_cell_length(width, base).crop(0, width)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        widths = self._widths(width)
+        if y == 0:
+            style = base + self.get_component_rich_style("claim-list--header")
+            cells = [
+                (_cell(title, w), style) for (title, _), w in zip(COLUMNS, widths, strict=True)
+            ]
+            return self._join(cells, style, width)
+        index = self.scroll_offset.y + y - 1
+        row = self.rows.row(index)
+        if row is None:
+            return Strip.blank(width, base)
+        style = base
+        if row.id in self.marked:
+            style += self.get_component_rich_style("claim-list--marked")
+        if index == self.cursor:
+            style += self.get_component_rich_style("claim-list--cursor")
+        return self._join(self._cells(row, widths, style), style, width)
+
+    def _cells(self, row: QueueRow, widths: list[int], style: Style) -> list[tuple[str, Style]]:
+        due_style = style
+        if row.next_due is not None and row.next_due < self.today:
+            due_style = style + self.get_component_rich_style("claim-list--overdue")
+        values = [
+            "●" if row.id in self.marked else "",
+            f"{row.score:.2f}",
+            row.status.replace("_", " "),
+            (row.verdict or "—").replace("_", " "),
+            row.kind,
+            row.speaker or "",
+            " ".join(row.text.split()),
+            str(row.sources),
+            row.next_due.isoformat() if row.next_due else "",
+        ]
+        cells = [(_cell(v, w), style) for v, w in zip(values, widths, strict=True)]
+        cells[-1] = (cells[-1][0], due_style)
+        return cells
+
+    # ------------------------------------------------------------ cursor
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        visible = max(self.size.height - 1, 1)
+        top = self.scroll_offset.y
+        if new < top:
+            self.scroll_to(y=new, animate=False)
+        elif new >= top + visible:
+            self.scroll_to(y=new - visible + 1, animate=False)
+        self.refresh()
+
+    def _move(self, to: int) -> None:
+        if self.ids:
+            self.cursor = max(0, min(to, len(self.ids) - 1))
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor - 1)
+
+    def action_cursor_first(self) -> None:
+        self._move(0)
+
+    def action_cursor_last(self) -> None:
+        self._move(len(self.ids) - 1)
+
+    def action_page_down(self) -> None:
+        self._move(self.cursor + max(self.size.height - 2, 1))
+
+    def action_page_up(self) -> None:
+        self._move(self.cursor - max(self.size.height - 2, 1))
+
+    def action_open(self) -> None:
+        if (claim_id := self.current_id) is not None:
+            self.post_message(self.Opened(claim_id))
+
+    def action_toggle_mark(self) -> None:
+        if (claim_id := self.current_id) is not None:
+            self.marked ^= {claim_id}
+            self.post_message(self.MarksChanged())
+            self._move(self.cursor + 1)
+            self.refresh()
+
+    def mark_all(self) -> None:
+        """Mark every claim the filter shows (ids only: no rows are loaded)."""
+        self.marked = set(self.ids)
+        self.post_message(self.MarksChanged())
+        self.refresh()
+
+    def clear_marks(self) -> None:
+        self.marked = set()
+        self.post_message(self.MarksChanged())
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y == 0:
+            return
+        index = self.scroll_offset.y + event.y - 1
+        if index == self.cursor and event.chain >= 2:
+            self.action_open()
+        else:
+            self._move(index)
