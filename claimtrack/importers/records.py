@@ -59,7 +59,7 @@ from claimtrack.scale import (
 )
 
 FORMATS = ("jsonl", "csv")
-FLUSH_EVERY = 500
+FLUSH_EVERY = 50  # a small session keeps each service flush cheap
 
 FIELDS = (
     "id",

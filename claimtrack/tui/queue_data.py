@@ -45,23 +45,37 @@ class QueueSnapshot:
     ids: list[int]
     total: int
     status_counts: dict[str, int]
+    complete: bool = True  # False while only the first page of ids is known
 
 
-def load_snapshot(database: Database, where: ClaimFilter) -> QueueSnapshot:
-    """The ordered ids the filter admits, the total number of claims, counts per status."""
+def load_snapshot(
+    database: Database,
+    where: ClaimFilter,
+    *,
+    limit: int | None = None,
+    counts_from: QueueSnapshot | None = None,
+) -> QueueSnapshot:
+    """The ordered ids the filter admits, the total number of claims, counts per status.
+
+    With `limit`, only the first ids: enough to paint the first screen at once.
+    `counts_from` reuses the counts of a load just made instead of counting again.
+    """
     with database.read() as session:
         dialect = session.get_bind().dialect.name
         ids_query = where.apply(select(Claim.id), dialect).order_by(Claim.score.desc(), Claim.id)
-        ids = list(session.scalars(ids_query))
-        live = Claim.merged_into_id.is_(None)
-        total = session.scalar(select(func.count(Claim.id)).where(live)) or 0
-        counts = {
-            status: count
-            for status, count in session.execute(
-                select(Claim.status, func.count(Claim.id)).where(live).group_by(Claim.status)
-            )
-        }
-    return QueueSnapshot(where, ids, total, counts)
+        ids = list(session.scalars(ids_query.limit(limit)))
+        if counts_from is not None:
+            total, counts = counts_from.total, counts_from.status_counts
+        else:
+            live = Claim.merged_into_id.is_(None)
+            total = session.scalar(select(func.count(Claim.id)).where(live)) or 0
+            counts = {
+                status: count
+                for status, count in session.execute(
+                    select(Claim.status, func.count(Claim.id)).where(live).group_by(Claim.status)
+                )
+            }
+    return QueueSnapshot(where, ids, total, counts, complete=limit is None or len(ids) < limit)
 
 
 def fetch_rows(database: Database, ids: Sequence[int]) -> dict[int, QueueRow]:

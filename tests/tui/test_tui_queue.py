@@ -1,0 +1,245 @@
+"""The queue: keys, marks, the status bar, search in a worker, help, theme."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from sqlalchemy import select
+from textual.pilot import Pilot
+
+from claimtrack.db import Database
+from claimtrack.models import Claim
+from claimtrack.queries import ClaimFilter
+from claimtrack.tui.app import DARK, LIGHT, ClaimtrackApp, load_keymap
+from claimtrack.tui.queue_data import RowCache, load_snapshot
+from claimtrack.tui.screens.claim import ClaimScreen
+from claimtrack.tui.screens.help import HelpScreen
+from claimtrack.tui.screens.queue import SEARCH_DELAY
+from claimtrack.tui.widgets.claim_list import ClaimList
+
+
+def drive(app: ClaimtrackApp, steps: Callable[[Pilot[None]], Awaitable[None]]) -> None:
+    async def main() -> None:
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            await steps(pilot)
+
+    asyncio.run(main())
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the search delay pass, queue workers finish and the screen repaint."""
+    await pilot.pause(SEARCH_DELAY * 2)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def status_bar(pilot: Pilot[None]) -> str:
+    return str(pilot.app.screen.query_one("#status-bar").render())
+
+
+def ranked_ids(database: Database) -> list[int]:
+    with database.read() as session:
+        statement = (
+            select(Claim.id)
+            .where(Claim.merged_into_id.is_(None))
+            .order_by(Claim.score.desc(), Claim.id)
+        )
+        return list(session.scalars(statement))
+
+
+def test_queue_is_ordered_by_score_and_moves_with_vim_keys(
+    app: ClaimtrackApp, demo_db: Database
+) -> None:
+    expected = ranked_ids(demo_db)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        claims = pilot.app.screen.query_one(ClaimList)
+        assert claims.ids == expected
+        assert claims.current_id == expected[0]
+        await pilot.press("j", "j", "down")
+        assert claims.current_id == expected[3]
+        await pilot.press("k")
+        assert claims.current_id == expected[2]
+        await pilot.press("G")
+        assert claims.current_id == expected[-1]
+        await pilot.press("g")
+        assert claims.current_id == expected[0]
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ClaimScreen)
+        assert pilot.app.screen.claim_id == expected[1]
+
+    drive(app, steps)
+
+
+def test_status_bar_counts_shown_total_and_marked(app: ClaimtrackApp, demo_db: Database) -> None:
+    total = len(ranked_ids(demo_db))
+
+    async def steps(pilot: Pilot[None]) -> None:
+        assert status_bar(pilot) == f"{total} of {total} · 0 marked"
+        await pilot.press("space", "space")
+        assert status_bar(pilot) == f"{total} of {total} · 2 marked"
+        await pilot.press("V")
+        assert status_bar(pilot) == f"{total} of {total} · {total} marked"
+        counts = str(pilot.app.screen.query_one("#status-counts").render())
+        assert counts.startswith("new ")
+        await pilot.press("slash", *"drones")
+        await settle(pilot)
+        shown = len(pilot.app.screen.query_one(ClaimList).ids)
+        assert 0 < shown < total
+        assert status_bar(pilot).startswith(f"{shown} of {total} · search=drones")
+
+    drive(app, steps)
+
+
+def test_rows_are_fetched_per_page_not_all_at_once(demo_db: Database) -> None:
+    snapshot = load_snapshot(demo_db, ClaimFilter())
+    cache = RowCache(demo_db, pages=1)
+    cache.reset(snapshot.ids)
+    row = cache.row(0)
+    assert row is not None and row.id == snapshot.ids[0]
+    assert cache.row(len(snapshot.ids)) is None
+    assert len(cache._pages) == 1
+
+
+def test_help_is_generated_from_bindings(app: ClaimtrackApp) -> None:
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        ids = {key_id for _, _, key_id in pilot.app.screen.keys}
+        assert {"app.quit", "app.undo", "queue.search", "queue.mark", "queue.open"} <= ids
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, HelpScreen)
+
+    drive(app, steps)
+
+
+def test_theme_toggles_between_dark_and_light(app: ClaimtrackApp) -> None:
+    async def steps(pilot: Pilot[None]) -> None:
+        assert pilot.app.theme == DARK
+        await pilot.press("ctrl+t")
+        assert pilot.app.theme == LIGHT
+        await pilot.press("ctrl+t")
+        assert pilot.app.theme == DARK
+
+    drive(app, steps)
+
+
+def test_q_quits(app: ClaimtrackApp) -> None:
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not pilot.app.is_running
+
+    drive(app, steps)
+
+
+def test_command_palette_runs_a_bound_action_by_name(app: ClaimtrackApp, demo_db: Database) -> None:
+    total = len(ranked_ids(demo_db))
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Mark all")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert status_bar(pilot) == f"{total} of {total} · {total} marked"
+
+    drive(app, steps)
+
+
+def test_colon_jumps_to_a_claim_by_id(app: ClaimtrackApp, demo_db: Database) -> None:
+    target = ranked_ids(demo_db)[-1]
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("colon", *str(target), "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ClaimScreen)
+        assert pilot.app.screen.claim_id == target
+
+    drive(app, steps)
+
+
+def test_unknown_claim_id_is_a_notification_not_a_crash(app: ClaimtrackApp) -> None:
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("colon", *"99999", "enter")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ClaimScreen)
+        assert any("no claim 99999" in n.message for n in pilot.app._notifications)
+
+    drive(app, steps)
+
+
+def test_filter_bar_narrows_the_queue(app: ClaimtrackApp, demo_db: Database) -> None:
+    with demo_db.read() as session:
+        new_ids = list(
+            session.scalars(
+                select(Claim.id)
+                .where(Claim.status == "new", Claim.merged_into_id.is_(None))
+                .order_by(Claim.score.desc(), Claim.id)
+            )
+        )
+    total = len(ranked_ids(demo_db))
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("F", *"status=new", "enter")
+        await settle(pilot)
+        assert pilot.app.screen.query_one(ClaimList).ids == new_ids
+        assert status_bar(pilot) == f"{len(new_ids)} of {total} · status=new · 0 marked"
+        await pilot.press("F", *" bogus", "enter")
+        await pilot.pause()
+        assert any("cannot read 'bogus'" in n.message for n in pilot.app._notifications)
+
+    drive(app, steps)
+
+
+def test_bulk_tag_marked_claims_in_one_transaction(app: ClaimtrackApp, demo_db: Database) -> None:
+    first, second = ranked_ids(demo_db)[:2]
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("space", "space", "plus", *"drones-2025", "enter")
+        await settle(pilot)
+        with demo_db.read() as session:
+            tagged = {
+                claim.id
+                for claim in session.scalars(select(Claim))
+                if "drones-2025" in {t.name for t in claim.tags}
+            }
+        assert tagged == {first, second}
+        assert status_bar(pilot).endswith("0 marked")
+
+    drive(app, steps)
+
+
+def test_bulk_refusal_changes_nothing(app: ClaimtrackApp, demo_db: Database) -> None:
+    # a concluded claim cannot be dismissed; marking it with a new one must roll both back
+    with demo_db.read() as session:
+        statuses = dict(session.execute(select(Claim.id, Claim.status)).all())
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("V", "d")
+        await settle(pilot)
+        assert any("nothing changed" in n.message for n in pilot.app._notifications)
+        with demo_db.read() as session:
+            assert dict(session.execute(select(Claim.id, Claim.status)).all()) == statuses
+
+    drive(app, steps)
+
+
+def test_keymap_rebinds_by_binding_id(demo_db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "keymap.toml"
+    path.write_text('[keys]\n"queue.search" = "ctrl+f"\n', encoding="utf-8")
+    app = ClaimtrackApp(demo_db, "alice", keymap=load_keymap(path))
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+f", *"interceptor")
+        await settle(pilot)
+        assert len(pilot.app.screen.query_one(ClaimList).ids) == 1
+
+    drive(app, steps)
