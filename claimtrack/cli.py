@@ -660,6 +660,9 @@ def extract(source: Any, published: dt.datetime | None, include_all: bool, as_js
     )
 
 
+RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -667,15 +670,84 @@ def extract(source: Any, published: dt.datetime | None, include_all: bool, as_js
     type=click.DateTime(["%Y-%m-%d"]),
     help="Publication date for every article (overrides metadata).",
 )
+@click.option(
+    "--records",
+    "stdin_records",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Read claim records (not an article) from - (stdin).",
+)
+@click.option("--dry-run", is_flag=True, help="Records: validate and count, write nothing.")
+@click.option("--skip-invalid", is_flag=True, help="Records: import the valid ones.")
 @pass_context
-def import_(context: Context, paths: tuple[str, ...], published: dt.datetime | None) -> None:
-    """Import articles: .txt, .md (front matter), .html, folders, URLs, or - for stdin."""
+def import_(
+    context: Context,
+    paths: tuple[str, ...],
+    published: dt.datetime | None,
+    stdin_records: str | None,
+    dry_run: bool,
+    skip_invalid: bool,
+) -> None:
+    """Import articles (.txt, .md, .html, folders, URLs) or claim records (.jsonl, .csv).
+
+    `-` reads stdin: an article, or records with --records jsonl|csv.
+    """
+    records = [p for p in paths if Path(p).suffix.lower() in RECORD_SUFFIXES]
+    if stdin_records and "-" in paths:
+        records.append("-")
+    articles = [p for p in paths if p not in records]
+    failed = False
+    for path in records:
+        failed |= not _import_records(context, path, stdin_records, dry_run, skip_invalid)
+    if articles:
+        failed |= not _import_articles(context, articles, published)
+    if failed:
+        sys.exit(1)
+
+
+def _import_records(
+    context: Context, path: str, stdin_format: str | None, dry_run: bool, skip_invalid: bool
+) -> bool:
+    """One file of claim records; errors read `file:line: reason`. True if all were valid."""
+    from rich.progress import Progress
+
+    from claimtrack.importers.records import import_records
+
+    if path == "-":
+        source: Any = sys.stdin.buffer
+        fmt = stdin_format or "jsonl"
+    else:
+        source, fmt = Path(path), RECORD_SUFFIXES[Path(path).suffix.lower()]
+        if not source.is_file():
+            raise InvalidInput(f"{path}: no such file")
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task(f"importing {path}", total=None)
+        summary = import_records(
+            context.database,
+            context.actor,
+            source,
+            fmt,
+            dry_run=dry_run,
+            skip_invalid=skip_invalid,
+            name=path,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    for error in summary.errors:
+        click.echo(error, err=True)
+    if summary.written or summary.dry_run or summary.inserted:
+        click.echo(f"{path}: {summary.line()}")
+    elif summary.errors:
+        click.echo(f"{path}: nothing written ({summary.invalid} invalid)", err=True)
+    return summary.ok
+
+
+def _import_articles(context: Context, paths: list[str], published: dt.datetime | None) -> bool:
+    """Articles, one transaction each; True if every one could be read."""
     from rich.progress import Progress
 
     from claimtrack.importers.documents import ImportSummary, import_text
     from claimtrack.importers.files import UnreadableArticle, discover, read_article
 
-    entries = list(discover(list(paths)))
+    entries = list(discover(paths))
     stdin_text = click.get_text_stream("stdin").read() if "-" in entries else None
     summary, failures = ImportSummary(), 0
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
@@ -702,8 +774,81 @@ def import_(context: Context, paths: tuple[str, ...], published: dt.datetime | N
                 click.echo(f"{entry}: {error}", err=True)
             progress.advance(task)
     click.echo(summary.line() + (f", {failures} failed" if failures else ""))
-    if failures:
-        sys.exit(1)
+    return not failures
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[Any]:
+    """stdout, or a file that appears only once it is complete (never half-written)."""
+    if path is None:
+        yield sys.stdout
+        return
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+@cli.command("report")
+@claim_filter_options
+@click.option("--since", help="Claims updated on or after this date (e.g. 2025-11-01).")
+@click.option("--until", help="Claims updated up to and including this date.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json", "csv", "claimreview"]),
+    default="md",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File.")
+@click.option("--bom", is_flag=True, help="CSV: start with a byte order mark (for Excel).")
+@click.option("--title", help="The report's heading.")
+@pass_context
+def report(
+    context: Context,
+    where: queries.ClaimFilter,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    output: Path | None,
+    bom: bool,
+    title: str | None,
+) -> None:
+    """Write a verification report of the claims the filters admit (default stdout)."""
+    from claimtrack.reports import write_report
+
+    with context.read() as session, _output(output) as out:
+        count = write_report(
+            session,
+            where,
+            fmt,
+            out,
+            since=since,
+            until=until,
+            organisation=service.setting(session, "organisation") or "claimtrack",
+            site_url=service.setting(session, "site_url"),
+            bom=bom,
+            title=title,
+        )
+    if output is not None:
+        click.echo(f"{count} claims written to {output}", err=True)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File.")
+@pass_context
+def export(context: Context, fmt: str, output: Path | None) -> None:
+    """Every claim with its sources, follow-ups, appearances and tags, in the import schema."""
+    from claimtrack.importers.export import export_jsonl
+
+    with context.read() as session, _output(output) as out:
+        count = export_jsonl(session, out)
+    if output is not None:
+        click.echo(f"{count} claims written to {output}", err=True)
 
 
 @cli.command("demo")

@@ -40,12 +40,25 @@ def describe_change(event: Event) -> str:
         case "followup.done":
             nxt = f", next due {new['next_due']}" if new and new.get("next_due") else ""
             return f"follow-up #{old['id']} done{nxt}"
+        case "note.remove":
+            return f"note removed: {_short(old)}"
+        case "followup.remove":
+            return f"follow-up #{old['id']} removed: {_short(old['text'])}"
+        case "followup.reopen":
+            gone = new.get("removed_next_id")
+            dropped = f", next #{gone} dropped" if gone else ""
+            return f"follow-up #{old['id']} reopened{dropped}"
+        case "match.reopen":
+            return f"possible duplicate of claim {new['candidate']} again"
         case "merge":
             return f"merged claim {new['from']} into this one"
         case "match.suggest":
             return f"possible duplicate of claim {new['candidate']} ({new['similarity']}% similar)"
         case "match.reject":
             return f"not a duplicate of claim {new['candidate']}"
+        case "import":
+            verdict = f", verdict {new['verdict']}" if new.get("verdict") else ""
+            return f"imported from {new['from']}: status {new['status']}{verdict}"
         case "merged":
             return f"merged into claim {new['into']}"
         case _:

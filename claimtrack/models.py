@@ -30,6 +30,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from claimtrack.scale import Kind, Outcome, Reliability, Stance, Status, Verdict
@@ -122,6 +123,12 @@ class Tag(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
 
 
+LIVE_ONLY: dict[str, Any] = {
+    "sqlite_where": sql_text("merged_into_id IS NULL"),
+    "postgresql_where": sql_text("merged_into_id IS NULL"),
+}
+
+
 class Claim(Base):
     """One checkable statement, however many articles repeat it."""
 
@@ -133,9 +140,14 @@ class Claim(Base):
         one_of("outcome", Outcome, nullable=True),
         CheckConstraint("score >= 0 AND score <= 1", name="score_range"),
         CheckConstraint("version >= 1", name="version_positive"),
-        # The review queue: claims of a status, best first, paged by (score, id).
-        Index("ix_claims_status_score", "status", "score", "id"),
-        Index("ix_claims_score", "score", "id"),
+        # The review queue: claims of a status, best first, paged by (score, id);
+        # sorted by another column; counted per status. Partial: live claims only,
+        # so the queue's "not merged" needs no lookup in the table (migration 0003).
+        Index("ix_claims_status_score", "status", "score", "id", **LIVE_ONLY),
+        Index("ix_claims_score", "score", "id", **LIVE_ONLY),
+        Index("ix_claims_status_id", "status", "id", **LIVE_ONLY),
+        Index("ix_claims_kind_id", "kind", "id", **LIVE_ONLY),
+        Index("ix_claims_verdict_id", "verdict", "id", **LIVE_ONLY),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

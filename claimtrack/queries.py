@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,6 +93,67 @@ def list_claims(session: Session, where: ClaimFilter, *, limit: int | None = 50)
     return list(session.scalars(statement))
 
 
+def claim_batches(
+    session: Session,
+    narrow: Callable[[Select[Any], str], Select[Any]] = ClaimFilter().apply,
+    *,
+    size: int = 500,
+) -> Iterator[list[Claim]]:
+    """Every claim `narrow` admits (unmerged ones by default), by id, `size` at a time.
+
+    Keyset pagination over the primary key with every part of a claim loaded with
+    its batch; the session is cleared after each batch, so exports and reports
+    of a million claims hold one batch in memory.
+    """
+    dialect = session.get_bind().dialect.name
+    last_id = 0
+    while True:
+        statement = (
+            narrow(select(Claim), dialect)
+            .where(Claim.id > last_id)
+            .order_by(Claim.id)
+            .limit(size)
+            .options(
+                selectinload(Claim.appearances).selectinload(Appearance.document),
+                selectinload(Claim.sources),
+                selectinload(Claim.followups),
+                selectinload(Claim.tags),
+                selectinload(Claim.notes),
+                selectinload(Claim.quantities),
+                selectinload(Claim.dates),
+            )
+        )
+        batch = list(session.scalars(statement))
+        if not batch:
+            return
+        yield batch
+        last_id = batch[-1].id
+        session.expunge_all()
+
+
+def quantity_record(quantity: Any) -> dict[str, Any]:
+    """A stored or freshly extracted quantity as plain JSON fields."""
+    return {
+        "low": quantity.low,
+        "high": quantity.high,
+        "unit": quantity.unit,
+        "per": quantity.per,
+        "approximate": quantity.approximate,
+        "text": quantity.text,
+    }
+
+
+def date_record(mention: Any) -> dict[str, Any]:
+    """A stored or freshly extracted date as plain JSON fields (ISO date)."""
+    return {
+        "text": mention.text,
+        "date": mention.date.isoformat() if mention.date else None,
+        "role": mention.role,
+        "precision": mention.precision,
+        "year_inferred": mention.year_inferred,
+    }
+
+
 def count_claims(session: Session, where: ClaimFilter) -> int:
     """How many claims the filter admits."""
     statement = where.apply(select(func.count(Claim.id)), session.get_bind().dialect.name)
@@ -138,17 +200,7 @@ def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
         record |= {
             "speaker_role": claim.speaker_role,
             "external_id": claim.external_id,
-            "quantities": [
-                {
-                    "low": q.low,
-                    "high": q.high,
-                    "unit": q.unit,
-                    "per": q.per,
-                    "approximate": q.approximate,
-                    "text": q.text,
-                }
-                for q in claim.quantities
-            ],
+            "quantities": [quantity_record(q) for q in claim.quantities],
             "dates": [
                 {"text": d.text, "date": d.date, "role": d.role, "precision": d.precision}
                 for d in claim.dates

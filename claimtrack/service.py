@@ -794,3 +794,125 @@ def decide_match(session: Session, actor: str, match_id: int, *, confirm: bool) 
         claim = get_claim(session, match.claim_id)
         _record(session, claim, actor, "match.reject", None, {"candidate": match.candidate_id})
     return match
+
+
+# ---------------------------------------------------------------- taking changes back
+#
+# Undo in the TUI never rewrites history: each of these is a change of its own,
+# with its own event, and the details of what went stay in the audit trail.
+
+
+def remove_note(
+    session: Session, actor: str, note_id: int, *, expected_version: int | None = None
+) -> Claim:
+    """Delete a note; its author and text stay in the audit trail."""
+    note = session.get(Note, note_id)
+    if note is None:
+        raise NotFound(f"no note {note_id}")
+    claim = get_claim(session, note.claim_id)
+    check_version(session, claim, expected_version)
+    snapshot = {"id": note.id, "author": note.author, "text": note.text}
+    claim.notes.remove(note)
+    _record(session, claim, actor, "note.remove", snapshot, None)
+    return claim
+
+
+def _followup_snapshot(followup: FollowUp) -> dict[str, Any]:
+    return {
+        "id": followup.id,
+        "text": followup.text,
+        "due": followup.due.isoformat(),
+        "rrule": followup.rrule,
+        "done": followup.done,
+    }
+
+
+def remove_followup(
+    session: Session, actor: str, followup_id: int, *, expected_version: int | None = None
+) -> Claim:
+    """Cancel a follow-up: it goes from the agenda, its details stay in the audit trail."""
+    followup = session.get(FollowUp, followup_id)
+    if followup is None:
+        raise NotFound(f"no follow-up {followup_id}")
+    claim = get_claim(session, followup.claim_id)
+    check_version(session, claim, expected_version)
+    snapshot = _followup_snapshot(followup)
+    claim.followups.remove(followup)
+    _record(session, claim, actor, "followup.remove", snapshot, None)
+    return claim
+
+
+def reopen_followup(
+    session: Session, actor: str, followup_id: int, *, expected_version: int | None = None
+) -> Claim:
+    """Mark a done follow-up open again.
+
+    If completing it scheduled the next occurrence of a recurring follow-up and
+    that one is still open, it goes: the series continues from the reopened one.
+    """
+    followup = session.get(FollowUp, followup_id)
+    if followup is None:
+        raise NotFound(f"no follow-up {followup_id}")
+    if not followup.done:
+        raise WorkflowError(f"follow-up {followup_id} is not done")
+    claim = get_claim(session, followup.claim_id)
+    check_version(session, claim, expected_version)
+    old = {"id": followup.id, "done_by": followup.done_by}
+    next_id = _scheduled_by(session, followup)
+    following = session.get(FollowUp, next_id) if next_id is not None else None
+    removed = None
+    if following is not None and not following.done:
+        removed = following.id
+        claim.followups.remove(following)
+    followup.done, followup.done_at, followup.done_by = False, None, None
+    _record(
+        session,
+        claim,
+        actor,
+        "followup.reopen",
+        old,
+        {"id": followup.id, "removed_next_id": removed},
+    )
+    return claim
+
+
+def _scheduled_by(session: Session, followup: FollowUp) -> int | None:
+    """The follow-up that the last completion of `followup` scheduled, if any."""
+    # A claim's events are few; reading them beats a JSON query that differs per dialect.
+    done_events = session.scalars(
+        select(Event)
+        .where(Event.claim_id == followup.claim_id, Event.action == "followup.done")
+        .order_by(Event.id.desc())
+    )
+    for event in done_events:
+        if event.old and event.old.get("id") == followup.id:
+            return (event.new or {}).get("next_id")
+    return None
+
+
+def clear_outcome(
+    session: Session, actor: str, claim_id: int, *, expected_version: int | None = None
+) -> Claim:
+    """Take the outcome rating off a claim (back to unrated)."""
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    if claim.outcome is not None:
+        old, claim.outcome = claim.outcome, None
+        _record(session, claim, actor, "outcome", old, None)
+    return claim
+
+
+def reopen_match(
+    session: Session, actor: str, match_id: int, *, expected_version: int | None = None
+) -> SuggestedMatch:
+    """Put a rejected match back among the suggestions; a confirmed one was a merge and stays."""
+    match = session.get(SuggestedMatch, match_id)
+    if match is None:
+        raise NotFound(f"no suggested match {match_id}")
+    if match.state != "rejected":
+        raise WorkflowError(f"match {match_id} is {match.state}, not rejected")
+    claim = get_claim(session, match.claim_id)
+    check_version(session, claim, expected_version)
+    match.state, match.decided_by = "suggested", None
+    _record(session, claim, actor, "match.reopen", None, {"candidate": match.candidate_id})
+    return match

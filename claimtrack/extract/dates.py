@@ -47,6 +47,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -56,6 +57,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 from dateutil.relativedelta import weekdays as _dateutil_weekdays
 
+from claimtrack.extract.patterns import word_trie
 from claimtrack.extract.types import DateMention, DateRole, Precision
 
 __all__ = ["find_dates"]
@@ -107,13 +109,28 @@ _REL_YEAR = (
     r"(?:(?:this|next|last|the|the\s+current|the\s+coming|the\s+following|the\s+previous)\s+year)"
 )
 
+# Every word a date form can start with (a superset, any case): a word start
+# outside this trie (or a digit) is rejected with one trie walk instead of
+# trying each form of _DATE in turn.
+_OTHER_FIRST_WORDS = (
+    "the", "early", "late", "mid", "middle", "end", "start", "beginning", "spring", "summer",
+    "autumn", "fall", "winter", "christmas", "new", "easter", "year", "month", "within", "in",
+    "later", "earlier", "last", "next", "this", "at", "yesterday", "today", "tomorrow", "tonight",
+    "q1", "q2", "q3", "q4", "h1", "h2",
+)  # fmt: skip
+_DATE_FIRST_WORDS = word_trie(
+    [*_MONTH_NUMBERS, *_WEEKDAYS, *_NUMBER_WORDS, *_ORDINALS, *_OTHER_FIRST_WORDS]
+)
+_DATE_GATE = rf"(?=\d|(?i:{_DATE_FIRST_WORDS})\b)"
+
 # One alternation, tried left to right at each position; longer forms first.
 _DATE = re.compile(
     rf"""
     # Every form starts at a word start: the leading class lets the engine skip
-    # other positions (about 5x faster than a bare \b), and each form's own
-    # guard of possible first letters makes a failed attempt one check.
-    (?=[0-9A-Za-z])\b(?:
+    # other positions (about 5x faster than a bare \b), the first-word trie
+    # rejects most words at once, and each form's own guard of possible first
+    # letters makes a failed attempt one check.
+    (?=[0-9A-Za-z])\b{_DATE_GATE}(?:
     (?=[\d])(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
   | (?=[\d])(?P<slash>\b(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>\d{{4}}|\d\d)\b)
   | (?=[\d])(?P<dots>\b(?P<dt_d>\d{{1,2}})\.(?P<dt_m>\d{{1,2}})\.(?P<dt_y>{_YEAR})\b)
@@ -287,17 +304,20 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
     words = [(m.group(), m.start(), m.end()) for m in _TENSE_WORD.finditer(text)]
     lower = [word.lower() for word, _, _ in words]
     markers: list[tuple[int, int, str]] = []
-    for index, (word, start, end) in enumerate(words):
-        low = lower[index]
-        future_end = _future_marker_end(text, words, lower, index)
-        if future_end is not None:
-            markers.append((future_end, start, "future"))
-        if low in _PAST_WORDS or (
-            len(word) >= 5 and word.islower() and word.endswith("ed") and word[-3] != "e"
-            and word not in _NOT_PAST
-        ):  # fmt: skip
-            markers.append((end, start, "past"))
+    for index, low in enumerate(lower):
+        # Two set lookups reject most words before any function call.
+        if low in _FUTURE_STARTERS or low.endswith(("'ll", "’ll")):
+            future_end = _future_marker_end(text, words, lower, index)
+            if future_end is not None:
+                markers.append((future_end, words[index][1], "future"))
+        if low in _PAST_WORDS or (low.endswith("ed") and _is_regular_past(words[index][0])):
+            markers.append((words[index][2], words[index][1], "past"))
     return markers
+
+
+def _is_regular_past(word: str) -> bool:
+    """A lower-case "-ed" word of five letters or more ("launched"), but not "-eed" or "planned"."""
+    return len(word) >= 5 and word.islower() and word[-3] != "e" and word not in _NOT_PAST
 
 
 def _future_marker_end(
@@ -305,8 +325,6 @@ def _future_marker_end(
 ) -> int | None:
     """Where a future marker starting at word `index` ends, or None if there is none."""
     low = lower[index]
-    if low not in _FUTURE_STARTERS and not low.endswith(("'ll", "’ll")):
-        return None  # the common case, one set lookup
     end = words[index][2]
     if low in _FUTURE_AUXILIARIES or (
         low == "to" and _follows(text, words, lower, index + 1, {"be"})
@@ -553,12 +571,13 @@ def _infer_year(candidate: dt.date, published: dt.date, tense: Tense) -> int:
     return published.year
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_calendar(text: str, *, dayfirst: bool = False) -> dt.date | None:
     """An absolute date through dateutil's parser with a fixed default, never today.
 
     The default is 1 January 2000, a leap year: fields the text leaves out come
     from it (so "February 29" parses), and callers replace the year when the
-    text had none.
+    text had none. Cached: news repeats its dates, and dateutil is the slow part.
     """
     cleaned = _LEADING_THE.sub("", text)
     try:

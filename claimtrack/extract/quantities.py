@@ -71,6 +71,7 @@ from claimtrack.extract.numbers import (
     VAGUE_PLURALS,
     parse_number_words,
 )
+from claimtrack.extract.patterns import word_trie
 from claimtrack.extract.types import Per, Quantity
 
 __all__ = ["find_quantities"]
@@ -86,29 +87,14 @@ _DASHES = frozenset("-–—‒−")
 _SCALE_ALTERNATION = "dozen|hundred|thousand|million|billion|trillion"
 
 
-def _trie_pattern(words: set[str]) -> str:
-    """A regex matching exactly `words`, factored by prefix so each position tries one branch."""
-    branches: dict[str, set[str]] = {}
-    for word in words:
-        if word:
-            branches.setdefault(word[0], set()).add(word[1:])
-    alternatives = [
-        re.escape(head) + _trie_pattern(tails) for head, tails in sorted(branches.items())
-    ]
-    if not alternatives:
-        return ""
-    if len(alternatives) == 1 and "" not in words:
-        return alternatives[0]
-    single = len(alternatives) == 1 and len(alternatives[0]) == 1
-    group = alternatives[0] if single else "(?:" + "|".join(alternatives) + ")"
-    return group + "?" if "" in words else group
-
-
 # Anchors: a digit, a number word, or "a"/"an"/"one" before a scale word. The word
 # list is a prefix trie of literals: no quantifier can repeat, so no backtracking.
-_ANCHOR_WORDS = _trie_pattern(set(NUMBER_WORDS | set(VAGUE_PLURALS) | {"half"}))
+_ANCHOR_WORDS = word_trie(set(NUMBER_WORDS | set(VAGUE_PLURALS) | {"half"}))
+_ANCHOR_FIRSTS = "".join(sorted({w[0] for w in NUMBER_WORDS | set(VAGUE_PLURALS) | {"half", "a"}}))
+# The leading class lets the engine reject most positions with one check.
 _ANCHOR_PATTERN = (
-    rf"\d|\b{_ANCHOR_WORDS}\b|\b(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter)\b)"
+    rf"(?=[\d{_ANCHOR_FIRSTS}])(?:\d|\b{_ANCHOR_WORDS}\b"
+    rf"|\b(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter)\b))"
 )
 # Searching lower-cased text case-sensitively is three times faster than IGNORECASE.
 _ANCHOR_LOWER = re.compile(_ANCHOR_PATTERN)
@@ -127,7 +113,7 @@ _PHONE_RUN = re.compile(r"[\d ().\-]*")
 _SCORE_REACH = 60
 _SCORE_CONTEXT = re.compile(
     r"\b"
-    + _trie_pattern(
+    + word_trie(
         {
             *("beat", "beats", "won", "win", "wins", "lost", "lose", "drew", "draw", "defeated"),
             *("thrashed", "edged", "victory", "defeat", "scored", "led", "trailed", "leads"),
@@ -910,6 +896,8 @@ def _take_bound(tokens: list[str], index: int, prefix: _Prefix) -> int:
 
 def _take_bound_through_the(tail: list[str], index: int, prefix: _Prefix) -> int:
     """ "below the 95% needed", "more than the recommended 14 units": a bound across "the"."""
+    if tail[-1].lower() != "the" and (len(tail) < 2 or tail[-2].lower() != "the"):
+        return index  # the common case: no "the" to reach across
     words = [t.lower() for t in tail[-3:]]
     if len(words) >= 2 and words[-1] == "the":
         cut, adjective = 1, False

@@ -183,6 +183,7 @@ def _lengths_by_first_word(phrases: Iterable[str]) -> dict[str, tuple[int, ...]]
 
 # Only these words start the longer lookups, and only for lengths that exist.
 _CUE_LENGTHS = _lengths_by_first_word(_CUE_INDEX)
+_CUE_STARTS = frozenset(_CUE_INDEX) | frozenset(_CUE_LENGTHS)
 
 _COPULAS = _lexicon("is|are|was|were|be|been|remain|remains|become|becomes|became")
 _INTENSIFIERS = _lexicon("so|very|truly|absolutely|also|now|more|most")
@@ -268,53 +269,74 @@ def _structure_features(
 
 
 def _text_features(text: str) -> list[str]:
-    """Features read from the wording of the sentence itself."""
+    """Features read from the wording of the sentence itself, in a fixed order."""
     words = _TOKEN.findall(text)
     lowers = [word.lower() for word in words]
     hits = _hits(lowers)
-    cues = frozenset().union(*(hit.features for hit in hits))
-    boilerplate = _is_boilerplate(len(words), hits)
-    will_at = next((h.index for h in hits if "commitment" in h.features), None)
-    impersonal_will = will_at is not None and any(
-        "impersonal" in h.features and h.index < will_at for h in hits
+    cues = frozenset().union(*(hit.features for hit in hits)) if hits else frozenset()
+    count = len(words)
+    # Each test below runs only when a cheap one (a cue, a character) allows it.
+    boilerplate = ("boilerplate" in cues or "stock" in cues) and _is_boilerplate(count, hits)
+    will_at = (
+        next(h.index for h in hits if "commitment" in h.features) if "commitment" in cues else None
+    )
+    impersonal_will = (
+        will_at is not None
+        and "impersonal" in cues
+        and any("impersonal" in h.features and h.index < will_at for h in hits)
     )
     ending = text.rstrip(" ”\"’')")
-    checks: list[tuple[str, bool]] = [
-        ("boilerplate", boilerplate),
-        ("boilerplate_lead", not boilerplate and "stock" in cues),
-        ("vague", "vague" in cues),
-        ("question", ending.endswith("?")),
-        ("exclamation", ending.endswith("!")),
-        ("fragment", len(words) <= 3),
-        ("short", 4 <= len(words) <= 5),
-        ("opinion", "opinion" in cues or _is_evaluative(lowers)),
-        ("first_person", _is_first_person(text, words, "opinion" in cues)),
-        ("scare_quote", _has_scare_quote(text)),
-        # An opening quote is more often a view than a checkable fact (ClaimBuster).
-        ("direct_quote", text[:1] in _QUOTE_MARKS),
-        ("named_entity", any(word[:1].isupper() and word != "I" for word in words[1:])),
-        (
-            "multiword_entity",
-            _MULTIWORD_NAME.search(text, len(words[0]) if words else 0) is not None,
-        ),
-        ("attribution", "attribution" in cues),
-        ("contested", "contested" in cues),
-        ("comparison", "comparison" in cues),
-        ("ranking", _is_ranking(lowers, cues)),
-        ("commitment", will_at is not None and "scheduled" not in cues and not impersonal_will),
-        ("prediction", "prediction" in cues or impersonal_will or "may" in words),
-        ("causation", "causation" in cues),
-        ("rule", "rule" in cues or _is_rule(words, lowers)),
-        ("past_event", "past" in cues or _has_past_tense(text)),
-        ("scheduled", "scheduled" in cues),
-    ]
-    return [name for name, fired in checks if fired]
+    fired: list[str] = []
+    if boilerplate:
+        fired.append("boilerplate")
+    elif "stock" in cues:
+        fired.append("boilerplate_lead")
+    if "vague" in cues:
+        fired.append("vague")
+    if ending.endswith("?"):
+        fired.append("question")
+    if ending.endswith("!"):
+        fired.append("exclamation")
+    if count <= 3:
+        fired.append("fragment")
+    elif count <= 5:
+        fired.append("short")
+    if "opinion" in cues or _is_evaluative(lowers):
+        fired.append("opinion")
+    if _is_first_person(text, words, "opinion" in cues):
+        fired.append("first_person")
+    if _has_scare_quote(text):
+        fired.append("scare_quote")
+    if text[:1] in _QUOTE_MARKS:
+        fired.append("direct_quote")  # an opening quote is more often a view (ClaimBuster)
+    if any(word[:1].isupper() and word != "I" for word in words[1:]):
+        fired.append("named_entity")
+    if _MULTIWORD_NAME.search(text, len(words[0]) if words else 0) is not None:
+        fired.append("multiword_entity")
+    fired.extend(name for name in ("attribution", "contested", "comparison") if name in cues)
+    if _is_ranking(lowers, cues):
+        fired.append("ranking")
+    if will_at is not None and "scheduled" not in cues and not impersonal_will:
+        fired.append("commitment")
+    if "prediction" in cues or impersonal_will or "may" in words:
+        fired.append("prediction")
+    if "causation" in cues:
+        fired.append("causation")
+    if "rule" in cues or _is_rule(words, lowers):
+        fired.append("rule")
+    if "past" in cues or _has_past_tense(text):
+        fired.append("past_event")
+    if "scheduled" in cues:
+        fired.append("scheduled")
+    return fired
 
 
 def _hits(lowers: list[str]) -> list[_Hit]:
     """Every cue phrase among the lower-cased words, in order, overlapping ones included."""
     hits: list[_Hit] = []
     for index, lower in enumerate(lowers):
+        if lower not in _CUE_STARTS:
+            continue  # most words: one set lookup
         features = _CUE_INDEX.get(lower)
         if features:
             hits.append(_Hit(index, 1, features))
@@ -337,6 +359,8 @@ def _is_boilerplate(word_count: int, hits: list[_Hit]) -> bool:
 
 def _is_evaluative(lowers: list[str]) -> bool:
     """A copula followed by an evaluative adjective: "is essential", "was so important"."""
+    if _COPULAS.isdisjoint(lowers):
+        return False  # one set operation in C for most sentences
     for index, lower in enumerate(lowers[:-1]):
         if lower not in _COPULAS:
             continue
@@ -376,7 +400,8 @@ def _has_scare_quote(text: str) -> bool:
 
 def _is_ranking(lowers: list[str], cues: frozenset[str]) -> bool:
     """An ordinal position stated as a fact ("ranked fourth", "the second-largest")."""
-    if "comparison" not in cues and not any("rank" in lower for lower in lowers):
+    # "rank" cannot span the joining space, so this is "rank" in any word.
+    if "comparison" not in cues and "rank" not in " ".join(lowers):
         return False
     return "ranking" in cues or any(_ORDINAL.fullmatch(lower) for lower in lowers)
 
@@ -385,6 +410,8 @@ def _is_rule(words: list[str], lowers: list[str]) -> bool:
     """A named instrument ("the Climate Protection Act") or "under the (new) law/rules"."""
     if _RULE_NAMES.intersection(words):
         return True
+    if "under" not in lowers:
+        return False  # the common case, one scan in C
     return any(
         lower == "under" and _RULE_WORDS.intersection(lowers[index + 1 : index + 4])
         for index, lower in enumerate(lowers)

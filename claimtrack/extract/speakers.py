@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from claimtrack.extract.patterns import word_trie
 from claimtrack.extract.types import Speaker
 
 __all__ = ["SpeakerContext", "find_speaker"]
@@ -49,10 +50,11 @@ _OTHER_VERBS = (
 # The leading class lets the regex engine skip positions that cannot start a verb.
 _SPEECH_VERB = re.compile(rf"(?=[a-z])\b(?:{_SPEECH_VERBS})\b")
 _OTHER_VERB = re.compile(rf"(?=[a-z])\b(?:{_OTHER_VERBS})\b")
-_PASSIVE_BY = re.compile(
-    r"(?=[a-z])\b(?:announced|stated|revealed|said|made|reported|confirmed|disclosed|claimed|"
-    r"presented|unveiled|declared|proposed|outlined|published|released)\s+by\s+"
+_PASSIVE_VERBS = (
+    "announced|stated|revealed|said|made|reported|confirmed|disclosed|claimed|"
+    "presented|unveiled|declared|proposed|outlined|published|released"
 )
+_PASSIVE_BY = re.compile(rf"(?=[a-z])\b(?:{_PASSIVE_VERBS})\s+by\s+")
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|official|preliminary)\s+)?"
     r"(?:(?:statement|report|data|figures|estimates?|survey|study|analysis|post|interview|"
@@ -111,18 +113,20 @@ _ORG_WORDS = frozenset(
 _STOP_DESCRIPTOR = frozenset(
     ["in", "on", "at", "of", "for", "from", "by", "with", "to", "and", "or", "that", "which", "who"]
 )
-_TITLED = re.compile(
-    "(?=[A-Z])\\b(?:"
-    + "|".join(
-        sorted(
-            {re.escape(w[0].upper() + w[1:]) for w in _TITLE_WORDS if w[0].isalpha()},
-            key=len,
-            reverse=True,
-        )
-        + sorted({re.escape(w.upper()) for w in _TITLE_WORDS if len(w) <= 3 and w.isalpha()})
-    )
-    + ")"
+# Capitalised title words ("President", "CEO"): a prefix, so "Presidential" counts too.
+_TITLES_PATTERN = word_trie(
+    {w[0].upper() + w[1:] for w in _TITLE_WORDS if w[0].isalpha()}
+    | {w.upper() for w in _TITLE_WORDS if len(w) <= 3 and w.isalpha()}
 )
+# Any attribution cue (the union of the four patterns above), or a title word:
+# one trie scan decides most sentences without tokenising them.
+_VERBS_PATTERN = word_trie((_SPEECH_VERBS + "|" + _OTHER_VERBS).replace("\\s+", " ").split("|"))
+_CUE = rf"{_VERBS_PATTERN}\b|{word_trie(_PASSIVE_VERBS.split('|'))}\s+by\s+|[Aa]ccording\s+to\s+"
+_CUE_OR_TITLE = re.compile(rf"(?=[A-Za-z])\b(?:(?P<cue>{_CUE})|{_TITLES_PATTERN})")
+_ANY_CUE = re.compile(rf"(?=[A-Za-z])\b(?:{_CUE})")
+# A capitalised token that is a title word in any case ("PRESIDENT", "Gen."): without
+# one, a sentence has no titled name to learn. No \b, so "5President" counts too.
+_ANY_TITLE = re.compile(rf"(?=[A-Z])(?i:{word_trie(_TITLE_WORDS)})")
 # Words that may follow an inverted speaker ("said Zelensky on Monday").
 _AFTER_INVERSION = frozenset(
     ["on", "in", "at", "during", "yesterday", "today", "tonight", "last", "this", "earlier",
@@ -225,18 +229,18 @@ def find_speaker(
     earlier, and the context learns from this sentence (so pass the sentences
     of one article in order, sharing one context).
     """
-    has_cue = (
-        _SPEECH_VERB.search(sentence)
-        or _OTHER_VERB.search(sentence)
-        or _PASSIVE_BY.search(sentence)
-        or _ACCORDING.search(sentence)
-    )
-    if not has_cue and (context is None or not _TITLED.search(sentence)):
+    first = _CUE_OR_TITLE.search(sentence)
+    if first is None:
         return None  # the common case, decided without tokenising
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-    tokens = [_trim_period(token) for token in tokens]
-    speaker = _according_to(sentence, tokens) or _passive_by(sentence, tokens)
-    for verbs in (_SPEECH_VERB, _OTHER_VERB):
+    has_cue = first.lastgroup == "cue" or _ANY_CUE.search(sentence, first.end()) is not None
+    if not has_cue and context is None:
+        return None
+    tokens = [_word_token(match) for match in _TOKEN.finditer(sentence)]
+    # Every pattern below starts from a cue: without one, only titled names are learnt.
+    speaker = (
+        (_according_to(sentence, tokens) or _passive_by(sentence, tokens)) if has_cue else None
+    )
+    for verbs in (_SPEECH_VERB, _OTHER_VERB) if has_cue else ():
         speaker = (
             speaker
             or _appositive(sentence, tokens, verbs)
@@ -247,7 +251,8 @@ def find_speaker(
         if speaker is not None and speaker.name.lower() not in _PRONOUNS:
             speaker = context.resolve(speaker)
             context.remember(speaker)
-        _learn_titled_names(sentence, tokens, context)
+        if _ANY_TITLE.search(sentence):
+            _learn_titled_names(sentence, tokens, context)
     if speaker is None or speaker.name.lower() in _PRONOUNS:
         return None
     return _shift(speaker, offset)
@@ -260,14 +265,18 @@ def _shift(speaker: Speaker, offset: int) -> Speaker:
     return Speaker(speaker.name, speaker.role, speaker.start + offset, speaker.end + offset)
 
 
-def _trim_period(token: _Token) -> _Token:
-    """Drop a sentence-final period from a word, keeping it on initials and abbreviations."""
-    text = token.text
-    if not text.endswith(".") or len(text) == 1:
-        return token
-    core = text[:-1]
-    keep = len(core) == 1 or "." in core or text.lower() in _TITLE_WORDS
-    return token if keep else _Token(core, token.start, token.end - 1)
+def _word_token(match: re.Match[str]) -> _Token:
+    """A token of the sentence, without a sentence-final period on a plain word.
+
+    The period stays on initials and abbreviations ("J.", "U.S.", "Dr.").
+    """
+    text = match.group()
+    start, end = match.span()
+    if len(text) > 1 and text[-1] == ".":
+        core = text[:-1]
+        if not (len(core) == 1 or "." in core or text.lower() in _TITLE_WORDS):
+            return _Token(core, start, end - 1)
+    return _Token(text, start, end)
 
 
 def _index_at(tokens: list[_Token], position: int) -> int:

@@ -8,39 +8,12 @@ by id. Claims are read a batch at a time, so memory stays flat.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any, TextIO
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from claimtrack.models import Appearance, Claim
-
-BATCH = 500
-
-
-def _claims(session: Session) -> Iterator[Claim]:
-    last_id = 0
-    while True:
-        batch = list(
-            session.scalars(
-                select(Claim)
-                .where(Claim.merged_into_id.is_(None), Claim.id > last_id)
-                .order_by(Claim.id)
-                .limit(BATCH)
-                .options(
-                    selectinload(Claim.appearances).selectinload(Appearance.document),
-                    selectinload(Claim.sources),
-                    selectinload(Claim.followups),
-                    selectinload(Claim.tags),
-                )
-            )
-        )
-        if not batch:
-            return
-        yield from batch
-        last_id = batch[-1].id
-        session.expunge_all()
+from claimtrack.models import Claim, Document
+from claimtrack.queries import claim_batches, date_record, quantity_record
 
 
 def export_record(claim: Claim) -> dict[str, Any]:
@@ -60,15 +33,9 @@ def export_record(claim: Claim) -> dict[str, Any]:
         "assignee": claim.assignee,
         "tags": sorted(t.name for t in claim.tags),
     }
-    if claim.appearances:
-        document = claim.appearances[0].document
-        ref = {
-            "url": document.url,
-            "title": document.title,
-            "published": document.published.isoformat() if document.published else None,
-            "outlet": document.outlet,
-        }
-        record["document"] = {k: v for k, v in ref.items() if v is not None}
+    record["quantities"] = [quantity_record(q) for q in sorted(claim.quantities, key=_by_id)]
+    record["dates"] = [date_record(d) for d in sorted(claim.dates, key=_by_id)]
+    record["appearances"] = [_document_ref(document) for document in _documents(claim)]
     record["sources"] = [
         {
             "url": s.url,
@@ -94,10 +61,33 @@ def export_record(claim: Claim) -> dict[str, Any]:
     return record
 
 
+def _by_id(row: Any) -> int:
+    return row.id
+
+
+def _documents(claim: Claim) -> list[Document]:
+    """The articles a claim appeared in, each once, in the order it was seen there."""
+    seen: dict[int, Document] = {}
+    for appearance in sorted(claim.appearances, key=lambda a: a.id):
+        seen.setdefault(appearance.document_id, appearance.document)
+    return list(seen.values())
+
+
+def _document_ref(document: Document) -> dict[str, Any]:
+    ref = {
+        "url": document.url,
+        "title": document.title,
+        "published": document.published.isoformat() if document.published else None,
+        "outlet": document.outlet,
+    }
+    return {k: v for k, v in ref.items() if v is not None}
+
+
 def export_jsonl(session: Session, out: TextIO) -> int:
     """Write every (unmerged) claim as one JSON object per line; returns how many."""
     count = 0
-    for claim in _claims(session):
-        out.write(json.dumps(export_record(claim), ensure_ascii=False) + "\n")
-        count += 1
+    for batch in claim_batches(session):
+        for claim in batch:
+            out.write(json.dumps(export_record(claim), ensure_ascii=False) + "\n")
+        count += len(batch)
     return count

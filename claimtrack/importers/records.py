@@ -34,19 +34,22 @@ import csv
 import datetime as dt
 import io
 import json
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
-from claimtrack.extract import extract_claims, normalise_claim_text
-from claimtrack.models import Appearance, Claim, Document
+from claimtrack.extract import normalise_claim_text
+from claimtrack.importers.record_rows import TagIds, insert_claims
+from claimtrack.models import Claim, Document
 from claimtrack.scale import (
     Kind,
     Outcome,
@@ -59,7 +62,7 @@ from claimtrack.scale import (
 )
 
 FORMATS = ("jsonl", "csv")
-FLUSH_EVERY = 50  # a small session keeps each service flush cheap
+BATCH = 1000  # records looked up and inserted together; the session is cleared after each
 
 FIELDS = (
     "id",
@@ -76,6 +79,9 @@ FIELDS = (
     "document",
     "sources",
     "followups",
+    "quantities",
+    "dates",
+    "appearances",
 )
 CSV_SCALARS = ("id", "text", "kind", "score", "speaker", "status", "verdict", "summary")
 CSV_SCALARS += ("outcome", "assignee")
@@ -84,6 +90,24 @@ CSV_COLUMNS = (*CSV_SCALARS, "tags", *CSV_DOCUMENT, "sources", "followups")
 SOURCE_FIELDS = ("url", "title", "publisher", "stance", "reliability", "excerpt", "accessed")
 FOLLOWUP_FIELDS = ("text", "due", "repeat", "done", "assignee")
 DOCUMENT_FIELDS = ("url", "title", "published", "outlet")
+QUANTITY_FIELDS = ("low", "high", "unit", "per", "approximate", "text")
+DATE_FIELDS = ("text", "date", "role", "precision", "year_inferred")
+PERIODS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
+# Column widths (models.py): PostgreSQL refuses a longer value, so the import checks first.
+LIMITS = {
+    "id": 200,
+    "speaker": 300,
+    "assignee": 100,
+    "tag": 100,
+    "url": 2000,
+    "title": 500,
+    "publisher": 300,
+    "outlet": 200,
+    "unit": 200,
+    "quantity text": 500,
+    "date text": 300,
+    "repeat": 500,
+}
 
 
 class RecordError(ValueError):
@@ -132,9 +156,19 @@ class Record:
     outcome: str | None = None
     assignee: str | None = None
     tags: tuple[str, ...] = ()
-    document: dict[str, Any] | None = None
+    documents: tuple[dict[str, Any], ...] = ()
     sources: tuple[dict[str, Any], ...] = ()
     followups: tuple[dict[str, Any], ...] = ()
+    # None: the record does not say, so the extractor reads them from the text.
+    quantities: tuple[dict[str, Any], ...] | None = None
+    dates: tuple[dict[str, Any], ...] | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What identifies the claim: its external id, or else its normalised text."""
+        if self.external_id is not None:
+            return ("id", self.external_id)
+        return ("text", normalise_claim_text(self.text))
 
 
 # ---------------------------------------------------------------- reading
@@ -318,23 +352,14 @@ def validate(value: Any, line: int) -> Record:
         raise RecordError("outcome is for commitment and prediction claims; set kind")
     if status == Status.CONCLUDED and not verdict and outcome in (None, Outcome.NOT_YET_RATED):
         raise RecordError("status concluded needs a verdict (or an outcome)")
-    document = value.get("document")
-    if document is not None:
-        if not isinstance(document, dict):
-            raise RecordError("document must be an object with url, or title and published")
-        extra = sorted(set(document) - set(DOCUMENT_FIELDS))
-        if extra:
-            raise RecordError(f"document: unknown field {extra[0]!r}")
-        for key in DOCUMENT_FIELDS:
-            if document.get(key) is not None and not isinstance(document[key], str):
-                raise RecordError(f"document.{key} must be a string")
-        if not document.get("url") and not (document.get("title") and document.get("published")):
-            raise RecordError("document needs a url, or a title and published")
-        document = {k: document[k].strip() for k in DOCUMENT_FIELDS if document.get(k)}
-        if "url" in document:
-            _web_url(document["url"], "document.url")
-        if "published" in document:
-            document["published"] = _date(document["published"], "document.published")
+    documents: list[dict[str, Any]] = []
+    if value.get("document") is not None:
+        documents.append(_document_ref(value["document"], "document"))
+    appearances = value.get("appearances")
+    if appearances is not None and not isinstance(appearances, list):
+        raise RecordError("appearances must be a list of document references")
+    for number, item in enumerate(appearances or [], 1):
+        documents.append(_document_ref(item, f"appearances[{number}]"))
     sources = []
     for number, item in enumerate(_objects(value, "sources", SOURCE_FIELDS), 1):
         where = f"sources[{number}]"
@@ -342,9 +367,9 @@ def validate(value: Any, line: int) -> Record:
         if not isinstance(url, str):
             raise RecordError(f"{where}: url must be a string")
         source = {
-            "url": _web_url(url, f"{where}.url"),
-            "title": _optional_str(item, "title"),
-            "publisher": _optional_str(item, "publisher"),
+            "url": _bounded(_web_url(url, f"{where}.url"), "url", where),
+            "title": _bounded(_optional_str(item, "title"), "title", where),
+            "publisher": _bounded(_optional_str(item, "publisher"), "publisher", where),
             "stance": _enum(item, "stance", Stance) or Stance.CONTEXT.value,
             "reliability": _enum(item, "reliability", Reliability) or Reliability.UNKNOWN.value,
             "excerpt": _optional_str(item, "excerpt"),
@@ -360,7 +385,7 @@ def validate(value: Any, line: int) -> Record:
             raise RecordError(f"{where}: missing text")
         if item.get("done") is not None and not isinstance(item["done"], bool):
             raise RecordError(f"{where}: done must be true or false")
-        repeat = _optional_str(item, "repeat")
+        repeat = _bounded(_optional_str(item, "repeat"), "repeat", where)
         due = _date(item.get("due"), f"{where}.due")
         if repeat:
             from claimtrack.schedule import parse_recurrence
@@ -375,27 +400,126 @@ def validate(value: Any, line: int) -> Record:
                 "due": due,
                 "repeat": repeat,
                 "done": bool(item.get("done")),
-                "assignee": _optional_str(item, "assignee"),
+                "assignee": _bounded(_optional_str(item, "assignee"), "assignee", where),
             }
         )
+    tags = [_bounded(t.strip().lower(), "tag", "tags") for t in tags]
     return Record(
         line=line,
         text=" ".join(text.split()),
         present=frozenset(value),
-        external_id=str(external).strip() or None if external is not None else None,
+        external_id=_bounded(str(external).strip() or None, "id") if external is not None else None,
         kind=kind,
         score=float(score) if score is not None else None,
-        speaker=_optional_str(value, "speaker"),
+        speaker=_bounded(_optional_str(value, "speaker"), "speaker"),
         status=status,
         verdict=verdict,
         summary=_optional_str(value, "summary"),
         outcome=outcome,
-        assignee=_optional_str(value, "assignee"),
-        tags=tuple(t.strip().lower() for t in tags),
-        document=document,
+        assignee=_bounded(_optional_str(value, "assignee"), "assignee"),
+        tags=tuple(tags),
+        documents=tuple(documents),
         sources=tuple(sources),
         followups=tuple(followups),
+        quantities=_quantities(value) if value.get("quantities") is not None else None,
+        dates=_dates(value) if value.get("dates") is not None else None,
     )
+
+
+def _bounded(value: str | None, limit: str, where: str = "") -> str | None:
+    if value is not None and len(value) > LIMITS[limit]:
+        prefix = f"{where}: " if where else ""
+        raise RecordError(f"{prefix}{limit} is longer than {LIMITS[limit]} characters")
+    return value
+
+
+def _document_ref(ref: Any, where: str) -> dict[str, Any]:
+    """A reference to the article a claim appeared in: a url, or a title and published."""
+    if not isinstance(ref, dict):
+        raise RecordError(f"{where} must be an object with url, or title and published")
+    extra = sorted(set(ref) - set(DOCUMENT_FIELDS))
+    if extra:
+        raise RecordError(f"{where}: unknown field {extra[0]!r}")
+    for key in DOCUMENT_FIELDS:
+        if ref.get(key) is not None and not isinstance(ref[key], str):
+            raise RecordError(f"{where}.{key} must be a string")
+    if not ref.get("url") and not (ref.get("title") and ref.get("published")):
+        raise RecordError(f"{where} needs a url, or a title and published")
+    ref = {k: ref[k].strip() for k in DOCUMENT_FIELDS if ref.get(k)}
+    if "url" in ref:
+        _bounded(_web_url(ref["url"], f"{where}.url"), "url", where)
+    _bounded(ref.get("title"), "title", where)
+    _bounded(ref.get("outlet"), "outlet", where)
+    if "published" in ref:
+        ref["published"] = _date(ref["published"], f"{where}.published")
+    return ref
+
+
+def _number(item: dict[str, Any], key: str, where: str) -> float | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RecordError(f"{where}.{key} must be a number or null")
+    return float(value)
+
+
+def _flag(item: dict[str, Any], key: str, where: str) -> bool:
+    value = item.get(key, False)
+    if not isinstance(value, bool):
+        raise RecordError(f"{where}.{key} must be true or false")
+    return value
+
+
+def _quantities(record: dict[str, Any]) -> tuple[dict[str, Any], ...]:
+    quantities = []
+    for number, item in enumerate(_objects(record, "quantities", QUANTITY_FIELDS), 1):
+        where = f"quantities[{number}]"
+        low, high = _number(item, "low", where), _number(item, "high", where)
+        if low is not None and high is not None and low > high:
+            raise RecordError(f"{where}: low {low:g} is above high {high:g}")
+        per = _optional_str(item, "per")
+        if per is not None and per not in PERIODS:
+            raise RecordError(f"{where}.per must be one of {', '.join(PERIODS)}")
+        text = _optional_str(item, "text")
+        if text is None:
+            raise RecordError(f"{where}: missing text")
+        quantities.append(
+            {
+                "low": low,
+                "high": high,
+                "unit": _bounded(_optional_str(item, "unit"), "unit", where),
+                "per": per,
+                "approximate": _flag(item, "approximate", where),
+                "text": _bounded(text, "quantity text", where),
+            }
+        )
+    return tuple(quantities)
+
+
+def _dates(record: dict[str, Any]) -> tuple[dict[str, Any], ...]:
+    dates = []
+    for number, item in enumerate(_objects(record, "dates", DATE_FIELDS), 1):
+        where = f"dates[{number}]"
+        text = _optional_str(item, "text")
+        if text is None:
+            raise RecordError(f"{where}: missing text")
+        role = item.get("role", "mentioned")
+        if role not in ("deadline", "mentioned"):
+            raise RecordError(f"{where}.role must be deadline or mentioned")
+        precision = item.get("precision", "day")
+        if precision not in ("day", "month", "year"):
+            raise RecordError(f"{where}.precision must be day, month or year")
+        dates.append(
+            {
+                "text": _bounded(text, "date text", where),
+                "date": _date(item["date"], f"{where}.date") if item.get("date") else None,
+                "role": role,
+                "precision": precision,
+                "year_inferred": _flag(item, "year_inferred", where),
+            }
+        )
+    return tuple(dates)
 
 
 def _web_url(url: str, what: str) -> str:
@@ -427,58 +551,53 @@ def _find_claim(session: Session, record: Record) -> Claim | None:
     )
 
 
-def _document(session: Session, actor: str, ref: dict[str, Any]) -> Document:
-    published = dt.date.fromisoformat(ref["published"]) if ref.get("published") else None
-    if ref.get("url"):
-        found = session.scalar(
-            select(Document).where(Document.url == ref["url"]).order_by(Document.id).limit(1)
+class DocumentIds:
+    """Document ids by reference, remembered for the whole import."""
+
+    def __init__(self, session: Session, actor: str) -> None:
+        self.session, self.actor = session, actor
+        self.known: dict[tuple[str | None, ...], int] = {}
+
+    def __call__(self, ref: dict[str, Any]) -> int:
+        key = (ref.get("url"),) if ref.get("url") else (ref["title"], ref.get("published"))
+        if key not in self.known:
+            self.known[key] = self._find_or_add(ref)
+        return self.known[key]
+
+    def _find_or_add(self, ref: dict[str, Any]) -> int:
+        session = self.session
+        published = dt.date.fromisoformat(ref["published"]) if ref.get("published") else None
+        if ref.get("url"):
+            found = session.scalar(
+                select(Document.id).where(Document.url == ref["url"]).order_by(Document.id).limit(1)
+            )
+        else:
+            found = session.scalar(
+                select(Document.id)
+                .where(Document.title == ref["title"], Document.published == published)
+                .order_by(Document.id)
+                .limit(1)
+            )
+        if found is not None:
+            return found
+        # A reference to an article not in the database: keep a stub that names it.
+        stub_text = "\n".join(str(ref[k]) for k in DOCUMENT_FIELDS if ref.get(k))
+        document, _ = service.add_document(
+            session,
+            self.actor,
+            text=stub_text,
+            title=ref.get("title") or ref["url"],
+            url=ref.get("url"),
+            outlet=ref.get("outlet"),
+            published=published,
+            origin="import",
         )
-    else:
-        found = session.scalar(
-            select(Document)
-            .where(Document.title == ref["title"], Document.published == published)
-            .order_by(Document.id)
-            .limit(1)
-        )
-    if found is not None:
-        return found
-    # A reference to an article not in the database: keep a stub that names it.
-    stub_text = "\n".join(str(ref[k]) for k in DOCUMENT_FIELDS if ref.get(k))
-    document, _ = service.add_document(
-        session,
-        actor,
-        text=stub_text,
-        title=ref.get("title") or ref["url"],
-        url=ref.get("url"),
-        outlet=ref.get("outlet"),
-        published=published,
-        origin="import",
-    )
-    return document
+        return document.id
 
 
-def _insert(session: Session, actor: str, record: Record) -> Claim:
-    found = extract_claims(record.text, None, include_all=True)
-    best = max(found, key=lambda c: c.score, default=None)
-    claim = service.add_claim(
-        session,
-        actor,
-        record.text,
-        kind=record.kind or (best.kind if best else Kind.OTHER),
-        score=record.score if record.score is not None else (best.score if best else 0.5),
-        speaker=record.speaker
-        or (
-            best.speaker.name if best and best.speaker and "speaker" not in record.present else None
-        ),
-        quantities=[q for c in found for q in c.quantities],
-        dates=[d for c in found for d in c.dates],
-        external_id=record.external_id,
-    )
-    _update(session, actor, claim, record)
-    return claim
-
-
-def _update(session: Session, actor: str, claim: Claim, record: Record) -> bool:
+def _update(
+    session: Session, actor: str, claim: Claim, record: Record, documents: DocumentIds
+) -> bool:
     """Bring an existing claim in line with the record; True if anything changed."""
     before = claim.version, len(claim.sources), len(claim.followups)
     added = False
@@ -501,16 +620,13 @@ def _update(session: Session, actor: str, claim: Claim, record: Record) -> bool:
                 service.tag(session, actor, claim.id, name)
         for name in sorted(have - set(record.tags)):
             service.untag(session, actor, claim.id, name)
-    if record.document:
-        document = _document(session, actor, record.document)
-        seen = session.scalar(
-            select(Appearance.id)
-            .where(Appearance.claim_id == claim.id, Appearance.document_id == document.id)
-            .limit(1)
-        )
-        if seen is None:
-            place = service.Placement(document.id, record.text, 0, len(record.text))
+    seen = {a.document_id for a in claim.appearances}
+    for ref in record.documents:
+        document_id = documents(ref)
+        if document_id not in seen:
+            place = service.Placement(document_id, record.text, 0, len(record.text))
             service.add_appearance(session, claim, place)
+            seen.add(document_id)
             added = True
     known_sources = {(s.url, s.stance) for s in claim.sources}
     for source in record.sources:
@@ -574,7 +690,8 @@ def _walk(session: Session, actor: str, claim: Claim, target: Status) -> None:
 
 
 def _open_lines(source: Iterable[str] | Iterable[bytes] | str | Path) -> Callable[[], Any]:
-    """A way to read the input's lines, again if it is a file (two passes keep memory flat)."""
+    """A way to read the input's lines twice (validate, then write) with flat memory:
+    a file is reopened; a stream (stdin) is first spooled to a temporary file."""
     if isinstance(source, str | Path):
         path = Path(source)
 
@@ -583,8 +700,16 @@ def _open_lines(source: Iterable[str] | Iterable[bytes] | str | Path) -> Callabl
                 yield from handle
 
         return reread
-    kept = list(source)
-    return lambda: iter(kept)
+    # The spool must outlive this function (both passes read it); it is deleted on close.
+    spool = tempfile.TemporaryFile()  # noqa: SIM115
+    for line in source:
+        spool.write(line.encode("utf-8") if isinstance(line, str) else line)
+
+    def rewind() -> Iterator[bytes]:
+        spool.seek(0)
+        yield from spool
+
+    return rewind
 
 
 def import_records(
@@ -596,14 +721,14 @@ def import_records(
     dry_run: bool = False,
     skip_invalid: bool = False,
     name: str | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RecordSummary:
     """Import claim records from a path or an iterable of lines (e.g. stdin).
 
     Validates the whole input first; errors read `name:line: reason`. With any
     invalid record nothing is written unless `skip_invalid`. `dry_run` runs
     the whole import in a transaction that is rolled back. `progress` is
-    called with the number of records applied so far (for a progress bar).
+    called with the records applied so far and the number of valid records.
     """
     if fmt not in FORMATS:
         raise ClaimtrackError(f"unknown record format {fmt!r} (choose from jsonl, csv)")
@@ -628,24 +753,26 @@ def import_records(
     if not valid or (bad_lines and not skip_invalid):
         return summary
 
-    # Pass 2: apply the valid records, all in one transaction.
+    # Pass 2: apply the valid records, all in one transaction, a batch at a time.
     counts = RecordSummary(dry_run=dry_run, invalid=summary.invalid, errors=summary.errors)
     try:
         with database.transaction() as session:
+            writer = _Writer(session, actor, label, counts, skip_invalid)
             done = 0
+            batch: list[Record] = []
             for line, value in parse(_decode(lines())):
                 if line in bad_lines:
                     continue
-                record = validate(value, line)
-                _apply(session, actor, record, counts, label, skip_invalid)
-                done += 1
-                if done % FLUSH_EVERY == 0:
-                    session.flush()
-                    session.expunge_all()
+                batch.append(validate(value, line))
+                if len(batch) == BATCH:
+                    writer.apply(batch)
+                    done += len(batch)
+                    batch = []
                     if progress:
-                        progress(done)
+                        progress(done, valid)
+            writer.apply(batch)
             if progress:
-                progress(done)
+                progress(done + len(batch), valid)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -660,36 +787,111 @@ class _RecordFailed(Exception):
     """A record the service refused, with skip_invalid off: the file is rolled back."""
 
 
-def _apply(
-    session: Session,
-    actor: str,
-    record: Record,
-    counts: RecordSummary,
-    label: str,
-    skip_invalid: bool,
-) -> None:
-    savepoint = session.begin_nested() if skip_invalid else None
-    try:
-        claim = _find_claim(session, record)
-        if claim is None:
-            _insert(session, actor, record)
-            outcome = "inserted"
-        elif claim.merged_into_id is not None:
-            raise ClaimtrackError(
-                f"claim {record.external_id} was merged into claim {claim.merged_into_id}"
+class _Writer:
+    """Applies batches of valid records: new claims set-based, existing ones field by field."""
+
+    def __init__(
+        self, session: Session, actor: str, label: str, counts: RecordSummary, skip_invalid: bool
+    ) -> None:
+        self.session, self.actor, self.label = session, actor, label
+        self.counts, self.skip_invalid = counts, skip_invalid
+        self.documents = DocumentIds(session, actor)
+        self.tags = TagIds()
+
+    def apply(self, batch: list[Record]) -> None:
+        if not batch:
+            return
+        existing = self._existing_keys(batch)
+        new: dict[tuple[str, str], Record] = {}
+        later: list[Record] = []
+        for record in batch:
+            if record.key in existing or record.key in new:
+                later.append(record)  # an update, or the same claim twice in one batch
+            else:
+                new[record.key] = record
+        self._insert(list(new.values()))
+        for record in later:
+            self._update_one(record)
+        self.session.flush()
+        self.session.expunge_all()
+
+    def _existing_keys(self, batch: list[Record]) -> set[tuple[str, str]]:
+        ids = {r.external_id for r in batch if r.external_id is not None}
+        texts = {r.key[1] for r in batch if r.external_id is None}
+        keys: set[tuple[str, str]] = set()
+        if ids:
+            found = self.session.scalars(
+                select(Claim.external_id).where(Claim.external_id.in_(ids))
             )
+            keys |= {("id", external_id) for external_id in found if external_id}
+        if texts:
+            found = self.session.scalars(
+                select(Claim.normalized).where(
+                    Claim.normalized.in_(texts),
+                    Claim.external_id.is_(None),
+                    Claim.merged_into_id.is_(None),
+                )
+            )
+            keys |= {("text", normalized) for normalized in found}
+        return keys
+
+    def _insert(self, records: list[Record]) -> None:
+        if not records:
+            return
+        try:
+            with self.session.begin_nested():
+                insert_claims(
+                    self.session,
+                    self.actor,
+                    records,
+                    label=self.label,
+                    tags=self.tags,
+                    document_id=self.documents,
+                )
+        except SQLAlchemyError as error:
+            if len(records) == 1:
+                self._fail(records[0], _database_reason(error))
+                return
+            # Find the record the database refused: one savepoint each.
+            for record in records:
+                self._insert([record])
+            return
+        self.counts.inserted += len(records)
+
+    def _update_one(self, record: Record) -> None:
+        session = self.session
+        savepoint = session.begin_nested() if self.skip_invalid else None
+        try:
+            claim = _find_claim(session, record)
+            if claim is None:
+                raise ClaimtrackError("the claim disappeared during the import")
+            if claim.merged_into_id is not None:
+                raise ClaimtrackError(
+                    f"claim {record.external_id} was merged into claim {claim.merged_into_id}"
+                )
+            changed = _update(session, self.actor, claim, record, self.documents)
+        except ClaimtrackError as error:
+            if savepoint is not None:
+                savepoint.rollback()
+            self._fail(record, str(error))
+            return
+        if savepoint is not None:
+            savepoint.commit()
+        if changed:
+            self.counts.updated += 1
         else:
-            outcome = "updated" if _update(session, actor, claim, record) else "unchanged"
-    except ClaimtrackError as error:
-        counts.invalid += 1
-        counts.errors.append(f"{label}:{record.line}: {error}")
-        if savepoint is None:
-            raise _RecordFailed from error
-        savepoint.rollback()
-        return
-    if savepoint is not None:
-        savepoint.commit()
-    setattr(counts, outcome, getattr(counts, outcome) + 1)
+            self.counts.unchanged += 1
+
+    def _fail(self, record: Record, reason: str) -> None:
+        self.counts.invalid += 1
+        self.counts.errors.append(f"{self.label}:{record.line}: {reason}")
+        if not self.skip_invalid:
+            raise _RecordFailed
+
+
+def _database_reason(error: SQLAlchemyError) -> str:
+    detail = str(getattr(error, "orig", error)).splitlines()[0]
+    return f"refused by the database ({detail})"
 
 
 def read_text_lines(text: str) -> list[str]:

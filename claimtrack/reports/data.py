@@ -16,11 +16,11 @@ from typing import Any
 from urllib.parse import urlparse
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from claimtrack.history import describe_change
 from claimtrack.models import Appearance, Claim, Event, FollowUp
-from claimtrack.queries import ClaimFilter
+from claimtrack.queries import ClaimFilter, claim_batches
 from claimtrack.scale import Stance, Status, Verdict
 
 BATCH = 500
@@ -129,28 +129,9 @@ def summary(session: Session, window: Window, today: dt.date) -> dict[str, Any]:
 def iter_claims(session: Session, window: Window) -> Iterator[Claim]:
     """Every claim the window admits, oldest id first, a batch at a time.
 
-    Each claim's parts (appearances with documents, sources, follow-ups, tags)
-    are loaded with the batch; `history` is attached as `claim._report_events`.
+    `history` is attached to each claim as `claim._report_events`.
     """
-    dialect = session.get_bind().dialect.name
-    last_id = 0
-    while True:
-        statement = (
-            window.apply(select(Claim), dialect)
-            .where(Claim.id > last_id)
-            .order_by(Claim.id)
-            .limit(BATCH)
-            .options(
-                selectinload(Claim.appearances).selectinload(Appearance.document),
-                selectinload(Claim.sources),
-                selectinload(Claim.followups),
-                selectinload(Claim.tags),
-                selectinload(Claim.notes),
-            )
-        )
-        batch = list(session.scalars(statement))
-        if not batch:
-            return
+    for batch in claim_batches(session, window.apply, size=BATCH):
         events: dict[int, list[Event]] = defaultdict(list)
         for event in session.scalars(
             select(Event).where(Event.claim_id.in_([c.id for c in batch])).order_by(Event.id)
@@ -159,8 +140,6 @@ def iter_claims(session: Session, window: Window) -> Iterator[Claim]:
         for claim in batch:
             claim._report_events = events.get(claim.id, [])  # type: ignore[attr-defined]
             yield claim
-        last_id = batch[-1].id
-        session.expunge_all()
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:

@@ -25,6 +25,7 @@ from typing import Any, TextIO
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy.orm import Session
 
+from claimtrack.errors import InvalidInput
 from claimtrack.queries import ClaimFilter
 from claimtrack.reports.data import (
     Window,
@@ -70,7 +71,7 @@ CSV_COLUMNS = (
 BAR_WIDTH = 40  # characters in the Markdown bar chart
 
 
-class ReportError(ValueError):
+class ReportError(InvalidInput, ValueError):
     """A report cannot be written as asked (unknown format, bad date)."""
 
 

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from sqlalchemy.exc import SQLAlchemyError
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
+from claimtrack import service
 from claimtrack.db import Database
-from claimtrack.errors import ClaimtrackError, Conflict
+from claimtrack.errors import ClaimtrackError, Conflict, NotFound
 from claimtrack.tui.commands import ActionCommands
+from claimtrack.tui.screens.documents import DocumentsScreen
+from claimtrack.tui.screens.followups import FollowUpsScreen
 from claimtrack.tui.screens.help import HelpScreen
 from claimtrack.tui.screens.queue import QueueScreen
-from claimtrack.tui.undo import UndoStep
+from claimtrack.tui.undo import UndoStep, carry_forward
 
 DARK, LIGHT = "textual-dark", "textual-light"
 KEYMAP_ENV = "CLAIMTRACK_KEYMAP"
@@ -40,13 +48,21 @@ class ClaimtrackApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("u", "undo", "Undo", id="app.undo"),
-        Binding("ctrl+t", "toggle_theme", "Light/dark", id="app.theme"),
+        Binding("A", "followups", "Agenda", id="app.followups"),
+        Binding("D", "documents", "Documents", id="app.documents"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", id="app.theme", show=False),
     ]
 
     def __init__(
-        self, database: Database, actor: str, *, keymap: dict[str, str] | None = None
+        self,
+        database: Database,
+        actor: str,
+        *,
+        keymap: dict[str, str] | None = None,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__()
+        self._today = today  # fixed in tests, so agendas and "overdue" are deterministic
         if keymap:
             self.set_keymap(keymap)
         self.database = database
@@ -57,6 +73,30 @@ class ClaimtrackApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = self.actor
         self.push_screen(QueueScreen(self.database, self.actor))
+
+    def today(self) -> dt.date:
+        """The day the agenda and "overdue" are reckoned from."""
+        return self._today or dt.date.today()
+
+    # ------------------------------------------------------------ navigation
+
+    def action_followups(self) -> None:
+        """Open the agenda of open follow-ups."""
+        self._bring_up(FollowUpsScreen, lambda: FollowUpsScreen(self.database, self.actor))
+
+    def action_documents(self) -> None:
+        """Open the list of imported articles."""
+        self._bring_up(DocumentsScreen, lambda: DocumentsScreen(self.database, self.actor))
+
+    def _bring_up(self, kind: type[Screen[Any]], make: Callable[[], Screen[Any]]) -> None:
+        # Back to the one already open (agenda → claim → A returns to the agenda),
+        # so the stack of screens does not grow with every round trip.
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, kind):
+                while self.screen is not screen:
+                    self.pop_screen()
+                return
+        self.push_screen(make())
 
     # ------------------------------------------------------------ undo
 
@@ -74,17 +114,25 @@ class ClaimtrackApp(App[None]):
             self.notify(f"cannot undo “{step.description}”: {step.why_not}", severity="warning")
             self.undo_steps.pop()
             return
+        version_now: int | None = None
         try:
             with self.database.transaction() as session:
                 step.revert(session, self.actor, step.version)
+                with suppress(NotFound):  # the claim may have been merged away meanwhile
+                    version_now = service.get_claim(session, step.claim_id).version
         except Conflict as error:
             self.notify(str(error), title="Conflict", severity="warning", timeout=10)
             self.undo_steps.pop()
         except ClaimtrackError as error:
             self.notify(str(error), severity="error")
             return
+        except SQLAlchemyError as error:  # e.g. the database is locked or gone: say so, keep going
+            self.notify(f"database error: {error}", severity="error", timeout=10)
+            return
         else:
             self.undo_steps.pop()
+            if version_now is not None:
+                carry_forward(self.undo_steps, step, version_now)
             self.notify(f"undone: {step.description}")
         reload = getattr(self.screen, "reload", None)
         if callable(reload):

@@ -20,3 +20,19 @@ class UndoStep:
     revert: Revert | None
     version: int = 0  # the claim's version right after the change
     why_not: str = ""
+    before: int | None = None  # the claim's version the change was made on
+
+
+def carry_forward(steps: list[UndoStep], undone: UndoStep, version_now: int) -> None:
+    """After `undone` is taken back, let the step it was made on top of expect the new version.
+
+    Undoing is itself a change (it bumps the claim's version), so without this
+    the second `u` in a row on one claim would look like someone else's edit.
+    Only the step whose change `undone` directly followed is carried forward;
+    any change in between, by anyone, still makes the older undo a conflict.
+    """
+    for step in reversed(steps):
+        if step.claim_id == undone.claim_id:
+            if undone.before is not None and step.version == undone.before:
+                step.version = version_now
+            return

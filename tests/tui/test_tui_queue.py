@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
-
 from sqlalchemy import select
 from textual.pilot import Pilot
+from tui_pilot import drive
+from tui_pilot import settle_search as settle
 
 from claimtrack.db import Database
 from claimtrack.models import Claim
 from claimtrack.queries import ClaimFilter
+from claimtrack.scale import Status, can_transition
 from claimtrack.tui.app import DARK, LIGHT, ClaimtrackApp, load_keymap
 from claimtrack.tui.queue_data import RowCache, load_snapshot
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.screens.help import HelpScreen
-from claimtrack.tui.screens.queue import SEARCH_DELAY
 from claimtrack.tui.widgets.claim_list import ClaimList
-
-
-def drive(app: ClaimtrackApp, steps: Callable[[Pilot[None]], Awaitable[None]]) -> None:
-    async def main() -> None:
-        async with app.run_test(size=(140, 40)) as pilot:
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
-            await steps(pilot)
-
-    asyncio.run(main())
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the search delay pass, queue workers finish and the screen repaint."""
-    await pilot.pause(SEARCH_DELAY * 2)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def status_bar(pilot: Pilot[None]) -> str:
@@ -57,7 +39,7 @@ def test_queue_is_ordered_by_score_and_moves_with_vim_keys(
 
     async def steps(pilot: Pilot[None]) -> None:
         claims = pilot.app.screen.query_one(ClaimList)
-        assert claims.ids == expected
+        assert list(claims.ids) == expected
         assert claims.current_id == expected[0]
         await pilot.press("j", "j", "down")
         assert claims.current_id == expected[3]
@@ -190,7 +172,7 @@ def test_filter_bar_narrows_the_queue(app: ClaimtrackApp, demo_db: Database) -> 
     async def steps(pilot: Pilot[None]) -> None:
         await pilot.press("F", *"status=new", "enter")
         await settle(pilot)
-        assert pilot.app.screen.query_one(ClaimList).ids == new_ids
+        assert list(pilot.app.screen.query_one(ClaimList).ids) == new_ids
         assert status_bar(pilot) == f"{len(new_ids)} of {total} · status=new · 0 marked"
         await pilot.press("F", *" bogus", "enter")
         await pilot.pause()
@@ -217,17 +199,26 @@ def test_bulk_tag_marked_claims_in_one_transaction(app: ClaimtrackApp, demo_db: 
     drive(app, steps)
 
 
-def test_bulk_refusal_changes_nothing(app: ClaimtrackApp, demo_db: Database) -> None:
-    # a concluded claim cannot be dismissed; marking it with a new one must roll both back
+def test_bulk_dismiss_skips_and_counts_what_the_workflow_forbids(
+    app: ClaimtrackApp, demo_db: Database
+) -> None:
+    # a concluded claim cannot be dismissed: it is skipped and counted, the others change
     with demo_db.read() as session:
         statuses = dict(session.execute(select(Claim.id, Claim.status)).all())
+    movable = {i for i, s in statuses.items() if can_transition(Status(s), Status.DISMISSED)}
+    already = {i for i, s in statuses.items() if s == "dismissed"}
+    refused = set(statuses) - movable - already
 
     async def steps(pilot: Pilot[None]) -> None:
         await pilot.press("V", "d")
         await settle(pilot)
-        assert any("nothing changed" in n.message for n in pilot.app._notifications)
+        message = list(pilot.app._notifications)[-1].message
+        assert message.startswith(f"dismissed: {len(movable)} claims")
+        assert f"{len(refused)} skipped" in message
         with demo_db.read() as session:
-            assert dict(session.execute(select(Claim.id, Claim.status)).all()) == statuses
+            after = dict(session.execute(select(Claim.id, Claim.status)).all())
+        assert {i for i, s in after.items() if s == "dismissed"} == movable | already
+        assert all(after[i] == statuses[i] for i in refused)
 
     drive(app, steps)
 

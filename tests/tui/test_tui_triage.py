@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-from collections.abc import Awaitable, Callable
 
 from sqlalchemy import select
 from textual.pilot import Pilot
+from tui_pilot import drive
+from tui_pilot import settle_search as settle
 
 from claimtrack import service
 from claimtrack.db import Database
@@ -15,7 +15,7 @@ from claimtrack.models import Claim, FollowUp, Note, Source
 from claimtrack.queries import claim_history
 from claimtrack.tui.app import ClaimtrackApp
 from claimtrack.tui.screens.claim import ClaimScreen
-from claimtrack.tui.screens.queue import SEARCH_DELAY, QueueScreen
+from claimtrack.tui.screens.queue import QueueScreen
 from claimtrack.tui.widgets.claim_list import ClaimList
 
 
@@ -24,22 +24,6 @@ def interceptor_claim(database: Database) -> int:
     with database.read() as session:
         statement = select(Claim.id).where(Claim.text.like("%interceptor drones daily%"))
         return session.scalars(statement).one()
-
-
-def drive(app: ClaimtrackApp, steps: Callable[[Pilot[None]], Awaitable[None]]) -> None:
-    async def main() -> None:
-        async with app.run_test(size=(140, 40)) as pilot:
-            await settle(pilot)
-            await steps(pilot)
-
-    asyncio.run(main())
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the search delay pass, queue workers finish and the screen repaint."""
-    await pilot.pause(SEARCH_DELAY * 2)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def claim(database: Database) -> Claim:
@@ -73,7 +57,7 @@ async def open_interceptor_claim(pilot: Pilot[None], database: Database) -> Clai
     claim_id = interceptor_claim(database)
     await pilot.press("slash", *"interceptor")
     await settle(pilot)
-    assert pilot.app.screen.query_one(ClaimList).ids == [claim_id]
+    assert list(pilot.app.screen.query_one(ClaimList).ids) == [claim_id]
     await pilot.press("enter", "enter")  # leave the search box, open the claim
     await pilot.pause()
     screen = pilot.app.screen
@@ -92,7 +76,7 @@ def test_full_triage_by_keys(app: ClaimtrackApp, demo_db: Database) -> None:
         # add a source
         before = sources(demo_db)
         await pilot.press("s", *url, "tab", *"Drone output figures", "enter")
-        await pilot.pause()
+        await settle(pilot)  # the screen re-reads the claim in a worker
         assert sources(demo_db) == [*before, url]
         assert "Drone output figures" in str(screen.query_one("#claim-sources").render())
 
@@ -121,17 +105,19 @@ def test_full_triage_by_keys(app: ClaimtrackApp, demo_db: Database) -> None:
             ("Check the December output figures", today + dt.timedelta(weeks=2), False)
         ]
 
-        # complete the first open follow-up (earliest due)
+        # complete a follow-up: with two open, a picker asks which (earliest first)
         first_open = min((f for f in added if not f[2]), key=lambda f: f[1])
         await pilot.press("c")
         await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
         done = {(text, due) for text, due, is_done in followups(demo_db) if is_done}
         assert (first_open[0], first_open[1]) in done
 
-        # completing cannot be undone by the service: u says so and changes nothing
+        # undo reopens it (and drops the next monthly occurrence its completion scheduled)
         await pilot.press("u")
-        await pilot.pause()
-        assert {(t, d) for t, d, is_done in followups(demo_db) if is_done} == done
+        await settle(pilot)
+        assert followups(demo_db) == added
 
         # back in the queue, the row is repainted from the database
         await pilot.press("escape")
@@ -169,7 +155,7 @@ def test_change_behind_the_apps_back_is_a_conflict(app: ClaimtrackApp, demo_db: 
             service.add_note(session, "bob", interceptor_claim(demo_db), "Figures confirmed by MoD")
         # when the app rules a verdict on its stale copy
         await pilot.press("v", "down", "enter")
-        await pilot.pause()
+        await settle(pilot)  # the refusal reloads the screen in a worker
 
         # then nothing is written, bob's change is kept, and the screen reloads
         after = claim(demo_db)

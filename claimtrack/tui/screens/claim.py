@@ -1,62 +1,73 @@
-"""One claim: its parts, where it appeared, evidence, follow-ups, notes and history."""
+"""One claim: its parts, where it appeared, matches, evidence, follow-ups, notes and history."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError, Conflict
-from claimtrack.history import describe_change
-from claimtrack.queries import claim_history
-from claimtrack.scale import Status, Verdict
+from claimtrack.scale import Kind, Outcome, Status, Verdict
+from claimtrack.tui.claim_data import (
+    ClaimView,
+    FollowUpRow,
+    MatchRow,
+    label,
+    load_claim_view,
+    timeline,
+)
 from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.followup_form import FollowUpForm
 from claimtrack.tui.screens.source_form import SourceForm
 from claimtrack.tui.screens.text_prompt import TextPrompt
-from claimtrack.tui.undo import UndoStep
+from claimtrack.tui.undo import Revert, UndoStep
+from claimtrack.tui.widgets.article_text import ArticleText
 
 if TYPE_CHECKING:
     from claimtrack.tui.app import ClaimtrackApp
 
-SECTIONS = ("structure", "appearances", "sources", "followups", "notes", "history")
-TITLES = {
-    "structure": "Quantities and dates",
-    "appearances": "Appearances",
-    "sources": "Sources",
-    "followups": "Follow-ups",
-    "notes": "Notes",
-    "history": "History",
-}
+# (section id, title); appearances are drawn by an ArticleText, the rest by Statics.
+SECTIONS = (
+    ("structure", "Quantities and dates"),
+    ("appearances", "Appearances"),
+    ("matches", "Suggested matches"),
+    ("sources", "Sources"),
+    ("followups", "Follow-ups"),
+    ("notes", "Notes"),
+    ("history", "History"),
+)
 
-
-def _label(value: str | None) -> str:
-    return (value or "—").replace("_", " ")
+Change = Callable[[Session], Revert | None]
 
 
 class ClaimScreen(Screen[None]):
     """A claim and every action on it; each write carries the version this screen loaded."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace", "back", "Back", id="claim.back"),
+        Binding("escape,backspace", "back", "Back", id="claim.back", show=False),
         Binding("s", "add_source", "Source", id="claim.add_source"),
         Binding("v", "set_verdict", "Verdict", id="claim.set_verdict"),
+        Binding("o", "set_outcome", "Outcome", id="claim.set_outcome"),
         Binding("t", "set_status", "Status", id="claim.set_status"),
         Binding("f", "add_followup", "Follow-up", id="claim.add_followup"),
         Binding("c", "complete_followup", "Complete", id="claim.complete_followup"),
         Binding("n", "add_note", "Note", id="claim.add_note"),
-        Binding("a", "assign", "Assign", id="claim.assign"),
-        Binding("plus", "tag", "Tag", id="claim.tag"),
-        Binding("d", "dismiss_claim", "Dismiss", id="claim.dismiss"),
+        Binding("m", "confirm_match", "Same claim", id="claim.confirm_match"),
+        Binding("x", "reject_match", "Not a match", id="claim.reject_match"),
+        Binding("a", "assign", "Assign", id="claim.assign", show=False),
+        Binding("plus", "tag", "Tag", id="claim.tag", show=False),
+        Binding("d", "dismiss_claim", "Dismiss", id="claim.dismiss", show=False),
         Binding("r", "reload", "Reload", id="claim.reload", show=False),
     ]
 
@@ -66,123 +77,108 @@ class ClaimScreen(Screen[None]):
         self.actor = actor
         self.claim_id = claim_id
         self.version = 0
-        self.status = Status.NEW.value
-        self.verdict: str | None = None
-        self.verdict_summary: str | None = None
-        self.open_followups: list[int] = []
+        self.view: ClaimView | None = None
+
+    @property
+    def workbench(self) -> ClaimtrackApp:
+        return cast("ClaimtrackApp", self.app)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="claim-body"):
             yield Static("", id="claim-text", markup=False)
-            yield Static("", id="claim-meta", markup=False)
-            for name in SECTIONS:
-                yield Static(TITLES[name], classes="section-title", markup=False)
-                yield Static("", id=f"claim-{name}", classes="section", markup=False)
+            yield Static("loading…", id="claim-meta", markup=False)
+            for name, title in SECTIONS:
+                yield Static(title, classes="section-title", markup=False)
+                if name == "appearances":
+                    yield ArticleText(id="claim-appearances", classes="section")
+                else:
+                    yield Static("", id=f"claim-{name}", classes="section", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
         self.query_one("#claim-body").focus()
 
+    def on_screen_resume(self) -> None:
+        # Back from the agenda or a document, where this claim may have changed:
+        # without a fresh version the next write here would be a false conflict.
+        if self.view is not None:
+            self.reload()
+
     # ------------------------------------------------------------ loading
 
     def reload(self) -> None:
-        """Read the claim afresh; remembers its version for the next write."""
+        """Read the claim afresh (in a worker); remembers its version for the next write."""
+        self.load_claim(self.claim_id)
+
+    @work(thread=True, exclusive=True, group="claim")
+    def load_claim(self, claim_id: int) -> None:
+        """Read the claim off the UI thread and hand the result back to it."""
+        worker = get_current_worker()
         try:
             with self.database.read() as session:
-                claim = service.get_claim(session, self.claim_id)
-                sections = self._sections(session, claim)
-                self.version = claim.version
-                self.status, self.verdict = claim.status, claim.verdict
-                self.verdict_summary = claim.verdict_summary
-                self.open_followups = [f.id for f in claim.followups if not f.done]
-                text, meta = claim.text, self._meta_line(claim)
-        except ClaimtrackError as error:
-            self.notify(str(error), severity="error")
-            self.app.pop_screen()
+                view = load_claim_view(session, claim_id)
+        except Exception as error:  # a missing claim or a lost database shows, never crashes
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._load_failed, claim_id, error)
             return
-        self.sub_title = f"claim {self.claim_id} · version {self.version}"
-        self.query_one("#claim-text", Static).update(text)
-        self.query_one("#claim-meta", Static).update(meta)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, view)
+
+    def _load_failed(self, claim_id: int, error: Exception) -> None:
+        if claim_id != self.claim_id:
+            return  # a load for a claim this screen has moved away from
+        self.notify(str(error), severity="error")
+        if self.app.screen is self:
+            self.app.pop_screen()
+
+    def _show(self, view: ClaimView) -> None:
+        if view.id != self.claim_id:
+            return
+        self.view, self.version = view, view.version
+        today = self.workbench.today()
+        self.sub_title = f"claim {view.id} · version {view.version}"
+        self.query_one("#claim-text", Static).update(view.text)
+        self.query_one("#claim-meta", Static).update(view.meta)
+        self.query_one("#claim-appearances", ArticleText).show(view.appearances)
+        sections = {
+            "structure": "\n".join(view.structure),
+            "matches": "\n".join(m.describe() for m in view.matches),
+            "sources": "\n".join(view.sources),
+            "followups": "\n".join(f.describe(today) for f in view.followups),
+            "notes": "\n".join(view.notes),
+            "history": timeline(view.history),
+        }
         for name, content in sections.items():
             self.query_one(f"#claim-{name}", Static).update(content or "—")
-
-    def _meta_line(self, claim: Any) -> str:
-        parts = [
-            f"#{claim.id}",
-            f"score {claim.score:.2f}",
-            claim.kind,
-            f"status {_label(claim.status)}",
-            f"verdict {_label(claim.verdict)}",
-        ]
-        if claim.verdict_summary:
-            parts.append(f"“{claim.verdict_summary}”")
-        if claim.speaker:
-            parts.append(f"speaker {claim.speaker}")
-        if claim.assignee:
-            parts.append(f"assigned to {claim.assignee}")
-        if claim.tags:
-            parts.append("tags " + ", ".join(t.name for t in claim.tags))
-        return " · ".join(parts)
-
-    def _sections(self, session: Session, claim: Any) -> dict[str, str]:
-        today = dt.date.today()
-        structure = [
-            f"quantity  {q.text}  ({q.low:g}–{q.high:g} {q.unit or ''}{' per ' + q.per if q.per else ''})"
-            if q.low is not None and q.high is not None
-            else f"quantity  {q.text}"
-            for q in claim.quantities
-        ]
-        structure += [
-            f"{d.role:<9} {d.text}  → {d.date.isoformat() if d.date else '?'} ({d.precision})"
-            for d in claim.dates
-        ]
-        appearances = [
-            f"{a.document.title}\n  “{' '.join(a.sentence.split())}”" for a in claim.appearances
-        ]
-        sources = [
-            f"[{s.stance}] [{_label(s.reliability)}] {s.title or s.url}\n  {s.url}"
-            + (f" · {s.publisher}" if s.publisher else "")
-            + (f"\n  “{s.excerpt}”" if s.excerpt else "")
-            for s in claim.sources
-        ]
-        followups = []
-        for f in claim.followups:
-            state = "done" if f.done else ("OVERDUE" if f.due < today else "open")
-            repeat = f" · repeats {f.rrule}" if f.rrule else ""
-            followups.append(f"{f.due.isoformat()}  {state:<7} {f.text}{repeat}")
-        notes = [f"{n.created_at:%Y-%m-%d %H:%M} {n.author}: {n.text}" for n in claim.notes]
-        history = [
-            f"{e.at:%Y-%m-%d %H:%M} {e.actor}: {describe_change(e)}"
-            for e in claim_history(session, claim.id)
-        ]
-        return {
-            "structure": "\n".join(structure),
-            "appearances": "\n".join(appearances),
-            "sources": "\n".join(sources),
-            "followups": "\n".join(followups),
-            "notes": "\n".join(notes),
-            "history": "\n".join(history),
-        }
 
     # ------------------------------------------------------------ writing
 
     def write(
         self,
         done: str,
-        change: Callable[[Session], Callable[[Session, str, int], None] | None],
+        change: Change,
         *,
         why_not_undoable: str = "",
+        undo_on: int | None = None,
+        then_show: int | None = None,
     ) -> bool:
         """Run one change through the service at the loaded version; True if it was written.
 
-        `change` returns how to revert it (or None). A Conflict reloads the screen
-        and writes nothing; any other refusal shows as a notification.
+        `change` returns how to revert it (or None). `undo_on` is the claim whose
+        version the revert checks (this one unless the change lands elsewhere);
+        `then_show` switches the screen to another claim (the survivor of a merge).
+        A Conflict reloads the screen and writes nothing; any other refusal shows
+        as a notification.
         """
+        if self.view is None:
+            self.notify("still loading the claim", severity="warning")
+            return False
+        target = undo_on or self.claim_id
         try:
             with self.database.transaction() as session:
                 revert = change(session)
-                version = service.get_claim(session, self.claim_id).version
+                version = service.get_claim(session, target).version
         except Conflict as error:
             self.notify(str(error), title="Conflict", severity="warning", timeout=10)
             self.reload()
@@ -190,11 +186,21 @@ class ClaimScreen(Screen[None]):
         except ClaimtrackError as error:
             self.notify(str(error), severity="error")
             return False
-        app: ClaimtrackApp = self.app  # type: ignore[assignment]
-        app.remember(UndoStep(done, self.claim_id, revert, version, why_not_undoable))
+        except SQLAlchemyError as error:  # e.g. the database is locked or gone: say so, keep going
+            self.notify(f"database error: {error}", severity="error", timeout=10)
+            return False
+        # The version the change was made on: only meaningful when it landed on this claim.
+        before = self.version if target == self.claim_id else None
+        self.workbench.remember(UndoStep(done, target, revert, version, why_not_undoable, before))
         self.notify(done)
+        if then_show is not None:
+            self.claim_id, self.view = then_show, None  # nothing to write on until it loads
         self.reload()
         return True
+
+    def _check_loaded_version(self, session: Session) -> None:
+        # For service calls that take no expected version: check it in the same transaction.
+        service.check_version(session, service.get_claim(session, self.claim_id), self.version)
 
     # ------------------------------------------------------------ actions
 
@@ -209,7 +215,7 @@ class ClaimScreen(Screen[None]):
             if not details:
                 return
 
-            def change(session: Session) -> Callable[[Session, str, int], None]:
+            def change(session: Session) -> Revert:
                 source = service.add_source(
                     session, self.actor, self.claim_id, expected_version=self.version, **details
                 )
@@ -225,109 +231,178 @@ class ClaimScreen(Screen[None]):
         self.app.push_screen(SourceForm(), save)
 
     def action_set_verdict(self) -> None:
+        if self.view is None:
+            return
+        view = self.view
+
         def rule(value: str | None) -> None:
             if value is None:
                 return
-            old = (self.verdict, self.verdict_summary, self.status)
+            old = (view.verdict, view.verdict_summary, view.status)
 
-            def change(session: Session) -> Callable[[Session, str, int], None]:
+            def change(session: Session) -> Revert:
                 service.set_verdict(
                     session, self.actor, self.claim_id, value, expected_version=self.version
                 )
+                claim_id = self.claim_id
 
                 def revert(session: Session, actor: str, version: int) -> None:
                     service.set_verdict(
                         session,
                         actor,
-                        self.claim_id,
+                        claim_id,
                         old[0],
                         old[1] or "",
                         force=True,
                         expected_version=version,
                     )
                     if old[2] == Status.NEW.value:
-                        service.set_status(session, actor, self.claim_id, Status.NEW)
+                        service.set_status(session, actor, claim_id, Status.NEW)
 
                 return revert
 
             self.write(f"verdict: {Verdict(value).label}", change)
 
         choices = [(v.value, v.label) for v in Verdict]
-        self.app.push_screen(ChoiceScreen("Verdict", choices, self.verdict), rule)
+        self.app.push_screen(ChoiceScreen("Verdict", choices, view.verdict), rule)
+
+    def action_set_outcome(self) -> None:
+        if self.view is None:
+            return
+        view = self.view
+        if not Kind(view.kind).has_outcome:
+            self.notify(
+                f"outcomes rate commitments and predictions; this is a {view.kind} claim",
+                severity="warning",
+            )
+            return
+
+        def rate(value: str | None) -> None:
+            if value is None:
+                return
+            old = view.outcome
+
+            def change(session: Session) -> Revert:
+                service.set_outcome(
+                    session, self.actor, self.claim_id, value, expected_version=self.version
+                )
+                claim_id = self.claim_id
+
+                def revert(session: Session, actor: str, version: int) -> None:
+                    if old is None:
+                        service.clear_outcome(session, actor, claim_id, expected_version=version)
+                    else:
+                        service.set_outcome(session, actor, claim_id, old, expected_version=version)
+
+                return revert
+
+            self.write(f"outcome: {Outcome(value).label}", change)
+
+        choices = [(o.value, o.label) for o in Outcome]
+        self.app.push_screen(ChoiceScreen("Outcome", choices, view.outcome), rate)
 
     def action_set_status(self) -> None:
+        if self.view is None:
+            return
+
         def move(value: str | None) -> None:
             if value is not None:
                 self._set_status(value)
 
         choices = [(s.value, s.label) for s in Status]
-        self.app.push_screen(ChoiceScreen("Status", choices, self.status), move)
+        self.app.push_screen(ChoiceScreen("Status", choices, self.view.status), move)
 
     def action_dismiss_claim(self) -> None:
         self._set_status(Status.DISMISSED.value)
 
     def _set_status(self, value: str) -> None:
-        old = self.status
+        if self.view is None:
+            return
+        old = self.view.status
 
-        def change(session: Session) -> Callable[[Session, str, int], None]:
+        def change(session: Session) -> Revert:
             service.set_status(
                 session, self.actor, self.claim_id, value, expected_version=self.version
             )
+            claim_id = self.claim_id
 
             def revert(session: Session, actor: str, version: int) -> None:
-                service.set_status(session, actor, self.claim_id, old, expected_version=version)
+                service.set_status(session, actor, claim_id, old, expected_version=version)
 
             return revert
 
-        self.write(f"status: {_label(value)}", change)
+        self.write(f"status: {label(value)}", change)
 
     def action_add_followup(self) -> None:
         def save(details: dict[str, Any] | None) -> None:
             if not details:
                 return
 
-            def change(session: Session) -> None:
-                service.add_followup(
+            def change(session: Session) -> Revert:
+                followup = service.add_followup(
                     session, self.actor, self.claim_id, expected_version=self.version, **details
                 )
+                followup_id = followup.id
 
-            self.write(
-                f"follow-up due {details['due']:%d %b %Y}",
-                change,
-                why_not_undoable="the service cannot remove a follow-up",
-            )
+                def revert(session: Session, actor: str, version: int) -> None:
+                    service.remove_followup(session, actor, followup_id, expected_version=version)
 
-        self.app.push_screen(FollowUpForm(), save)
+                return revert
+
+            self.write(f"follow-up due {details['due']:%d %b %Y}", change)
+
+        self.app.push_screen(FollowUpForm(self.workbench.today()), save)
 
     def action_complete_followup(self) -> None:
-        if not self.open_followups:
+        """Complete an open follow-up; with more than one, the reviewer picks which."""
+        if self.view is None:
+            return
+        pending = self.view.open_followups
+        if not pending:
             self.notify("no open follow-up", severity="warning")
             return
-        followup_id = self.open_followups[0]
+        if len(pending) == 1:
+            self._complete(pending[0])
+            return
+        today = self.workbench.today()
+        by_id = {str(f.id): f for f in pending}
 
-        def change(session: Session) -> None:
-            # complete_followup takes no expected version: check it here, in the same transaction.
-            claim = service.get_claim(session, self.claim_id)
-            service.check_version(session, claim, self.version)
-            service.complete_followup(session, self.actor, followup_id)
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self._complete(by_id[value])
 
-        self.write(
-            "follow-up done",
-            change,
-            why_not_undoable="the service cannot reopen a follow-up",
-        )
+        choices = [(key, row.describe(today)) for key, row in by_id.items()]
+        self.app.push_screen(ChoiceScreen("Complete which follow-up?", choices), chosen)
+
+    def _complete(self, row: FollowUpRow) -> None:
+        def change(session: Session) -> Revert:
+            self._check_loaded_version(session)
+            service.complete_followup(session, self.actor, row.id)
+
+            def revert(session: Session, actor: str, version: int) -> None:
+                service.reopen_followup(session, actor, row.id, expected_version=version)
+
+            return revert
+
+        self.write(f"follow-up done: {row.text}", change)
 
     def action_add_note(self) -> None:
         def save(text: str | None) -> None:
             if not text:
                 return
 
-            def change(session: Session) -> None:
-                service.add_note(
+            def change(session: Session) -> Revert:
+                note = service.add_note(
                     session, self.actor, self.claim_id, text, expected_version=self.version
                 )
+                note_id = note.id
 
-            self.write("note added", change, why_not_undoable="the service cannot remove a note")
+                def revert(session: Session, actor: str, version: int) -> None:
+                    service.remove_note(session, actor, note_id, expected_version=version)
+
+                return revert
+
+            self.write("note added", change)
 
         self.app.push_screen(TextPrompt("Note"), save)
 
@@ -337,14 +412,15 @@ class ClaimScreen(Screen[None]):
                 return
             old: list[str | None] = []
 
-            def change(session: Session) -> Callable[[Session, str, int], None]:
+            def change(session: Session) -> Revert:
                 old.append(service.get_claim(session, self.claim_id).assignee)
                 service.assign(
                     session, self.actor, self.claim_id, name, expected_version=self.version
                 )
+                claim_id = self.claim_id
 
                 def revert(session: Session, actor: str, version: int) -> None:
-                    service.assign(session, actor, self.claim_id, old[0], expected_version=version)
+                    service.assign(session, actor, claim_id, old[0], expected_version=version)
 
                 return revert
 
@@ -357,14 +433,75 @@ class ClaimScreen(Screen[None]):
             if not name or not name.strip():
                 return
 
-            def change(session: Session) -> Callable[[Session, str, int], None]:
+            def change(session: Session) -> Revert:
                 service.tag(session, self.actor, self.claim_id, name, expected_version=self.version)
+                claim_id = self.claim_id
 
                 def revert(session: Session, actor: str, version: int) -> None:
-                    service.untag(session, actor, self.claim_id, name, expected_version=version)
+                    service.untag(session, actor, claim_id, name, expected_version=version)
 
                 return revert
 
             self.write(f"tagged {name.strip().lower()}", change)
 
         self.app.push_screen(TextPrompt("Tag"), save)
+
+    # ------------------------------------------------------------ suggested matches
+
+    def action_confirm_match(self) -> None:
+        """Merge a suggested near-duplicate; always picked from a list, as a merge is final."""
+        self._pick_match(confirm=True)
+
+    def action_reject_match(self) -> None:
+        """Mark a suggested near-duplicate as a different claim."""
+        self._pick_match(confirm=False)
+
+    def _pick_match(self, *, confirm: bool) -> None:
+        if self.view is None:
+            return
+        pending = self.view.open_matches
+        if not pending:
+            self.notify("no suggested match to decide", severity="warning")
+            return
+        if not confirm and len(pending) == 1:
+            self._decide(pending[0], confirm=False)
+            return
+        by_id = {str(m.id): m for m in pending}
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self._decide(by_id[value], confirm=confirm)
+
+        if confirm:
+            title = "Same claim? enter merges the newer claim into the older"
+        else:
+            title = "Not the same claim as which?"
+        choices = [
+            (key, f"#{m.other_id} ({m.similarity:.0f}%) {m.other_text}") for key, m in by_id.items()
+        ]
+        self.app.push_screen(ChoiceScreen(title, choices), chosen)
+
+    def _decide(self, row: MatchRow, *, confirm: bool) -> None:
+        def change(session: Session) -> Revert | None:
+            self._check_loaded_version(session)
+            service.decide_match(session, self.actor, row.id, confirm=confirm)
+            if confirm:
+                return None
+
+            def revert(session: Session, actor: str, version: int) -> None:
+                service.reopen_match(session, actor, row.id, expected_version=version)
+
+            return revert
+
+        if confirm:
+            self.write(
+                f"merged with claim {row.other_id}",
+                change,
+                why_not_undoable="a merge is final",
+                undo_on=row.pair_claim_id,
+                then_show=row.pair_claim_id,
+            )
+        else:
+            self.write(
+                f"not a duplicate of claim {row.other_id}", change, undo_on=row.pair_claim_id
+            )

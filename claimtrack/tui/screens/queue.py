@@ -1,4 +1,4 @@
-"""The home screen: the queue of claims, best first, filtered and searched."""
+"""The home screen: the queue of claims, best first, filtered, searched and sorted."""
 
 from __future__ import annotations
 
@@ -16,13 +16,19 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from claimtrack import service
+from claimtrack import bulk
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries import ClaimFilter
 from claimtrack.scale import Status
 from claimtrack.tui.filter_text import filter_text, parse_filter
-from claimtrack.tui.queue_data import QueueSnapshot, load_snapshot
+from claimtrack.tui.queue_data import (
+    SORT_COLUMNS,
+    Counts,
+    QueueSnapshot,
+    QueueSort,
+    load_snapshot,
+)
 from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.screens.text_prompt import TextPrompt
@@ -32,8 +38,11 @@ FIRST_PAGE = 200
 SEARCH_DELAY = 0.15  # seconds of quiet typing before the search runs
 
 
+BulkChange = Callable[[Session, bulk.Selection], bulk.BulkResult]
+
+
 class QueueScreen(Screen[None]):
-    """Claims the filter admits, sorted by score; rows paged in as the reviewer scrolls."""
+    """Claims the filter admits, sorted by a column; rows paged in as the reviewer scrolls."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="queue.search"),
@@ -47,6 +56,8 @@ class QueueScreen(Screen[None]):
         Binding("t", "bulk_status", "Status", id="queue.status"),
         Binding("a", "bulk_assign", "Assign", id="queue.assign"),
         Binding("plus", "bulk_tag", "Tag", id="queue.tag"),
+        Binding("s", "sort", "Sort", id="queue.sort"),
+        Binding("S", "reverse_sort", "Reverse sort", id="queue.reverse_sort", show=False),
     ]
 
     def __init__(self, database: Database, actor: str) -> None:
@@ -54,7 +65,11 @@ class QueueScreen(Screen[None]):
         self.database = database
         self.actor = actor
         self.where = ClaimFilter()
+        self.sort = QueueSort()
         self.snapshot: QueueSnapshot | None = None
+        # Claims in all and per status: they change with a write, not with the filter,
+        # so a keystroke in the search box does not count a million rows again.
+        self.counts: Counts | None = None
         self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -66,44 +81,64 @@ class QueueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ClaimList).focus()
-        self.load_queue(self.where)
+        self._load()
 
     def on_screen_resume(self) -> None:
         # Back from a claim: its row (and maybe its place in the filter) changed.
         if self.snapshot is not None:
-            self.query_one(ClaimList).reload_rows()
-            self.load_queue(self.where)
+            self.reload()
 
     # ------------------------------------------------------------ loading
 
+    def _load(self) -> None:
+        # The marks are copied here, on the UI thread that changes them.
+        self.load_queue(self.where, self.sort, frozenset(self.query_one(ClaimList).marked))
+
     @work(thread=True, exclusive=True, group="queue")
-    def load_queue(self, where: ClaimFilter) -> None:
-        """Load the ordered id list for `where` off the UI thread."""
+    def load_queue(self, where: ClaimFilter, sort: QueueSort, marks: frozenset[int]) -> None:
+        """Load the ordered id list for `where` and `sort` off the UI thread.
+
+        `marks` are the explicitly marked claims: those the filter no longer admits drop.
+        """
         worker = get_current_worker()
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
         try:
             # The first page paints at once; the full id list (slow at a million) follows.
-            first = load_snapshot(self.database, where, limit=FIRST_PAGE)
-            if worker.is_cancelled:
+            first = load_snapshot(
+                self.database, where, sort, limit=FIRST_PAGE, counts=self.counts, marks=marks
+            )
+            if first is None or worker.is_cancelled:
                 return
             self.app.call_from_thread(self._show_snapshot, first)
-            if first.complete:
-                return
-            snapshot = load_snapshot(self.database, where, counts_from=first)
+            snapshot = first
+            if not first.complete:
+                counts = Counts(first.total, first.status_counts)
+                snapshot = load_snapshot(
+                    self.database, where, sort, counts=counts, marks=marks, cancelled=cancelled
+                )
+            elif marks:
+                snapshot = load_snapshot(
+                    self.database, where, sort, counts=self.counts, marks=marks
+                )
         except Exception as error:  # a bad query must show, not kill the app
             if not worker.is_cancelled:
                 self.app.call_from_thread(self.notify, str(error), severity="error")
             return
-        if not worker.is_cancelled:
+        if snapshot is not None and snapshot is not first and not worker.is_cancelled:
             self.app.call_from_thread(self._show_snapshot, snapshot)
 
     def _show_snapshot(self, snapshot: QueueSnapshot) -> None:
-        if snapshot.where != self.where:
-            return  # an older load finished after a newer filter was set
+        if (snapshot.where, snapshot.sort) != (self.where, self.sort):
+            return  # an older load finished after a newer filter or sort was set
         self.snapshot = snapshot
+        self.counts = Counts(snapshot.total, snapshot.status_counts)
         claims = self.query_one(ClaimList)
-        claims.show_ids(snapshot.ids)
+        claims.show_ids(snapshot.ids, snapshot.sort, snapshot.first_rows)
         if snapshot.complete and claims.marked:
-            claims.marked &= set(snapshot.ids)
+            claims.marked &= snapshot.kept_marks
         counts = " · ".join(
             f"{status.label} {snapshot.status_counts.get(status.value, 0):,}" for status in Status
         )
@@ -118,13 +153,26 @@ class QueueScreen(Screen[None]):
         parts = [f"{shown} of {self.snapshot.total:,}"]
         if described := self.where.describe():
             parts.append(described)
-        parts.append(f"{len(claims.marked):,} marked")
+        if self.sort != QueueSort():
+            parts.append(f"sort={self.sort.describe()}")
+        # After a mark-all the count needs the full id list; until then it is "all".
+        counted = self.snapshot.complete or not claims.all_marked
+        parts.append(f"{claims.mark_count:,} marked" if counted else "all marked")
         self.query_one("#status-bar", Static).update(" · ".join(parts))
 
     def set_filter(self, where: ClaimFilter) -> None:
         """Show the claims another filter admits."""
+        if where != self.where:
+            claims = self.query_one(ClaimList)
+            if claims.all_marked:  # "all" meant all the old filter showed
+                claims.clear_marks()
         self.where = where
-        self.load_queue(where)
+        self._load()
+
+    def set_sort(self, sort: QueueSort) -> None:
+        """Show the same claims in another order."""
+        self.sort = sort
+        self._load()
 
     # ------------------------------------------------------------ events
 
@@ -135,6 +183,10 @@ class QueueScreen(Screen[None]):
     @on(ClaimList.MarksChanged)
     def marks_changed(self) -> None:
         self._update_status_bar()
+
+    @on(ClaimList.SortRequested)
+    def sort_requested(self, event: ClaimList.SortRequested) -> None:
+        self.set_sort(self.sort.by(event.key))
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -171,9 +223,27 @@ class QueueScreen(Screen[None]):
         self.query_one(ClaimList).clear_marks()
 
     def reload(self) -> None:
-        """Re-read the id list and repaint the rows (after a write)."""
+        """Re-read the counts and the id list and repaint the rows (after a write)."""
+        self.counts = None
         self.query_one(ClaimList).reload_rows()
-        self.load_queue(self.where)
+        self._load()
+
+    def action_sort(self) -> None:
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.set_sort(self.sort.by(key))
+
+        choices = [
+            (
+                column.key,
+                f"{column.label} {'▲▼'[column.descending ^ (column.key == self.sort.key)]}",
+            )
+            for column in SORT_COLUMNS.values()
+        ]
+        self.app.push_screen(ChoiceScreen("Sort by", choices, self.sort.key), chosen)
+
+    def action_reverse_sort(self) -> None:
+        self.set_sort(self.sort.reversed())
 
     def action_reload(self) -> None:
         self.reload()
@@ -194,45 +264,42 @@ class QueueScreen(Screen[None]):
 
     # ------------------------------------------------------------ bulk actions
 
-    def _targets(self) -> list[int]:
-        """The marked claims, or the one under the cursor when none is marked."""
+    def _selection(self) -> bulk.Selection | None:
+        """The marked claims (a filter after a mark-all), or the one under the cursor."""
         claims = self.query_one(ClaimList)
+        if claims.all_marked:
+            return bulk.Selection.matching(self.where, claims.unmarked)
         if claims.marked:
-            return [claim_id for claim_id in claims.ids if claim_id in claims.marked]
-        return [claims.current_id] if claims.current_id is not None else []
+            return bulk.Selection.of(claims.marked)
+        if claims.current_id is not None:
+            return bulk.Selection.of([claims.current_id])
+        return None
 
-    def _bulk(self, done: str, change: Callable[[Session, int], object]) -> None:
-        targets = self._targets()
-        if targets:
-            self.run_bulk(done, targets, change)
+    def _bulk(self, done: str, change: BulkChange) -> None:
+        if (selection := self._selection()) is not None:
+            self.run_bulk(done, selection, change)
 
     @work(thread=True, exclusive=True, group="bulk")
-    def run_bulk(
-        self, done: str, targets: list[int], change: Callable[[Session, int], object]
-    ) -> None:
-        """Change every target in one transaction (one audit event each): all or nothing."""
+    def run_bulk(self, done: str, selection: bulk.Selection, change: BulkChange) -> None:
+        """One set-based change in one transaction, one audit event per changed claim."""
         try:
             with self.database.transaction() as session:
-                for claim_id in targets:
-                    change(session, claim_id)
+                result = change(session, selection)
         except ClaimtrackError as error:
             self.app.call_from_thread(
                 self.notify, f"nothing changed: {error}", severity="error", timeout=10
             )
             return
-        self.app.call_from_thread(self._bulk_done, f"{done}: {len(targets):,} claims")
+        self.app.call_from_thread(self._bulk_done, result.describe(done))
 
     def _bulk_done(self, message: str) -> None:
-        self.notify(message)
+        self.notify(message, timeout=8)
         self.query_one(ClaimList).clear_marks()
-        self.action_reload()
+        self.reload()
 
     def action_bulk_dismiss(self) -> None:
         self._bulk(
-            "dismissed",
-            lambda session, claim_id: service.set_status(
-                session, self.actor, claim_id, Status.DISMISSED
-            ),
+            "dismissed", lambda session, selection: bulk.dismiss(session, self.actor, selection)
         )
 
     def action_bulk_status(self) -> None:
@@ -240,8 +307,8 @@ class QueueScreen(Screen[None]):
             if value is not None:
                 self._bulk(
                     f"status {value}",
-                    lambda session, claim_id: service.set_status(
-                        session, self.actor, claim_id, value
+                    lambda session, selection: bulk.set_status(
+                        session, self.actor, selection, value
                     ),
                 )
 
@@ -253,7 +320,7 @@ class QueueScreen(Screen[None]):
             if name is not None:
                 self._bulk(
                     f"assigned to {name.strip() or 'nobody'}",
-                    lambda session, claim_id: service.assign(session, self.actor, claim_id, name),
+                    lambda session, selection: bulk.assign(session, self.actor, selection, name),
                 )
 
         self.app.push_screen(TextPrompt("Assign the marked claims to", self.actor), give)
@@ -263,7 +330,7 @@ class QueueScreen(Screen[None]):
             if name and name.strip():
                 self._bulk(
                     f"tagged {name.strip().lower()}",
-                    lambda session, claim_id: service.tag(session, self.actor, claim_id, name),
+                    lambda session, selection: bulk.tag(session, self.actor, selection, name),
                 )
 
         self.app.push_screen(TextPrompt("Tag the marked claims"), label)

@@ -17,21 +17,22 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimtrack.db import Database
-from claimtrack.tui.queue_data import QueueRow, RowCache
+from claimtrack.tui.queue_data import Ids, QueueRow, QueueSort, RowCache
 
-# (title, width); the claim text takes whatever width is left.
-COLUMNS: list[tuple[str, int]] = [
-    ("", 2),
-    ("score", 6),
-    ("status", 13),
-    ("verdict", 13),
-    ("kind", 12),
-    ("speaker", 18),
-    ("claim", 0),
-    ("src", 4),
-    ("next due", 11),
+# (title, width, sort key); the claim text takes whatever width is left.
+COLUMNS: list[tuple[str, int, str | None]] = [
+    ("", 2, None),
+    ("score", 7, "score"),
+    ("status", 13, "status"),
+    ("verdict", 13, "verdict"),
+    ("kind", 12, "kind"),
+    ("speaker", 18, "speaker"),
+    ("claim", 0, "text"),
+    ("src", 5, "sources"),
+    ("next due", 11, "next_due"),
 ]
 MIN_TEXT_WIDTH = 10
+SORT_ARROW = {True: "▼", False: "▲"}
 
 
 def _cell(text: str, width: int) -> str:
@@ -71,37 +72,81 @@ class ClaimList(ScrollView, can_focus=True):
     class MarksChanged(Message):
         """The set of marked claims changed."""
 
+    class SortRequested(Message):
+        """The reviewer clicked a column title: sort by it (or flip it)."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
     def __init__(self, database: Database, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows = RowCache(database)
+        # Marks are either explicit ids or "all the filter shows" less a few:
+        # marking a million rows keeps no million ids.
         self.marked: set[int] = set()
-        self.today = dt.date.today()
+        self.all_marked = False
+        self.unmarked: set[int] = set()
+        self.sort = QueueSort()
+        self.today = dt.date.today()  # until mounted; then the app's day (fixed in tests)
 
     # ------------------------------------------------------------ data
 
     @property
-    def ids(self) -> list[int]:
+    def ids(self) -> Ids:
         return self.rows.ids
+
+    def is_marked(self, claim_id: int) -> bool:
+        if self.all_marked:
+            return claim_id not in self.unmarked
+        return claim_id in self.marked
+
+    @property
+    def mark_count(self) -> int:
+        """How many claims are marked (all but the unmarked, after a mark-all)."""
+        if self.all_marked:
+            return max(len(self.ids) - len(self.unmarked), 0)
+        return len(self.marked)
 
     @property
     def current_id(self) -> int | None:
         """The claim id under the cursor."""
         return self.ids[self.cursor] if 0 <= self.cursor < len(self.ids) else None
 
-    def show_ids(self, ids: list[int]) -> None:
+    def show_ids(
+        self,
+        ids: Ids,
+        sort: QueueSort | None = None,
+        first_rows: dict[int, QueueRow] | None = None,
+    ) -> None:
         """Show a new ordered id list, keeping the cursor on the same claim if it is there."""
         keep = self.current_id
-        self.rows.reset(ids)
-        self.today = dt.date.today()
+        self.rows.reset(ids, first_rows)
+        if sort is not None:
+            self.sort = sort
+        self.today = self._today()
         self.virtual_size = Size(self.size.width, len(ids) + 1)
-        position = {claim_id: n for n, claim_id in enumerate(ids)} if keep is not None else {}
-        self.cursor = position.get(keep, min(self.cursor, max(len(ids) - 1, 0)))
+        self.cursor = self._position(ids, keep, min(self.cursor, max(len(ids) - 1, 0)))
         self.refresh()
+
+    def _today(self) -> dt.date:
+        today = getattr(self.app, "today", None)
+        return today() if callable(today) else dt.date.today()
+
+    @staticmethod
+    def _position(ids: Ids, claim_id: int | None, default: int) -> int:
+        # A linear scan in C over an array of ids: no million-entry dict.
+        if claim_id is None:
+            return default
+        try:
+            return ids.index(claim_id)
+        except ValueError:
+            return default
 
     def reload_rows(self) -> None:
         """Forget cached rows (after a write) and repaint."""
         self.rows.reset(self.rows.ids)
-        self.today = dt.date.today()
+        self.today = self._today()
         self.refresh()
 
     # ------------------------------------------------------------ rendering
@@ -110,9 +155,14 @@ class ClaimList(ScrollView, can_focus=True):
         self.virtual_size = Size(event.size.width, len(self.ids) + 1)
 
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(w for _, w in COLUMNS)
+        fixed = sum(w for _, w, _ in COLUMNS)
         text_width = max(MIN_TEXT_WIDTH, width - fixed - len(COLUMNS))
-        return [w or text_width for _, w in COLUMNS]
+        return [w or text_width for _, w, _ in COLUMNS]
+
+    def _title(self, title: str, key: str | None) -> str:
+        if key is not None and key == self.sort.key:
+            return f"{title} {SORT_ARROW[self.sort.descending]}"
+        return title
 
     def _join(self, cells: list[tuple[str, Style]], base: Style, width: int) -> Strip:
         segments: list[Segment] = []
@@ -128,7 +178,8 @@ class ClaimList(ScrollView, can_focus=True):
         if y == 0:
             style = base + self.get_component_rich_style("claim-list--header")
             cells = [
-                (_cell(title, w), style) for (title, _), w in zip(COLUMNS, widths, strict=True)
+                (_cell(self._title(title, key), w), style)
+                for (title, _, key), w in zip(COLUMNS, widths, strict=True)
             ]
             return self._join(cells, style, width)
         index = self.scroll_offset.y + y - 1
@@ -136,7 +187,7 @@ class ClaimList(ScrollView, can_focus=True):
         if row is None:
             return Strip.blank(width, base)
         style = base
-        if row.id in self.marked:
+        if self.is_marked(row.id):
             style += self.get_component_rich_style("claim-list--marked")
         if index == self.cursor:
             style += self.get_component_rich_style("claim-list--cursor")
@@ -147,7 +198,7 @@ class ClaimList(ScrollView, can_focus=True):
         if row.next_due is not None and row.next_due < self.today:
             due_style = style + self.get_component_rich_style("claim-list--overdue")
         values = [
-            "●" if row.id in self.marked else "",
+            "●" if self.is_marked(row.id) else "",
             f"{row.score:.2f}",
             row.status.replace("_", " "),
             (row.verdict or "—").replace("_", " "),
@@ -200,24 +251,38 @@ class ClaimList(ScrollView, can_focus=True):
 
     def action_toggle_mark(self) -> None:
         if (claim_id := self.current_id) is not None:
-            self.marked ^= {claim_id}
+            if self.all_marked:
+                self.unmarked ^= {claim_id}
+            else:
+                self.marked ^= {claim_id}
             self.post_message(self.MarksChanged())
             self._move(self.cursor + 1)
             self.refresh()
 
     def mark_all(self) -> None:
-        """Mark every claim the filter shows (ids only: no rows are loaded)."""
-        self.marked = set(self.ids)
+        """Mark every claim the filter shows: a flag, not a set of ids."""
+        self.marked, self.all_marked, self.unmarked = set(), True, set()
         self.post_message(self.MarksChanged())
         self.refresh()
 
     def clear_marks(self) -> None:
-        self.marked = set()
+        self.marked, self.all_marked, self.unmarked = set(), False, set()
         self.post_message(self.MarksChanged())
         self.refresh()
 
+    def column_at(self, x: int) -> str | None:
+        """The sort key of the column at `x` cells into the content area."""
+        for (_, _, key), width in zip(COLUMNS, self._widths(self.size.width), strict=True):
+            if x < width + 1:  # a column and the space after it
+                return key
+            x -= width + 1
+        return None
+
     def on_click(self, event: events.Click) -> None:
         if event.y == 0:
+            offset = event.get_content_offset(self)
+            if offset is not None and (key := self.column_at(offset.x)) is not None:
+                self.post_message(self.SortRequested(key))
             return
         index = self.scroll_offset.y + event.y - 1
         if index == self.cursor and event.chain >= 2:

@@ -1,0 +1,261 @@
+"""Set-based insert of new claims from validated records.
+
+A records import of 100,000 claims cannot afford one ORM flush per row, so new
+claims are written a batch at a time with executemany: the claims (their ids come
+back through RETURNING, in order), then their quantities, dates, sources,
+follow-ups, tags and appearances, and one `import` audit event per claim naming
+the file and line it came from. Claims that already exist take the field-by-field
+service path in `records.py`, which audits each change on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from claimtrack.extract import extract_claims, normalise_claim_text
+from claimtrack.models import (
+    Appearance,
+    Claim,
+    DateRef,
+    Event,
+    FollowUp,
+    Quantity,
+    Source,
+    Tag,
+    claim_tags,
+    utcnow,
+)
+from claimtrack.queries import date_record, quantity_record
+from claimtrack.scale import Kind
+from claimtrack.schedule import next_occurrence, parse_recurrence
+
+if TYPE_CHECKING:
+    from claimtrack.importers.records import Record
+
+DocumentResolver = Any  # Callable[[dict[str, Any]], int]: a document reference to its id
+
+
+@dataclass
+class Analysis:
+    """What the extractor adds to a record that does not carry it itself."""
+
+    kind: str
+    score: float
+    speaker: str | None
+    quantities: list[dict[str, Any]]
+    dates: list[dict[str, Any]]
+
+
+@dataclass
+class TagIds:
+    """Tag ids by name, created on first use and remembered for the whole import."""
+
+    known: dict[str, int] = field(default_factory=dict)
+
+    def ids(self, session: Session, names: set[str]) -> dict[str, int]:
+        missing = names - self.known.keys()
+        if missing:
+            found = session.execute(select(Tag.name, Tag.id).where(Tag.name.in_(missing)))
+            self.known.update({name: tag_id for name, tag_id in found})
+            new = sorted(missing - self.known.keys())
+            if new:
+                rows = session.execute(
+                    insert(Tag.__table__).returning(
+                        Tag.__table__.c.name, Tag.__table__.c.id, sort_by_parameter_order=True
+                    ),
+                    [{"name": name} for name in new],
+                )
+                self.known.update({name: tag_id for name, tag_id in rows})
+        return {name: self.known[name] for name in names}
+
+
+def analyse(record: Record) -> Analysis:
+    """The record's own structure where it has it; the extractor's for the rest."""
+    present = record.present
+    needs_extractor = (
+        record.kind is None
+        or record.score is None
+        or record.quantities is None
+        or record.dates is None
+        or "speaker" not in present
+    )
+    found = extract_claims(record.text, None, include_all=True) if needs_extractor else []
+    best = max(found, key=lambda c: c.score, default=None)
+    speaker = record.speaker
+    if speaker is None and "speaker" not in present and best and best.speaker:
+        speaker = best.speaker.name
+    quantities = (
+        list(record.quantities)
+        if record.quantities is not None
+        else [quantity_record(q) for c in found for q in c.quantities]
+    )
+    dates = (
+        list(record.dates)
+        if record.dates is not None
+        else [date_record(d) for c in found for d in c.dates]
+    )
+    return Analysis(
+        kind=record.kind or (best.kind if best else Kind.OTHER.value),
+        score=record.score if record.score is not None else (best.score if best else 0.5),
+        speaker=speaker,
+        quantities=quantities,
+        dates=dates,
+    )
+
+
+def _followup_rows(
+    claim_id: int, items: Sequence[dict[str, Any]], actor: str, now: dt.datetime
+) -> list[dict[str, Any]]:
+    """The record's follow-ups, plus the next occurrence of a done recurring one
+    (as completing it through the service would have scheduled)."""
+    rows: list[dict[str, Any]] = []
+    listed = {(item["text"], item["due"]) for item in items}
+    for item in items:
+        due = dt.date.fromisoformat(item["due"])
+        rule = parse_recurrence(item["repeat"], due) if item["repeat"] else None
+        rows.append(
+            {
+                "claim_id": claim_id,
+                "text": item["text"],
+                "due": due,
+                "rrule": rule,
+                "assignee": item["assignee"],
+                "done": item["done"],
+                "done_at": now if item["done"] else None,
+                "done_by": actor if item["done"] else None,
+                "created_by": actor,
+                "created_at": now,
+            }
+        )
+        if item["done"] and rule:
+            anchor = min(
+                dt.date.fromisoformat(other["due"])
+                for other in items
+                if other["text"] == item["text"] and other["repeat"] == item["repeat"]
+            )
+            following = next_occurrence(rule, anchor, due)
+            if following and (item["text"], following.isoformat()) not in listed:
+                listed.add((item["text"], following.isoformat()))
+                rows.append({**rows[-1], "due": following, "done": False, "done_at": None})
+                rows[-1]["done_by"] = None
+    return rows
+
+
+def insert_claims(
+    session: Session,
+    actor: str,
+    records: Sequence[Record],
+    *,
+    label: str,
+    tags: TagIds,
+    document_id: DocumentResolver,
+) -> None:
+    """Insert one batch of records that match no existing claim."""
+    now = utcnow()
+    analyses = [analyse(record) for record in records]
+    claim_rows = [
+        {
+            "text": record.text,
+            "normalized": normalise_claim_text(record.text),
+            "kind": analysis.kind,
+            "score": analysis.score,
+            "speaker": analysis.speaker,
+            "speaker_role": None,
+            "status": record.status or "new",
+            "verdict": record.verdict,
+            "verdict_summary": record.summary if record.verdict else None,
+            "verdict_by": actor if record.verdict else None,
+            "outcome": record.outcome,
+            "assignee": record.assignee,
+            "external_id": record.external_id,
+            "merged_into_id": None,
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+        }
+        for record, analysis in zip(records, analyses, strict=True)
+    ]
+    claims = Claim.__table__
+    ids = session.scalars(
+        insert(claims).returning(claims.c.id, sort_by_parameter_order=True), claim_rows
+    ).all()
+
+    children: dict[Any, list[dict[str, Any]]] = {
+        table: []
+        for table in (
+            Quantity.__table__,
+            DateRef.__table__,
+            Source.__table__,
+            FollowUp.__table__,
+            claim_tags,
+            Appearance.__table__,
+            Event.__table__,
+        )
+    }
+    tag_ids = tags.ids(session, {name for record in records for name in record.tags})
+    for claim_id, record, analysis in zip(ids, records, analyses, strict=True):
+        children[Quantity.__table__] += [{"claim_id": claim_id, **q} for q in analysis.quantities]
+        children[DateRef.__table__] += [
+            {
+                **d,
+                "claim_id": claim_id,
+                "date": dt.date.fromisoformat(d["date"]) if d["date"] else None,
+            }
+            for d in analysis.dates
+        ]
+        children[Source.__table__] += [
+            {
+                **source,
+                "claim_id": claim_id,
+                "accessed": dt.date.fromisoformat(source["accessed"])
+                if source["accessed"]
+                else None,
+                "added_by": actor,
+                "added_at": now,
+            }
+            for source in record.sources
+        ]
+        children[FollowUp.__table__] += _followup_rows(claim_id, record.followups, actor, now)
+        children[claim_tags] += [
+            {"claim_id": claim_id, "tag_id": tag_ids[name]} for name in dict.fromkeys(record.tags)
+        ]
+        documents = dict.fromkeys(document_id(ref) for ref in record.documents)
+        children[Appearance.__table__] += [
+            {
+                "claim_id": claim_id,
+                "document_id": doc,
+                "sentence": record.text,
+                "start_offset": 0,
+                "end_offset": len(record.text),
+            }
+            for doc in documents
+        ]
+        children[Event.__table__].append(
+            {
+                "claim_id": claim_id,
+                "document_id": None,
+                "actor": actor,
+                "action": "import",
+                "old": None,
+                "new": {
+                    "from": f"{label}:{record.line}",
+                    "text": record.text,
+                    "status": record.status or "new",
+                    "verdict": record.verdict,
+                    "sources": len(record.sources),
+                    "followups": len(record.followups),
+                },
+                "claim_version": 1,
+                "undoes_id": None,
+                "at": now,
+            }
+        )
+    for table, rows in children.items():
+        if rows:
+            session.execute(insert(table), rows)
