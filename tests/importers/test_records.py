@@ -233,3 +233,72 @@ def test_export_of_demo_round_trips(tmp_path):
     finally:
         demo.dispose()
         other.dispose()
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ({**SIMPLE, "quantities": [{"low": 9, "high": 1, "text": "9-1"}]}, "quantities[1]: low 9"),
+        ({**SIMPLE, "quantities": [{"low": "9", "text": "9"}]}, "quantities[1].low must be"),
+        (
+            {**SIMPLE, "quantities": [{"low": 9, "per": "fortnight", "text": "9"}]},
+            "quantities[1].per",
+        ),
+        ({**SIMPLE, "dates": [{"text": "soon", "role": "someday"}]}, "dates[1].role must be"),
+        ({**SIMPLE, "dates": [{"date": "2026-01-01"}]}, "dates[1]: missing text"),
+        ({**SIMPLE, "appearances": [{"title": "No date"}]}, "appearances[1] needs a url"),
+        ({**SIMPLE, "speaker": "x" * 301}, "speaker is longer than 300"),
+        ({**SIMPLE, "tags": ["t" * 101]}, "tags: tag is longer than 100"),
+    ],
+)
+def test_invalid_structure_writes_nothing(database, record, expected):
+    summary = import_records(database, "ana", _jsonl(SIMPLE, record), name="f")
+    assert any(e.startswith(f"f:2: {expected}") for e in summary.errors), summary.errors
+    assert _counts(database) == (0, 0, 0, 0)
+
+
+def test_given_structure_is_kept_and_audited(database):
+    record = {
+        **SIMPLE,
+        "id": "s-1",
+        "kind": "quantity",
+        "score": 0.7,
+        "speaker": None,
+        "quantities": [{"low": 12, "high": 12, "unit": "%", "text": "12 percent"}],
+        "dates": [{"text": "in 2025", "date": "2025-01-01", "precision": "year"}],
+        "appearances": [{"url": "https://a.example.com/1"}, {"url": "https://b.example.com/2"}],
+    }
+    summary = import_records(database, "ana", _jsonl(record), name="f.jsonl")
+    assert summary.inserted == 1, summary.errors
+    with database.read() as session:
+        claim = session.scalar(select(Claim).where(Claim.external_id == "s-1"))
+        assert (claim.kind, claim.score, claim.speaker) == ("quantity", 0.7, None)
+        assert [(q.low, q.unit) for q in claim.quantities] == [(12, "%")]
+        assert [(d.date.isoformat(), d.precision) for d in claim.dates] == [("2025-01-01", "year")]
+        assert len({a.document_id for a in claim.appearances}) == 2
+        events = session.scalars(select(Event).where(Event.claim_id == claim.id)).all()
+        assert [(e.action, e.actor, e.new["from"]) for e in events] == [
+            ("import", "ana", "f.jsonl:1")
+        ]
+
+
+def test_same_claim_twice_in_one_file_is_one_claim(database):
+    changed = {**FULL, "verdict": "false"}
+    summary = import_records(database, "ana", _jsonl(FULL, SIMPLE, changed))
+    assert (summary.inserted, summary.updated) == (2, 1), summary.errors
+    with database.read() as session:
+        claim = session.scalar(select(Claim).where(Claim.external_id == "ext-1"))
+        assert claim.verdict == "false"
+
+
+def test_batches_span_many_records(database, monkeypatch):
+    from claimtrack.importers import records
+
+    monkeypatch.setattr(records, "BATCH", 3)
+    lines = _jsonl(
+        *({"id": f"n{n}", "text": f"Claim number {n} about {n} ships"} for n in range(8))
+    )
+    progress: list[tuple[int, int]] = []
+    summary = import_records(database, "ana", lines, progress=lambda d, t: progress.append((d, t)))
+    assert summary.inserted == 8 and progress[-1] == (8, 8)
+    assert import_records(database, "ana", lines).unchanged == 8

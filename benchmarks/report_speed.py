@@ -1,0 +1,156 @@
+"""Report speed and memory: HTML and JSON reports of 100,000 claims.
+
+    python benchmarks/report_speed.py [--claims 100000]
+
+Builds a database through the records import (claims with a verdict, a source
+and a follow-up each), then writes each report in its own process and prints
+its time and peak memory (ru_maxrss). Memory must stay flat: the same report of
+a tenth of the claims is measured too, and the two peaks are compared. The
+baseline, in the same run, is raw sqlite3 reading the same claims with their
+sources and follow-ups and writing them with json.dumps: the least any report
+must do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from import_speed import write_records
+
+
+def build(db: Path, count: int, folder: Path) -> None:
+    from claimtrack.db import open_database
+    from claimtrack.importers.records import import_records
+
+    records = folder / f"claims-{count}.jsonl"
+    write_records(records, count)
+    # Rule every claim: these are reports of verified claims.
+    ruled = folder / f"ruled-{count}.jsonl"
+    with records.open() as src, ruled.open("w") as out:
+        for line in src:
+            record = json.loads(line)
+            record |= {"status": "concluded", "verdict": "mostly_true", "summary": "Close."}
+            out.write(json.dumps(record) + "\n")
+    database = open_database(f"sqlite:///{db}")
+    summary = import_records(database, "bench", ruled)
+    assert summary.ok, summary.errors[:3]
+    database.dispose()
+
+
+def write_ours(db: Path, fmt: str, out: Path) -> None:
+    from claimtrack.db import open_database
+    from claimtrack.queries import ClaimFilter
+    from claimtrack.reports import write_report
+
+    database = open_database(f"sqlite:///{db}")
+    with database.read() as session, out.open("w", encoding="utf-8") as handle:
+        write_report(session, ClaimFilter(), fmt, handle)
+    database.dispose()
+
+
+def write_baseline(db: Path, out: Path) -> None:
+    connection = sqlite3.connect(db)
+    with out.open("w", encoding="utf-8") as handle:
+        last = 0
+        while True:
+            claims = connection.execute(
+                "SELECT id, text, speaker, status, verdict, verdict_summary FROM claims "
+                "WHERE id > ? ORDER BY id LIMIT 500",
+                (last,),
+            ).fetchall()
+            if not claims:
+                break
+            ids = [c[0] for c in claims]
+            marks = ",".join("?" * len(ids))
+            sources: dict[int, list] = {}
+            for row in connection.execute(
+                f"SELECT claim_id, url, title, stance FROM sources WHERE claim_id IN ({marks})", ids
+            ):
+                sources.setdefault(row[0], []).append(row[1:])
+            followups: dict[int, list] = {}
+            for row in connection.execute(
+                f"SELECT claim_id, text, due, done FROM followups WHERE claim_id IN ({marks})", ids
+            ):
+                followups.setdefault(row[0], []).append(row[1:])
+            for claim in claims:
+                handle.write(
+                    json.dumps(
+                        {
+                            "claim": claim,
+                            "sources": sources.get(claim[0], []),
+                            "followups": followups.get(claim[0], []),
+                        }
+                    )
+                    + "\n"
+                )
+            last = ids[-1]
+    connection.close()
+
+
+def child(kind: str, db: Path, out: Path) -> None:
+    if kind != "baseline":
+        import claimtrack.reports  # noqa: F401  (load the code before the clock starts)
+    start = time.perf_counter()
+    if kind == "baseline":
+        write_baseline(db, out)
+    else:
+        write_ours(db, kind, out)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak, "mb": out.stat().st_size / 1e6}))
+
+
+def measure(kind: str, db: Path, folder: Path) -> dict[str, float]:
+    out = folder / f"report-{db.stem}.{kind}"
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(db), str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, db, out = args.child
+        child(kind, Path(db), Path(out))
+        return
+    with tempfile.TemporaryDirectory(prefix="claimtrack-report-bench-") as tmp:
+        folder = Path(tmp)
+        small, large = folder / "small.db", folder / "large.db"
+        build(small, args.claims // 10, folder)
+        build(large, args.claims, folder)
+        base = measure("baseline", large, folder)
+        print(f"{args.claims:,} concluded claims, each with a source and a follow-up")
+        print(
+            f"baseline (sqlite3 + json.dumps): {base['seconds']:6.1f} s, "
+            f"peak {base['peak_mb']:.0f} MB"
+        )
+        for fmt in ("html", "json"):
+            tenth = measure(fmt, small, folder)
+            full = measure(fmt, large, folder)
+            print(
+                f"{fmt:4}: {full['seconds']:6.1f} s ({full['seconds'] / base['seconds']:.1f}x "
+                f"the baseline), {full['mb']:.0f} MB written, peak {full['peak_mb']:.0f} MB; "
+                f"{args.claims // 10:,} claims peak {tenth['peak_mb']:.0f} MB "
+                f"(memory x{full['peak_mb'] / tenth['peak_mb']:.2f} for 10x the claims)"
+            )
+
+
+if __name__ == "__main__":
+    main()
