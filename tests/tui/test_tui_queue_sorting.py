@@ -160,6 +160,14 @@ def test_mark_all_then_bulk_tag_changes_every_claim_of_the_filter_but_the_unmark
         assert tagged == new_ids - {first}
         assert events_after - events_before == len(tagged)
         assert str(pilot.app.screen.query_one("#status-bar").render()).endswith("0 marked")
+        # `u` does not reach past the bulk change to an older one: it meets the
+        # bulk step, says it cannot take it back, and the tags stay.
+        [step] = pilot.app.undo_steps
+        assert step.revert is None and "bulk" in step.why_not
+        await pilot.press("u")
+        await settle(pilot)
+        with demo_db.read() as session:
+            assert session.scalar(select(func.count(Event.id))) == events_after
 
     drive(app, steps)
 

@@ -32,6 +32,7 @@ from claimtrack.tui.queue_data import (
 from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.screens.text_prompt import TextPrompt
+from claimtrack.tui.undo import UndoStep
 from claimtrack.tui.widgets.claim_list import ClaimList
 
 FIRST_PAGE = 200
@@ -290,10 +291,20 @@ class QueueScreen(Screen[None]):
                 self.notify, f"nothing changed: {error}", severity="error", timeout=10
             )
             return
-        self.app.call_from_thread(self._bulk_done, result.describe(done))
+        self.app.call_from_thread(self._bulk_done, result.describe(done), result.changed)
 
-    def _bulk_done(self, message: str) -> None:
+    def _bulk_done(self, message: str, changed: int) -> None:
         self.notify(message, timeout=8)
+        if changed:
+            # `u` must not skip over this change to undo an older one; it says why instead.
+            self.app.remember(  # type: ignore[attr-defined]
+                UndoStep(
+                    message,
+                    claim_id=0,
+                    revert=None,
+                    why_not="a bulk change is taken back with another bulk action",
+                )
+            )
         self.query_one(ClaimList).clear_marks()
         self.reload()
 
