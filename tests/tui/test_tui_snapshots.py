@@ -5,6 +5,8 @@ Regenerate after an intended change with `pytest tests/tui --snapshot-update`.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.pilot import Pilot
 from tui_pilot import settle
 from workbench_setup import (
@@ -26,7 +28,9 @@ async def _queue_loaded(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def test_queue_snapshot(app: ClaimtrackApp, snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_queue_snapshot(demo_db: Database, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    # The day the picture was taken, so "overdue" (red) does not drift with the clock.
+    app = ClaimtrackApp(demo_db, "alice", today=dt.date(2026, 11, 24))
     # the second row marked, the cursor on the third
     assert snap_compare(
         app, press=["j", "space"], terminal_size=(140, 24), run_before=_queue_loaded
