@@ -119,8 +119,18 @@ def run_baseline(records: Path, db: Path) -> None:
             "INSERT INTO claims (id, text, normalized, kind, score, speaker, status, "
             "external_id, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
             [
-                (last + i + 1, r["text"], r["text"].lower(), r["kind"], r["score"], r["speaker"],
-                 r["status"], r["id"], now, now)
+                (
+                    last + i + 1,
+                    r["text"],
+                    r["text"].lower(),
+                    r["kind"],
+                    r["score"],
+                    r["speaker"],
+                    r["status"],
+                    r["id"],
+                    now,
+                    now,
+                )
                 for i, r in enumerate(batch)
             ],
         )
@@ -133,20 +143,38 @@ def run_baseline(records: Path, db: Path) -> None:
         connection.executemany(
             "INSERT INTO quantities (claim_id, low, high, unit, per, approximate, text) "
             "VALUES (?,?,?,?,?,?,?)",
-            [(i, q["low"], q["high"], q["unit"], q["per"], q["approximate"], q["text"])
-             for i, r in pairs for q in r["quantities"]],
+            [
+                (i, q["low"], q["high"], q["unit"], q["per"], q["approximate"], q["text"])
+                for i, r in pairs
+                for q in r["quantities"]
+            ],
         )
         connection.executemany(
             "INSERT INTO date_refs (claim_id, text, date, role, precision, year_inferred) "
             "VALUES (?,?,?,?,?,?)",
-            [(i, d["text"], d["date"], d["role"], d["precision"], d["year_inferred"])
-             for i, r in pairs for d in r["dates"]],
+            [
+                (i, d["text"], d["date"], d["role"], d["precision"], d["year_inferred"])
+                for i, r in pairs
+                for d in r["dates"]
+            ],
         )
         connection.executemany(
             "INSERT INTO sources (claim_id, url, title, publisher, stance, reliability, "
             "added_by, added_at) VALUES (?,?,?,?,?,?,?,?)",
-            [(i, s["url"], s["title"], s["publisher"], s["stance"], s["reliability"], "bench",
-              now) for i, r in pairs for s in r["sources"]],
+            [
+                (
+                    i,
+                    s["url"],
+                    s["title"],
+                    s["publisher"],
+                    s["stance"],
+                    s["reliability"],
+                    "bench",
+                    now,
+                )
+                for i, r in pairs
+                for s in r["sources"]
+            ],
         )
         connection.executemany(
             "INSERT INTO followups (claim_id, text, due, done, created_by, created_at) "
@@ -181,21 +209,28 @@ def child(side: str, records: Path, db: Path) -> None:
     start = time.perf_counter()
     (run_claimtrack if side == "claimtrack" else run_baseline)(records, db)
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb()}))
 
 
 def measure(side: str, records: Path, folder: Path) -> dict[str, float]:
     db = folder / f"{side}.db"
     db.unlink(missing_ok=True)
     fresh_database(db)
+    return run_child(__file__, side, str(records), str(db))
+
+
+def run_child(script: str, *args: str) -> dict[str, float]:
+    """Run `script --child args…` in a fresh process (so its peak memory is its own);
+    the child prints its figures as JSON on its last line."""
     output = subprocess.run(
-        [sys.executable, __file__, "--child", side, str(records), str(db)],
-        check=True,
-        capture_output=True,
-        text=True,
+        [sys.executable, script, "--child", *args], check=True, capture_output=True, text=True
     ).stdout
     return json.loads(output.splitlines()[-1])
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory so far (ru_maxrss is in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from import_speed import write_records
+from import_speed import peak_mb, run_child, write_records
 
 
 def build(db: Path, count: int, folder: Path) -> None:
@@ -106,19 +104,12 @@ def child(kind: str, db: Path, out: Path) -> None:
     else:
         write_ours(db, kind, out)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak, "mb": out.stat().st_size / 1e6}))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "mb": out.stat().st_size / 1e6}))
 
 
 def measure(kind: str, db: Path, folder: Path) -> dict[str, float]:
     out = folder / f"report-{db.stem}.{kind}"
-    output = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(db), str(out)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.splitlines()[-1])
+    return run_child(__file__, kind, str(db), str(out))
 
 
 def main() -> None:

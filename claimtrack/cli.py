@@ -733,7 +733,7 @@ def _import_records(
         )
     for error in summary.errors:
         click.echo(error, err=True)
-    if summary.written or summary.dry_run or summary.inserted:
+    if summary.written or summary.dry_run:
         click.echo(f"{path}: {summary.line()}")
     elif summary.errors:
         click.echo(f"{path}: nothing written ({summary.invalid} invalid)", err=True)

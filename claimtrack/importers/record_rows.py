@@ -11,14 +11,14 @@ service path in `records.py`, which audits each change on its own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from claimtrack.extract import extract_claims, normalise_claim_text
+from claimtrack.extract import extract_claims
 from claimtrack.models import (
     Appearance,
     Claim,
@@ -38,7 +38,8 @@ from claimtrack.schedule import next_occurrence, parse_recurrence
 if TYPE_CHECKING:
     from claimtrack.importers.records import Record
 
-DocumentResolver = Any  # Callable[[dict[str, Any]], int]: a document reference to its id
+# A document reference (url, or title and published) to the id of its document.
+DocumentResolver = Callable[[dict[str, Any]], int]
 
 
 @dataclass
@@ -142,8 +143,8 @@ def _followup_rows(
             following = next_occurrence(rule, anchor, due)
             if following and (item["text"], following.isoformat()) not in listed:
                 listed.add((item["text"], following.isoformat()))
-                rows.append({**rows[-1], "due": following, "done": False, "done_at": None})
-                rows[-1]["done_by"] = None
+                done = {"done": False, "done_at": None, "done_by": None}
+                rows.append({**rows[-1], "due": following, **done})
     return rows
 
 
@@ -162,7 +163,7 @@ def insert_claims(
     claim_rows = [
         {
             "text": record.text,
-            "normalized": normalise_claim_text(record.text),
+            "normalized": record.normalized,
             "kind": analysis.kind,
             "score": analysis.score,
             "speaker": analysis.speaker,

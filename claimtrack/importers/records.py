@@ -145,6 +145,7 @@ class Record:
 
     line: int
     text: str
+    normalized: str  # the text as claims are matched on; computed once per record
     present: frozenset[str]
     external_id: str | None = None
     kind: str | None = None
@@ -168,7 +169,7 @@ class Record:
         """What identifies the claim: its external id, or else its normalised text."""
         if self.external_id is not None:
             return ("id", self.external_id)
-        return ("text", normalise_claim_text(self.text))
+        return ("text", self.normalized)
 
 
 # ---------------------------------------------------------------- reading
@@ -404,9 +405,11 @@ def validate(value: Any, line: int) -> Record:
             }
         )
     tags = [_bounded(t.strip().lower(), "tag", "tags") for t in tags]
+    text = " ".join(text.split())
     return Record(
         line=line,
-        text=" ".join(text.split()),
+        text=text,
+        normalized=normalise_claim_text(text),
         present=frozenset(value),
         external_id=_bounded(str(external).strip() or None, "id") if external is not None else None,
         kind=kind,
@@ -542,7 +545,7 @@ def _find_claim(session: Session, record: Record) -> Claim | None:
     return session.scalar(
         select(Claim)
         .where(
-            Claim.normalized == normalise_claim_text(record.text),
+            Claim.normalized == record.normalized,
             Claim.external_id.is_(None),
             Claim.merged_into_id.is_(None),
         )
