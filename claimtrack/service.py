@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 from sqlalchemy import or_, select
@@ -72,12 +72,21 @@ class Placement:
 
 def get_claim(session: Session, claim_id: int) -> Claim:
     """The claim with this id, or NotFound; a merged claim points to its survivor."""
-    claim = session.get(Claim, claim_id)
-    if claim is None:
-        raise NotFound(f"no claim {claim_id}")
+    claim = _fetch(session, Claim, claim_id, "claim")
     if claim.merged_into_id is not None:
         raise NotFound(f"claim {claim_id} was merged into claim {claim.merged_into_id}")
     return claim
+
+
+Row = TypeVar("Row")
+
+
+def _fetch(session: Session, model: type[Row], row_id: int, name: str) -> Row:
+    """The row with this id, or NotFound("no follow-up 7")."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(f"no {name} {row_id}")
+    return row
 
 
 def check_version(session: Session, claim: Claim, expected: int | None) -> None:
@@ -545,9 +554,7 @@ def remove_source(
     session: Session, actor: str, source_id: int, *, expected_version: int | None = None
 ) -> Claim:
     """Detach a source; its details stay in the audit trail."""
-    source = session.get(Source, source_id)
-    if source is None:
-        raise NotFound(f"no source {source_id}")
+    source = _fetch(session, Source, source_id, "source")
     claim = get_claim(session, source.claim_id)
     check_version(session, claim, expected_version)
     snapshot = _source_snapshot(source)
@@ -614,9 +621,7 @@ def add_followup(
 
 def complete_followup(session: Session, actor: str, followup_id: int) -> FollowUp | None:
     """Mark a follow-up done; a recurring one schedules its next occurrence (returned)."""
-    followup = session.get(FollowUp, followup_id)
-    if followup is None:
-        raise NotFound(f"no follow-up {followup_id}")
+    followup = _fetch(session, FollowUp, followup_id, "follow-up")
     if followup.done:
         raise WorkflowError(f"follow-up {followup_id} is already done")
     claim = get_claim(session, followup.claim_id)
@@ -781,9 +786,7 @@ def _match_candidates(session: Session, claim: Claim) -> list[Claim]:
 
 def decide_match(session: Session, actor: str, match_id: int, *, confirm: bool) -> SuggestedMatch:
     """Confirm (merge the newer claim into the older) or reject a suggested match."""
-    match = session.get(SuggestedMatch, match_id)
-    if match is None:
-        raise NotFound(f"no suggested match {match_id}")
+    match = _fetch(session, SuggestedMatch, match_id, "suggested match")
     if match.state != "suggested":
         raise WorkflowError(f"match {match_id} was already {match.state}")
     match.state = "confirmed" if confirm else "rejected"
@@ -806,9 +809,7 @@ def remove_note(
     session: Session, actor: str, note_id: int, *, expected_version: int | None = None
 ) -> Claim:
     """Delete a note; its author and text stay in the audit trail."""
-    note = session.get(Note, note_id)
-    if note is None:
-        raise NotFound(f"no note {note_id}")
+    note = _fetch(session, Note, note_id, "note")
     claim = get_claim(session, note.claim_id)
     check_version(session, claim, expected_version)
     snapshot = {"id": note.id, "author": note.author, "text": note.text}
@@ -831,9 +832,7 @@ def remove_followup(
     session: Session, actor: str, followup_id: int, *, expected_version: int | None = None
 ) -> Claim:
     """Cancel a follow-up: it goes from the agenda, its details stay in the audit trail."""
-    followup = session.get(FollowUp, followup_id)
-    if followup is None:
-        raise NotFound(f"no follow-up {followup_id}")
+    followup = _fetch(session, FollowUp, followup_id, "follow-up")
     claim = get_claim(session, followup.claim_id)
     check_version(session, claim, expected_version)
     snapshot = _followup_snapshot(followup)
@@ -850,9 +849,7 @@ def reopen_followup(
     If completing it scheduled the next occurrence of a recurring follow-up and
     that one is still open, it goes: the series continues from the reopened one.
     """
-    followup = session.get(FollowUp, followup_id)
-    if followup is None:
-        raise NotFound(f"no follow-up {followup_id}")
+    followup = _fetch(session, FollowUp, followup_id, "follow-up")
     if not followup.done:
         raise WorkflowError(f"follow-up {followup_id} is not done")
     claim = get_claim(session, followup.claim_id)
@@ -906,9 +903,7 @@ def reopen_match(
     session: Session, actor: str, match_id: int, *, expected_version: int | None = None
 ) -> SuggestedMatch:
     """Put a rejected match back among the suggestions; a confirmed one was a merge and stays."""
-    match = session.get(SuggestedMatch, match_id)
-    if match is None:
-        raise NotFound(f"no suggested match {match_id}")
+    match = _fetch(session, SuggestedMatch, match_id, "suggested match")
     if match.state != "rejected":
         raise WorkflowError(f"match {match_id} is {match.state}, not rejected")
     claim = get_claim(session, match.claim_id)
