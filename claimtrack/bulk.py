@@ -47,8 +47,8 @@ from sqlalchemy.orm import Session
 from claimtrack.errors import ClaimtrackError, InvalidInput
 from claimtrack.models import Claim, Event, Tag, UTCDateTime, claim_tags, utcnow
 from claimtrack.queries import ClaimFilter
-from claimtrack.scale import Kind, Outcome, Status, can_transition, parse_choice
-from claimtrack.service import SECOND_REVIEWER, setting
+from claimtrack.scale import Kind, Outcome, Status, can_transition
+from claimtrack.service import SECOND_REVIEWER, choice, setting
 
 claims = Claim.__table__
 events = Event.__table__
@@ -127,7 +127,7 @@ def set_status(session: Session, actor: str, selection: Selection, status: str) 
     Like `service.set_status`: concluding needs a verdict (or an outcome) and,
     when the team requires it, a reviewer other than the verdict's proposer.
     """
-    new = _choice(Status, status)
+    new = choice(Status, status)
     allowed = [old.value for old in Status if can_transition(old, new)]
     eligible: list[ColumnElement[bool]] = [Claim.status.in_(allowed)]
     if new == Status.CONCLUDED:
@@ -223,13 +223,6 @@ def tag(session: Session, actor: str, selection: Selection, name: str) -> BulkRe
 
 
 # ---------------------------------------------------------------- the machinery
-
-
-def _choice(enum: Any, value: str) -> Any:
-    try:
-        return parse_choice(enum, str(value))
-    except ValueError as error:
-        raise InvalidInput(str(error)) from None
 
 
 def _can_conclude(session: Session, actor: str) -> list[ColumnElement[bool]]:

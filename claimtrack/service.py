@@ -144,7 +144,8 @@ def _record(
     return event
 
 
-def _choice(enum: Any, value: str | Any) -> Any:
+def choice(enum: Any, value: str | Any) -> Any:
+    """The member of `enum` a user's value names, or InvalidInput listing the choices."""
     from claimtrack.scale import parse_choice
 
     try:
@@ -236,7 +237,7 @@ def add_claim(
     claim = Claim(
         text=text,
         normalized=normalise_claim_text(text),
-        kind=_choice(Kind, kind).value,
+        kind=choice(Kind, kind).value,
         score=score,
         speaker=speaker,
         speaker_role=speaker_role,
@@ -321,7 +322,7 @@ def set_status(
     """Move a claim along the workflow; transitions not in scale.TRANSITIONS are refused."""
     claim = get_claim(session, claim_id)
     check_version(session, claim, expected_version)
-    new = _choice(Status, status)
+    new = choice(Status, status)
     old = Status(claim.status)
     if new == old:
         return claim
@@ -365,7 +366,7 @@ def set_verdict(
     """Rule (or clear, with None) a verdict; most verdicts need a source unless forced."""
     claim = get_claim(session, claim_id)
     check_version(session, claim, expected_version)
-    new = _choice(Verdict, verdict) if verdict is not None else None
+    new = choice(Verdict, verdict) if verdict is not None else None
     if claim.status in (Status.CONCLUDED, Status.DISMISSED):
         raise WorkflowError(
             f"claim {claim.id} is {claim.status}; reopen it (status in_progress) to change the verdict"
@@ -410,7 +411,7 @@ def set_outcome(
         raise WorkflowError(
             f"claim {claim.id} is a {claim.kind} claim; outcomes rate commitments and predictions"
         )
-    new = _choice(Outcome, outcome)
+    new = choice(Outcome, outcome)
     old = claim.outcome
     claim.outcome = new.value
     _record(session, claim, actor, "outcome", old, new.value)
@@ -435,8 +436,8 @@ def edit_claim(
         changes["text"] = (claim.text, _require_text(text, "claim text"))
         claim.text = changes["text"][1]
         claim.normalized = normalise_claim_text(claim.text)
-    if kind is not None and _choice(Kind, kind).value != claim.kind:
-        changes["kind"] = (claim.kind, _choice(Kind, kind).value)
+    if kind is not None and choice(Kind, kind).value != claim.kind:
+        changes["kind"] = (claim.kind, choice(Kind, kind).value)
         claim.kind = changes["kind"][1]
     if speaker is not None and (speaker.strip() or None) != claim.speaker:
         changes["speaker"] = (claim.speaker, speaker.strip() or None)
@@ -538,8 +539,8 @@ def add_source(
         url=_check_url(url),
         title=title,
         publisher=publisher,
-        stance=_choice(Stance, stance).value,
-        reliability=_choice(Reliability, reliability).value,
+        stance=choice(Stance, stance).value,
+        reliability=choice(Reliability, reliability).value,
         excerpt=excerpt,
         accessed=accessed or dt.date.today(),
         added_by=actor,
