@@ -137,14 +137,25 @@ class Database:
         destination = destination.expanduser().resolve()
         if destination.exists():
             raise ClaimtrackError(f"{destination}: already exists; choose a new file")
+        if not destination.parent.is_dir():
+            raise ClaimtrackError(f"{destination.parent}: no such folder")
+        # Written beside the destination and renamed when complete, so a failed
+        # backup never leaves a file that looks like a good copy.
+        partial = destination.with_name(f".{destination.name}.partial")
         source = sqlite3.connect(make_url(self.url).database or ":memory:")
-        target = sqlite3.connect(destination)
         try:
-            with target:
-                source.backup(target)
+            target = sqlite3.connect(partial)
+            try:
+                with target:
+                    source.backup(target)
+            finally:
+                target.close()
+            partial.replace(destination)
+        except sqlite3.Error as error:
+            raise ClaimtrackError(f"{destination}: backup failed: {error}") from None
         finally:
-            target.close()
             source.close()
+            partial.unlink(missing_ok=True)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from claimtrack.db import Database, head_revision, migrations_path, open_database
-from claimtrack.errors import SchemaTooNew
+from claimtrack.errors import ClaimtrackError, SchemaTooNew
 from claimtrack.models import Base, Claim, Document, Event, Source
 
 NOW = dt.datetime(2025, 11, 3, 12, 0, tzinfo=dt.UTC)
@@ -304,3 +304,23 @@ def test_given_backup_when_opened_as_database_then_schema_is_current(sqlite_data
         assert restored.current_revision() == head_revision()
     finally:
         restored.dispose()
+
+
+def test_given_missing_folder_when_backed_up_then_one_clear_error_and_no_file(
+    sqlite_database, tmp_path
+):
+    destination = tmp_path / "missing" / "backup.db"
+
+    with pytest.raises(ClaimtrackError, match="no such folder"):
+        sqlite_database.backup(destination)
+
+    assert not (tmp_path / "missing").exists()
+
+
+def test_given_completed_backup_then_no_partial_file_is_left(sqlite_database, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+
+    sqlite_database.backup(folder / "backup.db")
+
+    assert [path.name for path in folder.iterdir()] == ["backup.db"]
