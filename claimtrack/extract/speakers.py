@@ -47,14 +47,21 @@ _OTHER_VERBS = (
     "indicates|observed|highlighted|highlights|underlined|underscored|underscores|forecast|"
     "forecasts|projected|projects|recalled|found|finds|showed|shows"
 )
+
+
+def _verb_trie(verbs: str) -> str:
+    """A verb alternation as a prefix trie: the same words, one branch tried per character."""
+    return word_trie(verbs.replace("\\s+", " ").split("|"))
+
+
 # The leading class lets the regex engine skip positions that cannot start a verb.
-_SPEECH_VERB = re.compile(rf"(?=[a-z])\b(?:{_SPEECH_VERBS})\b")
-_OTHER_VERB = re.compile(rf"(?=[a-z])\b(?:{_OTHER_VERBS})\b")
+_SPEECH_VERB = re.compile(rf"(?=[a-z])\b{_verb_trie(_SPEECH_VERBS)}\b")
+_OTHER_VERB = re.compile(rf"(?=[a-z])\b{_verb_trie(_OTHER_VERBS)}\b")
 _PASSIVE_VERBS = (
     "announced|stated|revealed|said|made|reported|confirmed|disclosed|claimed|"
     "presented|unveiled|declared|proposed|outlined|published|released"
 )
-_PASSIVE_BY = re.compile(rf"(?=[a-z])\b(?:{_PASSIVE_VERBS})\s+by\s+")
+_PASSIVE_BY = re.compile(rf"(?=[a-z])\b{_verb_trie(_PASSIVE_VERBS)}\s+by\s+")
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|official|preliminary)\s+)?"
     r"(?:(?:statement|report|data|figures|estimates?|survey|study|analysis|post|interview|"
@@ -120,8 +127,8 @@ _TITLES_PATTERN = word_trie(
 )
 # Any attribution cue (the union of the four patterns above), or a title word:
 # one trie scan decides most sentences without tokenising them.
-_VERBS_PATTERN = word_trie((_SPEECH_VERBS + "|" + _OTHER_VERBS).replace("\\s+", " ").split("|"))
-_CUE = rf"{_VERBS_PATTERN}\b|{word_trie(_PASSIVE_VERBS.split('|'))}\s+by\s+|[Aa]ccording\s+to\s+"
+_VERBS_PATTERN = _verb_trie(_SPEECH_VERBS + "|" + _OTHER_VERBS)
+_CUE = rf"{_VERBS_PATTERN}\b|{_verb_trie(_PASSIVE_VERBS)}\s+by\s+|[Aa]ccording\s+to\s+"
 _CUE_OR_TITLE = re.compile(rf"(?=[A-Za-z])\b(?:(?P<cue>{_CUE})|{_TITLES_PATTERN})")
 _ANY_CUE = re.compile(rf"(?=[A-Za-z])\b(?:{_CUE})")
 # A capitalised token that is a title word in any case ("PRESIDENT", "Gen."): without
@@ -160,25 +167,41 @@ _PREPOSITIONS = frozenset(
 )  # fmt: skip
 _PRONOUNS = {"he": "person", "she": "person", "they": "org", "it": "org"}
 _MAX_NAME_TOKENS = 12
+# Words between a subject and its verb ("Zelensky also said", "the ministry has said").
+_ADVERBS = frozenset(
+    ["also", "has", "have", "had", "later", "previously", "further", "again", "repeatedly",
+     "once", "recently", "publicly", "reportedly", "then", "already", "separately", "earlier",
+     "firmly", "clearly"]
+)  # fmt: skip
+# An inverted speaker ("…,” said X") follows a quotation mark or a comma.
+_BEFORE_INVERSION = frozenset([",", "”", '"', "’", "'"])
+# Words of a role, never of the person after it ("Minister for Foreign Affairs Penny Wong").
+_ROLE_JOINERS = frozenset(["of", "for", "and", "&", "the"])
+_APPOSITIVE_ROLE = re.compile(r",\s+([^,.;”\"]{2,80})")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
 @dataclass(slots=True)
-class _Token:
-    """A word or punctuation mark with its offsets in the sentence."""
+class _Tokens:
+    """A sentence's words and punctuation marks as parallel lists, indexed by token.
 
-    text: str
-    start: int
-    end: int
+    Lists rather than one object per token: tokenising is the stage's main cost,
+    and most tokens are never looked at. A span of tokens (a name chain, a role)
+    is a `range` of indices.
+    """
 
-    @property
-    def is_capitalised(self) -> bool:
+    texts: list[str]
+    lowers: list[str]  # texts in lower case, for the word-list lookups
+    starts: list[int]
+    ends: list[int]
+
+    def is_capitalised(self, index: int) -> bool:
         """Starts with an upper-case letter (a name, title or acronym)."""
-        return self.text[0].isupper()
+        return self.texts[index][0].isupper()
 
-    @property
-    def is_connector(self) -> bool:
+    def is_connector(self, index: int) -> bool:
         """A lower-case joiner allowed inside a name or role ("and", "of", "von")."""
-        return self.text.lower() in _CONNECTORS
+        return self.lowers[index] in _CONNECTORS
 
 
 @dataclass
@@ -235,23 +258,28 @@ def find_speaker(
     has_cue = first.lastgroup == "cue" or _ANY_CUE.search(sentence, first.end()) is not None
     if not has_cue and context is None:
         return None
-    tokens = [_word_token(match) for match in _TOKEN.finditer(sentence)]
+    tokens = _tokenise(sentence)
     # Every pattern below starts from a cue: without one, only titled names are learnt.
     speaker = (
         (_according_to(sentence, tokens) or _passive_by(sentence, tokens)) if has_cue else None
     )
     for verbs in (_SPEECH_VERB, _OTHER_VERB) if has_cue else ():
-        speaker = (
-            speaker
-            or _appositive(sentence, tokens, verbs)
-            or _subject_of_verb(sentence, tokens, context, verbs)
-            or _after_verb(sentence, tokens, verbs)
-        )
+        if speaker is not None:
+            break
+        # One scan per verb list, shared by the three patterns that start from a verb.
+        matches = list(verbs.finditer(sentence))
+        if matches:
+            speaker = (
+                _appositive(sentence, tokens, matches)
+                or _subject_of_verb(sentence, tokens, context, matches)
+                or _after_verb(sentence, tokens, matches)
+            )
     if context is not None:
         if speaker is not None and speaker.name.lower() not in _PRONOUNS:
             speaker = context.resolve(speaker)
             context.remember(speaker)
-        if _ANY_TITLE.search(sentence):
+        # A title found by the first scan is one `_ANY_TITLE` would find.
+        if first.lastgroup != "cue" or _ANY_TITLE.search(sentence):
             _learn_titled_names(sentence, tokens, context)
     if speaker is None or speaker.name.lower() in _PRONOUNS:
         return None
@@ -265,336 +293,355 @@ def _shift(speaker: Speaker, offset: int) -> Speaker:
     return Speaker(speaker.name, speaker.role, speaker.start + offset, speaker.end + offset)
 
 
-def _word_token(match: re.Match[str]) -> _Token:
-    """A token of the sentence, without a sentence-final period on a plain word.
+def _tokenise(sentence: str) -> _Tokens:
+    """The sentence's tokens, without a sentence-final period on a plain word.
 
     The period stays on initials and abbreviations ("J.", "U.S.", "Dr.").
     """
-    text = match.group()
-    start, end = match.span()
-    if len(text) > 1 and text[-1] == ".":
-        core = text[:-1]
-        if not (len(core) == 1 or "." in core or text.lower() in _TITLE_WORDS):
-            return _Token(core, start, end - 1)
-    return _Token(text, start, end)
+    texts = _TOKEN.findall(sentence)
+    starts: list[int] = []
+    ends: list[int] = []
+    end = 0
+    for index, text in enumerate(texts):
+        # Only skipped characters (spaces, "_") lie between tokens, and no token
+        # starts with one: the next occurrence of the text is the token itself.
+        start = sentence.find(text, end)
+        end = start + len(text)
+        starts.append(start)
+        if (
+            text[-1] == "."
+            and len(text) > 2
+            and "." not in text[:-1]
+            and text.lower() not in _TITLE_WORDS
+        ):
+            texts[index] = text[:-1]
+            ends.append(end - 1)
+        else:
+            ends.append(end)
+    return _Tokens(texts, list(map(str.lower, texts)), starts, ends)
 
 
-def _index_at(tokens: list[_Token], position: int) -> int:
+def _index_at(tokens: _Tokens, position: int) -> int:
     """Index of the first token starting at or after `position` (a bisect: no quadratic scans)."""
-    return bisect.bisect_left(tokens, position, key=_token_start)
+    return bisect.bisect_left(tokens.starts, position)
 
 
-def _token_start(token: _Token) -> int:
-    """Sort key of a token: where it starts."""
-    return token.start
-
-
-def _chain_forward(tokens: list[_Token], index: int) -> list[_Token]:
-    """The capitalised name/title chain starting at tokens[index] (connectors inside)."""
-    chain: list[_Token] = []
+def _chain_forward(tokens: _Tokens, index: int) -> range:
+    """The capitalised name/title chain starting at token `index` (connectors inside)."""
+    texts, count = tokens.texts, len(tokens.texts)
     position = index
-    if position < len(tokens) and tokens[position].text.lower() == "the":
+    if position < count and tokens.lowers[position] == "the":
         position += 1  # "according to the Health Ministry"
-    while position < len(tokens) and len(chain) < _MAX_NAME_TOKENS:
-        token = tokens[position]
-        if (token.is_capitalised and token.text[0].isalpha()) or (
-            token.is_connector and chain and _next_is_capitalised(tokens, position)
+    first = position
+    while position < count and position - first < _MAX_NAME_TOKENS:
+        initial = texts[position][0]
+        if (initial.isupper() and initial.isalpha()) or (
+            position > first
+            and tokens.is_connector(position)
+            and _next_is_capitalised(tokens, position)
         ):
-            chain.append(token)
+            position += 1
         else:
             break
-        position += 1
-    return chain
+    return range(first, position)
 
 
-def _chain_backward(tokens: list[_Token], index: int) -> list[_Token]:
-    """The capitalised chain ending just before tokens[index]."""
-    chain: list[_Token] = []
+def _chain_backward(tokens: _Tokens, index: int) -> range:
+    """The capitalised chain ending just before token `index`."""
+    texts = tokens.texts
     position = index - 1
-    while position >= 0 and len(chain) < _MAX_NAME_TOKENS:
-        token = tokens[position]
-        if (token.is_capitalised and token.text[0].isalpha()) or (
-            token.is_connector
-            and chain
+    while position >= 0 and index - 1 - position < _MAX_NAME_TOKENS:
+        initial = texts[position][0]
+        if (initial.isupper() and initial.isalpha()) or (
+            position < index - 1
+            and tokens.is_connector(position)
             and position > 0
-            and (tokens[position - 1].is_capitalised or tokens[position - 1].is_connector)
+            and (tokens.is_capitalised(position - 1) or tokens.is_connector(position - 1))
         ):
-            chain.insert(0, token)
+            position -= 1
         else:
             break
-        position -= 1
-    while chain and (chain[0].is_connector or chain[0].text.lower() in _NOT_NAMES):
-        chain.pop(0)  # "Meanwhile Zelensky said", "The ministry"
-    return chain
+    first = position + 1
+    while first < index and (tokens.is_connector(first) or tokens.lowers[first] in _NOT_NAMES):
+        first += 1  # "Meanwhile Zelensky said", "The ministry"
+    return range(first, index)
 
 
-def _next_is_capitalised(tokens: list[_Token], position: int) -> bool:
-    """Whether a capitalised word follows tokens[position] (through more connectors)."""
-    for token in tokens[position + 1 : position + 3]:
-        if token.is_capitalised:
+def _next_is_capitalised(tokens: _Tokens, position: int) -> bool:
+    """Whether a capitalised word follows token `position` (through more connectors)."""
+    for index in range(position + 1, min(position + 3, len(tokens.texts))):
+        if tokens.is_capitalised(index):
             return True
-        if not token.is_connector:
+        if not tokens.is_connector(index):
             return False
     return False
 
 
-def _speaker_from_chain(sentence: str, chain: list[_Token]) -> Speaker | None:
+def _speaker_from_chain(sentence: str, tokens: _Tokens, chain: range) -> Speaker | None:
     """Split a chain into role (titles) and name; None when nothing name-like is left."""
-    while chain and chain[-1].is_connector:
+    while chain and tokens.is_connector(chain[-1]):
         chain = chain[:-1]
     if not chain:
         return None
-    last_title = -1
-    for index, token in enumerate(chain[:-1]):
-        if token.text.lower() in _TITLE_WORDS:
-            last_title = index
-    name_tokens = chain[last_title + 1 :]
-    if len(name_tokens) == 1 and name_tokens[0].text.lower() in _ORG_WORDS:
-        name_tokens, last_title = chain, -1  # "General Staff" is a body, not General Staff
-    if name_tokens and name_tokens[0].text.lower() in {"of", "for"}:
+    lowers = tokens.lowers
+    last_title = -1  # position in the chain
+    for place, index in enumerate(chain[:-1]):
+        if lowers[index] in _TITLE_WORDS:
+            last_title = place
+    name = chain[last_title + 1 :]
+    if len(name) == 1 and lowers[name[0]] in _ORG_WORDS:
+        name, last_title = chain, -1  # "General Staff" is a body, not General Staff
+    if name and lowers[name[0]] in {"of", "for"}:
         # "Minister for Foreign Affairs Penny Wong": the of-phrase belongs to the role.
-        person = _trailing_person(name_tokens)
-        last_title += len(name_tokens) - len(person)
-        name_tokens = person
-    while name_tokens and name_tokens[0].is_connector:
-        name_tokens = name_tokens[1:]
-    if not name_tokens:
+        person = _trailing_person(tokens, name)
+        last_title += len(name) - len(person)
+        name = person
+    while name and tokens.is_connector(name[0]):
+        name = name[1:]
+    if not name:
         return None
-    role_tokens = chain[: last_title + 1]
+    role_span = chain[: last_title + 1]
     role: str | None = None
-    if role_tokens:
-        role = sentence[role_tokens[0].start : role_tokens[-1].end]
+    if role_span:
+        role = sentence[tokens.starts[role_span[0]] : tokens.ends[role_span[-1]]]
         if role.lower() in _HONORIFICS:
             role = None
-    start, end = name_tokens[0].start, name_tokens[-1].end
+    start, end = tokens.starts[name[0]], tokens.ends[name[-1]]
     return Speaker(sentence[start:end], role, start, end)
 
 
-def _trailing_person(tokens: list[_Token]) -> list[_Token]:
-    """The last two names of a chain, with any particles between ("Ursula von der Leyen")."""
+def _trailing_person(tokens: _Tokens, span: range) -> range:
+    """The last two names of a span, with any particles between ("Ursula von der Leyen")."""
     names = 0
-    start = len(tokens)
+    start = len(span)
     while start > 0 and names < 2:
         start -= 1
-        if not tokens[start].is_connector:
+        if not tokens.is_connector(span[start]):
             names += 1
-        elif tokens[start].text.lower() in {"of", "for", "and", "&", "the"}:
+        elif tokens.lowers[span[start]] in _ROLE_JOINERS:
             start += 1
             break
-    while start < len(tokens) and tokens[start].text.lower() in {"of", "for", "and", "&", "the"}:
+    while start < len(span) and tokens.lowers[span[start]] in _ROLE_JOINERS:
         start += 1
-    return tokens[start:]
+    return span[start:]
 
 
-def _according_to(sentence: str, tokens: list[_Token]) -> Speaker | None:
+def _according_to(sentence: str, tokens: _Tokens) -> Speaker | None:
     """According to X."""
+    if "ccording" not in sentence:
+        return None  # a substring test is far cheaper than the regex scan
     match = _ACCORDING.search(sentence)
     if not match:
         return None
     index = _index_at(tokens, match.end())
     described = _skip_descriptor(tokens, index)
-    speaker = _speaker_from_chain(sentence, _chain_forward(tokens, described))
+    speaker = _speaker_from_chain(sentence, tokens, _chain_forward(tokens, described))
     if speaker and described > index and not speaker.role:
         # "the think tank Ember", "Ukraine’s commander-in-chief Oleksandr Syrskyi"
-        first = index + (tokens[index].text.lower() == "the")
+        first = index + (tokens.lowers[index] == "the")
         role = (
-            sentence[tokens[first].start : tokens[described - 1].end] if described > first else None
+            sentence[tokens.starts[first] : tokens.ends[described - 1]]
+            if described > first
+            else None
         )
         return Speaker(speaker.name, role, speaker.start, speaker.end)
     return _with_appositive_role(sentence, speaker)
 
 
-def _skip_descriptor(tokens: list[_Token], index: int) -> int:
+def _skip_descriptor(tokens: _Tokens, index: int) -> int:
     """Past a lower-case description before a name ("the think tank", "Ukraine’s top general")."""
-    position = index + (index < len(tokens) and tokens[index].text.lower() == "the")
-    limit = min(len(tokens), position + 5)
+    count = len(tokens.texts)
+    position = index + (index < count and tokens.lowers[index] == "the")
+    limit = min(count, position + 5)
     start = position
     while position < limit:
-        token = tokens[position]
-        possessive = token.text.endswith(("’s", "'s")) and token.is_capitalised
-        if possessive or (token.text[0].islower() and token.text.lower() not in _STOP_DESCRIPTOR):
+        text = tokens.texts[position]
+        possessive = text.endswith(("’s", "'s")) and text[0].isupper()
+        if possessive or (text[0].islower() and tokens.lowers[position] not in _STOP_DESCRIPTOR):
             position += 1
             continue
         break
-    if position == start or position >= len(tokens) or not tokens[position].is_capitalised:
+    if position == start or position >= count or not tokens.is_capitalised(position):
         return index
     return position
 
 
-def _passive_by(sentence: str, tokens: list[_Token]) -> Speaker | None:
+def _passive_by(sentence: str, tokens: _Tokens) -> Speaker | None:
     """Announced by X."""
+    if "by" not in sentence:
+        return None  # a substring test is far cheaper than the regex scan
     for match in _PASSIVE_BY.finditer(sentence):
         chain = _chain_forward(tokens, _index_at(tokens, match.end()))
-        speaker = _speaker_from_chain(sentence, chain)
+        speaker = _speaker_from_chain(sentence, tokens, chain)
         if speaker:
             return speaker
     return None
 
 
 def _subject_of_verb(
-    sentence: str, tokens: list[_Token], context: SpeakerContext | None, verbs: re.Pattern[str]
+    sentence: str,
+    tokens: _Tokens,
+    context: SpeakerContext | None,
+    verbs: list[re.Match[str]],
 ) -> Speaker | None:
     """X said / Ukraine asserts / He noted: the subject just before an attribution verb."""
-    for match in verbs.finditer(sentence):
-        index = _index_at(tokens, match.start())
-        index = _skip_adverbs_backward(tokens, index)
-        if index > 0 and tokens[index - 1].text.lower() in _PRONOUNS:
-            pronoun = tokens[index - 1]
+    for verb in verbs:
+        index = _skip_adverbs_backward(tokens, _index_at(tokens, verb.start()))
+        if index > 0 and tokens.lowers[index - 1] in _PRONOUNS:
             if context is not None:
-                resolved = context.pronoun(pronoun.text, pronoun.start, pronoun.end)
+                pronoun = index - 1
+                resolved = context.pronoun(
+                    tokens.texts[pronoun], tokens.starts[pronoun], tokens.ends[pronoun]
+                )
                 if resolved:
                     return resolved
             continue
-        if index > 1 and tokens[index - 1].text == ")":
+        if index > 1 and tokens.texts[index - 1] == ")":
             index = _before_parenthesis(tokens, index - 1)
         chain = _chain_backward(tokens, index)
-        if chain and _inside_noun_phrase(tokens, chain, match.group()):
+        if chain and _inside_noun_phrase(tokens, chain, verb.group()):
             continue  # "17 US states": "states" is a noun here
-        speaker = _speaker_from_chain(sentence, chain)
+        speaker = _speaker_from_chain(sentence, tokens, chain)
         if speaker and _is_plausible_subject(speaker):
             return _with_role_before(sentence, tokens, chain, speaker)
     return None
 
 
-def _inside_noun_phrase(tokens: list[_Token], chain: list[_Token], verb: str) -> bool:
+def _inside_noun_phrase(tokens: _Tokens, chain: range, verb: str) -> bool:
     """Whether the chain modifies a noun ("17 US states", "across EU member states")."""
-    first = _index_at(tokens, chain[0].start)
-    if first == 0:
+    if chain[0] == 0:
         return False
-    previous = tokens[first - 1].text
-    if previous[0].isdigit() or previous.lower() in _PREPOSITIONS:
+    previous = chain[0] - 1
+    if tokens.texts[previous][0].isdigit() or tokens.lowers[previous] in _PREPOSITIONS:
         return True  # "the ministry in Berlin said": a place is not the subject
-    return verb in _NOUN_LIKE_VERBS and previous.lower() in _NOUN_PHRASE_OPENERS
+    return verb in _NOUN_LIKE_VERBS and tokens.lowers[previous] in _NOUN_PHRASE_OPENERS
 
 
-def _with_role_before(
-    sentence: str, tokens: list[_Token], chain: list[_Token], speaker: Speaker
-) -> Speaker:
+def _with_role_before(sentence: str, tokens: _Tokens, chain: range, speaker: Speaker) -> Speaker:
     """Add a role written partly in lower case before the name ("Former president X")."""
-    first = _index_at(tokens, chain[0].start)
-    if speaker.role or first == 0 or tokens[first - 1].text.lower() not in _TITLE_WORDS:
+    first = chain[0]
+    lowers = tokens.lowers
+    if speaker.role or first == 0 or lowers[first - 1] not in _TITLE_WORDS:
         return speaker
-    if tokens[first - 1].is_capitalised:
+    if tokens.is_capitalised(first - 1):
         return speaker
     start = first - 1
     while start > 0:
-        token = tokens[start - 1]
-        word = token.text.lower()
-        if word in _TITLE_WORDS or word in _ROLE_MODIFIERS or token.is_capitalised:
+        word = lowers[start - 1]
+        if word in _TITLE_WORDS or word in _ROLE_MODIFIERS or tokens.is_capitalised(start - 1):
             start -= 1
         else:
             break
-    while start < first - 1 and tokens[start].text.lower() in _NOT_NAMES:
+    while start < first - 1 and lowers[start] in _NOT_NAMES:
         start += 1  # "The former president" → "former president"
-    role = sentence[tokens[start].start : tokens[first - 1].end]
+    role = sentence[tokens.starts[start] : tokens.ends[first - 1]]
     return Speaker(speaker.name, role, speaker.start, speaker.end)
 
 
-def _before_parenthesis(tokens: list[_Token], closing: int) -> int:
+def _before_parenthesis(tokens: _Tokens, closing: int) -> int:
     """Where a subject chain ends when the verb follows "(…)".
 
     "The Office for National Statistics (ONS) said" keeps the full name before
     the acronym; "the statistics office (Destatis) said" takes the name inside.
     """
     opening = closing - 1
-    while opening > 0 and closing - opening < 8 and tokens[opening].text != "(":
+    while opening > 0 and closing - opening < 8 and tokens.texts[opening] != "(":
         opening -= 1
-    if tokens[opening].text != "(":
+    if tokens.texts[opening] != "(":
         return closing
     if len(_chain_backward(tokens, opening)) >= 2:
         return opening
     return closing
 
 
-def _skip_adverbs_backward(tokens: list[_Token], index: int) -> int:
+def _skip_adverbs_backward(tokens: _Tokens, index: int) -> int:
     """Step back over "also", "has", "later" between a subject and its verb."""
-    adverbs = {"also", "has", "have", "had", "later", "previously", "further", "again",
-               "repeatedly", "once", "recently", "publicly", "reportedly", "then", "already", "separately", "earlier", "firmly", "clearly"}  # fmt: skip
-    while index > 0 and tokens[index - 1].text.lower() in adverbs:
+    while index > 0 and tokens.lowers[index - 1] in _ADVERBS:
         index -= 1
     return index
 
 
-def _appositive(sentence: str, tokens: list[_Token], verbs: re.Pattern[str]) -> Speaker | None:
+def _appositive(sentence: str, tokens: _Tokens, verbs: list[re.Match[str]]) -> Speaker | None:
     """X, the <role> of Y, said: a name, a comma-enclosed role, then the verb."""
-    for match in verbs.finditer(sentence):
-        index = _skip_adverbs_backward(tokens, _index_at(tokens, match.start()))
-        if index < 2 or tokens[index - 1].text != ",":
+    texts = tokens.texts
+    for verb in verbs:
+        index = _skip_adverbs_backward(tokens, _index_at(tokens, verb.start()))
+        if index < 2 or texts[index - 1] != ",":
             continue
         opening = index - 2
-        while opening >= 0 and tokens[opening].text != "," and index - opening < 16:
+        while opening >= 0 and texts[opening] != "," and index - opening < 16:
             opening -= 1
-        if opening < 1 or tokens[opening].text != ",":
+        if opening < 1 or texts[opening] != ",":
             continue
-        role_tokens = tokens[opening + 1 : index - 1]
-        if not role_tokens:
+        role_span = range(opening + 1, index - 1)
+        if not role_span:
             continue
         # "Putin, speaking in Moscow, said": a participle clause, not a role.
-        participle = role_tokens[0].text.lower().endswith("ing")
-        if not participle and not _looks_like_role(role_tokens):
+        participle = tokens.lowers[role_span[0]].endswith("ing")
+        if not participle and not _looks_like_role(tokens, role_span):
             continue
-        speaker = _speaker_from_chain(sentence, _chain_backward(tokens, opening))
+        speaker = _speaker_from_chain(sentence, tokens, _chain_backward(tokens, opening))
         if speaker and _is_plausible_subject(speaker):
             if participle:
                 return speaker
-            role = sentence[role_tokens[0].start : role_tokens[-1].end]
+            role = sentence[tokens.starts[role_span[0]] : tokens.ends[role_span[-1]]]
             return Speaker(speaker.name, _clean_role(role), speaker.start, speaker.end)
     return None
 
 
-def _after_verb(sentence: str, tokens: list[_Token], verbs: re.Pattern[str]) -> Speaker | None:
+def _after_verb(sentence: str, tokens: _Tokens, verbs: list[re.Match[str]]) -> Speaker | None:
     """“…,” said X: the inverted form, with an optional appositive role."""
-    for match in verbs.finditer(sentence):
-        index = _index_at(tokens, match.end())
-        previous = _index_at(tokens, match.start()) - 1
-        if previous < 0 or tokens[previous].text not in {",", "”", '"', "’", "'"}:
+    for verb in verbs:
+        previous = _index_at(tokens, verb.start()) - 1
+        if previous < 0 or tokens.texts[previous] not in _BEFORE_INVERSION:
             continue  # inversion follows a quotation or a comma
-        chain = _chain_forward(tokens, index)
-        speaker = _speaker_from_chain(sentence, chain)
+        chain = _chain_forward(tokens, _index_at(tokens, verb.end()))
+        speaker = _speaker_from_chain(sentence, tokens, chain)
         if speaker and _is_plausible_subject(speaker) and _ends_inversion(tokens, chain):
             return _with_appositive_role(sentence, speaker)
     return None
 
 
-def _ends_inversion(tokens: list[_Token], chain: list[_Token]) -> bool:
+def _ends_inversion(tokens: _Tokens, chain: range) -> bool:
     """Whether the name after "said" closes the clause ("said X." / "said X, the…").
 
     "…, said the West was to blame" has a verb after the name: the name is the
     object of the reported clause, not the speaker.
     """
-    following = _index_at(tokens, chain[-1].end)
-    if following >= len(tokens):
+    following = chain[-1] + 1
+    if following >= len(tokens.texts):
         return True
-    word = tokens[following].text
-    return not word[0].isalnum() or word.lower() in _AFTER_INVERSION
+    return not tokens.texts[following][0].isalnum() or tokens.lowers[following] in _AFTER_INVERSION
 
 
 def _with_appositive_role(sentence: str, speaker: Speaker | None) -> Speaker | None:
     """Add the role from "X, the <role> of Y," after a name when there is none."""
     if speaker is None or speaker.role or speaker.end is None:
         return speaker
-    match = re.match(r",\s+([^,.;”\"]{2,80})", sentence[speaker.end :])
-    if not match:
-        return speaker
-    first_word = match.group(1).split()[0].lower()
+    match = _APPOSITIVE_ROLE.match(sentence, speaker.end)
+    words = match.group(1).split() if match else []
+    if not words:
+        return speaker  # no phrase, or only spaces before the next stop: ",   ."
+    first_word = words[0].lower()
     if first_word not in {"the", "a", "an"} and first_word not in _TITLE_WORDS:
         return speaker
     return Speaker(speaker.name, _clean_role(match.group(1)), speaker.start, speaker.end)
 
 
-def _looks_like_role(tokens: list[_Token]) -> bool:
+def _looks_like_role(tokens: _Tokens, span: range) -> bool:
     """A comma-enclosed phrase that describes a person: "the head of X", "a spokeswoman"."""
-    first = tokens[0].text.lower()
+    lowers = tokens.lowers
+    first = lowers[span[0]]
     return (
         first in {"the", "a", "an", "who"}
         or first in _TITLE_WORDS
-        or (len(tokens) <= 6 and any(token.text.lower() in _TITLE_WORDS for token in tokens))
+        or (len(span) <= 6 and any(lowers[index] in _TITLE_WORDS for index in span))
     )
 
 
 def _clean_role(role: str) -> str:
     """Drop the article in front of a role ("the head of X" → "head of X")."""
-    return re.sub(r"^(?:the|a|an)\s+", "", role.strip())
+    return _LEADING_ARTICLE.sub("", role.strip())
 
 
 def _is_plausible_subject(speaker: Speaker) -> bool:
@@ -615,16 +662,17 @@ def _is_person(speaker: Speaker) -> bool:
     return len(words) >= 2 and not speaker.name.isupper()
 
 
-def _learn_titled_names(sentence: str, tokens: list[_Token], context: SpeakerContext) -> None:
+def _learn_titled_names(sentence: str, tokens: _Tokens, context: SpeakerContext) -> None:
     """Remember "Title First Last" mentions even when they are not attributed speech."""
+    texts = tokens.texts
     index = 0
-    while index < len(tokens):
-        chain = _chain_forward(tokens, index) if tokens[index].is_capitalised else []
+    while index < len(texts):
+        chain = _chain_forward(tokens, index) if texts[index][0].isupper() else None
         if not chain:
             index += 1
             continue
-        if any(token.text.lower() in _TITLE_WORDS for token in chain[:-1]):
-            speaker = _speaker_from_chain(sentence, chain)
+        if len(chain) > 1 and any(tokens.lowers[place] in _TITLE_WORDS for place in chain[:-1]):
+            speaker = _speaker_from_chain(sentence, tokens, chain)
             if speaker and len(speaker.name.split()) >= 2 and speaker.name not in context.people:
                 context.people[speaker.name] = speaker
-        index = _index_at(tokens, chain[-1].end)
+        index = chain[-1] + 1

@@ -239,6 +239,16 @@ def test_seed_article_sentences_without_attribution_have_no_speaker(opening: str
     assert seed_speakers()[opening] is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["According to Olaf Scholz,   . the rate rose", "Olaf Scholz said,  ; it rose", "said Reiche, ”"],
+)
+def test_a_comma_after_the_name_with_nothing_before_the_next_stop_is_no_role(text: str) -> None:
+    # given a name followed by a comma and only spaces before a stop / when / then no crash, no role
+    speaker = find_speaker(text, context=SpeakerContext())
+    assert speaker is None or speaker.role is None
+
+
 @given(st.text(), st.integers(min_value=0, max_value=10_000))
 def test_never_raises_and_the_span_is_the_mention(text: str, offset: int) -> None:
     speaker = find_speaker(text, offset=offset, context=SpeakerContext())
