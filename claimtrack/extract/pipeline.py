@@ -88,36 +88,38 @@ def _claim(
     kind = classify_kind(
         sentence.text, quantities=quantities, dates=dates, speaker=speaker, features=features
     )
+    # Positional: keyword arguments cost a quarter more to pass, per sentence.
     return ExtractedClaim(
-        text=sentence.text,
-        start=sentence.start,
-        end=sentence.end,
-        kind=kind,
-        score=score,
-        speaker=speaker,
-        quantities=quantities,
-        dates=dates,
-        features=features,
-        is_heading=sentence.is_heading,
+        sentence.text,
+        sentence.start,
+        sentence.end,
+        kind,
+        score,
+        speaker,
+        quantities,
+        dates,
+        features,
+        sentence.is_heading,
     )
 
 
 def _shift(quantity: Quantity, offset: int) -> Quantity:
     """The quantity with its span moved from sentence to document offsets.
 
-    Built directly: `dataclasses.replace` costs three times as much, per quantity.
+    Built directly, with positional arguments: `dataclasses.replace` costs
+    three times as much, keyword arguments a quarter more, per quantity.
     """
     if not offset:
         return quantity
     return Quantity(
-        low=quantity.low,
-        high=quantity.high,
-        unit=quantity.unit,
-        per=quantity.per,
-        text=quantity.text,
-        start=quantity.start + offset,
-        end=quantity.end + offset,
-        approximate=quantity.approximate,
+        quantity.low,
+        quantity.high,
+        quantity.unit,
+        quantity.per,
+        quantity.text,
+        quantity.start + offset,
+        quantity.end + offset,
+        quantity.approximate,
     )
 
 

@@ -171,19 +171,39 @@ def _index(cues: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
 _CUE_INDEX = _index(CUES)
 
 
-def _lengths_by_first_word(phrases: Iterable[str]) -> dict[str, tuple[int, ...]]:
-    """For each word that begins a multi-word cue, the word counts of its cues."""
+class _CueStart(NamedTuple):
+    """What a word that begins a cue can lead to."""
+
+    features: frozenset[str]  # signalled by the word alone (empty if it is no cue alone)
+    next_words: frozenset[str]  # second words of the longer cues it begins
+
+
+def _cue_starts(phrases: Iterable[str]) -> dict[str, _CueStart]:
+    """Each word that begins a cue phrase, and what it can lead to."""
+    next_words: dict[str, set[str]] = {}
+    for phrase in phrases:
+        first, *rest = phrase.split()
+        next_words.setdefault(first, set()).update(rest[:1])
+    return {
+        first: _CueStart(_CUE_INDEX.get(first, frozenset()), frozenset(following))
+        for first, following in next_words.items()
+    }
+
+
+def _lengths_by_first_pair(phrases: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each pair of words that begins a multi-word cue, the word counts of its cues."""
     lengths: dict[str, set[int]] = {}
     for phrase in phrases:
         words = phrase.split()
         if len(words) > 1:
-            lengths.setdefault(words[0], set()).add(len(words))
-    return {first: tuple(sorted(counts)) for first, counts in lengths.items()}
+            lengths.setdefault(" ".join(words[:2]), set()).add(len(words))
+    return {pair: tuple(sorted(counts)) for pair, counts in lengths.items()}
 
 
-# Only these words start the longer lookups, and only for lengths that exist.
-_CUE_LENGTHS = _lengths_by_first_word(_CUE_INDEX)
-_CUE_STARTS = frozenset(_CUE_INDEX) | frozenset(_CUE_LENGTHS)
+# Only words in _CUE_STARTS start a lookup; a longer one only when the next
+# word can follow, and only for lengths that exist.
+_CUE_STARTS = _cue_starts(_CUE_INDEX)
+_CUE_LENGTHS = _lengths_by_first_pair(_CUE_INDEX)
 
 _COPULAS = _lexicon("is|are|was|were|be|been|remain|remains|become|becomes|became")
 _INTENSIFIERS = _lexicon("so|very|truly|absolutely|also|now|more|most")
@@ -207,20 +227,27 @@ _NOT_PAST = _lexicon(
 _CHARACTERISING = _lexicon("is|are|was|were|called|described|branded|labelled|dubbed")
 _SCARE_QUOTE = re.compile(r"[“\"‘]([^”\"’“‘]{1,60})[”\"’]")
 _TOKEN = re.compile(r"[\w’'&-]+")
-# Anchored at a word start, so each word is scanned once.
-_PAST_TENSE = re.compile(r"(?<![\w’'&-])[a-z]{3,}ed(?![\w’'&-])")
-# Two capitalised words separated by one space: a multi-word name.
-# Anchored at a word start so a long run of capitals is scanned once, not per letter.
-_MULTIWORD_NAME = re.compile(r"(?<![\w’'&-])[A-Z][\w’'&-]* [A-Z]")
+# In ASCII text an ASCII-only `\w` finds the same words, faster.
+_ASCII_TOKEN = re.compile(_TOKEN.pattern, re.ASCII)
+# A regular past tense: a whole lower-case word ending in "-ed", not one of
+# _NOT_PAST, among words joined by spaces. Starting on a literal space lets the
+# regex engine jump from word start to word start; each word is scanned once.
+_PAST_TENSE = re.compile(rf" (?=[a-z]{{3,}}ed(?: |$))(?!(?:{'|'.join(sorted(_NOT_PAST))})(?: |$))")
+# Two capitalised words separated by one space: a multi-word name. Anchored at
+# a word start so a long run of capitals is scanned once, not per letter; the
+# capital comes first so the regex engine can skip ahead to the next one.
+_MULTIWORD_NAME = re.compile(r"[A-Z](?<![\w’'&-][A-Z])[\w’'&-]* [A-Z]")
+# A word after the first that starts with an ASCII capital, other than "I", in
+# the words joined by single spaces.
+_CAPITALISED_WORD = re.compile(r" (?!I(?: |$))[A-Z]")
 _QUOTE_MARKS = '“"‘'
+# Features of sentences that are never claims, whatever else fired.
+_NEVER_A_CLAIM = frozenset(["heading", "boilerplate", "question", "vague", "fragment"])
 
 
-class _Hit(NamedTuple):
-    """A cue phrase found at word `index`, `length` words long, and what it signals."""
-
-    index: int
-    length: int
-    features: frozenset[str]
+# A cue phrase found: the index of its first word, its length in words, and
+# the features it signals. A plain tuple: a NamedTuple costs more to build.
+_Hit = tuple[int, int, frozenset[str]]
 
 
 class CheckWorthiness(NamedTuple):
@@ -239,52 +266,65 @@ def score_sentence(
     is_heading: bool = False,
 ) -> CheckWorthiness:
     """Score how check-worthy `text` is from its features and extracted structure."""
-    fired = [*_structure_features(quantities, dates, speaker), *_text_features(text)]
+    features = _structure_features(quantities, dates, speaker)
+    fired = _text_features(text)
     if is_heading:
         fired.append("heading")
-    features = {"base": WEIGHTS["base"]}
     for name in fired:
-        features[name] = features.get(name, 0.0) + WEIGHTS[name]
+        features[name] = WEIGHTS[name]  # each fires at most once: set, not summed
     if "heading" in features or "boilerplate" in features:
         return CheckWorthiness(0.0, features)  # never a claim, whatever else fired
     total = sum(features.values())
-    return CheckWorthiness(min(1.0, max(0.0, total)), features)
+    # Clamped to [0, 1] as min(1.0, max(0.0, total)) would, without two calls.
+    return CheckWorthiness(1.0 if total >= 1.0 else total if total > 0.0 else 0.0, features)
 
 
 def _structure_features(
     quantities: Sequence[Quantity], dates: Sequence[DateMention], speaker: Speaker | None
-) -> list[str]:
-    """Features from what the other extractors found in the sentence."""
-    fired: list[str] = []
+) -> dict[str, float]:
+    """The base weight, then features from what the other extractors found in the sentence."""
+    features = {"base": WEIGHTS["base"]}
     if quantities:
-        fired.append("quantity")
-        fired.extend("more_quantities" for _ in quantities[1:3])
+        features["quantity"] = WEIGHTS["quantity"]
+        if len(quantities) > 1:  # one weight per further quantity, two at most
+            features["more_quantities"] = WEIGHTS["more_quantities"] * min(len(quantities) - 1, 2)
     if dates:
-        fired.append("date")
-    if any(mention.role == "deadline" for mention in dates):
-        fired.append("deadline")
+        features["date"] = WEIGHTS["date"]
+        if any(mention.role == "deadline" for mention in dates):
+            features["deadline"] = WEIGHTS["deadline"]
     if speaker is not None:
-        fired.append("speaker")
-    return fired
+        features["speaker"] = WEIGHTS["speaker"]
+    return features
 
 
 def _text_features(text: str) -> list[str]:
     """Features read from the wording of the sentence itself, in a fixed order."""
-    words = _TOKEN.findall(text)
-    lowers = [word.lower() for word in words]
+    words = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
+    spaced = " ".join(words)
+    # Lower-casing the joined words equals lowering each one: no word holds a
+    # space, and a space cuts the only context lower() reads (final sigma).
+    lowered = spaced.lower()
+    lowers = lowered.split(" ") if words else []
     hits = _hits(lowers)
-    cues = frozenset().union(*(hit.features for hit in hits)) if hits else frozenset()
-    count = len(words)
+    cues: set[str] = set()
+    for _, _, features in hits:
+        cues |= features
+    word_count = len(words)
     # Each test below runs only when a cheap one (a cue, a character) allows it.
-    boilerplate = ("boilerplate" in cues or "stock" in cues) and _is_boilerplate(count, hits)
+    boilerplate = ("boilerplate" in cues or "stock" in cues) and _is_boilerplate(word_count, hits)
     will_at = (
-        next(h.index for h in hits if "commitment" in h.features) if "commitment" in cues else None
+        next(index for index, _, features in hits if "commitment" in features)
+        if "commitment" in cues
+        else None
     )
     impersonal_will = (
         will_at is not None
         and "impersonal" in cues
-        and any("impersonal" in h.features and h.index < will_at for h in hits)
+        and any("impersonal" in features and index < will_at for index, _, features in hits)
     )
+    # Whether any of _QUOTE_MARKS occurs: three scans in C. Most sentences
+    # quote nothing, and the tests on quotes below then stop at once.
+    quoted = "“" in text or '"' in text or "‘" in text
     ending = text.rstrip(" ”\"’')")
     fired: list[str] = []
     if boilerplate:
@@ -297,24 +337,29 @@ def _text_features(text: str) -> list[str]:
         fired.append("question")
     if ending.endswith("!"):
         fired.append("exclamation")
-    if count <= 3:
+    if word_count <= 3:
         fired.append("fragment")
-    elif count <= 5:
+    elif word_count <= 5:
         fired.append("short")
     if "opinion" in cues or _is_evaluative(lowers):
         fired.append("opinion")
-    if _is_first_person(text, words, "opinion" in cues):
+    if _is_first_person(text, words, "opinion" in cues, quoted):
         fired.append("first_person")
-    if _has_scare_quote(text):
+    if quoted and _has_scare_quote(text):
         fired.append("scare_quote")
     if text[:1] in _QUOTE_MARKS:
         fired.append("direct_quote")  # an opening quote is more often a view (ClaimBuster)
-    if any(word[:1].isupper() and word != "I" for word in words[1:]):
+    if _has_named_entity(spaced, words):
         fired.append("named_entity")
     if _MULTIWORD_NAME.search(text, len(words[0]) if words else 0) is not None:
         fired.append("multiword_entity")
-    fired.extend(name for name in ("attribution", "contested", "comparison") if name in cues)
-    if _is_ranking(lowers, cues):
+    if "attribution" in cues:
+        fired.append("attribution")
+    if "contested" in cues:
+        fired.append("contested")
+    if "comparison" in cues:
+        fired.append("comparison")
+    if _is_ranking(lowered, lowers, cues):
         fired.append("ranking")
     if will_at is not None and "scheduled" not in cues and not impersonal_will:
         fired.append("commitment")
@@ -324,7 +369,7 @@ def _text_features(text: str) -> list[str]:
         fired.append("causation")
     if "rule" in cues or _is_rule(words, lowers):
         fired.append("rule")
-    if "past" in cues or _has_past_tense(text):
+    if "past" in cues or _has_past_tense(spaced):
         fired.append("past_event")
     if "scheduled" in cues:
         fired.append("scheduled")
@@ -334,25 +379,29 @@ def _text_features(text: str) -> list[str]:
 def _hits(lowers: list[str]) -> list[_Hit]:
     """Every cue phrase among the lower-cased words, in order, overlapping ones included."""
     hits: list[_Hit] = []
-    for index, lower in enumerate(lowers):
-        if lower not in _CUE_STARTS:
-            continue  # most words: one set lookup
-        features = _CUE_INDEX.get(lower)
+    last = len(lowers) - 1
+    for index, first in enumerate(lowers):
+        if first not in _CUE_STARTS:
+            continue  # most words: one lookup
+        features, next_words = _CUE_STARTS[first]
         if features:
-            hits.append(_Hit(index, 1, features))
-        for length in _CUE_LENGTHS.get(lower, ()):
-            features = _CUE_INDEX.get(" ".join(lowers[index : index + length]))
-            if features:
-                hits.append(_Hit(index, length, features))
+            hits.append((index, 1, features))
+        if index < last and lowers[index + 1] in next_words:
+            pair = f"{first} {lowers[index + 1]}"
+            for length in _CUE_LENGTHS[pair]:
+                phrase = pair if length == 2 else " ".join(lowers[index : index + length])
+                features = _CUE_INDEX.get(phrase)
+                if features:
+                    hits.append((index, length, features))
     return hits
 
 
 def _is_boilerplate(word_count: int, hits: list[_Hit]) -> bool:
     """Boilerplate that is the whole sentence, not a lead-in to a real claim."""
-    for hit in hits:
-        if "boilerplate" in hit.features and (hit.index == 0 or word_count <= 8):
+    for index, length, features in hits:
+        if "boilerplate" in features and (index == 0 or word_count <= 8):
             return True
-        if "stock" in hit.features and word_count - (hit.index + hit.length) < 4:
+        if "stock" in features and word_count - (index + length) < 4:
             return True
     return False
 
@@ -372,22 +421,20 @@ def _is_evaluative(lowers: list[str]) -> bool:
     return False
 
 
-def _is_first_person(text: str, words: list[str], has_opinion: bool) -> bool:
+def _is_first_person(text: str, words: list[str], has_opinion: bool, quoted: bool) -> bool:
     """The writer or a quoted speaker talks about themselves ("we", "our")."""
     if text[:1] in _QUOTE_MARKS and has_opinion:
         return True  # a sentence opening on a quoted view
-    if not _FIRST_PERSON.intersection(words):
+    if _FIRST_PERSON.isdisjoint(words):
         return False
-    if any(mark in text for mark in _QUOTE_MARKS):
+    if quoted:
         # Only first-person words outside short quotes: a quoted "we" is not the writer's.
         words = _TOKEN.findall(_SCARE_QUOTE.sub(" ", text))
-    return bool(_FIRST_PERSON.intersection(words))
+    return not _FIRST_PERSON.isdisjoint(words)
 
 
 def _has_scare_quote(text: str) -> bool:
     """A short quoted characterisation ("was 'broken'", "called it 'a code red'")."""
-    if not any(mark in text for mark in _QUOTE_MARKS):
-        return False
     for match in _SCARE_QUOTE.finditer(text):
         quoted = match.group(1)
         if len(quoted.split()) > 6 or any(ch.isdigit() for ch in quoted):
@@ -398,17 +445,26 @@ def _has_scare_quote(text: str) -> bool:
     return False
 
 
-def _is_ranking(lowers: list[str], cues: frozenset[str]) -> bool:
+def _has_named_entity(spaced: str, words: list[str]) -> bool:
+    """A capitalised word other than the first and "I": likely part of a name."""
+    if _CAPITALISED_WORD.search(spaced) is not None:
+        return True  # in C, for the common case
+    # Only another script's capital is left to find, word by word.
+    return not spaced.isascii() and any(word[:1].isupper() and word != "I" for word in words[1:])
+
+
+def _is_ranking(lowered: str, lowers: list[str], cues: set[str]) -> bool:
     """An ordinal position stated as a fact ("ranked fourth", "the second-largest")."""
-    # "rank" cannot span the joining space, so this is "rank" in any word.
-    if "comparison" not in cues and "rank" not in " ".join(lowers):
+    # `lowered` is the lower-cased words joined by spaces: "rank" cannot span a
+    # joining space, so this is "rank" in any word.
+    if "comparison" not in cues and "rank" not in lowered:
         return False
     return "ranking" in cues or any(_ORDINAL.fullmatch(lower) for lower in lowers)
 
 
 def _is_rule(words: list[str], lowers: list[str]) -> bool:
     """A named instrument ("the Climate Protection Act") or "under the (new) law/rules"."""
-    if _RULE_NAMES.intersection(words):
+    if not _RULE_NAMES.isdisjoint(words):
         return True
     if "under" not in lowers:
         return False  # the common case, one scan in C
@@ -418,9 +474,13 @@ def _is_rule(words: list[str], lowers: list[str]) -> bool:
     )
 
 
-def _has_past_tense(text: str) -> bool:
-    """A regular past-tense verb ("launched", "approved"), lower-case as verbs are."""
-    return any(match.group() not in _NOT_PAST for match in _PAST_TENSE.finditer(text))
+def _has_past_tense(spaced: str) -> bool:
+    """A regular past-tense verb ("launched", "approved"), lower-case as verbs are.
+
+    `spaced` is the sentence's words joined by single spaces; one more in front
+    lets the regex find every word by its leading space.
+    """
+    return _PAST_TENSE.search(" " + spaced) is not None
 
 
 def classify_kind(
@@ -437,20 +497,26 @@ def classify_kind(
         if features is not None
         else score_sentence(text, quantities=quantities, dates=dates, speaker=speaker).features
     )
-    if any(name in fired for name in ("heading", "boilerplate", "question", "vague", "fragment")):
+    if not _NEVER_A_CLAIM.isdisjoint(fired):
         return "other"
     if "rule" in fired:
         return "rule"
     if "opinion" in fired or "scare_quote" in fired or "exclamation" in fired:
         return "opinion"
-    order: list[tuple[ClaimKind, bool]] = [
-        ("quantity", bool(quantities)),
-        ("commitment", "commitment" in fired),
-        ("prediction", "prediction" in fired),
-        ("causation", "causation" in fired),
-        ("comparison", "comparison" in fired or "ranking" in fired),
-        ("event", "scheduled" in fired),
-        ("attribution", "attribution" in fired),
-        ("event", "past_event" in fired or "date" in fired),
-    ]
-    return next((kind for kind, applies in order if applies), "other")
+    if quantities:
+        return "quantity"
+    if "commitment" in fired:
+        return "commitment"
+    if "prediction" in fired:
+        return "prediction"
+    if "causation" in fired:
+        return "causation"
+    if "comparison" in fired or "ranking" in fired:
+        return "comparison"
+    if "scheduled" in fired:
+        return "event"
+    if "attribution" in fired:
+        return "attribution"
+    if "past_event" in fired or "date" in fired:
+        return "event"
+    return "other"
