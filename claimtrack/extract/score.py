@@ -241,6 +241,16 @@ _MULTIWORD_NAME = re.compile(r"[A-Z](?<![\w’'&-][A-Z])[\w’'&-]* [A-Z]")
 # the words joined by single spaces.
 _CAPITALISED_WORD = re.compile(r" (?!I(?: |$))[A-Z]")
 _QUOTE_MARKS = '“"‘'
+# After rule, opinion and quantity: each kind and the features that make it, first wins.
+_KINDS_AFTER_QUANTITY: tuple[tuple[ClaimKind, frozenset[str]], ...] = (
+    ("commitment", frozenset(["commitment"])),
+    ("prediction", frozenset(["prediction"])),
+    ("causation", frozenset(["causation"])),
+    ("comparison", frozenset(["comparison", "ranking"])),
+    ("event", frozenset(["scheduled"])),
+    ("attribution", frozenset(["attribution"])),
+    ("event", frozenset(["past_event", "date"])),
+)
 # Features of sentences that are never claims, whatever else fired.
 _NEVER_A_CLAIM = frozenset(["heading", "boilerplate", "question", "vague", "fragment"])
 
@@ -505,18 +515,7 @@ def classify_kind(
         return "opinion"
     if quantities:
         return "quantity"
-    if "commitment" in fired:
-        return "commitment"
-    if "prediction" in fired:
-        return "prediction"
-    if "causation" in fired:
-        return "causation"
-    if "comparison" in fired or "ranking" in fired:
-        return "comparison"
-    if "scheduled" in fired:
-        return "event"
-    if "attribution" in fired:
-        return "attribution"
-    if "past_event" in fired or "date" in fired:
-        return "event"
+    for kind, signals in _KINDS_AFTER_QUANTITY:
+        if not signals.isdisjoint(fired):
+            return kind
     return "other"
