@@ -90,11 +90,14 @@ _SCALE_ALTERNATION = "dozen|hundred|thousand|million|billion|trillion"
 # Anchors: a digit, a number word, or "a"/"an"/"one" before a scale word. The word
 # list is a prefix trie of literals: no quantifier can repeat, so no backtracking.
 _ANCHOR_WORDS = word_trie(set(NUMBER_WORDS | set(VAGUE_PLURALS) | {"half"}))
-_ANCHOR_FIRSTS = "".join(sorted({w[0] for w in NUMBER_WORDS | set(VAGUE_PLURALS) | {"half", "a"}}))
-# The leading class lets the engine reject most positions with one check.
+
+# A match starts with the digit itself or with the non-word character before a word
+# (group 1). Its first character is tested against a class without a letter a-z, so
+# the engine skips lower-case letters in its fast prefix loop instead of trying the
+# pattern at every position; look-behinds then check what that character was.
 _ANCHOR_PATTERN = (
-    rf"(?=[\d{_ANCHOR_FIRSTS}])(?:\d|\b{_ANCHOR_WORDS}\b"
-    rf"|\b(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter)\b))"
+    rf"[^a-z_](?:(?<=\d)|(?<=\W)({_ANCHOR_WORDS}\b"
+    rf"|(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter)\b)))"
 )
 # Searching lower-cased text case-sensitively is three times faster than IGNORECASE.
 _ANCHOR_LOWER = re.compile(_ANCHOR_PATTERN)
@@ -157,6 +160,7 @@ class _Tok(NamedTuple):
     text: str
     start: int
     end: int
+    lower: str  # `text` lower-cased once: most checks compare lower-cased words
 
 
 @dataclass(slots=True)
@@ -248,6 +252,9 @@ _RANGE_VERBS = frozenset(
     {"range", "ranges", "ranging", "ranged", "vary", "varies", "varying", "varied"}
 )
 _PHRASE_ENDINGS = frozenset(phrase[-1] for phrase in _PREFIX_KINDS)
+# Words that, last before a figure, may open a prefix: a phrase, "the" to reach
+# across ("below the 95%"), a range opener.
+_PREFIX_LAST_WORDS = _PHRASE_ENDINGS | {"the", "between", "from"}
 _MONTHS = _words(
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -352,6 +359,16 @@ _CELSIUS = frozenset({"celsius", "centigrade", "c"})
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, in order, with offsets into `text`."""
+    global _token_table
+    _token_table = (text, {})
+    try:
+        return _scan(text)
+    finally:
+        _token_table = ("", {})  # the tokens of one text are no use for the next
+
+
+def _scan(text: str) -> list[Quantity]:
+    """The quantities of `text`: parse at each anchor, resume after what was read."""
     found: list[Quantity] = []
     position = 0
     floor = 0
@@ -360,18 +377,24 @@ def find_quantities(text: str) -> list[Quantity]:
     anchors, haystack = (
         (_ANCHOR_LOWER, lowered) if len(lowered) == len(text) else (_ANCHOR_ANY_CASE, text)
     )
+    haystack = " " + haystack  # the separator before a first word; offsets shift by one
     while True:
+        # haystack[position] is the character before text[position]: if it is a digit,
+        # it matched as one and is no anchor of this search.
         anchor = anchors.search(haystack, position)
+        if anchor is not None and anchor.lastindex is None and anchor.start() == position:
+            anchor = anchors.search(haystack, position + 1)
         if anchor is None:
             return found
+        start = anchor.start(1) - 1 if anchor.lastindex else anchor.start() - 1
         try:
-            quantity, resume = _parse(text, anchor.start(), floor)
+            quantity, resume = _parse(text, start, floor)
         except _Rejected as rejected:
-            position = max(rejected.resume, anchor.end())
+            position = max(rejected.resume, anchor.end() - 1)
             continue
         found.append(quantity)
         floor = quantity.end
-        position = max(resume, anchor.end())
+        position = max(resume, anchor.end() - 1)
 
 
 def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
@@ -467,7 +490,7 @@ def _borrow_from_change(
 ) -> tuple[str | None, Per | None]:
     """In "from 1.42 to 1.58 euros a litre" the first value takes the second's unit and rate."""
     to = _token(text, position)
-    if to is None or to.text.lower() != "to":
+    if to is None or to.lower != "to":
         return unit, per
     target = _token(text, to.end)
     if target is None or (target.text not in CURRENCY_SYMBOLS and target.kind != "num"):
@@ -509,29 +532,37 @@ def _single(
 # --- tokens --------------------------------------------------------------------
 
 
-_last_token: tuple[str, int, _Tok | None] = ("", -1, None)
+# The tokens read so far in the text being scanned, by position: the parser asks for
+# the token after a figure or a word many times over. `find_quantities` starts a
+# fresh table for each call and drops it at the end; one tuple, so a thread never
+# reads another text's table.
+_token_table: tuple[str, dict[int, _Tok | None]] = ("", {})
 
 
 def _token(text: str, position: int) -> _Tok | None:
     """The next token on the same line, or None at a line end or the text end."""
-    global _last_token
-    last_text, last_position, last_token = _last_token  # one tuple: safe across threads
-    if position == last_position and text is last_text:
-        return last_token  # the parser asks for the token after a figure several times
+    global _token_table
+    table_text, table = _token_table
+    if text is not table_text:
+        table = {}
+        _token_table = (text, table)
+    elif position in table:
+        return table[position]
     match = _TOKEN.match(text, position)
     token = None
     if match is not None:
         group = match.lastindex
         start, end = match.span(group)
-        token = _Tok(_TOKEN_KINDS[group], text[start:end], start, end)
-    _last_token = (text, position, token)
+        word = text[start:end]
+        token = _Tok(_TOKEN_KINDS[group], word, start, end, word.lower())
+    table[position] = token
     return token
 
 
 def _word_at(text: str, position: int) -> str:
     """The next token's text lower-cased if it is a word, else ""."""
     token = _token(text, position)
-    return token.text.lower() if token is not None and token.kind == "word" else ""
+    return token.lower if token is not None and token.kind == "word" else ""
 
 
 # --- reading a figure ------------------------------------------------------------
@@ -539,7 +570,7 @@ def _word_at(text: str, position: int) -> str:
 
 def _read_value(text: str, start: int) -> _Value:
     """The figure at `start`: digits with their scale, or a run of number words."""
-    if text[start].isdigit():
+    if text[start].isdecimal():
         return _read_figure(text, start)
     return _read_words(text, start)
 
@@ -549,7 +580,8 @@ def _read_figure(text: str, start: int) -> _Value:
     run = _DIGITS.match(text, start)
     assert run is not None
     end = run.end()
-    _reject_glued(text, start, end)
+    if start and text[start - 1] != " ":  # a space before the digits never glues them
+        _reject_glued(text, start, end)
     if _may_be_date_or_time(text, end):
         special = _DATE_OR_TIME.match(text, start)
         if special is not None:
@@ -558,19 +590,19 @@ def _read_figure(text: str, start: int) -> _Value:
     if len(digits) > _MAX_DIGITS:
         raise _Rejected(end)
     value = Decimal(digits)
-    if end + 1 < len(text) and text[end] == "." and text[end + 1].isdigit():
+    if end + 1 < len(text) and text[end] == "." and text[end + 1].isdecimal():
         fraction = _DIGITS.match(text, end + 1)
         assert fraction is not None
         if (
             fraction.end() + 1 < len(text)
             and text[fraction.end()] == "."
-            and text[fraction.end() + 1].isdigit()
+            and text[fraction.end() + 1].isdecimal()
         ):
             raise _Rejected(_DOTTED_RUN.match(text, start).end())  # type: ignore[union-attr]
         value = Decimal(digits + "." + fraction.group())
         end = fraction.end()
         grouped = True
-    if end + 1 < len(text) and text[end] == "/" and text[end + 1].isdigit():
+    if end + 1 < len(text) and text[end] == "/" and text[end + 1].isdecimal():
         raise _Rejected(_SLASHED_RUN.match(text, start).end())  # type: ignore[union-attr]
     if end + 1 < len(text) and text[end] in _DASHES and text[end + 1].isalpha():
         raise _Rejected(end + 1)  # "a 30-year-old", "a 600-strong force": an adjective
@@ -599,7 +631,7 @@ def _reject_glued(text: str, start: int, end: int) -> None:
             raise _Rejected(end)
     if before == "+":
         raise _Rejected(_PHONE_RUN.match(text, start).end())  # type: ignore[union-attr]
-    if before in ".,/:" and start > 1 and text[start - 2].isdigit():
+    if before in ".,/:" and start > 1 and text[start - 2].isdecimal():
         raise _Rejected(end)
 
 
@@ -612,17 +644,17 @@ def _read_groups(text: str, start: int, end: int) -> tuple[str, int, bool]:
     separator = ""
     length = len(text)
     while (
-        end + 4 <= length and text[end] in _GROUP_SEPARATORS and text[end + 1 : end + 4].isdigit()
+        end + 4 <= length and text[end] in _GROUP_SEPARATORS and text[end + 1 : end + 4].isdecimal()
     ):
         if separator and text[end] != separator:
             break
-        if end + 4 < length and text[end + 4].isdigit():
+        if end + 4 < length and text[end + 4].isdecimal():
             break
         if (
             text[end] == " "
             and end + 5 < length
             and text[end + 4] == "."
-            and text[end + 5].isdigit()
+            and text[end + 5].isdecimal()
         ):
             break  # "3 000.5" is rare; "to 3 2.5" is not a group
         separator = text[end]
@@ -641,13 +673,15 @@ def _read_attached(text: str, figure: _Value) -> None:
         figure.unit = "°C" if letters is None or letters.group().lower() != "f" else "°F"
         figure.end = letters.end() if letters is not None else end + 1
         return
+    if not text[end].isalnum():
+        return  # mostly a space: no letters can follow, and the regex call costs more
     letters = _LETTERS.match(text, end)
     if letters is None:
         return
     word = letters.group()
     lower = word.lower()
     after = letters.end()
-    if after < len(text) and text[after].isdigit():
+    if after < len(text) and text[after].isdecimal():
         raise _Rejected(after)  # "4x4", "5G5": a code
     if lower in SCALE_ABBREVIATIONS:
         figure.value *= SCALE_ABBREVIATIONS[lower]
@@ -670,7 +704,7 @@ def _read_scale_words(text: str, figure: _Value) -> None:
         token = _token(text, figure.end)
         if token is None or token.kind != "word":
             return
-        lower = token.text.lower()
+        lower = token.lower
         if lower in SCALES:
             multiplier = SCALES[lower]
         elif lower in ("bn", "mn", "mln", "bln", "tn", "trn"):
@@ -689,7 +723,7 @@ def _read_words(text: str, start: int) -> _Value:
     """A run of number words, a vague plural, or "half a million"."""
     first = _token(text, start)
     assert first is not None and first.kind == "word"
-    lower = first.text.lower()
+    lower = first.lower
     if lower in VAGUE_PLURALS:
         return _read_vague(text, first)
     if lower == "half":
@@ -697,14 +731,14 @@ def _read_words(text: str, start: int) -> _Value:
     if lower in ("a", "an", "one") and _word_at(text, first.end) == "quarter":
         quarter = _token(text, first.end)
         of = _token(text, quarter.end)  # type: ignore[union-attr]
-        if of is None or of.text.lower() != "of":
+        if of is None or of.lower != "of":
             raise _Rejected(first.end)
         return _read_fraction(text, first, of.end, Decimal("0.25"))
     words: list[str] = []
     end = start
     token: _Tok | None = first
     while token is not None and token.kind == "word":
-        parts = token.text.lower().replace("’", "-").split("-")
+        parts = token.lower.replace("’", "-").split("-")
         if (
             all(part in NUMBER_WORDS for part in parts)
             or (not words and parts == ["a"])
@@ -747,24 +781,20 @@ def _reject_word_compound(text: str, figure: _Value) -> None:
 
 def _read_vague(text: str, first: _Tok) -> _Value:
     """ "dozens of", "hundreds of", "tens of thousands of": an open lower bound."""
-    base = VAGUE_PLURALS[first.text.lower()]
+    base = VAGUE_PLURALS[first.lower]
     of = _token(text, first.end)
-    if of is not None and of.text.lower() == "more" and first.text.lower() != "tens":
+    if of is not None and of.lower == "more" and first.lower != "tens":
         return _Value(Decimal(base), first.start, first.end, vague=True, scaled=True)
-    if of is None or of.text.lower() != "of":
+    if of is None or of.lower != "of":
         raise _Rejected(first.end)
     end = of.end
     following = _token(text, of.end)
-    if (
-        following is not None
-        and following.text.lower() in VAGUE_PLURALS
-        and following.text.lower() != "dozens"
-    ):
+    if following is not None and following.lower in VAGUE_PLURALS and following.lower != "dozens":
         second_of = _token(text, following.end)
-        if second_of is not None and second_of.text.lower() == "of":
-            base *= VAGUE_PLURALS[following.text.lower()]
+        if second_of is not None and second_of.lower == "of":
+            base *= VAGUE_PLURALS[following.lower]
             end = following.end
-    elif first.text.lower() == "tens":
+    elif first.lower == "tens":
         raise _Rejected(first.end)  # "tens of" alone means nothing
     figure = _Value(Decimal(base), first.start, end, vague=True, scaled=True)
     figure.takes_of = end != of.end
@@ -775,9 +805,9 @@ def _read_fraction(text: str, first: _Tok, position: int, fraction: Decimal) -> 
     """ "half a million" → 500000; "a quarter of a percentage point" → 0.25 pp."""
     article = _token(text, position)
     target = _token(text, article.end) if article is not None else None
-    if article is None or target is None or article.text.lower() != "a":
+    if article is None or target is None or article.lower != "a":
         raise _Rejected(first.end)
-    lower = target.text.lower()
+    lower = target.lower
     multiplier = SCALES.get(lower) or (12 if lower == "dozen" else 0)
     if multiplier:
         return _Value(fraction * multiplier, first.start, target.end, scaled=True)
@@ -794,12 +824,14 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
     """Currency, bound and context words on the same line before a figure."""
     window_start = max(floor, start - _LOOKBACK)
     window_start = max(window_start, text.rfind("\n", window_start, start) + 1)  # same line only
-    tokens: list[str] = _BACK_TOKEN.findall(text, window_start, start)
+    tokens = _back_tokens(text, window_start, start)
     cut_word = window_start > floor and text[window_start - 1].isalnum()
     if tokens and cut_word and text[window_start].isalnum():
         tokens = tokens[1:]  # a word cut by the window
     prefix = _Prefix(start=start)
     _context_words(tokens, prefix)
+    if tokens and _opens_no_prefix(tokens):
+        return prefix
     index = len(tokens)
     index = _take_currency(tokens, index, prefix)
     index = _take_bound(tokens, index, prefix)
@@ -824,9 +856,39 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
     if prefix.currency is None and index > 0:
         _take_currency(tokens, index, prefix, move=False)
     if prefix.first is not None:  # offsets are needed only when a prefix was taken
-        starts = [m.start() for m in _BACK_TOKEN.finditer(text, window_start, start)]
-        prefix.start = starts[len(starts) - len(tokens) + prefix.first]
+        # Only whitespace or "_" separates tokens, so each is the last occurrence of its text
+        # before the one that follows it.
+        for token in reversed(tokens[prefix.first :]):
+            prefix.start = text.rfind(token, window_start, prefix.start)
     return prefix
+
+
+def _back_tokens(text: str, start: int, end: int) -> list[str]:
+    """The `_BACK_TOKEN` tokens of `text[start:end]`.
+
+    No token spans whitespace, so splitting on it first leaves the regex only the
+    pieces that are not one plain word, which most are.
+    """
+    tokens: list[str] = []
+    for piece in text[start:end].split():
+        if piece.isalpha():
+            tokens.append(piece)
+        else:
+            tokens += _BACK_TOKEN.findall(piece)
+    return tokens
+
+
+def _opens_no_prefix(tokens: list[str]) -> bool:
+    """Whether the figure follows a lower-case word that ends no currency, bound,
+    approximation or range opener ("killed 12"): the common case, tested cheaply.
+    """
+    last = tokens[-1]
+    return (
+        last.isalpha()
+        and last.islower()
+        and last not in _PREFIX_LAST_WORDS
+        and (len(tokens) < 2 or tokens[-2].lower() != "the")
+    )
 
 
 def _context_words(tokens: list[str], prefix: _Prefix) -> None:
@@ -975,15 +1037,15 @@ def _looks_like_designation(text: str, value: _Value, prefix: _Prefix) -> bool:
 
 def _dash_digit(text: str, end: int) -> bool:
     """Whether a dash and a digit follow directly ("2-1")."""
-    return end + 1 < len(text) and text[end] in _DASHES and text[end + 1].isdigit()
+    return end + 1 < len(text) and text[end] in _DASHES and text[end + 1].isdecimal()
 
 
 def _month_follows(text: str, end: int) -> bool:
     """Whether a month name follows ("3 Nov", "3rd of November")."""
     token = _token(text, end)
-    if token is not None and token.text.lower() == "of":
+    if token is not None and token.lower == "of":
         token = _token(text, token.end)
-    return token is not None and token.text.lower() in _MONTHS and token.text[0].isupper()
+    return token is not None and token.lower in _MONTHS and token.text[0].isupper()
 
 
 def _is_bare(text: str, end: int) -> bool:
@@ -991,7 +1053,7 @@ def _is_bare(text: str, end: int) -> bool:
     token = _token(text, end)
     if token is None or token.kind != "word":
         return token is None or token.text not in "%$€£"
-    lower = token.text.lower()
+    lower = token.lower
     return lower in _STOP or token.text[0].isupper()
 
 
@@ -1095,11 +1157,11 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
         return "%", token.end
     if token.kind != "word":
         return None, position
-    lower = token.text.lower()
+    lower = token.lower
     if lower not in _MARKER_WORDS and token.text not in ISO_CODES:
         return None, position  # most words after a figure are nouns: decide without a look-ahead
     following = _token(text, token.end)
-    next_lower = following.text.lower() if following is not None else ""
+    next_lower = following.lower if following is not None else ""
     if lower in ("percent", "pct") or (lower == "per" and next_lower == "cent"):
         return "%", (following.end if lower == "per" and following is not None else token.end)
     if lower == "percentage" and next_lower in ("point", "points") and following is not None:
@@ -1130,7 +1192,7 @@ def _opens_range(connector: _Tok, prefix: _Prefix) -> bool:
     """Whether the token after a figure may lead to its upper end."""
     if connector.text in _DASHES:
         return True
-    lower = connector.text.lower()
+    lower = connector.lower
     if lower == "to":
         return not prefix.from_
     return lower == "and" and prefix.between and not prefix.from_
@@ -1153,14 +1215,14 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
     if start.kind == "num":
         if connector.text in _DASHES and not _dash_is_even(text, low, connector, start):
             return None
-    elif start.kind != "word" or start.text.lower() not in NUMBER_WORDS:
+    elif start.kind != "word" or start.lower not in NUMBER_WORDS:
         return None
     try:
         high = _read_value(text, start.start)
         _read_marker(text, high)
     except _Rejected:
         return None
-    if high.vague or (high.one_word and connector.text.lower() != "to" and not prefix.between):
+    if high.vague or (high.one_word and connector.lower != "to" and not prefix.between):
         return None
     high.unit = high.unit or currency
     if not _compatible(low, high, prefix, connector):
@@ -1229,7 +1291,7 @@ def _marker_unit(low: _Value, high: _Value | None, currency: str | None) -> str 
 def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int]:
     """The counted noun phrase after a figure ("interceptor drones", "tonnes of steel")."""
     token = _token(text, position)
-    if token is not None and token.text.lower() == "of":
+    if token is not None and token.lower == "of":
         if value.vague:
             token = _token(text, token.end)
         else:
@@ -1242,7 +1304,7 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
                 break
         if token.kind != "word":
             break
-        lower = token.text.lower()
+        lower = token.lower
         if lower in _LEADING_MODIFIERS and not words:
             token = _token(text, token.end)
             continue
@@ -1265,7 +1327,7 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
         token = _token(text, token.end)
     if not words:
         return None, position
-    last = words[-1].text.lower()
+    last = words[-1].lower
     if not (_is_plural(last) or value.value == 1 or last in _ATTACHED_UNITS):
         return _singular_unit(words, position)
     end = words[-1].end
@@ -1281,9 +1343,7 @@ def _read_partitive(text: str, of: _Tok, value: _Value, position: int) -> tuple[
         return None, position
     if determiner.kind == "num":
         after: _Tok | None = determiner  # "52 of 64 drones"
-    elif determiner.text.lower() in _PARTITIVE_DETERMINERS or determiner.text.endswith(
-        ("'s", "’s")
-    ):
+    elif determiner.lower in _PARTITIVE_DETERMINERS or determiner.text.endswith(("'s", "’s")):
         after = _token(text, determiner.end)
     else:
         return None, position
@@ -1304,26 +1364,21 @@ def _designation(text: str, token: _Tok) -> _Tok | None:
     assert run is not None
     if len(run.group()) > 4 or _token_kind(text, run.end()) != "word":
         return None
-    return _Tok("word", run.group(), run.start(), run.end())
+    return _Tok("word", run.group(), run.start(), run.end(), run.group())
 
 
 def _parts_per(text: str, parts: _Tok) -> tuple[str, int] | None:
     """ "parts per million" as one unit."""
     per = _token(text, parts.end)
     scale = _token(text, per.end) if per is not None else None
-    if (
-        per is None
-        or scale is None
-        or per.text.lower() != "per"
-        or scale.text.lower() not in SCALES
-    ):
+    if per is None or scale is None or per.lower != "per" or scale.lower not in SCALES:
         return None
     return _unit_text(text, parts.start, scale.end), scale.end
 
 
 def _singular_unit(words: list[_Tok], position: int) -> tuple[str | None, int]:
     """A phrase with no plural head: only a measure unit ("5 km") is a unit."""
-    first = words[0].text.lower()
+    first = words[0].lower
     if first in _ATTACHED_UNITS:
         return words[0].text, words[0].end
     return None, position
@@ -1332,13 +1387,13 @@ def _singular_unit(words: list[_Tok], position: int) -> tuple[str | None, int]:
 def _read_of_phrase(text: str, position: int) -> int:
     """ "of steel", "of crude oil": an of-phrase after a measure, up to two words."""
     token = _token(text, position)
-    if token is None or token.text.lower() != "of":
+    if token is None or token.lower != "of":
         return position
     end = position
     token = _token(text, token.end)
     count = 0
     while token is not None and token.kind == "word" and count < 2:
-        lower = token.text.lower()
+        lower = token.lower
         if (
             lower in _STOP
             or lower in _RATE_ADVERBS
@@ -1380,13 +1435,13 @@ def _read_rate(text: str, position: int) -> tuple[Per | None, int]:
     token = _token(text, position)
     if token is None or token.kind != "word":
         return None, position
-    lower = token.text.lower()
+    lower = token.lower
     if lower in ("more", "less", "extra"):
         per, end = _read_period(text, token.end)
         return (per, end) if per is not None else (None, position)
     if lower in ("per", "a", "an", "each"):
         noun = _token(text, token.end)
-        if noun is not None and noun.kind == "word" and noun.text.lower() not in _STOP:
+        if noun is not None and noun.kind == "word" and noun.lower not in _STOP:
             per, end = _read_period(text, noun.end)
             if per is not None:
                 return per, end
@@ -1398,23 +1453,23 @@ def _read_period(text: str, position: int) -> tuple[Per | None, int]:
     token = _token(text, position)
     if token is None:
         return None, position
-    lower = token.text.lower()
+    lower = token.lower
     if lower in _RATE_ADVERBS:
         return _RATE_ADVERBS[lower], token.end
     if token.text == "/":
         period = _token(text, token.end)
-        if period is not None and period.start == token.end and period.text.lower() in _PERIODS:
-            return _PERIODS[period.text.lower()], period.end
+        if period is not None and period.start == token.end and period.lower in _PERIODS:
+            return _PERIODS[period.lower], period.end
         return None, position
     if lower == "per" and _token_kind(text, token.end) == "num":
         return _read_per_denominator(text, token, position)
     if lower in _RATE_OPENERS:
         period = _token(text, token.end)
-        if period is None or period.text.lower() not in _PERIOD_WORDS:
+        if period is None or period.lower not in _PERIOD_WORDS:
             return None, position
         if lower in ("a", "an", "per") and _word_at(text, period.end) in _NOT_RATE_AFTER:
             return None, position
-        return _PERIODS[period.text.lower()], period.end
+        return _PERIODS[period.lower], period.end
     return None, position
 
 

@@ -18,7 +18,7 @@ _PIECES = (
     "tonnes of steel|November 3|3 Nov 2025|March 2027|2028|by the end of the year|by mid-2026|"
     "yesterday|on Tuesday|last year|within two weeks|by year’s end|"
     "President Volodymyr Zelensky said|He noted that|according to the WHO|Ukraine asserts|"
-    "According to Olaf Scholz,|said Katherina Reiche,|the minister|,|;|"
+    "According to Olaf Scholz,|said Katherina Reiche,|the minister|,|;|²|٣|600.²|"
     "Read more:|?|.|!|…|“|”|U.S.|Dr.|No. 5|\n|\n\n|- |  "
 )
 NEWS_PIECES = tuple(_PIECES.split("|"))

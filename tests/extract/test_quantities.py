@@ -45,6 +45,21 @@ def test_digits_with_separators_and_decimals_are_read(text: str, expected: tuple
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("An area of 600.² is used.", (600, 600, None, None)),
+        ("It employs 1,²³⁴ workers.", (1, 1, None, None)),
+        ("It employs 1,٢٣٤ workers.", (1234, 1234, "workers", None)),
+    ],
+    ids=["superscript-after-point", "superscript-group", "arabic-indic-group"],
+)
+def test_only_decimal_digits_continue_a_figure(text: str, expected: tuple) -> None:
+    # given a figure followed by digits that are not decimal (superscripts), when
+    # extracted, then they end the figure instead of crashing the reader
+    assert _shape(_one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The selection of these two cities matters.", (2, 2, "cities", None)),
         ("A dozen drones flew in.", (12, 12, "drones", None)),
         ("Two hundred soldiers arrived.", (200, 200, "soldiers", None)),
