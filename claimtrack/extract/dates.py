@@ -49,12 +49,13 @@ import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Callable
+from itertools import accumulate
+from typing import Literal, NamedTuple
 
 from dateutil import parser
 from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta, weekday
+from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekdays as _dateutil_weekdays
 
 from claimtrack.extract.patterns import word_trie
@@ -63,6 +64,8 @@ from claimtrack.extract.types import DateMention, DateRole, Precision
 __all__ = ["find_dates"]
 
 Tense = Literal["past", "future"] | None
+# The tense around one date, found only when asked: most dates never need it.
+TenseOf = Callable[[], Tense]
 
 _MONTH_NUMBERS = {
     name: number
@@ -109,19 +112,65 @@ _REL_YEAR = (
     r"(?:(?:this|next|last|the|the\s+current|the\s+coming|the\s+following|the\s+previous)\s+year)"
 )
 
-# Every word a date form can start with (a superset, any case): a word start
-# outside this trie (or a digit) is rejected with one trie walk instead of
-# trying each form of _DATE in turn.
-_OTHER_FIRST_WORDS = (
-    "the", "early", "late", "mid", "middle", "end", "start", "beginning", "spring", "summer",
-    "autumn", "fall", "winter", "christmas", "new", "easter", "year", "month", "within", "in",
-    "later", "earlier", "last", "next", "this", "at", "yesterday", "today", "tomorrow", "tonight",
-    "q1", "q2", "q3", "q4", "h1", "h2",
-)  # fmt: skip
-_DATE_FIRST_WORDS = word_trie(
-    [*_MONTH_NUMBERS, *_WEEKDAYS, *_NUMBER_WORDS, *_ORDINALS, *_OTHER_FIRST_WORDS]
+# Digits open a date only as a year, a slashed or dotted date, an ordinal, or
+# a day or count before a month or unit ("3 Nov", "3 weeks ago"): most numbers
+# ("2,400", "5%", "12 million") fail at once. Each starts with a digit or a
+# plain literal, which the engine checks without entering the branch.
+_DIGIT_OPENERS = (
+    r"1[89]\d\d|20\d\d|2100|\d\d?(?:/\d{1,2}/|\.\d{1,2}\.)"
+    rf"|\d\d?\d?(?:(?i:st|nd|rd|th)|\s+(?:of|{_MONTH}|(?i:{_UNIT})))"
 )
-_DATE_GATE = rf"(?=\d|(?i:{_DATE_FIRST_WORDS})\b)"
+# What may follow each word a date form can start with (a superset, any
+# case). Common words open a date only before particular words ("the end of",
+# "in two years", "a week ago", "year-end"): reading that next word in the
+# gate makes "in the", "the new" or "a year" fail there at once.
+_AFTER_THE = word_trie(
+    ["q", "h", *_ORDINALS, "middle", "end", "start", "beginning", "coming", "previous", "weekend"]
+)
+_DATE_OPENERS = {
+    **dict.fromkeys(
+        [*_MONTH_NUMBERS, *_WEEKDAYS, *_ORDINALS, "one", "two", "three", "four", "five", "six",
+         "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "eighteen", "twenty",
+         "thirty", "early", "late", "mid", "middle", "end", "start", "beginning", "spring",
+         "summer", "autumn", "fall", "winter", "christmas", "easter", "within", "later",
+         "earlier", "last", "next", "this", "yesterday", "today", "tomorrow", "tonight", "q1",
+         "q2", "q3", "q4", "h1", "h2"],
+        r"\b",
+    ),
+    "the": rf"\s+(?:\d|{_AFTER_THE})",
+    "in": rf"\s+(?:the\s+next|{_NUM})\b",
+    "a": rf"n?\s+(?:few|couple|{_UNIT})",
+    "at": r"\s+the\s+weekend",
+    "year": r"(?:-|\s+|['’]s\s+)end",
+    "month": r"(?:-|\s+|['’]s\s+)end",
+    "new": r"\s+year",
+}  # fmt: skip
+
+
+def _any_case_openers(openers: dict[str, str]) -> str:
+    """Alternatives matching each word in any case, followed by its pattern, by first letter.
+
+    The regex engine skips an alternative that opens with a plain character
+    or class after one check, but enters every one that opens with a
+    case-insensitive letter; so each alternative opens with its first letter
+    as a class of both cases, and only the rest is case-insensitive. (Every
+    date starts with an ASCII letter or digit, so the class loses nothing.)
+    """
+    alternatives = []
+    for letter in sorted({word[0] for word in openers}):
+        tails_by_follower: dict[str, list[str]] = {}
+        for word, follower in openers.items():
+            if word[0] == letter:
+                tails_by_follower.setdefault(follower, []).append(word[1:])
+        rest = "|".join(
+            word_trie(tails) + follower for follower, tails in tails_by_follower.items()
+        )
+        first = f"[{letter}{letter.upper()}]" if letter.isalpha() else letter
+        alternatives.append(f"{first}(?i:{rest})")
+    return "|".join(alternatives)
+
+
+_DATE_GATE = rf"(?={_DIGIT_OPENERS}|{_any_case_openers(_DATE_OPENERS)})"
 
 # One alternation, tried left to right at each position; longer forms first.
 _DATE = re.compile(
@@ -164,16 +213,20 @@ _DATE = re.compile(
     re.VERBOSE,
 )
 
-_DEADLINE_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|\btill|\buntill|\bno\s+later\s+than|\bnot\s+later\s+than|\bdue"
-    r"|\bdue\s+(?:by|in|on|for)|\bdeadline(?:\s+(?:of|for|is|was))?|\bahead\s+of|\bin\s+time\s+for"
-    r"|\bscheduled\s+for|\bset\s+for|\bslated\s+for|\btargeted\s+for|\btarget\s+of)\s*$",
-    re.IGNORECASE,
-)
-_NOT_DEADLINE_BEFORE = re.compile(
-    r"(?:\bsince|\bafter|\bas\s+of|\bbetween|\bsince\s+(?:early|late)|\bthrough|\bthroughout|\bduring\s+the|\bago)\s*$",
-    re.IGNORECASE,
-)
+# Phrases that make the date after them a deadline, or never one; matched,
+# any case and any spacing, at the end of the words before the date.
+_DEADLINE_PHRASES = (
+    "by", "before", "until", "till", "untill", "no later than", "not later than", "due",
+    "due by", "due in", "due on", "due for", "deadline", "deadline of", "deadline for",
+    "deadline is", "deadline was", "ahead of", "in time for", "scheduled for", "set for",
+    "slated for", "targeted for", "target of",
+)  # fmt: skip
+_NOT_DEADLINE_PHRASES = (
+    "since", "after", "as of", "between", "since early", "since late", "through", "throughout",
+    "during the", "ago",
+)  # fmt: skip
+_DEADLINE_BEFORE = re.compile(rf"\b(?:{word_trie(_DEADLINE_PHRASES)})\s*$", re.IGNORECASE)
+_NOT_DEADLINE_BEFORE = re.compile(rf"\b(?:{word_trie(_NOT_DEADLINE_PHRASES)})\s*$", re.IGNORECASE)
 _MONTH_PREPOSITION = re.compile(
     r"(?:\bin|\bby|\bsince|\buntil|\btill|\bfrom|\bbefore|\bafter|\bduring|\bthrough|\bof|\bfor"
     r"|\blast|\bnext|\bthis|\bearly|\blate|\bmid|\bon|\bto|\band|\bor|\bbetween|\bearlier|\bsame"
@@ -223,9 +276,12 @@ _TAIL = 24  # the longest deadline phrase ("not later than ") with room to spare
 _CONTEXT = 60  # characters before a date that can hold its preposition: bounded, so linear
 
 
-@dataclass(frozen=True, slots=True)
-class _Period:
-    """A resolved span of calendar days, or an unresolved one (first=None)."""
+class _Period(NamedTuple):
+    """A resolved span of calendar days, or an unresolved one (first=None).
+
+    A named tuple: one is built for every date, and a frozen dataclass costs
+    several times as much to build.
+    """
 
     first: dt.date | None
     last: dt.date | None
@@ -244,9 +300,8 @@ def find_dates(
     mentions: list[DateMention] = []
     if not _may_have_dates(text):
         return mentions
-    tenses: _TenseIndex | None = None
+    tenses = _TenseIndex(text)
     for match in _DATE.finditer(text):
-        tenses = tenses or _TenseIndex(text)
         mention = _mention(text, match, published, offset, tenses)
         if mention is not None:
             mentions.append(mention)
@@ -255,7 +310,7 @@ def find_dates(
 
 # --- tense markers, read word by word (one simple regex, then set lookups) ----
 
-_TENSE_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_TENSE_WORD = re.compile(r"([A-Za-z]+(?:['’][A-Za-z]+)?)")  # captured: split keeps the words
 # Auxiliaries whose verb phrase ("will be held") is future as a whole.
 _FUTURE_AUXILIARIES = frozenset(["will", "would", "shall", "won't", "won’t"])
 _FUTURE_WORDS = frozenset(
@@ -299,19 +354,53 @@ _NOT_PAST = frozenset(
 )  # fmt: skip
 
 
+class _Words:
+    """The words of a text, their lower-case forms, the gaps between them and their offsets.
+
+    Found with one `re.split` and C-level maps rather than a Python object per
+    word: this runs for most sentences with a date.
+    """
+
+    def __init__(self, text: str) -> None:
+        """Split `text` into words and the gaps around them (gap, word, gap, …, gap)."""
+        parts = _TENSE_WORD.split(text)
+        self.original = parts[1::2]
+        self.lower = list(map(str.lower, self.original))
+        self.gaps = parts[0::2]  # gaps[i] precedes word i
+        self.offsets = list(accumulate(map(len, parts)))  # word i spans offsets[2i]:offsets[2i+1]
+
+    def start(self, index: int) -> int:
+        """Where word `index` starts in the text."""
+        return self.offsets[2 * index]
+
+    def end(self, index: int) -> int:
+        """Where word `index` ends in the text."""
+        return self.offsets[2 * index + 1]
+
+    def follows(self, at: int, options: frozenset[str] | set[str]) -> bool:
+        """Whether word `at` is one of `options` and only spaces separate it from the word before."""
+        return at < len(self.lower) and self.lower[at] in options and self.gaps[at].isspace()
+
+
+# What every marker word is or ends with ("-ed" past verbs, "'ll" futures).
+_MARKER_WORDS = _FUTURE_STARTERS | _PAST_WORDS
+_MARKER_ENDINGS = ("ed", "'ll", "’ll")
+
+
 def _tense_markers(text: str) -> list[tuple[int, int, str]]:
     """(end, start, tense) of every past or future marker in `text`."""
-    words = [(m.group(), m.start(), m.end()) for m in _TENSE_WORD.finditer(text)]
-    lower = [word.lower() for word, _, _ in words]
+    words = _Words(text)
     markers: list[tuple[int, int, str]] = []
-    for index, low in enumerate(lower):
-        # Two set lookups reject most words before any function call.
+    for index, low in enumerate(words.lower):
+        # One set lookup and one endswith reject most words before any other test.
+        if low not in _MARKER_WORDS and not low.endswith(_MARKER_ENDINGS):
+            continue
         if low in _FUTURE_STARTERS or low.endswith(("'ll", "’ll")):
-            future_end = _future_marker_end(text, words, lower, index)
+            future_end = _future_marker_end(words, index)
             if future_end is not None:
-                markers.append((future_end, words[index][1], "future"))
-        if low in _PAST_WORDS or (low.endswith("ed") and _is_regular_past(words[index][0])):
-            markers.append((words[index][2], words[index][1], "past"))
+                markers.append((future_end, words.start(index), "future"))
+        if low in _PAST_WORDS or (low.endswith("ed") and _is_regular_past(words.original[index])):
+            markers.append((words.end(index), words.start(index), "past"))
     return markers
 
 
@@ -320,63 +409,41 @@ def _is_regular_past(word: str) -> bool:
     return len(word) >= 5 and word.islower() and word[-3] != "e" and word not in _NOT_PAST
 
 
-def _future_marker_end(
-    text: str, words: list[tuple[str, int, int]], lower: list[str], index: int
-) -> int | None:
+def _future_marker_end(words: _Words, index: int) -> int | None:
     """Where a future marker starting at word `index` ends, or None if there is none."""
-    low = lower[index]
-    end = words[index][2]
-    if low in _FUTURE_AUXILIARIES or (
-        low == "to" and _follows(text, words, lower, index + 1, {"be"})
-    ):
+    low = words.lower[index]
+    end = words.end(index)
+    if low in _FUTURE_AUXILIARIES or (low == "to" and words.follows(index + 1, {"be"})):
         # Extend over "not be / have been" to the main verb: "will be held".
         at = index + 1
-        while _follows(text, words, lower, at, _AUXILIARY_FILLERS):
+        while words.follows(at, _AUXILIARY_FILLERS):
             at += 1
-        if at < len(words) and text[words[at - 1][2] : words[at][1]].isspace():
-            return words[at][2]
+        if at < len(words.lower) and words.gaps[at].isspace():
+            return words.end(at)
         return end if low != "to" else None
-    if low in _FUTURE_WORDS or words[index][0] == "may" or low.endswith(("'ll", "’ll")):
+    if low in _FUTURE_WORDS or words.original[index] == "may" or low.endswith(("'ll", "’ll")):
         return end
-    if low in _FUTURE_BEFORE_TO and _follows(text, words, lower, index + 1, {"to"}):
-        return words[index + 1][2]
+    if low in _FUTURE_BEFORE_TO and words.follows(index + 1, {"to"}):
+        return words.end(index + 1)
     if low in _BE:
-        return _be_future_end(text, words, lower, index)
+        return _be_future_end(words, index)
     for phrase in _FUTURE_PHRASES.get(low, ()):
         if all(
-            _follows(text, words, lower, index + offset, {part})
-            for offset, part in enumerate(phrase, start=1)
+            words.follows(index + offset, {part}) for offset, part in enumerate(phrase, start=1)
         ):
-            return words[index + len(phrase)][2]
+            return words.end(index + len(phrase))
     return None
 
 
-def _be_future_end(
-    text: str, words: list[tuple[str, int, int]], lower: list[str], index: int
-) -> int | None:
+def _be_future_end(words: _Words, index: int) -> int | None:
     """Future markers that start with is/are/was/were: "is to", "is expected to", "are due"."""
-    if _follows(text, words, lower, index + 1, {"to"}):
-        return words[index + 1][2]  # "is to open"
-    if _follows(text, words, lower, index + 1, _FUTURE_BEFORE_TO) and _follows(
-        text, words, lower, index + 2, {"to"}
-    ):
-        return words[index + 2][2]  # "is expected to", "was set to"
-    if lower[index] in {"is", "are"} and _follows(text, words, lower, index + 1, _FUTURE_AFTER_BE):
-        return words[index + 1][2]
+    if words.follows(index + 1, {"to"}):
+        return words.end(index + 1)  # "is to open"
+    if words.follows(index + 1, _FUTURE_BEFORE_TO) and words.follows(index + 2, {"to"}):
+        return words.end(index + 2)  # "is expected to", "was set to"
+    if words.lower[index] in {"is", "are"} and words.follows(index + 1, _FUTURE_AFTER_BE):
+        return words.end(index + 1)
     return None
-
-
-def _follows(
-    text: str,
-    words: list[tuple[str, int, int]],
-    lower: list[str],
-    at: int,
-    options: frozenset[str] | set[str],
-) -> bool:
-    """Whether word `at` is one of `options` and only spaces separate it from the word before."""
-    return (
-        at < len(words) and lower[at] in options and text[words[at - 1][2] : words[at][1]].isspace()
-    )
 
 
 def _may_have_dates(text: str) -> bool:
@@ -388,25 +455,38 @@ def _may_have_dates(text: str) -> bool:
 
 
 class _TenseIndex:
-    """Sentence ends and tense markers of a text, found once so each date costs a bisect."""
+    """Sentence ends and tense markers of a text, found once so each date costs a bisect.
+
+    Built on the first question only: it costs more than the date scan itself,
+    and most sentences' dates (a past year, "last year", "by 2030") are
+    resolved without a tense.
+    """
 
     def __init__(self, text: str) -> None:
-        """Index `text` once: where its sentences end and where tense markers sit."""
-        self.sentence_ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text)]
-        markers = _tense_markers(text)
+        """Remember `text`; it is indexed when a tense is first asked for."""
+        self.text = text
+        self.built = False
+
+    def build(self) -> None:
+        """Index the text once: where its sentences end and where tense markers sit."""
+        self.built = True
+        self.sentence_ends = [m.start() + 1 for m in _SENTENCE_END.finditer(self.text)]
+        markers = _tense_markers(self.text)
         # At equal ends "future" sorts last, so "will be held" beats "held".
         markers.sort(key=lambda marker: (marker[0], marker[2] == "future"))
         self.ends = [marker[0] for marker in markers]
         self.starts = sorted((marker[1], marker[0], marker[2]) for marker in markers)
         self.markers = markers
 
-    def tense(self, start: int, end: int) -> Tense:
+    def tense(self, start: int, end: int, default: Tense = None) -> Tense:
         """Past or future, from the nearest tense marker before the date, else the first after.
 
         The verb that governs a date phrase usually precedes it ("announced …
         on November 3, aims to …"); a sentence-initial date looks ahead ("On
-        Tuesday, Ukraine will …").
+        Tuesday, Ukraine will …"). `default` when there is no marker.
         """
+        if not self.built:
+            self.build()
         index = bisect.bisect_left(self.sentence_ends, start)
         sentence_start = self.sentence_ends[index - 1] if index else 0
         sentence_end = (
@@ -422,7 +502,7 @@ class _TenseIndex:
             marker_start, _, tense = self.starts[after]
             if sentence_end is None or marker_start < sentence_end:
                 return tense  # type: ignore[return-value]
-        return None
+        return default
 
 
 def _mention(
@@ -437,14 +517,14 @@ def _mention(
     if kind is None:
         return None
     before = _before(text, match.start())
-    tense = tenses.tense(match.start(), match.end())
+    tense = functools.partial(tenses.tense, match.start(), match.end())
     if not _reads_as_date(kind, text, match, before, tense):
         return None
     has_deadline_word = _has_deadline_word(before)
-    if tense is None and has_deadline_word:
-        tense = "future"  # "due in March": a deadline without a tense looks ahead
+    # "due in March": a deadline without a tense looks ahead.
+    resolver_tense = functools.partial(tense, default="future") if has_deadline_word else tense
     try:
-        period = _RESOLVERS[kind](match, published, tense)
+        period = _RESOLVERS[kind](match, published, resolver_tense)
     except (ValueError, OverflowError):
         return None  # resolves outside the calendar (year 0 or 10000): not a usable date
     if period is None:
@@ -466,7 +546,7 @@ def _mention(
     )
 
 
-def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tense: Tense) -> bool:
+def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tense: TenseOf) -> bool:
     """Reject matches that are words or durations here, not dates."""
     if kind == "year":
         return _is_year(text, match, before)
@@ -476,7 +556,7 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
     if kind == "within" and match["wi_prep"].lower() == "in":
         # "will open in two years" is a date; "rose 5% in two years" and "the
         # highest in two years" are durations.
-        return tense == "future" and not _SUPERLATIVE.search(before)
+        return tense() == "future" and not _SUPERLATIVE.search(before)
     return True
 
 
@@ -489,24 +569,44 @@ def _before(text: str, position: int) -> str:
 
 def _has_deadline_word(before: str) -> bool:
     """A deadline word just before the date ("by", "until"), or "deadline" earlier in the clause."""
-    return bool(_DEADLINE_BEFORE.search(before[-_TAIL:])) or "deadline" in before.lower()
+    return (
+        _ends_with_phrase(before[-_TAIL:], _DEADLINE_PHRASES, _DEADLINE_BEFORE)
+        or "deadline" in before.lower()
+    )
+
+
+def _ends_with_phrase(tail: str, phrases: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern`, one of `phrases` then spaces to the end, matches in `tail`.
+
+    The search tries every position of `tail`, so an ASCII tail is tested first
+    with `endswith` on its lower-case, single-spaced form, which every match
+    passes (lower() is exactly the pattern's case folding on ASCII) and most
+    tails fail.
+    """
+    if tail.isascii() and not " ".join(tail.split()).lower().endswith(phrases):
+        return False
+    return bool(pattern.search(tail))
 
 
 def _role(
     before: str,
-    tense: Tense,
+    tense: TenseOf,
     period: _Period,
     published: dt.date | None,
     has_deadline_word: bool,
 ) -> DateRole:
-    """Deadline after a deadline word or in a future commitment, else mentioned."""
+    """Deadline after a deadline word or in a future commitment, else mentioned.
+
+    The tense is asked last, as the costly question: a date before publication
+    is mentioned whatever the tense.
+    """
     if has_deadline_word:
         return "deadline"
-    if _NOT_DEADLINE_BEFORE.search(before[-_TAIL:]) or tense != "future":
+    if _ends_with_phrase(before[-_TAIL:], _NOT_DEADLINE_PHRASES, _NOT_DEADLINE_BEFORE):
         return "mentioned"
     if published is not None and period.last is not None and period.last < published:
         return "mentioned"
-    return "deadline"
+    return "deadline" if tense() == "future" else "mentioned"
 
 
 def _is_year(text: str, match: re.Match[str], before: str) -> bool:
@@ -592,35 +692,57 @@ def _day_period(text: str, *, dayfirst: bool = False) -> _Period | None:
     return _Period(day, day, "day") if day else None
 
 
-def _resolve_iso(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_iso(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
     """2025-11-03."""
     return _day_period(match.group())
 
 
-def _resolve_slash(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_slash(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
     """11/03/2025: month first (dateutil's default) unless the first number is over 12."""
     return _day_period(match.group())
 
 
-def _resolve_dots(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_dots(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
     """03.11.2025 (day first, the European order that uses dots)."""
     return _day_period(match.group(), dayfirst=True)
 
 
 def _resolve_month_day(
-    match: re.Match[str], year_text: str | None, published: dt.date | None, tense: Tense
+    match: re.Match[str], kind: str, published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """A day of a month, with the year written or inferred from publication."""
-    if year_text:
-        return _day_period(match.group())
-    parsed = _parse_calendar(match.group())
+    """A day of a month ("mdy" or "dmy"), with the year written or inferred from publication."""
+    parsed = _written_day(match, kind)
+    if match[f"{kind}_y"]:
+        return _Period(parsed, parsed, "day") if parsed else None
     if parsed is None:
         return None  # not a day of that month in any year ("April 31")
     if published is None:
         return _Period(None, None, "day", is_relative=True)
     candidate = _replace_year(parsed, published.year)
-    day = _replace_year(parsed, _infer_year(candidate, published, tense))
+    day = _replace_year(parsed, _infer_year(candidate, published, tense()))
     return _Period(day, day, "day", year_inferred=True)
+
+
+def _written_day(match: re.Match[str], kind: str) -> dt.date | None:
+    """The day an "mdy" or "dmy" match names, as dateutil's parser reads it.
+
+    The parser is the slowest step of finding dates, and for the common shape
+    (the match opens with the day or month, and day, month and optional year
+    make a real date) its answer is that date (year 2000 if none is written),
+    so it is built directly. Anything else goes to the parser, which has its
+    own readings ("42 June" is June 2042).
+    """
+    opener = "dmy_d" if kind == "dmy" else "mdy_m"
+    if match.start(opener) == match.start():
+        year = int(match[f"{kind}_y"] or _PARSE_DEFAULT.year)
+        day = _day(year, _month_number(match[f"{kind}_m"]), int(match[f"{kind}_d"]))
+        if day is not None:
+            return day
+    return _parse_calendar(match.group())
 
 
 def _replace_year(day: dt.date, year: int) -> dt.date:
@@ -628,14 +750,14 @@ def _replace_year(day: dt.date, year: int) -> dt.date:
     return _day(year, day.month, day.day) or dt.date(year, day.month, 28)
 
 
-def _resolve_mdy(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_mdy(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
     """November 3, Nov. 3, 2025."""
-    return _resolve_month_day(match, match["mdy_y"], published, tense)
+    return _resolve_month_day(match, "mdy", published, tense)
 
 
-def _resolve_dmy(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_dmy(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
     """3 Nov 2025, the 3rd of November."""
-    return _resolve_month_day(match, match["dmy_y"], published, tense)
+    return _resolve_month_day(match, "dmy", published, tense)
 
 
 def _month_period(year: int, month: int, inferred: bool = False) -> _Period:
@@ -643,30 +765,34 @@ def _month_period(year: int, month: int, inferred: bool = False) -> _Period:
     return _Period(dt.date(year, month, 1), _month_end(year, month), "month", inferred)
 
 
-def _resolve_my(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
-    """March 2027."""
-    first = _parse_calendar(match.group())
-    return _month_period(first.year, first.month) if first else None
+def _resolve_my(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
+    """March 2027 (dateutil's parser reads every such match as that month: not asked)."""
+    return _month_period(int(match["my_y"]), _month_number(match["my_m"]))
 
 
-def _month_in_context(month: int, published: dt.date | None, tense: Tense) -> _Period:
+def _month_in_context(month: int, published: dt.date | None, tense: TenseOf) -> _Period:
     """A month named without a year: the publication year, shifted by tense."""
     if published is None:
         return _Period(None, None, "month", is_relative=True)
     year = published.year
-    if tense == "future" and month < published.month:
+    future = tense() == "future"
+    if future and month < published.month:
         year += 1
-    elif tense != "future" and month > published.month:
+    elif not future and month > published.month:
         year -= 1
     return _month_period(year, month, inferred=True)
 
 
-def _resolve_month(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_month(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
     """In March."""
     return _month_in_context(_month_number(match["mo_m"]), published, tense)
 
 
-def _resolve_year(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_year(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
     """2028."""
     year = int(match["yr"])
     return _Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
@@ -681,7 +807,9 @@ def _relative_year(phrase: str, published: dt.date | None) -> int | None:
     return published.year + sum(shift.get(word, 0) for word in words)
 
 
-def _resolve_part(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_part(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
     """Q3 2026, H1 2026, the first half of 2026, the third quarter of next year."""
     if match["part_y"]:
         year: int | None = int(match["part_y"])
@@ -726,12 +854,14 @@ def _unit_period(unit: str, modifier: str, published: dt.date | None) -> _Period
     return _Period(monday, monday + dt.timedelta(days=6), precision)
 
 
-def _resolve_rel(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_rel(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
     """Last year, next month, this week."""
     return _unit_period(match["rel_unit"], match["rel_mod"], published)
 
 
-def _resolve_later(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_later(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
     """Later this year (its end) or earlier this year (its start)."""
     whole = _unit_period(match["later_unit"], "this", published)
     if whole.first is None:
@@ -771,7 +901,9 @@ def _edge_of(kind: str, whole: _Period) -> _Period:
     return _Period(middle, middle, whole.precision, whole.year_inferred)
 
 
-def _resolve_edge(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_edge(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
     """The end of the year, mid-2026, early 2027, late March, the end of next month."""
     if match["edge_y"]:
         year = int(match["edge_y"])
@@ -791,7 +923,7 @@ _SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12
 
 
 def _resolve_season(
-    match: re.Match[str], published: dt.date | None, tense: Tense
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
     """Spring 2026: three months from the season's first month ("this winter" is too vague)."""
     name = match["season_name"].lower()
@@ -810,7 +942,7 @@ def _holiday_in(name: str, year: int) -> dt.date:
 
 
 def _resolve_holiday(
-    match: re.Match[str], published: dt.date | None, tense: Tense
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
     """By Christmas, Easter 2026, New Year's Eve."""
     name = " ".join(match["hol"].lower().split())
@@ -820,13 +952,13 @@ def _resolve_holiday(
     if published is None:
         return _Period(None, None, "day", is_relative=True)
     day = _holiday_in(name, published.year)
-    year = _infer_year(day, published, tense)
+    year = _infer_year(day, published, tense())
     day = _holiday_in(name, year)
     return _Period(day, day, "day", year_inferred=True)
 
 
 def _resolve_yearend(
-    match: re.Match[str], published: dt.date | None, tense: Tense
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
     """Year-end, year's end, month-end: the end of the current period."""
     unit = (match["ye_unit"] or match["ye_unit2"]).lower()
@@ -848,7 +980,7 @@ def _shifted(published: dt.date, amount: int, unit: str) -> dt.date:
 
 
 def _resolve_within(
-    match: re.Match[str], published: dt.date | None, tense: Tense
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
     """Within two weeks (a deadline), in two years, after three months."""
     forced: DateRole | None = "deadline" if match["wi_prep"].lower() == "within" else None
@@ -858,7 +990,7 @@ def _resolve_within(
     return _Period(day, day, "day", forced_role=forced)
 
 
-def _resolve_ago(match: re.Match[str], published: dt.date | None, tense: Tense) -> _Period | None:
+def _resolve_ago(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
     """Two weeks ago (a day), three months ago (a month), a decade ago (a year)."""
     unit = match["ago_unit"].lower().rstrip("s")
     precision: Precision = {"year": "year", "decade": "year", "month": "month"}.get(unit, "day")
@@ -873,7 +1005,7 @@ def _resolve_ago(match: re.Match[str], published: dt.date | None, tense: Tense) 
 
 
 def _resolve_dayword(
-    match: re.Match[str], published: dt.date | None, tense: Tense
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
     """Yesterday, today, tomorrow, tonight, last night, this morning."""
     if published is None:
@@ -885,14 +1017,14 @@ def _resolve_dayword(
 
 
 def _resolve_weekend(
-    match: re.Match[str], published: dt.date | None, tense: Tense
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
     """Last weekend, this weekend, next weekend: Saturday to Sunday."""
     if published is None:
         return _Period(None, None, "day", is_relative=True)
     modifier = match["wkend_mod"].lower()
     saturday = published + relativedelta(weekday=_dateutil_weekdays[5](+1))
-    if modifier == "last" or (modifier != "next" and modifier != "this" and tense == "past"):
+    if modifier == "last" or (modifier != "next" and modifier != "this" and tense() == "past"):
         saturday = published + relativedelta(days=-1, weekday=_dateutil_weekdays[5](-1))
     elif modifier == "next" and published.weekday() < 5:
         saturday += dt.timedelta(weeks=1)
@@ -900,19 +1032,24 @@ def _resolve_weekend(
 
 
 def _resolve_weekday(
-    match: re.Match[str], published: dt.date | None, tense: Tense
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
     """On Tuesday, last Friday, next Monday."""
     if published is None:
         return _Period(None, None, "day", is_relative=True)
-    target: weekday = _dateutil_weekdays[_WEEKDAYS.index(match["wd"].lower())]
+    target = _WEEKDAYS.index(match["wd"].lower())
     modifier = (match["wd_mod"] or "").lower()
-    if modifier == "next" or (modifier != "last" and tense == "future"):
-        day = published + relativedelta(days=1, weekday=target(+1))
+    # The steps dateutil's relativedelta(days=±1, weekday=target(±1)) takes, as
+    # plain day counts: this is the most common relative date, and relativedelta
+    # costs many times more.
+    published_weekday = published.weekday()
+    if modifier == "next" or (modifier != "last" and tense() == "future"):
+        days = 1 + (target - published_weekday - 1) % 7  # the first such day after publication
     elif modifier == "last":
-        day = published + relativedelta(days=-1, weekday=target(-1))
+        days = -1 - (published_weekday - 1 - target) % 7  # the last such day before it
     else:
-        day = published + relativedelta(weekday=target(-1))
+        days = -((published_weekday - target) % 7)  # the latest on or before it
+    day = published + dt.timedelta(days=days)
     return _Period(day, day, "day")
 
 
