@@ -134,6 +134,7 @@ _MARKER_WORDS = (
     | frozenset(CURRENCY_WORDS)
 )
 _DATE_TIME_STARTS = frozenset("-/.:–aApP")
+_DATE_TIME_SPACES = frozenset(" \u00a0")  # "9 am": a space, then the meridiem
 _LEADING_RATE_REACH = 120
 _LEADING_RATE = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=\n))(?:Each|Every) (day|week|month|year)\b,", re.M
@@ -308,6 +309,8 @@ _RATE_ADVERBS: dict[str, Per] = {
     "a-day": "day", "a-year": "year", "per-day": "day",
 }  # fmt: skip
 _RATE_OPENERS = frozenset({"per", "a", "an", "each", "every"})
+# Every word that can open a rate, directly or past "more": a cheap gate before parsing one.
+_RATE_STARTS = frozenset(_RATE_ADVERBS) | _RATE_OPENERS | {"/", "more", "less", "extra"}
 # "a year ago" is a date, not a rate.
 _NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "on", "or"})
 # Durations a date expression consumes ("within two weeks"); minutes and hours are not dates.
@@ -423,7 +426,10 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     if high_value is not None:
         cursor = high_value.end
         currency = currency or (high_value.unit if high_value.unit in ISO_CODES else None)
-    unit = _marker_unit(value, high_value, currency)
+    # The unit set by markers: currency code, %, pp, °C or an attached measure.
+    unit = currency if currency is not None else value.unit
+    if unit is None and high_value is not None:
+        unit = high_value.unit
     end = cursor
     if unit is None:
         unit, end = _read_unit(text, cursor, value)
@@ -537,6 +543,8 @@ def _single(
 # fresh table for each call and drops it at the end; one tuple, so a thread never
 # reads another text's table.
 _token_table: tuple[str, dict[int, _Tok | None]] = ("", {})
+_new_tuple = tuple.__new__
+_UNREAD = _Tok("", "", -1, -1, "")  # a table miss; None is a cached "no token here"
 
 
 def _token(text: str, position: int) -> _Tok | None:
@@ -546,15 +554,18 @@ def _token(text: str, position: int) -> _Tok | None:
     if text is not table_text:
         table = {}
         _token_table = (text, table)
-    elif position in table:
-        return table[position]
+    else:
+        token = table.get(position, _UNREAD)
+        if token is not _UNREAD:
+            return token
     match = _TOKEN.match(text, position)
     token = None
     if match is not None:
         group = match.lastindex
         start, end = match.span(group)
         word = text[start:end]
-        token = _Tok(_TOKEN_KINDS[group], word, start, end, word.lower())
+        # tuple.__new__ skips the Python-level constructor NamedTuple adds: a frame per token
+        token = _new_tuple(_Tok, (_TOKEN_KINDS[group], word, start, end, word.lower()))
     table[position] = token
     return token
 
@@ -576,48 +587,50 @@ def _read_value(text: str, start: int) -> _Value:
 
 
 def _read_figure(text: str, start: int) -> _Value:
-    """Digits, thousands groups, decimals, an attached suffix and a scale word."""
-    run = _DIGITS.match(text, start)
-    assert run is not None
-    end = run.end()
+    """Digits, thousands groups, decimals, an attached suffix and a scale word.
+
+    Most figures are plain ("12 people"): each step below is entered only when the
+    character after the digits could start it, which saves a call per step.
+    """
+    end = _DIGITS.match(text, start).end()  # type: ignore[union-attr]
     if start and text[start - 1] != " ":  # a space before the digits never glues them
         _reject_glued(text, start, end)
-    if _may_be_date_or_time(text, end):
+    following = text[end : end + 1]  # "" at the end of the text
+    if following in _DATE_TIME_STARTS or (
+        following in _DATE_TIME_SPACES
+        and text[end + 1 : end + 2] in "aApP"
+        and text[end + 2 : end + 3] in "mM."  # "9 am", "9 p.m.", but not "12 people"
+    ):
         special = _DATE_OR_TIME.match(text, start)
         if special is not None:
             raise _Rejected(special.end())
-    digits, end, grouped = _read_groups(text, start, end)
+    if following in _GROUP_SEPARATORS and end - start <= 3:
+        digits, end, grouped = _read_groups(text, start, end)
+        following = text[end : end + 1]
+    else:
+        digits, grouped = text[start:end], False
     if len(digits) > _MAX_DIGITS:
         raise _Rejected(end)
     value = Decimal(digits)
-    if end + 1 < len(text) and text[end] == "." and text[end + 1].isdecimal():
+    if following == "." and text[end + 1 : end + 2].isdecimal():
         fraction = _DIGITS.match(text, end + 1)
         assert fraction is not None
-        if (
-            fraction.end() + 1 < len(text)
-            and text[fraction.end()] == "."
-            and text[fraction.end() + 1].isdecimal()
-        ):
+        after = fraction.end()
+        if text[after : after + 1] == "." and text[after + 1 : after + 2].isdecimal():
             raise _Rejected(_DOTTED_RUN.match(text, start).end())  # type: ignore[union-attr]
         value = Decimal(digits + "." + fraction.group())
         end = fraction.end()
         grouped = True
-    if end + 1 < len(text) and text[end] == "/" and text[end + 1].isdecimal():
+        following = text[end : end + 1]
+    if following == "/" and text[end + 1 : end + 2].isdecimal():
         raise _Rejected(_SLASHED_RUN.match(text, start).end())  # type: ignore[union-attr]
-    if end + 1 < len(text) and text[end] in _DASHES and text[end + 1].isalpha():
+    if following in _DASHES and text[end + 1 : end + 2].isalpha():
         raise _Rejected(end + 1)  # "a 30-year-old", "a 600-strong force": an adjective
     figure = _Value(value, start, end, digits=digits, grouped=grouped)
-    _read_attached(text, figure)
+    if following == "°" or following.isalnum():
+        _read_attached(text, figure)
     _read_scale_words(text, figure)
     return figure
-
-
-def _may_be_date_or_time(text: str, end: int) -> bool:
-    """A cheap test before the date-and-time regex: what follows the digits could start one."""
-    following = text[end : end + 2]
-    return bool(following) and (
-        following[0] in _DATE_TIME_STARTS or (following[0] in " \u00a0" and following[1:] in "aApP")
-    )
 
 
 def _reject_glued(text: str, start: int, end: int) -> None:
@@ -1018,6 +1031,8 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
 
 def _looks_like_designation(text: str, value: _Value, prefix: _Prefix) -> bool:
     """A bare figure right after a capitalised word, mid-sentence ("Formula 1")."""
+    if not prefix.previous_capitalised:
+        return False  # the common case, decided by one attribute
     plain = (
         prefix.bound is None
         and not prefix.approximate
@@ -1067,7 +1082,12 @@ def _check_whole(
     end: int,
 ) -> None:
     """Reject years, pronoun "one", and figures a date expression consumes."""
-    if _is_year(value, prefix, unit) and (high_value is None or _is_year_end(value, high_value)):
+    four_digits = value.digits is not None and len(value.digits) == 4  # years only: a cheap gate
+    if (
+        four_digits
+        and _is_year(value, prefix, unit)
+        and (high_value is None or _is_year_end(value, high_value))
+    ):
         tail = _YEAR_TAIL.match(text, value.end)
         raise _Rejected(
             max(end, tail.end() if tail else end, high_value.end if high_value else end)
@@ -1278,16 +1298,6 @@ def _in_sport(text: str, start: int, high_start: int) -> bool:
     )
 
 
-def _marker_unit(low: _Value, high: _Value | None, currency: str | None) -> str | None:
-    """The unit set by markers: currency code, %, pp, °C or an attached measure."""
-    if currency is not None:
-        return currency
-    for value in (low, high):
-        if value is not None and value.unit is not None:
-            return value.unit
-    return None
-
-
 def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int]:
     """The counted noun phrase after a figure ("interceptor drones", "tonnes of steel")."""
     token = _token(text, position)
@@ -1429,11 +1439,13 @@ def _is_plural(word: str) -> bool:
 
 def _read_rate(text: str, position: int) -> tuple[Per | None, int]:
     """A rate period after the quantity, past "more" or a "per patient": "£150 more a year"."""
+    token = _token(text, position)
+    if token is None or token.lower not in _RATE_STARTS:
+        return None, position  # most quantities are followed by no rate word at all
     per, end = _read_period(text, position)
     if per is not None or end != position:
         return per, end
-    token = _token(text, position)
-    if token is None or token.kind != "word":
+    if token.kind != "word":
         return None, position
     lower = token.lower
     if lower in ("more", "less", "extra"):
