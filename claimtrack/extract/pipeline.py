@@ -38,25 +38,34 @@ def extract_claims(
     if isinstance(published, dt.datetime):
         published = published.date()
     sentences = split_sentences(text)
+    if not include_all:
+        # Headings are never returned, and no stage reads one for another
+        # sentence (the speaker context skips them), so none needs to see them.
+        sentences = [sentence for sentence in sentences if not sentence.is_heading]
     # Each stage runs over all sentences before the next starts: one stage's
     # code and tables stay hot in the CPU caches (about 10% faster than
     # interleaving the stages sentence by sentence).
     quantities = [_quantities(sentence) for sentence in sentences]
     dates = [tuple(find_dates(s.text, published, offset=s.start)) for s in sentences]
     speakers = _speakers(sentences)
+    cutoff = None if include_all else threshold
     claims: list[ExtractedClaim] = []
     for sentence, found, mentions, speaker in zip(
         sentences, quantities, dates, speakers, strict=True
     ):
-        claim = _claim(sentence, found, mentions, speaker)
-        if include_all or (not claim.is_heading and claim.score >= threshold):
+        claim = _claim(sentence, found, mentions, speaker, cutoff)
+        if claim is not None:
             claims.append(claim)
     return claims
 
 
 def _quantities(sentence: Sentence) -> tuple[Quantity, ...]:
     """The sentence's quantities with document offsets."""
-    return tuple(_shift(q, sentence.start) for q in find_quantities(sentence.text))
+    found = find_quantities(sentence.text)
+    offset = sentence.start
+    if not found or not offset:
+        return tuple(found)
+    return tuple([_shift(quantity, offset) for quantity in found])
 
 
 def _speakers(sentences: list[Sentence]) -> list[Speaker | None]:
@@ -76,8 +85,12 @@ def _claim(
     quantities: tuple[Quantity, ...],
     dates: tuple[DateMention, ...],
     speaker: Speaker | None,
-) -> ExtractedClaim:
-    """One sentence's structure, score and kind, with document offsets."""
+    cutoff: float | None = None,
+) -> ExtractedClaim | None:
+    """One sentence's structure, score and kind, with document offsets.
+
+    None when the score is below `cutoff`: a claim nobody sees needs no kind.
+    """
     score, features = score_sentence(
         sentence.text,
         quantities=quantities,
@@ -85,6 +98,8 @@ def _claim(
         speaker=speaker,
         is_heading=sentence.is_heading,
     )
+    if cutoff is not None and score < cutoff:
+        return None
     kind = classify_kind(
         sentence.text, quantities=quantities, dates=dates, speaker=speaker, features=features
     )
@@ -109,8 +124,6 @@ def _shift(quantity: Quantity, offset: int) -> Quantity:
     Built directly, with positional arguments: `dataclasses.replace` costs
     three times as much, keyword arguments a quarter more, per quantity.
     """
-    if not offset:
-        return quantity
     return Quantity(
         quantity.low,
         quantity.high,

@@ -31,13 +31,17 @@ from claimtrack.extract.types import Sentence
 
 __all__ = ["document_title", "split_sentences"]
 
-_LINE = re.compile(r"[^\n]*(?:\n|$)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪◦‣–—]|\d{1,2}[.)])[ \t]+(?=\S)")
 _MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+(?=\S)")
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets,
-# then whitespace. No nested quantifiers, so the scan is linear.
-_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets
+# (group 1), then the whitespace up to the next sentence's first character.
+# No nested quantifiers, so the scan is linear. Every branch starts with its
+# own literal so `re` skips to the next of those four characters in C instead
+# of trying a match at every position; the branches are `[.!?]+|…` spelled out.
+_BOUNDARY = re.compile(r"((?:\.[.!?]*|![.!?]*|\?[.!?]*|…)[\"'”’»)\]]*)\s+")
 _WORD = re.compile(r"\S+")
+# What ends the word before a period: whitespace or an opening quote or bracket.
+_WORD_BEFORE_DELIMITER = re.compile(r"[\s(\"“‘']")
 _TERMINAL = tuple(".!?…;")
 _CLOSERS = "\"'”’»)]"
 
@@ -236,17 +240,18 @@ def _looks_like_heading(line: str, is_first: bool) -> bool:
 
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence inside the paragraph text[start:end]."""
+    """(start, end) of each sentence inside the paragraph text[start:end].
+
+    A paragraph is stripped and a boundary ends on punctuation and takes the
+    whitespace after it, so every span is already stripped and non-empty.
+    """
     sentence_start = start
     for match in _BOUNDARY.finditer(text, start, end):
-        if _ends_sentence(text, match.start(), match.end(), end):
-            span = _strip(text, sentence_start, match.end())
-            if span[0] < span[1]:
-                yield span
+        punct_end = match.end(1)
+        if _ends_sentence(text, match.start(), punct_end, end):
+            yield sentence_start, punct_end
             sentence_start = match.end()
-    span = _strip(text, sentence_start, end)
-    if span[0] < span[1]:
-        yield span
+    yield sentence_start, end
 
 
 def _ends_sentence(text: str, punct_start: int, punct_end: int, limit: int) -> bool:
@@ -277,11 +282,8 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int, limit: int) -> b
 
 def _word_before(text: str, position: int) -> str:
     """The run of non-space characters ending at `position`, capped for linearity."""
-    start = position
-    floor = max(0, position - 24)
-    while start > floor and not text[start - 1].isspace() and text[start - 1] not in "(\"“‘'":
-        start -= 1
-    return text[start:position]
+    # One C split of the last 24 characters rather than a Python step per character.
+    return _WORD_BEFORE_DELIMITER.split(text[max(0, position - 24) : position])[-1]
 
 
 def _next_word(text: str, position: int, limit: int) -> str:
