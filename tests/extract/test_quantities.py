@@ -430,17 +430,20 @@ _ADVERSARIAL = {
 
 
 def _seconds(text: str) -> float:
-    """Wall time of one extraction."""
-    started = time.perf_counter()
-    find_quantities(text)
-    return time.perf_counter() - started
+    """Wall time of the faster of two extractions: one pause on a busy machine is not a trend."""
+    times = []
+    for _ in range(2):
+        started = time.perf_counter()
+        find_quantities(text)
+        times.append(time.perf_counter() - started)
+    return min(times)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(_ADVERSARIAL))
 def test_adversarial_input_scales_linearly(name: str) -> None:
-    # given 30 KB and 300 KB of an adversarial pattern, then 10× the input costs < 20× the time
+    # given 20 KB and 200 KB of an adversarial pattern, then 10× the input costs < 20× the time
     build = _ADVERSARIAL[name]
-    small = _seconds(build(30_000))
-    large = _seconds(build(300_000))
+    small = _seconds(build(20_000))
+    large = _seconds(build(200_000))
     assert large < max(small, 0.005) * 20, (small, large)
