@@ -754,16 +754,15 @@ def _written_day(match: re.Match[str], kind: str) -> dt.date | None:
     The parser is the slowest step of finding dates, and for the common shape
     (the match opens with the day or month, and day, month and optional year
     make a real date) its answer is that date (year 2000 if none is written),
-    so it is built directly. Anything else goes to the parser, which has its
-    own readings ("42 June" is June 2042).
+    so it is built directly. A day the month does not have is no date at all;
+    other shapes (a weekday or "the" in front) go to the parser.
     """
+    year = int(match[f"{kind}_y"] or _PARSE_DEFAULT.year)
+    day = _day(year, _month_number(match[f"{kind}_m"]), int(match[f"{kind}_d"]))
+    if day is None:
+        return None  # no such day ("31 June", "42 June": the parser would read 42 as 2042)
     opener = "dmy_d" if kind == "dmy" else "mdy_m"
-    if match.start(opener) == match.start():
-        year = int(match[f"{kind}_y"] or _PARSE_DEFAULT.year)
-        day = _day(year, _month_number(match[f"{kind}_m"]), int(match[f"{kind}_d"]))
-        if day is not None:
-            return day
-    return _parse_calendar(match.group())
+    return day if match.start(opener) == match.start() else _parse_calendar(match.group())
 
 
 def _replace_year(day: dt.date, year: int) -> dt.date:

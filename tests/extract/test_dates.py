@@ -225,3 +225,20 @@ def test_adversarial_megabyte_inputs_stay_linear(text: str) -> None:
 def test_dates_off_the_calendar_are_dropped_not_raised(text: str, published: dt.date) -> None:
     for mention in find_dates(text, published):
         assert mention.date is None or dt.date.min <= mention.date <= dt.date.max
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote on 42 June was close.",
+        "The vote on 31 June was close.",
+        "It fell by 32 March.",
+        "The vote on June 42 was close.",
+        "The vote on the 42nd of June was close.",
+        "The vote on 30 February 2024 was close.",
+    ],
+)
+def test_a_day_the_month_does_not_have_is_no_date(text: str) -> None:
+    # given a day number past the month's end (dateutil alone reads "42 June" as June 2042)
+    # when / then nothing is reported, rather than the 1st of that month
+    assert find_dates(text, PUBLISHED) == []
