@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from claimtrack.extract.patterns import word_trie
 from claimtrack.extract.types import Speaker
@@ -54,21 +55,26 @@ def _verb_trie(verbs: str) -> str:
     return word_trie(verbs.replace("\\s+", " ").split("|"))
 
 
-# The leading class lets the regex engine skip positions that cannot start a verb.
-_SPEECH_VERB = re.compile(rf"(?=[a-z])\b{_verb_trie(_SPEECH_VERBS)}\b")
-_OTHER_VERB = re.compile(rf"(?=[a-z])\b{_verb_trie(_OTHER_VERBS)}\b")
+# The word boundary comes first: inside a word, where most positions are, it
+# fails sooner than the class, which then skips positions that cannot start a verb.
+_SPEECH_VERB = re.compile(rf"\b(?=[a-z]){_verb_trie(_SPEECH_VERBS)}\b")
+_OTHER_VERB = re.compile(rf"\b(?=[a-z]){_verb_trie(_OTHER_VERBS)}\b")
 _PASSIVE_VERBS = (
     "announced|stated|revealed|said|made|reported|confirmed|disclosed|claimed|"
     "presented|unveiled|declared|proposed|outlined|published|released"
 )
-_PASSIVE_BY = re.compile(rf"(?=[a-z])\b{_verb_trie(_PASSIVE_VERBS)}\s+by\s+")
+_PASSIVE_BY = re.compile(rf"\b(?=[a-z]){_verb_trie(_PASSIVE_VERBS)}\s+by\s+")
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|official|preliminary)\s+)?"
     r"(?:(?:statement|report|data|figures|estimates?|survey|study|analysis|post|interview|"
     r"comments|remarks|spokesperson|spokesman|spokeswoman)\s+(?:from|by|of|released\s+by|"
     r"published\s+by|issued\s+by)\s+)?"
 )
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w’'\-]*\.?|\d(?:[\d.,]*\d)?|[^\w\s]")
+# Initials ("U.S."), a word with an optional period, a number, or one mark. The
+# two letter branches share their first letter, so a plain word does not enter
+# the (costlier) repeat of initials. One capturing group: `split` returns the
+# tokens between the text that separates them, in one flat list.
+_TOKEN_SPLIT = re.compile(r"([^\W\d_](?:\.(?:[^\W\d_]\.)+|[\w’'\-]*\.?)|\d(?:[\d.,]*\d)?|[^\w\s])")
 _CONNECTORS = frozenset(
     ["and", "&", "of", "for", "the", "de", "del", "della", "da", "dos", "das", "van", "von", "der",
      "den", "la", "le", "al", "bin", "ibn", "el"]
@@ -129,8 +135,8 @@ _TITLES_PATTERN = word_trie(
 # one trie scan decides most sentences without tokenising them.
 _VERBS_PATTERN = _verb_trie(_SPEECH_VERBS + "|" + _OTHER_VERBS)
 _CUE = rf"{_VERBS_PATTERN}\b|{_verb_trie(_PASSIVE_VERBS)}\s+by\s+|[Aa]ccording\s+to\s+"
-_CUE_OR_TITLE = re.compile(rf"(?=[A-Za-z])\b(?:(?P<cue>{_CUE})|{_TITLES_PATTERN})")
-_ANY_CUE = re.compile(rf"(?=[A-Za-z])\b(?:{_CUE})")
+_CUE_OR_TITLE = re.compile(rf"\b(?=[A-Za-z])(?:(?P<cue>{_CUE})|{_TITLES_PATTERN})")
+_ANY_CUE = re.compile(rf"\b(?=[A-Za-z])(?:{_CUE})")
 # A capitalised token that is a title word in any case ("PRESIDENT", "Gen."): without
 # one, a sentence has no titled name to learn. No \b, so "5President" counts too.
 _ANY_TITLE = re.compile(rf"(?=[A-Z])(?i:{word_trie(_TITLE_WORDS)})")
@@ -278,8 +284,11 @@ def find_speaker(
         if speaker is not None and speaker.name.lower() not in _PRONOUNS:
             speaker = context.resolve(speaker)
             context.remember(speaker)
-        # A title found by the first scan is one `_ANY_TITLE` would find.
-        if first.lastgroup != "cue" or _ANY_TITLE.search(sentence):
+        # A title found by the first scan is one `_ANY_TITLE` would find. Names are
+        # learnt only around a title word: without one, skip the scan.
+        if first.lastgroup != "cue" or (
+            not _TITLE_WORDS.isdisjoint(tokens.lowers) and _ANY_TITLE.search(sentence)
+        ):
             _learn_titled_names(sentence, tokens, context)
     if speaker is None or speaker.name.lower() in _PRONOUNS:
         return None
@@ -298,27 +307,27 @@ def _tokenise(sentence: str) -> _Tokens:
 
     The period stays on initials and abbreviations ("J.", "U.S.", "Dr.").
     """
-    texts = _TOKEN.findall(sentence)
-    starts: list[int] = []
-    ends: list[int] = []
-    end = 0
-    for index, text in enumerate(texts):
-        # Only skipped characters (spaces, "_") lie between tokens, and no token
-        # starts with one: the next occurrence of the text is the token itself.
-        start = sentence.find(text, end)
-        end = start + len(text)
-        starts.append(start)
-        if (
-            text[-1] == "."
-            and len(text) > 2
-            and "." not in text[:-1]
-            and text.lower() not in _TITLE_WORDS
-        ):
-            texts[index] = text[:-1]
-            ends.append(end - 1)
-        else:
-            ends.append(end)
-    return _Tokens(texts, list(map(str.lower, texts)), starts, ends)
+    # The pieces alternate gap, token, gap, …, gap and tile the sentence: running
+    # sums of their lengths are the token offsets, computed in C, not per token.
+    pieces = _TOKEN_SPLIT.split(sentence)
+    texts = pieces[1::2]
+    bounds = list(accumulate(map(len, pieces)))
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    # Only a word ending in a period loses it: visit the periods, not the tokens.
+    period = sentence.find(".")
+    index = 0
+    while period >= 0:
+        index = bisect.bisect_left(ends, period + 1, index)
+        if index < len(ends) and ends[index] == period + 1:
+            text = texts[index]
+            if len(text) > 2 and "." not in text[:-1] and text.lower() not in _TITLE_WORDS:
+                texts[index] = text[:-1]
+                ends[index] = period
+        period = sentence.find(".", period + 1)
+    # Lower-casing the space-joined texts equals lowering each one: no text
+    # holds a space, and a space cuts the only context lower() reads (final sigma).
+    lowers = " ".join(texts).lower().split(" ") if texts else []
+    return _Tokens(texts, lowers, starts, ends)
 
 
 def _index_at(tokens: _Tokens, position: int) -> int:
