@@ -748,13 +748,13 @@ def _import_articles(context: Context, paths: list[str], published: dt.datetime 
     from claimtrack.importers.files import UnreadableArticle, discover, read_article
 
     entries = list(discover(paths))
-    stdin_text = click.get_text_stream("stdin").read() if "-" in entries else None
+    stdin_data = sys.stdin.buffer.read() if "-" in entries else None
     summary, failures = ImportSummary(), 0
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("importing", total=len(entries))
         for entry in entries:
             try:
-                article = read_article(entry, stdin_text)
+                article = read_article(entry, stdin_data)
                 # One transaction per article: a failure leaves nothing half-written.
                 with context.transaction() as session:
                     import_text(

@@ -99,13 +99,23 @@ def import_text(
     return summary
 
 
+# Without a publication date, relative deadlines ("by the end of the year",
+# "by year's end") stay unresolved. A headline and its body share the article's
+# date, whatever it is, so resolving both against one stand-in date still tells
+# whether they name the same day; the stand-in is used for matching only.
+_STAND_IN_PUBLISHED = dt.date(2000, 1, 1)
+
+
 def _restated(
     line: Sentence, stored: list[tuple[ExtractedClaim, Claim]], published: dt.date | None
 ) -> Claim | None:
-    dates = find_dates(line.text, published)
+    """The body claim a headline or bullet restates, if any."""
+    reference = published or _STAND_IN_PUBLISHED
+    dates = find_dates(line.text, reference)
     quantities = find_quantities(line.text)
     for found, claim in stored:
-        if is_restatement(line.text, dates, quantities, found.text, found.dates, found.quantities):
+        claim_dates = found.dates if published else find_dates(found.text, reference)
+        if is_restatement(line.text, dates, quantities, found.text, claim_dates, found.quantities):
             return claim
     return None
 

@@ -51,22 +51,25 @@ def discover(paths: list[str]) -> Iterator[str]:
             yield entry
 
 
-def read_article(entry: str, stdin_text: str | None = None) -> Article:
-    """Read one file, URL or '-' (stdin text) into an Article."""
+def read_article(entry: str, stdin_data: bytes | None = None) -> Article:
+    """Read one file, URL or '-' (the bytes read from stdin) into an Article."""
     if entry == "-":
-        return _from_text(entry, stdin_text or "", ".txt")
+        return _from_text(entry, _decode(stdin_data or b""), ".txt")
     if _is_url(entry):
         return _from_text(entry, _fetch(entry), ".html", url=entry)
     path = Path(entry)
     if not path.is_file():
         raise UnreadableArticle("no such file")
-    data = path.read_bytes()
+    return _from_text(entry, _decode(path.read_bytes()), path.suffix.lower())
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 text (a byte order mark dropped), or the line of the first bad byte."""
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise UnreadableArticle(f"line {line}: not UTF-8 (byte {error.start})") from None
-    return _from_text(entry, text, path.suffix.lower())
 
 
 def _from_text(origin: str, text: str, suffix: str, url: str | None = None) -> Article:
