@@ -294,6 +294,24 @@ def test_the_same_claim_in_another_article_is_one_claim_with_another_appearance(
     assert len({appearance["document_id"] for appearance in offices["appearances"]}) == 2
 
 
+def test_a_deadline_first_known_from_a_later_article_gets_its_follow_up_once(tmp_path):
+    # given the seed imported without a date: "by the end of the year" stays unresolved
+    db, dated, later = tmp_path / "a.db", tmp_path / "drones.md", tmp_path / "again.md"
+    dated.write_text(MARKDOWN, encoding="utf-8")
+    later.write_text(MARKDOWN.replace("Drone output", "Drone output still"), encoding="utf-8")
+    _run(db, "import", str(SEED))
+    assert _claim_starting(db, "Ukraine will establish defense production")["followups"] == []
+
+    # when an article dated 2025-11-10 repeats the sentence, and another one after it
+    first = _run(db, "import", str(dated))
+    second = _run(db, "import", str(later))
+
+    # then the claim gets one deadline follow-up, from the first dated appearance
+    assert "1 follow-ups created" in first.stdout and "0 follow-ups created" in second.stdout
+    offices = _claim_starting(db, "Ukraine will establish defense production")
+    assert [f["due"] for f in offices["followups"]] == ["2025-12-31"]
+
+
 def test_a_near_duplicate_is_suggested_and_listed_by_claims_similar(tmp_path):
     db, other = tmp_path / "a.db", tmp_path / "follow-up.txt"
     other.write_text(

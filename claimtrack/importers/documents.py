@@ -138,6 +138,10 @@ def _store(
     if existing is not None:
         if service.add_appearance(session, existing, place):
             summary.appearances += 1
+            # An earlier, undated appearance could not resolve the deadline this one sets.
+            if found.deadline is not None and not _has_deadline_followup(existing):
+                service.add_followup(session, actor, existing.id, DEADLINE_FOLLOWUP, found.deadline)
+                summary.followups += 1
         return existing
     claim = service.add_claim(
         session,
@@ -157,3 +161,8 @@ def _store(
         summary.followups += 1
     summary.suggested += service.suggest_matches(session, actor, claim)
     return claim
+
+
+def _has_deadline_followup(claim: Claim) -> bool:
+    """Whether an import already gave the claim its deadline follow-up."""
+    return any(followup.text == DEADLINE_FOLLOWUP for followup in claim.followups)

@@ -241,7 +241,11 @@ def test_seed_article_sentences_without_attribution_have_no_speaker(opening: str
 
 @pytest.mark.parametrize(
     "text",
-    ["According to Olaf Scholz,   . the rate rose", "Olaf Scholz said,  ; it rose", "said Reiche, ”"],
+    [
+        "According to Olaf Scholz,   . the rate rose",
+        "Olaf Scholz said,  ; it rose",
+        "said Reiche, ”",
+    ],
 )
 def test_a_comma_after_the_name_with_nothing_before_the_next_stop_is_no_role(text: str) -> None:
     # given a name followed by a comma and only spaces before a stop / when / then no crash, no role
