@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -623,6 +623,35 @@ def settings(context: Context, key: str | None, value: str | None) -> None:
     with context.transaction() as session:
         service.set_setting(session, context.actor, key, value)
     click.echo(f"{key} = {value}")
+
+
+@cli.command("documents")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=queries.DOCUMENTS_LIMIT, show_default=True
+)
+@json_option
+@pass_context
+def documents(context: Context, limit: int, as_json: bool) -> None:
+    """List the imported articles, newest first, with how many claims each holds."""
+    with context.read() as session:
+        rows, total = queries.list_documents(session, limit=limit)
+    if as_json:
+        for row in rows:
+            _print_json(asdict(row))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, expand=True)
+    for name in ("id", "published", "outlet", "claims"):
+        table.add_column(name, no_wrap=True, max_width=22 if name == "outlet" else None)
+    table.add_column("title", ratio=1, overflow="fold")
+    for row in rows:
+        published = row.published.isoformat() if row.published else ""
+        table.add_row(str(row.id), published, row.outlet or "", str(row.claims), row.title)
+    Console(width=max(120, Console().width)).print(table)
+    if total > len(rows):
+        click.echo(f"{len(rows)} of {total} documents (--limit to see more)")
 
 
 @cli.command("extract")

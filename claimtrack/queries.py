@@ -11,10 +11,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack.models import Appearance, Claim, Event, FollowUp, SuggestedMatch, Tag, claim_tags
+from claimtrack.models import (
+    Appearance,
+    Claim,
+    Document,
+    Event,
+    FollowUp,
+    SuggestedMatch,
+    Tag,
+    claim_tags,
+)
 from claimtrack.search import matches
 
 
@@ -233,6 +242,50 @@ def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
             ],
         }
     return record
+
+
+DOCUMENTS_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """An imported article and how many live claims it holds."""
+
+    id: int
+    title: str
+    outlet: str | None
+    author: str | None
+    published: dt.date | None
+    url: str | None
+    claims: int
+
+
+def list_documents(
+    session: Session, *, limit: int = DOCUMENTS_LIMIT
+) -> tuple[list[DocumentRow], int]:
+    """The newest `limit` documents with how many live claims each holds, and the total."""
+    claims = func.count(func.distinct(Claim.id))
+    columns = (
+        Document.id,
+        Document.title,
+        Document.outlet,
+        Document.author,
+        Document.published,
+        Document.url,
+    )
+    statement = (
+        select(*columns, claims)
+        .outerjoin(Appearance, Appearance.document_id == Document.id)
+        .outerjoin(Claim, and_(Claim.id == Appearance.claim_id, Claim.merged_into_id.is_(None)))
+        .group_by(*columns)
+        .order_by(Document.published.desc().nulls_last(), Document.id.desc())
+        .limit(limit)
+    )
+    rows = [DocumentRow(*row) for row in session.execute(statement)]
+    total = len(rows)
+    if total == limit:
+        total = session.scalar(select(func.count(Document.id))) or 0
+    return rows, total
 
 
 def similar_claims(session: Session, claim_id: int) -> list[tuple[SuggestedMatch, Claim]]:

@@ -8,7 +8,6 @@ articles, near-duplicates suggested and listed by `claims similar`.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import http.server
 import json
@@ -20,8 +19,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from claimtrack.cli import cli
-from claimtrack.db import open_database
-from claimtrack.models import Document
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "ukraine-defense-export-offices.txt"
 OFFICES = (
@@ -68,15 +65,10 @@ def _json_lines(result: Result) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
 
-def _documents(db: Path) -> list[Document]:
-    database = open_database(f"sqlite:///{db}")
-    try:
-        with database.read() as session:
-            rows = session.query(Document).order_by(Document.id).all()
-            session.expunge_all()
-            return rows
-    finally:
-        database.dispose()
+def _documents(db: Path) -> list[dict]:
+    result = _run(db, "documents", "--json")
+    assert result.exit_code == 0, result.output
+    return _json_lines(result)
 
 
 def _claims(db: Path) -> list[dict]:
@@ -183,14 +175,17 @@ def test_markdown_front_matter_dates_the_article_and_its_deadline(tmp_path):
     assert [(f["text"], f["due"]) for f in offices["followups"]] == [
         ("Deadline: check whether this happened", "2025-12-31")
     ]
-    (document,) = _documents(db)
-    assert (document.title, document.url, document.outlet, document.author) == (
-        "Drone output climbs",
-        "https://example.com/drones",
-        "Example News",
-        "Jane Roe",
-    )
-    assert document.published == dt.date(2025, 11, 10)
+    assert _documents(db) == [
+        {
+            "id": 1,
+            "title": "Drone output climbs",
+            "outlet": "Example News",
+            "author": "Jane Roe",
+            "published": "2025-11-10",
+            "url": "https://example.com/drones",
+            "claims": 2,
+        }
+    ]
 
 
 def test_published_option_overrides_the_front_matter(tmp_path):
@@ -213,9 +208,12 @@ def test_html_main_text_and_metadata_come_from_trafilatura(tmp_path):
     assert any("€584 billion by 2030" in text for text in texts)
     assert not any("subscribe" in text or "Home | World" in text for text in texts)
     (document,) = _documents(db)
-    assert document.author == "John Smith"
-    assert document.published == dt.date(2025, 10, 1)
-    assert "Grid investment doubles" in document.title
+    assert (document["outlet"], document["author"], document["published"]) == (
+        "Example Times",
+        "John Smith",
+        "2025-10-01",
+    )
+    assert "Grid investment doubles" in document["title"]
 
 
 def test_an_http_url_is_fetched_and_imported(tmp_path, web):
@@ -225,7 +223,7 @@ def test_an_http_url_is_fetched_and_imported(tmp_path, web):
 
     assert result.exit_code == 0, result.output
     (document,) = _documents(db)
-    assert document.url == f"{web}/grid.html"
+    assert document["url"] == f"{web}/grid.html"
     assert any("€584 billion" in claim["text"] for claim in _claims(db))
 
 
@@ -366,3 +364,20 @@ def test_extract_from_stdin_prints_a_table_and_all_includes_headings():
     assert table.exit_code == 0 and "interceptor" in table.stdout
     headings = [c for c in _json_lines(every) if c["text"] == "Scaling Up Air Defense"]
     assert [c["score"] for c in headings] == [0.0]
+
+
+def test_documents_lists_the_articles_newest_first_and_says_when_it_stops_short(tmp_path, news):
+    db = tmp_path / "a.db"
+    _run(db, "import", str(news))
+
+    listed = _documents(db)
+    first = _run(db, "documents", "--limit", "1")
+
+    assert [(d["published"], d["claims"] > 0) for d in listed] == [
+        ("2025-11-10", True),  # the .md
+        ("2025-10-01", True),  # the .html
+        (None, True),  # the seed .txt has no date: last
+    ]
+    assert first.exit_code == 0
+    assert "Drone output climbs" in first.stdout and "Grid" not in first.stdout
+    assert first.stdout.rstrip().endswith("1 of 3 documents (--limit to see more)")

@@ -1,11 +1,10 @@
-"""Reads behind the documents screens: the imported articles, and one article with its claims."""
+"""Reads behind the document screen: one article with its claims."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import NotFound
@@ -13,39 +12,6 @@ from claimtrack.models import Appearance, Claim, Document
 from claimtrack.tui.claim_data import label
 from claimtrack.tui.passages import Passage, clip, locate, paragraphs
 from claimtrack.tui.wording import count
-
-DOCUMENTS_LIMIT = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    """One line of the documents list."""
-
-    id: int
-    title: str
-    outlet: str | None
-    published: dt.date | None
-    claims: int
-
-
-def load_documents(
-    session: Session, *, limit: int = DOCUMENTS_LIMIT
-) -> tuple[list[DocumentRow], int]:
-    """The newest `limit` documents with how many live claims each holds, and the total."""
-    claims = func.count(func.distinct(Claim.id))
-    statement = (
-        select(Document.id, Document.title, Document.outlet, Document.published, claims)
-        .outerjoin(Appearance, Appearance.document_id == Document.id)
-        .outerjoin(Claim, and_(Claim.id == Appearance.claim_id, Claim.merged_into_id.is_(None)))
-        .group_by(Document.id, Document.title, Document.outlet, Document.published)
-        .order_by(Document.published.desc().nulls_last(), Document.id.desc())
-        .limit(limit)
-    )
-    rows = [DocumentRow(*row) for row in session.execute(statement)]
-    total = len(rows)
-    if total == limit:
-        total = session.scalar(select(func.count(Document.id))) or 0
-    return rows, total
 
 
 @dataclass(frozen=True, slots=True)

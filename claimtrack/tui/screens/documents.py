@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from claimtrack.db import Database
-from claimtrack.tui.document_data import DocumentRow, load_documents
+from claimtrack.queries import DocumentRow, list_documents
 from claimtrack.tui.screens.document import DocumentScreen
 from claimtrack.tui.wording import count
 
@@ -63,7 +63,7 @@ class DocumentsScreen(Screen[None]):
         worker = get_current_worker()
         try:
             with self.database.read() as session:
-                rows, total = load_documents(session)
+                rows, total = list_documents(session)
         except Exception as error:  # a lost database shows, never crashes
             if not worker.is_cancelled:
                 self.app.call_from_thread(self.notify, str(error), severity="error")
