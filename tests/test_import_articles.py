@@ -236,7 +236,7 @@ def test_an_unreachable_url_is_one_error_line_while_the_rest_imports(tmp_path, w
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{web}/missing.html: could not fetch")
     assert len(result.stderr.splitlines()) == 1
-    assert result.stdout.startswith("1 documents, ")
+    assert result.stdout.startswith("1 document, ")
 
 
 def test_an_article_on_stdin(tmp_path):
@@ -285,7 +285,7 @@ def test_the_same_claim_in_another_article_is_one_claim_with_another_appearance(
 
     result = _run(db, "import", str(other))
 
-    assert "1 new claims, 1 repeat appearances" in result.stdout
+    assert "1 new claim, 1 repeat appearance" in result.stdout
     assert len(_claims(db)) == count + 1  # only the 1,200 drones sentence is new
     offices = _claim_starting(db, "Ukraine will establish defense production offices")
     assert len(offices["appearances"]) == 4
@@ -305,7 +305,7 @@ def test_a_deadline_first_known_from_a_later_article_gets_its_follow_up_once(tmp
     second = _run(db, "import", str(later))
 
     # then the claim gets one deadline follow-up, from the first dated appearance
-    assert "1 follow-ups created" in first.stdout and "0 follow-ups created" in second.stdout
+    assert "1 follow-up created" in first.stdout and "0 follow-ups created" in second.stdout
     offices = _claim_starting(db, "Ukraine will establish defense production")
     assert [f["due"] for f in offices["followups"]] == ["2025-12-31"]
 
@@ -322,7 +322,7 @@ def test_a_near_duplicate_is_suggested_and_listed_by_claims_similar(tmp_path):
 
     result = _run(db, "import", "--published", "2025-11-05", str(other))
 
-    assert "1 suggested matches" in result.stdout
+    assert "1 suggested match" in result.stdout
     restated = _claim_starting(db, "Zelensky said Ukraine plans to produce")
     assert restated["id"] != original["id"]  # suggested, never merged silently
     similar = _json_lines(_run(db, "claims", "similar", str(restated["id"]), "--json"))

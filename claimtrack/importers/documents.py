@@ -25,6 +25,7 @@ from claimtrack.extract import (
 from claimtrack.extract.types import ExtractedClaim, Sentence
 from claimtrack.matching import is_restatement
 from claimtrack.models import Claim
+from claimtrack.wording import count
 
 DEADLINE_FOLLOWUP = "Deadline: check whether this happened"
 
@@ -42,9 +43,11 @@ class ImportSummary:
 
     def line(self) -> str:
         return (
-            f"{self.documents} documents, {self.claims} new claims, "
-            f"{self.appearances} repeat appearances, {self.duplicates} duplicate documents, "
-            f"{self.followups} follow-ups created, {self.suggested} suggested matches"
+            f"{count(self.documents, 'document')}, {count(self.claims, 'new claim')}, "
+            f"{count(self.appearances, 'repeat appearance')}, "
+            f"{count(self.duplicates, 'duplicate document')}, "
+            f"{count(self.followups, 'follow-up')} created, "
+            f"{count(self.suggested, 'suggested match', 'suggested matches')}"
         )
 
 

@@ -11,7 +11,7 @@ from claimtrack.errors import NotFound
 from claimtrack.models import Appearance, Claim, Document
 from claimtrack.tui.claim_data import label
 from claimtrack.tui.passages import Passage, clip, locate, paragraphs
-from claimtrack.tui.wording import count
+from claimtrack.wording import count
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 from claimtrack.db import Database
 from claimtrack.queries import DocumentRow, list_documents
 from claimtrack.tui.screens.document import DocumentScreen
-from claimtrack.tui.wording import count
+from claimtrack.wording import count
 
 
 class DocumentsScreen(Screen[None]):

@@ -21,7 +21,7 @@ from claimtrack.tui.agenda_data import Agenda, AgendaRow, load_agenda
 from claimtrack.tui.claim_data import repeats
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.undo import UndoStep
-from claimtrack.tui.wording import count
+from claimtrack.wording import count
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -1,4 +1,4 @@
-"""How counts read in status lines: "1 document", "2 documents"."""
+"""How counts read in status and summary lines: "1 document", "2 documents"."""
 
 from __future__ import annotations
 
