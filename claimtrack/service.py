@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlparse
 
 from sqlalchemy import or_, select
@@ -556,11 +556,24 @@ def remove_source(
 ) -> Claim:
     """Detach a source; its details stay in the audit trail."""
     source = _fetch(session, Source, source_id, "source")
-    claim = get_claim(session, source.claim_id)
-    check_version(session, claim, expected_version)
     snapshot = _source_snapshot(source)
-    claim.sources.remove(source)
-    _record(session, claim, actor, "source.remove", snapshot, None)
+    return _detach(session, actor, source, "sources", "source.remove", snapshot, expected_version)
+
+
+def _detach(
+    session: Session,
+    actor: str,
+    part: Source | Note | FollowUp,
+    collection: Literal["sources", "notes", "followups"],
+    action: str,
+    snapshot: dict[str, Any],
+    expected_version: int | None,
+) -> Claim:
+    """Remove a source, note or follow-up from its claim; `snapshot` keeps it in the history."""
+    claim = get_claim(session, part.claim_id)
+    check_version(session, claim, expected_version)
+    getattr(claim, collection).remove(part)
+    _record(session, claim, actor, action, snapshot, None)
     return claim
 
 
@@ -811,12 +824,8 @@ def remove_note(
 ) -> Claim:
     """Delete a note; its author and text stay in the audit trail."""
     note = _fetch(session, Note, note_id, "note")
-    claim = get_claim(session, note.claim_id)
-    check_version(session, claim, expected_version)
     snapshot = {"id": note.id, "author": note.author, "text": note.text}
-    claim.notes.remove(note)
-    _record(session, claim, actor, "note.remove", snapshot, None)
-    return claim
+    return _detach(session, actor, note, "notes", "note.remove", snapshot, expected_version)
 
 
 def _followup_snapshot(followup: FollowUp) -> dict[str, Any]:
@@ -834,12 +843,10 @@ def remove_followup(
 ) -> Claim:
     """Cancel a follow-up: it goes from the agenda, its details stay in the audit trail."""
     followup = _fetch(session, FollowUp, followup_id, "follow-up")
-    claim = get_claim(session, followup.claim_id)
-    check_version(session, claim, expected_version)
     snapshot = _followup_snapshot(followup)
-    claim.followups.remove(followup)
-    _record(session, claim, actor, "followup.remove", snapshot, None)
-    return claim
+    return _detach(
+        session, actor, followup, "followups", "followup.remove", snapshot, expected_version
+    )
 
 
 def reopen_followup(
