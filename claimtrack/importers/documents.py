@@ -8,6 +8,7 @@ that sets a deadline gets a follow-up due that day.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -22,7 +23,7 @@ from claimtrack.extract import (
     normalise_claim_text,
     split_sentences,
 )
-from claimtrack.extract.types import ExtractedClaim, Sentence
+from claimtrack.extract.types import DateMention, ExtractedClaim, Sentence
 from claimtrack.matching import is_restatement
 from claimtrack.models import Claim
 from claimtrack.wording import count
@@ -91,8 +92,14 @@ def import_text(
     for claim in body:
         stored.append((claim, _store(session, actor, document.id, claim, summary)))
     by_start = {c.start: c for c in found}
+    reference = published or _STAND_IN_PUBLISHED
+    # Each body claim's dates as matching reads them, found once for all the lines.
+    candidates = [
+        (claim, stored_claim, claim.dates if published else find_dates(claim.text, reference))
+        for claim, stored_claim in stored
+    ]
     for line in summary_lines:
-        target = _restated(line, stored, published)
+        target = _restated(line, candidates, reference)
         if target is not None:
             place = service.Placement(document.id, line.text, line.start, line.end)
             if service.add_appearance(session, target, place):
@@ -110,14 +117,14 @@ _STAND_IN_PUBLISHED = dt.date(2000, 1, 1)
 
 
 def _restated(
-    line: Sentence, stored: list[tuple[ExtractedClaim, Claim]], published: dt.date | None
+    line: Sentence,
+    candidates: list[tuple[ExtractedClaim, Claim, Sequence[DateMention]]],
+    reference: dt.date,
 ) -> Claim | None:
-    """The body claim a headline or bullet restates, if any."""
-    reference = published or _STAND_IN_PUBLISHED
+    """The body claim a headline or bullet restates, if any (dates read against `reference`)."""
     dates = find_dates(line.text, reference)
     quantities = find_quantities(line.text)
-    for found, claim in stored:
-        claim_dates = found.dates if published else find_dates(found.text, reference)
+    for found, claim, claim_dates in candidates:
         if is_restatement(line.text, dates, quantities, found.text, claim_dates, found.quantities):
             return claim
     return None
