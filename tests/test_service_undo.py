@@ -37,6 +37,16 @@ def last_event(database: Database, claim_id: int) -> tuple[str, str, object, obj
         return event.actor, event.action, event.old, event.new
 
 
+def suggested_pair(database: Database) -> tuple[int, int]:
+    """Two reworded drone claims suggested as a match: the first claim's id and the match's."""
+    first = add_claim(database)
+    second = add_claim(database, "Ukraine plans to make 600–800 interceptor drones every day")
+    with database.transaction() as s:
+        s.add(SuggestedMatch(claim_id=first, candidate_id=second, similarity=91.0))
+    with database.read() as s:
+        return first, s.scalars(select(SuggestedMatch.id)).one()
+
+
 def version(database: Database, claim_id: int) -> int:
     with database.read() as s:
         return service.get_claim(s, claim_id).version
@@ -195,12 +205,7 @@ def test_clearing_an_outcome_leaves_the_claim_unrated_and_audited(database):
 
 
 def test_a_rejected_match_can_be_put_back_among_the_suggestions(database):
-    first = add_claim(database)
-    second = add_claim(database, "Ukraine plans to make 600–800 interceptor drones every day")
-    with database.transaction() as s:
-        s.add(SuggestedMatch(claim_id=first, candidate_id=second, similarity=91.0))
-    with database.read() as s:
-        match_id = s.scalars(select(SuggestedMatch.id)).one()
+    first, match_id = suggested_pair(database)
     with database.transaction() as s:
         service.decide_match(s, "alice", match_id, confirm=False)
     with database.transaction() as s:
@@ -213,12 +218,7 @@ def test_a_rejected_match_can_be_put_back_among_the_suggestions(database):
 
 
 def test_a_confirmed_match_cannot_be_reopened(database):
-    first = add_claim(database)
-    second = add_claim(database, "Ukraine plans to make 600–800 interceptor drones every day")
-    with database.transaction() as s:
-        s.add(SuggestedMatch(claim_id=first, candidate_id=second, similarity=91.0))
-    with database.read() as s:
-        match_id = s.scalars(select(SuggestedMatch.id)).one()
+    _, match_id = suggested_pair(database)
     with database.transaction() as s:
         service.decide_match(s, "alice", match_id, confirm=True)
     with pytest.raises(WorkflowError), database.transaction() as s:
