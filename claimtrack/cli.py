@@ -11,7 +11,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -257,28 +257,48 @@ def claims_list(context: Context, where: queries.ClaimFilter, limit: int, as_jso
 
 
 def _print_table(records: list[dict[str, Any]], headers: dict[str, str] | None = None) -> None:
+    """Claims as a table: id, score, status, verdict, kind, speaker, claim, sources, next due."""
+    names = ("id", "score", "status", "verdict", "kind", "speaker", "claim", "src", "due")
+    _print_rows(
+        [(headers or {}).get(name, name) for name in names],
+        (
+            (
+                str(r["id"]),
+                f"{r['score']:.2f}",
+                r["status"],
+                r["verdict"] or "",
+                r["kind"],
+                r["speaker"] or "",
+                r["text"],
+                str(r["sources"]),
+                str(r["next_due"] or ""),
+            )
+            for r in records
+        ),
+        wide="claim",
+        narrow="speaker",
+    )
+
+
+def _print_rows(
+    columns: list[str], rows: Iterable[tuple[str, ...]], *, wide: str, narrow: str
+) -> None:
+    """A borderless table at least 120 columns wide.
+
+    `wide` folds into the spare width, `narrow` is capped at 22 characters, and
+    the other columns never wrap.
+    """
     from rich.console import Console
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, expand=True)
-    for name in ("id", "score", "status", "verdict", "kind", "speaker", "claim", "src", "due"):
-        name = (headers or {}).get(name, name)
-        if name == "claim":
+    for name in columns:
+        if name == wide:
             table.add_column(name, ratio=1, overflow="fold")
         else:
-            table.add_column(name, no_wrap=True, max_width=22 if name == "speaker" else None)
-    for r in records:
-        table.add_row(
-            str(r["id"]),
-            f"{r['score']:.2f}",
-            r["status"],
-            r["verdict"] or "",
-            r["kind"],
-            r["speaker"] or "",
-            r["text"],
-            str(r["sources"]),
-            str(r["next_due"] or ""),
-        )
+            table.add_column(name, no_wrap=True, max_width=22 if name == narrow else None)
+    for row in rows:
+        table.add_row(*row)
     Console(width=max(120, Console().width)).print(table)
 
 
@@ -639,17 +659,21 @@ def documents(context: Context, limit: int, as_json: bool) -> None:
         for row in rows:
             _print_json(asdict(row))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False, expand=True)
-    for name in ("id", "published", "outlet", "claims"):
-        table.add_column(name, no_wrap=True, max_width=22 if name == "outlet" else None)
-    table.add_column("title", ratio=1, overflow="fold")
-    for row in rows:
-        published = row.published.isoformat() if row.published else ""
-        table.add_row(str(row.id), published, row.outlet or "", str(row.claims), row.title)
-    Console(width=max(120, Console().width)).print(table)
+    _print_rows(
+        ["id", "published", "outlet", "claims", "title"],
+        (
+            (
+                str(row.id),
+                row.published.isoformat() if row.published else "",
+                row.outlet or "",
+                str(row.claims),
+                row.title,
+            )
+            for row in rows
+        ),
+        wide="title",
+        narrow="outlet",
+    )
     if total > len(rows):
         click.echo(f"{len(rows)} of {total} documents (--limit to see more)")
 
