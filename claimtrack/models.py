@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from claimtrack.scale import Kind, Outcome, Reliability, Stance, Status, Verdict
+from claimtrack.scale import Kind, Outcome, Reliability, SpeakerType, Stance, Status, Verdict
 
 
 def utcnow() -> dt.datetime:
@@ -137,6 +137,7 @@ class Claim(Base):
         one_of("status", Status),
         one_of("kind", Kind),
         one_of("verdict", Verdict, nullable=True),
+        one_of("speaker_type", SpeakerType, nullable=True),
         one_of("outcome", Outcome, nullable=True),
         CheckConstraint("score >= 0 AND score <= 1", name="score_range"),
         CheckConstraint("version >= 1", name="version_positive"),
@@ -157,6 +158,8 @@ class Claim(Base):
     score: Mapped[float] = mapped_column(Float, default=0.5)
     speaker: Mapped[str | None] = mapped_column(String(300), index=True)
     speaker_role: Mapped[str | None] = mapped_column(String(300))
+    # "person" or "organisation"; None when unknown (claims stored before 0004, hand-typed speakers).
+    speaker_type: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20), default=Status.NEW.value)
     verdict: Mapped[str | None] = mapped_column(String(20))
     verdict_summary: Mapped[str | None] = mapped_column(Text)

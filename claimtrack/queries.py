@@ -208,6 +208,7 @@ def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
     if full:
         record |= {
             "speaker_role": claim.speaker_role,
+            "speaker_type": claim.speaker_type,
             "external_id": claim.external_id,
             "quantities": [quantity_record(q) for q in claim.quantities],
             "dates": [

@@ -202,6 +202,18 @@ class Kind(StrEnum):
         return self in {Kind.COMMITMENT, Kind.PREDICTION}
 
 
+class SpeakerType(StrEnum):
+    """Who a claim is attributed to: a person, or an organisation speaking as one.
+
+    A country or a city standing for its government ("Moscow denies…") is an
+    organisation. ClaimReview's `itemReviewed.author` is an Organization for
+    these, a Person otherwise.
+    """
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
 def parse_choice(enum: type[E], value: str) -> E:
     """Read an enum member from user text: `Mostly True`, `mostly-true`, `mostly_true`."""
     key = value.strip().lower().replace("-", "_").replace(" ", "_")

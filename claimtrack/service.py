@@ -46,6 +46,7 @@ from claimtrack.scale import (
     Kind,
     Outcome,
     Reliability,
+    SpeakerType,
     Stance,
     Status,
     Verdict,
@@ -225,12 +226,16 @@ def add_claim(
     score: float = 0.5,
     speaker: str | None = None,
     speaker_role: str | None = None,
+    speaker_type: str | None = None,
     quantities: Iterable[QuantityValue] = (),
     dates: Iterable[DateMention] = (),
     placements: Iterable[Placement] = (),
     external_id: str | None = None,
 ) -> Claim:
-    """Create a claim with its structured parts and where it appeared."""
+    """Create a claim with its structured parts and where it appeared.
+
+    `speaker_type` is "person" or "organisation", None when unknown.
+    """
     text = _require_text(text, "claim text")
     if not 0.0 <= score <= 1.0:
         raise InvalidInput(f"score {score} is outside 0..1")
@@ -241,6 +246,7 @@ def add_claim(
         score=score,
         speaker=speaker,
         speaker_role=speaker_role,
+        speaker_type=choice(SpeakerType, speaker_type).value if speaker_type else None,
         status=Status.NEW.value,
         external_id=external_id,
     )
@@ -426,9 +432,14 @@ def edit_claim(
     text: str | None = None,
     kind: str | None = None,
     speaker: str | None = None,
+    speaker_type: str | None = None,
     expected_version: int | None = None,
 ) -> Claim:
-    """Correct a claim's wording, kind or speaker."""
+    """Correct a claim's wording, kind or speaker ("" clears the speaker or its type).
+
+    A new speaker without a `speaker_type` leaves the type unknown: the old
+    one described someone else.
+    """
     claim = get_claim(session, claim_id)
     check_version(session, claim, expected_version)
     changes: dict[str, tuple[Any, Any]] = {}
@@ -442,6 +453,13 @@ def edit_claim(
     if speaker is not None and (speaker.strip() or None) != claim.speaker:
         changes["speaker"] = (claim.speaker, speaker.strip() or None)
         claim.speaker = changes["speaker"][1]
+        if speaker_type is None:
+            speaker_type = ""
+    if speaker_type is not None:
+        wanted = choice(SpeakerType, speaker_type).value if speaker_type.strip() else None
+        if wanted != claim.speaker_type:
+            changes["speaker_type"] = (claim.speaker_type, wanted)
+            claim.speaker_type = wanted
     if changes:
         _record(
             session,
@@ -733,6 +751,7 @@ def add_claim_from_text(
         score=best.score if best else 0.5,
         speaker=speaker or (best.speaker.name if best and best.speaker else None),
         speaker_role=best.speaker.role if best and best.speaker and not speaker else None,
+        speaker_type=best.speaker.kind if best and best.speaker and not speaker else None,
         quantities=[q for c in found for q in c.quantities],
         dates=[d for c in found for d in c.dates],
     )

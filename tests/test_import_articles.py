@@ -340,7 +340,7 @@ def test_extract_json_prints_one_contract_object_per_claim(tmp_path):
     assert result.exit_code == 0, result.output
     claims = _json_lines(result)
     assert {
-        "text", "start", "end", "kind", "score", "speaker", "speaker_role",
+        "text", "start", "end", "kind", "score", "speaker", "speaker_role", "speaker_type",
         "quantities", "dates", "deadline", "features",
     } == set(claims[0])  # fmt: skip
     article = SEED.read_text(encoding="utf-8")

@@ -178,6 +178,31 @@ def test_given_claims_before_0002_when_upgraded_then_search_index_holds_them(sql
         assert list(found) == [1]
 
 
+def test_given_claim_at_0003_when_upgraded_then_it_is_kept_with_an_unknown_speaker_type(database):
+    # given a database at 0003 (no speaker_type column) holding a claim
+    database.downgrade("0003")
+    with database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+        connection.execute(text("UPDATE claims SET speaker = 'Anna Kowal' WHERE id = 1"))
+    # when
+    database.upgrade()
+    # then the claim, its speaker and its history are all there; the type is unknown
+    assert database.current_revision() == head_revision()
+    assert _row_counts(database) == {"documents": 1, "claims": 1, "sources": 1, "events": 1}
+    with database.engine.connect() as connection:
+        row = connection.execute(text("SELECT text, speaker, speaker_type FROM claims")).one()
+    assert tuple(row) == (CLAIM_TEXT, "Anna Kowal", None)
+
+
+def test_given_speaker_type_when_not_person_or_organisation_then_database_refuses(database):
+    with database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+        connection.execute(text("UPDATE claims SET speaker_type = 'organisation' WHERE id = 1"))
+
+    with pytest.raises(DBAPIError, match="speaker_type"), database.engine.begin() as connection:
+        connection.execute(text("UPDATE claims SET speaker_type = 'robot' WHERE id = 1"))
+
+
 # --- newer schema --------------------------------------------------------------------
 
 

@@ -4,11 +4,11 @@ Pure domain code (no I/O, no database). The entry point is `extract_claims`.
 """
 
 from claimtrack.extract.dates import find_dates
-from claimtrack.extract.pipeline import extract_claims, normalise_claim_text
+from claimtrack.extract.pipeline import extract_claims, normalise_claim_text, score_standalone
 from claimtrack.extract.quantities import find_quantities
 from claimtrack.extract.score import (
-    DEFAULT_THRESHOLD,
     CheckWorthiness,
+    claim_threshold,
     classify_kind,
     score_sentence,
 )
@@ -27,7 +27,6 @@ from claimtrack.extract.types import (
 )
 
 __all__ = [
-    "DEFAULT_THRESHOLD",
     "CheckWorthiness",
     "ClaimKind",
     "DateMention",
@@ -39,6 +38,7 @@ __all__ = [
     "Sentence",
     "Speaker",
     "SpeakerContext",
+    "claim_threshold",
     "classify_kind",
     "document_title",
     "extract_claims",
@@ -47,5 +47,6 @@ __all__ = [
     "find_speaker",
     "normalise_claim_text",
     "score_sentence",
+    "score_standalone",
     "split_sentences",
 ]

@@ -13,14 +13,25 @@ import datetime as dt
 import re
 import unicodedata
 
+from claimtrack.extract.boilerplate import mark_boilerplate, sentence_reason
 from claimtrack.extract.dates import find_dates
 from claimtrack.extract.quantities import find_quantities
-from claimtrack.extract.score import DEFAULT_THRESHOLD, classify_kind, score_sentence
+from claimtrack.extract.quotes import attribute_quotes
+from claimtrack.extract.score import (
+    NEVER_A_CLAIM_WEIGHT,
+    CheckWorthiness,
+    claim_threshold,
+    classify_kind,
+    explain,
+    probability,
+    score_sentence,
+    sentence_signals,
+)
 from claimtrack.extract.segment import split_sentences
 from claimtrack.extract.speakers import SpeakerContext, find_speaker
 from claimtrack.extract.types import DateMention, ExtractedClaim, Quantity, Sentence, Speaker
 
-__all__ = ["extract_claims", "normalise_claim_text"]
+__all__ = ["extract_claims", "normalise_claim_text", "score_standalone"]
 
 
 def extract_claims(
@@ -28,27 +39,30 @@ def extract_claims(
     published: dt.date | None = None,
     *,
     include_all: bool = False,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
 ) -> list[ExtractedClaim]:
     """The check-worthy claims of an article in document order (every sentence with `include_all`).
 
-    Headings are never claims; with `include_all` they come back with
-    `is_heading=True` and score 0 so a caller can still show them.
+    Headings and boilerplate (references, captions, recipes…) are never
+    claims; with `include_all` they come back with score 0 (a heading with
+    `is_heading=True`, boilerplate with a `boilerplate:<reason>` feature) so a
+    caller can still show them.
     """
     if isinstance(published, dt.datetime):
         published = published.date()
-    sentences = split_sentences(text)
+    sentences = mark_boilerplate(split_sentences(text))
     if not include_all:
-        # Headings are never returned, and no stage reads one for another
-        # sentence (the speaker context skips them), so none needs to see them.
-        sentences = [sentence for sentence in sentences if not sentence.is_heading]
+        # Headings and boilerplate are never returned, and no stage reads one
+        # for another sentence (the speaker context skips them), so none needs
+        # to see them.
+        sentences = [s for s in sentences if not (s.is_heading or s.is_boilerplate)]
     # Each stage runs over all sentences before the next starts: one stage's
     # code and tables stay hot in the CPU caches (about 10% faster than
     # interleaving the stages sentence by sentence).
     quantities = [_quantities(sentence) for sentence in sentences]
     dates = [tuple(find_dates(s.text, published, offset=s.start)) for s in sentences]
     speakers = _speakers(sentences)
-    cutoff = None if include_all else threshold
+    cutoff = None if include_all else claim_threshold() if threshold is None else threshold
     claims: list[ExtractedClaim] = []
     for sentence, found, mentions, speaker in zip(
         sentences, quantities, dates, speakers, strict=True
@@ -69,15 +83,22 @@ def _quantities(sentence: Sentence) -> tuple[Quantity, ...]:
 
 
 def _speakers(sentences: list[Sentence]) -> list[Speaker | None]:
-    """Each sentence's speaker, in document order through one shared context."""
+    """Each sentence's speaker, in document order through one shared context.
+
+    A sentence that is wholly a quotation then takes the speaker of the
+    sentence that introduces, attributes or continues it (`quotes`); that
+    speaker's start/end are None, its mention being in the other sentence.
+    """
     context = SpeakerContext()
-    # A heading names a topic, not who said it; keep it out of the speaker context.
-    return [
+    # A heading names a topic, not who said it, and a byline or a reference
+    # names people who say nothing here: keep both out of the speaker context.
+    found = [
         None
-        if sentence.is_heading
+        if sentence.is_heading or sentence.is_boilerplate
         else find_speaker(sentence.text, offset=sentence.start, context=context)
         for sentence in sentences
     ]
+    return attribute_quotes(sentences, found)
 
 
 def _claim(
@@ -91,17 +112,14 @@ def _claim(
 
     None when the score is below `cutoff`: a claim nobody sees needs no kind.
     """
-    score, features = score_sentence(
-        sentence.text,
-        quantities=quantities,
-        dates=dates,
-        speaker=speaker,
-        is_heading=sentence.is_heading,
-    )
+    if sentence.is_boilerplate:
+        return None if cutoff is not None else _boilerplate(sentence, quantities, dates)
+    signals = sentence_signals(sentence.text, quantities, dates, speaker, sentence.is_heading)
+    score = probability(signals)
     if cutoff is not None and score < cutoff:
         return None
     kind = classify_kind(
-        sentence.text, quantities=quantities, dates=dates, speaker=speaker, features=features
+        sentence.text, quantities=quantities, dates=dates, speaker=speaker, features=signals.fired
     )
     # Positional: keyword arguments cost a quarter more to pass, per sentence.
     return ExtractedClaim(
@@ -113,8 +131,49 @@ def _claim(
         speaker,
         quantities,
         dates,
+        explain(signals),
+        sentence.is_heading,
+    )
+
+
+def _boilerplate(
+    sentence: Sentence, quantities: tuple[Quantity, ...], dates: tuple[DateMention, ...]
+) -> ExtractedClaim:
+    """A boilerplate sentence shown like a heading: score 0, and the reason as its feature."""
+    features = {f"boilerplate:{sentence.boilerplate}": NEVER_A_CLAIM_WEIGHT}
+    if sentence.is_heading:
+        features["heading"] = NEVER_A_CLAIM_WEIGHT
+    return ExtractedClaim(
+        sentence.text,
+        sentence.start,
+        sentence.end,
+        "other",
+        0.0,
+        None,
+        quantities,
+        dates,
         features,
         sentence.is_heading,
+    )
+
+
+def score_standalone(text: str, domain: str = "news") -> CheckWorthiness:
+    """Score one sentence on its own, with no article around it.
+
+    How the labelled sets are scored, in training and in their tests: the
+    sentence is never split or taken for a heading, and its speaker is found
+    without context (a pronoun stays unresolved). A boilerplate line scores 0,
+    as it would in an article.
+    """
+    reason = sentence_reason(text)
+    if reason is not None:
+        return CheckWorthiness(0.0, {f"boilerplate:{reason}": NEVER_A_CLAIM_WEIGHT})
+    return score_sentence(
+        text,
+        quantities=find_quantities(text),
+        dates=find_dates(text, None),
+        speaker=find_speaker(text),
+        domain=domain,
     )
 
 

@@ -1,18 +1,23 @@
 """How check-worthy a sentence is, and what kind of claim it makes.
 
-The score is deliberately transparent: a base value plus one weight per
-feature that fired, clamped to [0, 1]. `CheckWorthiness.features` holds every
-weight that was added, so a reviewer can read why a sentence scored as it did
-("quantity +0.30, opinion -0.45"). The features follow what fact-checkers look
-for (ClaimBuster, Full Fact): numbers, dates and deadlines, named entities,
-attribution, comparisons, commitments, predictions, past events; and what they
-skip: opinions, questions, headings, boilerplate, fragments.
+The score is a calibrated probability from a learned linear model
+(checkworthy.py, trained by scripts/train_checkworthy.py on ClaimBuster's
+debate sentences and claimtrack's labelled news). Its inputs are the
+sentence's terms and the hand-made features read here, which follow what
+fact-checkers look for (ClaimBuster, Full Fact): numbers, dates and deadlines,
+named entities, attribution, comparisons, commitments, predictions, past
+events; and what they skip: opinions, questions, headings, boilerplate,
+fragments. `CheckWorthiness.features` lists the features that fired and the
+strongest terms with their weights, so a reviewer can read why a sentence
+scored as it did. Headings and boilerplate score 0 whatever the model says.
 
 `classify_kind` orders the kinds as tests/extract/cases/README.md documents:
-rule > opinion > quantity > commitment > prediction > causation > comparison >
+rule > opinion > commitment > prediction > quantity > causation > comparison >
 attribution > event > other. A commitment or forecast that carries a number is
-a *quantity*: the figure is what a fact-checker will verify ("plans to produce
-between 600 and 800 interceptor drones daily").
+a commitment or a prediction, its quantities attached ("plans to produce
+between 600 and 800 interceptor drones daily" is a commitment). A bare "will"
+commits only an agent to an action ("Ukraine will establish offices"); "readers
+will find" is neither.
 
 The wording features come from one pass over the sentence's words: each word
 starts a lookup of the next one to five words in a table of cue phrases, so the
@@ -22,48 +27,62 @@ cost is linear in the sentence length and independent of how many cues exist.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
+from claimtrack.extract.checkworthy import Explanation, load_model, sentence_terms
 from claimtrack.extract.types import ClaimKind, DateMention, Quantity, Speaker
 
-__all__ = ["DEFAULT_THRESHOLD", "WEIGHTS", "CheckWorthiness", "classify_kind", "score_sentence"]
+__all__ = [
+    "FEATURES",
+    "CheckWorthiness",
+    "Signals",
+    "claim_threshold",
+    "classify_kind",
+    "explain",
+    "probability",
+    "score_sentence",
+    "sentence_signals",
+]
 
-DEFAULT_THRESHOLD = 0.5
 
-# One weight per feature; positive features raise the score, penalties lower it.
-WEIGHTS: dict[str, float] = {
-    "base": 0.2,
-    "quantity": 0.3,
-    "more_quantities": 0.05,
-    "date": 0.1,
-    "deadline": 0.1,
-    "named_entity": 0.1,
-    "multiword_entity": 0.05,
-    "speaker": 0.1,
-    "attribution": 0.1,
-    "contested": 0.2,
-    "comparison": 0.25,
-    "ranking": 0.2,
-    "commitment": 0.2,
-    "prediction": 0.2,
-    "causation": 0.2,
-    "rule": 0.2,
-    "past_event": 0.1,
-    "scheduled": 0.0,
-    "opinion": -0.45,
-    "first_person": -0.15,
-    "scare_quote": -0.3,
-    "direct_quote": -0.15,
-    "question": -0.6,
-    "exclamation": -0.3,
-    "fragment": -0.3,
-    "short": -0.1,
-    "boilerplate": -1.0,
-    "boilerplate_lead": -0.15,
-    "vague": -0.25,
-    "heading": -1.0,
-}
+# The hand-made features the scorer can fire. Their weights are learned with
+# the terms' (checkworthy.py); headings and boilerplate are never claims.
+FEATURES: tuple[str, ...] = (
+    "quantity",
+    "more_quantities",
+    "date",
+    "deadline",
+    "named_entity",
+    "multiword_entity",
+    "speaker",
+    "attribution",
+    "contested",
+    "comparison",
+    "ranking",
+    "commitment",
+    "prediction",
+    "causation",
+    "rule",
+    "past_event",
+    "scheduled",
+    "opinion",
+    "first_person",
+    "scare_quote",
+    "direct_quote",
+    "question",
+    "exclamation",
+    "unterminated",
+    "fragment",
+    "short",
+    "boilerplate",
+    "boilerplate_lead",
+    "vague",
+    "heading",
+)
+_TERMINATORS = (".", "!", "?", "…", ":", ";")
+# The weight shown for a heading or boilerplate, which score 0 whatever else fired.
+NEVER_A_CLAIM_WEIGHT = -1.0
 
 
 def _lexicon(phrases: str) -> frozenset[str]:
@@ -88,7 +107,7 @@ CUES: dict[str, frozenset[str]] = {
     "prediction": _lexicon(
         "expected to|expects|expect|forecast|forecasts|projected|predicted|predicts|"
         "likely to|unlikely to|could|might|set to reach|on track to|estimated to|"
-        "poised to|suggest|suggests|warn that|warned that"
+        "poised to|suggest|suggests"
     ),
     # Subjects that cannot promise anything: "will" after them is a forecast.
     "impersonal": _lexicon(
@@ -100,7 +119,7 @@ CUES: dict[str, frozenset[str]] = {
     "scheduled": _lexicon(
         "will be held|will take place|will go to the polls|will open|will begin|"
         "will start|will face|will play|will return|will address|will meet|will visit|"
-        "will host|will run|will close"
+        "will host|will run|will close|will end|will finish|will resume|will kick off"
     ),
     "causation": _lexicon(
         "caused|causes|cause of|because of|due to|led to|leads to|leading to|"
@@ -214,6 +233,48 @@ _EVALUATIVE = _lexicon(
     "outrageous|wrong|right|necessary"
 )
 _RULE_WORDS = _lexicon("law|rules|regulations")
+_BARE_FUTURE = _lexicon("will|would|is set to|are set to|is due to|are due to|is to|are to")
+# Words that can head a subject able to commit to an action (singular forms too).
+_AGENT_WORDS = _lexicon(
+    "we|i|he|she|they|government|governments|ministry|minister|president|prime|chancellor|"
+    "administration|authority|authorities|council|city|state|country|company|firm|group|"
+    "party|bank|board|committee|commission|agency|department|office|army|military|police|"
+    "union|university|school|hospital|club|team|league|federation|official|officials|"
+    "ministers|leaders|leader|mayor|governor|parliament|congress|senate|lawmakers|court|"
+    "regulator|operator|manufacturer|airline|retailer|developer|owner|ceo|chief|executive"
+)
+# Subjects that cannot promise anything (the readers of the piece, dummy pronouns).
+_NOT_AGENTS = _lexicon(
+    "readers|reader|visitors|viewers|users|fans|customers|consumers|passengers|travellers|"
+    "travelers|residents|people|you|it|this|that|these|those|there|everyone|anyone|nobody|"
+    "many|most|some|few|others|what|which|who"
+)
+_ORGANISATION_PRONOUNS = _lexicon("it")
+# Words after "is due to" that start a cause, not an infinitive.
+_NOT_A_VERB = _lexicon(
+    "a|an|the|its|their|his|her|our|this|that|these|those|high|low|poor|bad|heavy|strong|"
+    "weak|lower|higher|more|less|rising|falling|increased|reduced|lack|concerns|fears"
+)
+_SCHEDULING_FUTURE = _lexicon("is set to|are set to|is due to|are due to")
+_NOT_FORECASTING = _lexicon(
+    "beating|beat|beats|missed|missing|than|above|below|of|the|analysts|economists|with"
+)
+_CALENDAR_WORDS = _lexicon(
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+# Verbs after "will" that describe a state or an experience, not an action.
+_STATIVE_VERBS = _lexicon(
+    "find|see|feel|notice|enjoy|love|like|know|remember|get|need|want|seem|look|become|"
+    "remain|have|hear|learn|understand|agree|depend|matter|happen|come|go|continue|help|"
+    "probably|likely|also|still|always|never"
+)
+_PARTICIPLES = _lexicon(
+    "built|made|set|given|taken|sent|paid|held|spent|sold|cut|shut|put|run|won|lost|"
+    "drawn|shown|known|led|kept|brought|bought|begun|done|met"
+)
+# Words that end the subject of a "will" clause when walking back from it.
+_CLAUSE_OPENERS = _lexicon("that|and|but|or|because|while|if|when|as|so|said|says|which|who")
 _RULE_NAMES = _lexicon("Act|Bill|Directive|Regulation")  # "act" alone is a verb
 _FIRST_PERSON = _lexicon("I|we|We|our|Our|us|my|My")  # case-sensitive: not "US"
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -241,10 +302,8 @@ _MULTIWORD_NAME = re.compile(r"[A-Z](?<![\w’'&-][A-Z])[\w’'&-]* [A-Z]")
 # the words joined by single spaces.
 _CAPITALISED_WORD = re.compile(r" (?!I(?: |$))[A-Z]")
 _QUOTE_MARKS = '“"‘'
-# After rule, opinion and quantity: each kind and the features that make it, first wins.
+# After rule, opinion, commitment, prediction and quantity: each kind and the features that make it, first wins.
 _KINDS_AFTER_QUANTITY: tuple[tuple[ClaimKind, frozenset[str]], ...] = (
-    ("commitment", frozenset(["commitment"])),
-    ("prediction", frozenset(["prediction"])),
     ("causation", frozenset(["causation"])),
     ("comparison", frozenset(["comparison", "ranking"])),
     ("event", frozenset(["scheduled"])),
@@ -261,10 +320,26 @@ _Hit = tuple[int, int, frozenset[str]]
 
 
 class CheckWorthiness(NamedTuple):
-    """A score in [0, 1] and the weight each fired feature contributed to it."""
+    """A calibrated probability in [0, 1] and what pushed it up or down.
+
+    `features` holds every hand-made feature that fired and the strongest
+    terms (`"term:plans to"`), each with its weight in the model.
+    """
 
     score: float
-    features: dict[str, float]
+    features: Mapping[str, float]
+
+
+class Signals(NamedTuple):
+    """What the scorer reads from one sentence: the features that fired, and its terms."""
+
+    fired: list[str]
+    terms: list[str]
+
+    @property
+    def never_a_claim(self) -> bool:
+        """A heading or boilerplate: score 0 whatever the model says."""
+        return "heading" in self.fired or "boilerplate" in self.fired
 
 
 def score_sentence(
@@ -274,41 +349,77 @@ def score_sentence(
     dates: Sequence[DateMention] = (),
     speaker: Speaker | None = None,
     is_heading: bool = False,
+    domain: str = "news",
 ) -> CheckWorthiness:
-    """Score how check-worthy `text` is from its features and extracted structure."""
-    features = _structure_features(quantities, dates, speaker)
-    fired = _text_features(text)
+    """Score how check-worthy `text` is, with the reasons.
+
+    `domain` is "news" for articles; "debate" scores transcript sentences the
+    way the model saw them in training (ClaimBuster).
+    """
+    signals = sentence_signals(text, quantities, dates, speaker, is_heading)
+    score = probability(signals, domain)
+    return CheckWorthiness(score, explain(signals))
+
+
+def sentence_signals(
+    text: str,
+    quantities: Sequence[Quantity] = (),
+    dates: Sequence[DateMention] = (),
+    speaker: Speaker | None = None,
+    is_heading: bool = False,
+) -> Signals:
+    """The features that fired (structure first, then wording) and the model's terms."""
+    fired = _structure_features(quantities, dates, speaker)
+    wording, terms = _text_features(text)
+    fired.extend(wording)
     if is_heading:
         fired.append("heading")
-    for name in fired:
-        features[name] = WEIGHTS[name]  # each fires at most once: set, not summed
-    if "heading" in features or "boilerplate" in features:
-        return CheckWorthiness(0.0, features)  # never a claim, whatever else fired
-    total = sum(features.values())
-    # Clamped to [0, 1] as min(1.0, max(0.0, total)) would, without two calls.
-    return CheckWorthiness(1.0 if total >= 1.0 else total if total > 0.0 else 0.0, features)
+    return Signals(fired, terms)
+
+
+def probability(signals: Signals, domain: str = "news") -> float:
+    """The model's calibrated probability; 0 for headings and boilerplate."""
+    if signals.never_a_claim:
+        return 0.0
+    model = load_model()
+    return model.probability(model.margin(signals.terms, signals.fired, domain), domain)
+
+
+def claim_threshold(domain: str = "news") -> float:
+    """The score from which a sentence is a claim: the best F1 on the model's dev data."""
+    return load_model().thresholds[domain]
+
+
+def explain(signals: Signals) -> Mapping[str, float]:
+    """Why a sentence scored as it did: the fired features and strongest terms, weighted.
+
+    Worked out when first read: most sentences' reasons never are.
+    """
+    if signals.never_a_claim:
+        return {name: NEVER_A_CLAIM_WEIGHT for name in signals.fired if name in _NEVER_A_CLAIM}
+    return Explanation(load_model(), signals.terms, signals.fired)
 
 
 def _structure_features(
     quantities: Sequence[Quantity], dates: Sequence[DateMention], speaker: Speaker | None
-) -> dict[str, float]:
-    """The base weight, then features from what the other extractors found in the sentence."""
-    features = {"base": WEIGHTS["base"]}
+) -> list[str]:
+    """Features from what the other extractors found in the sentence."""
+    fired = []
     if quantities:
-        features["quantity"] = WEIGHTS["quantity"]
-        if len(quantities) > 1:  # one weight per further quantity, two at most
-            features["more_quantities"] = WEIGHTS["more_quantities"] * min(len(quantities) - 1, 2)
+        fired.append("quantity")
+        if len(quantities) > 1:
+            fired.append("more_quantities")
     if dates:
-        features["date"] = WEIGHTS["date"]
+        fired.append("date")
         if any(mention.role == "deadline" for mention in dates):
-            features["deadline"] = WEIGHTS["deadline"]
+            fired.append("deadline")
     if speaker is not None:
-        features["speaker"] = WEIGHTS["speaker"]
-    return features
+        fired.append("speaker")
+    return fired
 
 
-def _text_features(text: str) -> list[str]:
-    """Features read from the wording of the sentence itself, in a fixed order."""
+def _text_features(text: str) -> tuple[list[str], list[str]]:
+    """Features read from the wording of the sentence, in a fixed order, and the model's terms."""
     words = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
     spaced = " ".join(words)
     # Lower-casing the joined words equals lowering each one: no word holds a
@@ -322,16 +433,7 @@ def _text_features(text: str) -> list[str]:
     word_count = len(words)
     # Each test below runs only when a cheap one (a cue, a character) allows it.
     boilerplate = ("boilerplate" in cues or "stock" in cues) and _is_boilerplate(word_count, hits)
-    will_at = (
-        next(index for index, _, features in hits if "commitment" in features)
-        if "commitment" in cues
-        else None
-    )
-    impersonal_will = (
-        will_at is not None
-        and "impersonal" in cues
-        and any("impersonal" in features and index < will_at for index, _, features in hits)
-    )
+    future = _future_reading(words, lowers, hits, cues) if "commitment" in cues else None
     # Whether any of _QUOTE_MARKS occurs: three scans in C. Most sentences
     # quote nothing, and the tests on quotes below then stop at once.
     quoted = "“" in text or '"' in text or "‘" in text
@@ -347,6 +449,8 @@ def _text_features(text: str) -> list[str]:
         fired.append("question")
     if ending.endswith("!"):
         fired.append("exclamation")
+    if not ending.endswith(_TERMINATORS):
+        fired.append("unterminated")  # a headline, caption, list item or menu line
     if word_count <= 3:
         fired.append("fragment")
     elif word_count <= 5:
@@ -371,11 +475,15 @@ def _text_features(text: str) -> list[str]:
         fired.append("comparison")
     if _is_ranking(lowered, lowers, cues):
         fired.append("ranking")
-    if will_at is not None and "scheduled" not in cues and not impersonal_will:
+    if future == "commitment" and "scheduled" not in cues:
         fired.append("commitment")
-    if "prediction" in cues or impersonal_will or "may" in words:
+    if (
+        ("prediction" in cues and _predicts(lowers, hits))
+        or future == "prediction"
+        or "may" in words
+    ):
         fired.append("prediction")
-    if "causation" in cues:
+    if "causation" in cues and _causes(words, lowers, hits):
         fired.append("causation")
     if "rule" in cues or _is_rule(words, lowers):
         fired.append("rule")
@@ -383,7 +491,7 @@ def _text_features(text: str) -> list[str]:
         fired.append("past_event")
     if "scheduled" in cues:
         fired.append("scheduled")
-    return fired
+    return fired, sentence_terms(lowered, lowers)
 
 
 def _hits(lowers: list[str]) -> list[_Hit]:
@@ -404,6 +512,111 @@ def _hits(lowers: list[str]) -> list[_Hit]:
                 if features:
                     hits.append((index, length, features))
     return hits
+
+
+def _future_reading(
+    words: list[str], lowers: list[str], hits: list[_Hit], cues: set[str]
+) -> str | None:
+    """Whether the sentence's first future cue is a commitment, a prediction, or neither.
+
+    A plan or pledge word ("plans to", "pledged", "vowed") commits its actor.
+    A bare future ("will", "would", "is set to", "is due to") commits only an
+    agent (a name, a government, a company, "we") to an action ("will open"),
+    or anyone to a passive action ("will be offered"); a future state is a
+    forecast ("would be out for weeks"), and so is anything an impersonal
+    subject will do ("inflation will ease"). After anyone else ("readers will
+    find") it is neither.
+    """
+    index, length, _ = next(hit for hit in hits if "commitment" in hit[2])
+    if "impersonal" in cues and any(
+        "impersonal" in features and at < index for at, _, features in hits
+    ):
+        return "prediction"
+    cue = " ".join(lowers[index : index + length])
+    if cue not in _BARE_FUTURE:
+        return "commitment"
+    if any("prediction" in f and index <= at < index + length for at, _, f in hits):
+        return "prediction"  # "is set to reach"
+    subject = _subject_before(words, lowers, index)
+    if not subject or (lowers[subject[-1]] in _NOT_AGENTS and lowers[subject[-1]] != "it"):
+        return None
+    at = index + length
+    verb = lowers[at] if at < len(lowers) else ""
+    if verb in ("not", "also", "now", "soon", "then"):
+        at += 1
+        verb = lowers[at] if at < len(lowers) else ""
+    if verb == "be":
+        after = lowers[at + 1] if at + 1 < len(lowers) else ""
+        # "will be offered" is a promised action; "will be the first" a forecast.
+        return "commitment" if after.endswith("ed") or after in _PARTICIPLES else "prediction"
+    if verb in _STATIVE_VERBS:
+        return None
+    # A thing scheduled ("the centre is due to open") needs no agent; "will" does.
+    if cue in _SCHEDULING_FUTURE or _is_agent(subject, words):
+        return "commitment"
+    return None
+
+
+def _predicts(lowers: list[str], hits: list[_Hit]) -> bool:
+    """A forecast cue that forecasts: not "could remember", "estimated to have saved",
+    "beating forecasts"."""
+    last = len(lowers) - 1
+    for index, length, features in hits:
+        if "prediction" not in features:
+            continue
+        after = lowers[index + length] if index + length <= last else ""
+        before = lowers[index - 1] if index else ""
+        cue = lowers[index]
+        if cue in ("could", "might") and after in _STATIVE_VERBS:
+            continue
+        if after == "have" and length > 1:
+            continue  # an estimate of the past
+        if cue.startswith("forecast") and before in _NOT_FORECASTING:
+            continue  # the noun: "beating forecasts"
+        return True
+    return False
+
+
+def _causes(words: list[str], lowers: list[str], hits: list[_Hit]) -> bool:
+    """A causal cue that is one: "is due to open" schedules, "is due to rain" explains."""
+    for index, length, features in hits:
+        if "causation" not in features:
+            continue
+        if lowers[index] != "due" or index == 0 or lowers[index - 1] not in _COPULAS:
+            return True
+        after = words[index + length] if index + length < len(words) else ""
+        if not after or after[:1].isupper() or after.lower() in _NOT_A_VERB:
+            return True
+        if after.endswith(("s", "ing", "ed")):
+            return True
+    return False
+
+
+def _subject_before(words: list[str], lowers: list[str], index: int) -> list[int]:
+    """Indexes of the words before `index` back to a clause break ("that", "and", a start)."""
+    start = index
+    while start > 0 and index - start < 6 and lowers[start - 1] not in _CLAUSE_OPENERS:
+        start -= 1
+    return list(range(start, index))
+
+
+def _is_agent(subject: list[int], words: list[str]) -> bool:
+    """Someone who can commit: a name, an institution, a first- or third-person pronoun."""
+    if len(subject) == 1 and words[subject[0]].lower() in _ORGANISATION_PRONOUNS:
+        # "The ministry said it will": "it" stands for an agent named before it.
+        earlier = list(range(subject[0]))
+        return bool(earlier) and _is_agent(earlier[-6:], words)
+    for position in subject:
+        word = words[position]
+        lower = word.lower().removesuffix("’s").removesuffix("'s")
+        if lower in _NOT_AGENTS:
+            return False
+        if lower in _AGENT_WORDS or lower.rstrip("s") in _AGENT_WORDS:
+            return True
+        is_name = word[:1].isupper() and lower not in _CALENDAR_WORDS
+        if is_name and (position > subject[0] or len(subject) == 1):
+            return True  # a name ("Ukraine will", "the Bundeswehr will")
+    return False
 
 
 def _is_boilerplate(word_count: int, hits: list[_Hit]) -> bool:
@@ -499,9 +712,13 @@ def classify_kind(
     quantities: Sequence[Quantity] = (),
     dates: Sequence[DateMention] = (),
     speaker: Speaker | None = None,
-    features: dict[str, float] | None = None,
+    features: Collection[str] | None = None,
 ) -> ClaimKind:
-    """The claim's kind, first matching rule wins (see the module docstring)."""
+    """The claim's kind, first matching rule wins (see the module docstring).
+
+    `features` are the names of the features that fired (a `Signals.fired`
+    list or a `CheckWorthiness.features` dict); scored afresh when absent.
+    """
     fired = (
         features
         if features is not None
@@ -513,6 +730,12 @@ def classify_kind(
         return "rule"
     if "opinion" in fired or "scare_quote" in fired or "exclamation" in fired:
         return "opinion"
+    # A promise or forecast is what gets checked, figures and all ("plans to
+    # produce 600 to 800 drones a day"); its quantities stay attached.
+    if "commitment" in fired:
+        return "commitment"
+    if "prediction" in fired:
+        return "prediction"
     if quantities:
         return "quantity"
     for kind, signals in _KINDS_AFTER_QUANTITY:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claimtrack.extract.boilerplate import ends_with_photo_credit
 from claimtrack.extract.types import Sentence
 
 __all__ = ["document_title", "split_sentences"]
@@ -211,11 +212,13 @@ def _continues(text: str, pending: tuple[int, int], start: int, is_first: bool) 
     """Whether the line at `start` continues the unfinished prose line `pending`.
 
     A lower-case start always continues; otherwise only a line too long to be
-    a heading runs on ("…announced by President" / "Volodymyr Zelensky…").
+    a heading runs on ("…announced by President" / "Volodymyr Zelensky…"),
+    unless it ends on a photo credit: a caption is complete without a full stop.
     """
     if text[start].islower():
         return True
-    return not _looks_like_heading(text[pending[0] : pending[1]], is_first)
+    line = text[pending[0] : pending[1]]
+    return not _looks_like_heading(line, is_first) and not ends_with_photo_credit(line)
 
 
 def _prose_block(text: str, start: int, end: int, is_first: bool) -> _Block:

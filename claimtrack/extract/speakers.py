@@ -1,20 +1,30 @@
-"""Who a sentence attributes its statement to.
+"""Who a sentence attributes its statement to, and whether that is a person or a body.
 
 `find_speaker` tries attribution patterns from the most to the least specific:
 
 1. ``according to X`` (also "according to a statement from X")
-2. ``X, the <role> of Y, said`` — an appositive between the name and the verb
+2. ``X, the <role> of Y, said`` and ``The <role>, X, said`` — appositives
 3. ``announced by X`` / ``stated by X``
 4. ``X said|says|stated|noted|…`` — the capitalised chain right before the verb
    (``In an interview with RND, Minister Katherina Reiche stated`` works because
    the chain stops at the comma)
-5. ``said X`` — the inverted form after a quotation
+5. ``said X`` / ``said commissioner X`` — the inverted form after a quotation
 6. ``He|She said`` — a pronoun resolved through `SpeakerContext`
+7. ``That was the message from X`` and ``X was blunt: “…”`` — sentences that
+   frame a quotation without a verb of speech
 
 Titles in front of a name become the role ("Economy and Energy Minister
 Katherina Reiche" → name "Katherina Reiche", role "Economy and Energy
-Minister"). A `SpeakerContext` passed from sentence to sentence of one article
+Minister"). A role is at most six words, ends on a word and holds no clause.
+A `SpeakerContext` passed from sentence to sentence of one article
 remembers full names, so "Zelensky" and "He" resolve to "Volodymyr Zelensky".
+"He" and "she" bind only to a person whose gender fits (from a title, a given
+name or an earlier pronoun) and stay unresolved when that is unsure; "it" and
+"they" bind to an organisation only when it was the latest speaker.
+
+The speaker's `kind` is "organisation" when the name is a body, a place or a
+company (a cue word such as Ministry or Bank, a known name, an acronym, "the"
+or "the charity" in front), otherwise "person".
 """
 
 from __future__ import annotations
@@ -22,12 +32,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, islice
+from typing import Literal
 
+from claimtrack.extract.given_names import Gender, gender_of
+from claimtrack.extract.organisations import is_known_organisation, is_place
 from claimtrack.extract.patterns import word_trie
-from claimtrack.extract.types import Speaker
+from claimtrack.extract.types import Speaker, SpeakerKind
 
-__all__ = ["SpeakerContext", "find_speaker"]
+__all__ = ["SpeakerContext", "attributes_alone", "find_speaker"]
 
 # Verbs of speech: the subject (or the inverted name after them) is the speaker.
 _SPEECH_VERBS = (
@@ -171,8 +185,15 @@ _PREPOSITIONS = frozenset(
     ["in", "at", "near", "across", "to", "into", "on", "among", "outside", "inside", "within",
      "via"]
 )  # fmt: skip
-_PRONOUNS = {"he": "person", "she": "person", "they": "org", "it": "org"}
+# What a pronoun can stand for: a man, a woman, or (it/they) an organisation.
+_PRONOUNS: dict[str, Gender | Literal["organisation"]] = {
+    "he": "male",
+    "she": "female",
+    "they": "organisation",
+    "it": "organisation",
+}
 _MAX_NAME_TOKENS = 12
+_PRONOUN_REACH = 8  # people a he/she may mean: the last ones named
 # Words between a subject and its verb ("Zelensky also said", "the ministry has said").
 _ADVERBS = frozenset(
     ["also", "has", "have", "had", "later", "previously", "further", "again", "repeatedly",
@@ -183,8 +204,121 @@ _ADVERBS = frozenset(
 _BEFORE_INVERSION = frozenset([",", "”", '"', "’", "'"])
 # Words of a role, never of the person after it ("Minister for Foreign Affairs Penny Wong").
 _ROLE_JOINERS = frozenset(["of", "for", "and", "&", "the"])
-_APPOSITIVE_ROLE = re.compile(r",\s+([^,.;”\"]{2,80})")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+# ", the <role>," after a name: a period before a word ("U.S. Department") does not end it, and
+# a phrase that runs on past 120 characters is no role (never cut mid-word).
+_APPOSITIVE_ROLE = re.compile(
+    r",\s+((?:[^,.;:!?()“”\"]|\.(?=\s*\w)){2,120})(?=[,;:!?()“”\"]|\.(?!\s*\w)|$)"
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+_MAX_ROLE_WORDS = 6
+# A role ends before these: what follows is a clause, not part of a title.
+_CLAUSE_WORDS = frozenset(
+    ["who", "whom", "whose", "which", "that", "where", "when", "while", "because", "although",
+     "since", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would",
+     "can", "could", "should", "may", "might", "must", "did", "does", "do", "said", "says", "told",
+     "added", "warned", "stated", "noted", "announced", "explained", "insisted"]
+)  # fmt: skip
+# Where an over-long role may be cut: before its of-/for-phrase ("head of …").
+_ROLE_BREAKS = frozenset(["of", "for", "at", "in", "on", "with", "from", "to"])
+# Words a role must not end on.
+_ROLE_TAIL = frozenset(["of", "for", "at", "in", "on", "with", "from", "to", "the", "a", "an",
+                        "and", "&", "or"])  # fmt: skip
+_ROLE_PUNCTUATION = ",;:()“”\"'‘’"
+# Titles and nouns that say a person's gender: evidence for "he" and "she".
+_MALE_WORDS = frozenset(
+    ["mr", "mr.", "sir", "lord", "king", "prince", "duke", "earl", "baron", "spokesman",
+     "chairman", "congressman", "councilman", "businessman", "father", "son", "brother",
+     "husband"]
+)  # fmt: skip
+_FEMALE_WORDS = frozenset(
+    ["ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "queen", "princess", "duchess",
+     "countess", "baroness", "spokeswoman", "chairwoman", "congresswoman", "councilwoman",
+     "businesswoman", "mother", "daughter", "sister", "wife"]
+)  # fmt: skip
+_GENDERED_WORDS = _MALE_WORDS | _FEMALE_WORDS
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
+# Honorifics that are no title word (so the title scan skips "Missile"), dropped from names.
+_NAME_HONORIFICS = frozenset(["miss", "mx", "mx."])
+# Words that make a name a body ("Carbon Brief", "Capital Economics") — for the
+# kind only; the chain parsing keeps to `_ORG_WORDS`.
+_ORG_NAME_WORDS = _ORG_WORDS | frozenset(
+    ["brief", "economics", "research", "analytics", "partners", "capital", "insights", "watch",
+     "international", "labs", "media", "holdings", "systems", "technologies", "airlines",
+     "airways", "motors", "energy", "republic", "kingdom", "states", "nations", "emirates",
+     "embassy", "consulate", "secretariat", "directorate", "inspectorate", "regulator",
+     "watchdog", "exchange", "observatory", "hospital", "clinic", "school", "college", "academy",
+     "society", "institution", "programme", "program", "initiative", "platform", "forum",
+     "united", "city", "guard", "ministries", "agencies", "unions", "parties", "council",
+     "corporation", "company", "co", "co.", "plc", "llc", "ag", "gmbh", "sa", "nv", "bv", "re",
+     "securities", "associates", "advisors", "advisers", "consulting", "investments",
+     "management", "strategies"]
+)  # fmt: skip
+# Nouns that, right before a name, say it is a body ("the charity Healthwatch",
+# "the think tank Ember", "carmaker Volkswagen"); "the" alone says so too.
+_ORG_DESCRIPTORS = frozenset(
+    ["the", "charity", "tank", "group", "firm", "company", "agency", "regulator", "watchdog",
+     "consultancy", "bank", "lender", "insurer", "broadcaster", "newspaper", "daily", "outlet",
+     "ministry", "union", "party", "organisation", "organization", "institute", "foundation",
+     "nonprofit", "non-profit", "ngo", "airline", "carrier", "retailer", "manufacturer", "maker",
+     "carmaker", "automaker", "giant", "startup", "start-up", "operator", "provider", "network",
+     "channel", "magazine", "website", "platform", "body", "authority", "association", "club",
+     "team", "side", "league", "federation", "government", "council", "committee",
+     "commission", "court", "office", "department", "service", "army", "military", "forces",
+     "broadcaster", "publisher", "supplier", "producer", "developer", "exporter", "importer",
+     "conglomerate", "chain", "brand", "pollster", "university", "college", "school",
+     "hospital", "trust", "campaign", "movement", "coalition", "alliance", "bloc", "militia"]
+)  # fmt: skip
+# An acronym of three or more capitals, or a capital inside a word that no name
+# prefix explains (Mc, Mac, De, Di, Le, La, Van, O'…).
+_ACRONYM_OR_CAMEL = re.compile(
+    r"\b[A-Z]{3,}\b|\b(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z])[A-Z][a-z]+[A-Z][a-z]"
+)
+_LAST_WORD = re.compile(r"([A-Za-z][\w-]*)\s+$")
+# Nouns for a person, beyond titles, that end a role before a name ("The
+# country's top diplomat, Jane Doe, said").
+_PERSON_NOUNS = _TITLE_WORDS | frozenset(
+    ["diplomat", "negotiator", "lawyer", "adviser", "advisor", "aide", "expert", "strategist",
+     "historian", "doctor", "surgeon", "epidemiologist", "virologist", "author", "activist",
+     "campaigner", "organiser", "organizer", "journalist", "reporter", "editor", "candidate",
+     "nominee", "lawmaker", "legislator", "politician", "councillor", "councilor", "member",
+     "teacher", "nurse", "resident", "witness", "survivor", "father", "mother", "son",
+     "daughter", "wife", "husband", "brother", "sister", "colleague", "partner", "player",
+     "striker", "goalkeeper", "midfielder", "defender", "winger", "champion", "spokesperson",
+     "negotiator", "regulator", "governor", "boss", "chief"]
+)  # fmt: skip
+_POSSESSIVE_OPENERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
+# "That was the message from X": a sentence that names who said the quotation before it.
+_ECHO_OPENERS = ("That ", "This ", "Those ", "These ", "Such ")
+_ECHO = re.compile(
+    r"(?:That|This|Those|These|Such)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:message|words?|warning|verdict|view|assessment|response|reply|promise|pledge|reaction|"
+    r"position|argument|stance|line|conclusion|answer|point|tone|sentiment)\s+(?:from|of|by)\s+"
+)
+# A framing predicate that ends the sentence on a colon ("Kowal was blunt:").
+_BEFORE_SUBJECT = _NOT_NAMES | _TITLE_WORDS  # "Meanwhile Kowal", "the minister Anna Kowal"
+_COLON_PREDICATES = frozenset(
+    ["was", "were", "is", "are", "put", "struck", "sounded", "spoke", "wrote", "tweeted",
+     "posted", "summed", "did", "went", "kept", "remained", "had", "offered", "gave"]
+)  # fmt: skip
+# A colon that can frame a quotation: before an opening quote, or at the end.
+_FRAMING_COLON = re.compile(r":\s*(?:[“\"‘«„']|$)")
+# Words that make the words before a colon a clause ("… said that:"), not a frame.
+_FRAME_BREAKERS = _CLAUSE_WORDS - _COLON_PREDICATES
+_OPENING_QUOTES = frozenset(["“", '"', "‘", "«", "„", "'"])
+_QUOTE_MARK = re.compile(r"[“”\"«»„]")
+# What may follow the verb in a sentence that only attributes ("Kowal said on Monday.").
+_ALONE_AFTER = frozenset(
+    ["on", "in", "at", "during", "yesterday", "today", "tonight", "last", "this", "earlier",
+     "later", "late", "afterwards", "then", "again", "also", "simply", "flatly", "firmly",
+     "bluntly", "reporters", "journalists", "when", "after", "before", "as"]
+)  # fmt: skip
+# Words that give an attribution a content of its own ("Kowal said the army would hold").
+_CONTENT_WORDS = frozenset(
+    ["that", "would", "will", "was", "were", "is", "are", "had", "has", "have", "could",
+     "should", "must", "can", "may", "might", "to", "it", "they", "we", "there", "not"]
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -212,41 +346,89 @@ class _Tokens:
 
 @dataclass
 class SpeakerContext:
-    """What one article has said so far about people: full names, roles, the latest person."""
+    """What one article has said so far about people and organisations.
+
+    People are remembered by full name with what tells their gender (a title,
+    a given name, a pronoun bound to them), in the order they were last named,
+    so a pronoun finds the latest person it can mean.
+    """
 
     people: dict[str, Speaker] = field(default_factory=dict)  # full name → first sighting
-    last_person: Speaker | None = None
+    genders: dict[str, Gender] = field(default_factory=dict)
+    recent: dict[str, None] = field(default_factory=dict)  # people, latest mention last
     last_org: Speaker | None = None
+    last_kind: SpeakerKind | None = None  # of the latest speaker, person or organisation
 
-    def remember(self, speaker: Speaker) -> None:
+    def remember(self, speaker: Speaker, gender: Gender | None = None) -> None:
         """Note a speaker so later short forms and pronouns resolve to them."""
-        if _is_person(speaker):
-            known = self.people.get(speaker.name)
-            if known is None or (known.role is None and speaker.role):
-                self.people[speaker.name] = speaker
-            self.last_person = self.people[speaker.name]
-        else:
+        if speaker.kind == "organisation":
             self.last_org = speaker
+        else:
+            self.mention(speaker, gender)
+        self.last_kind = speaker.kind
 
-    def resolve(self, speaker: Speaker) -> Speaker:
-        """The full name for a short form ("Zelensky", "Mr Zelensky"), else `speaker`."""
-        if " " in speaker.name and speaker.name in self.people:
-            known = self.people[speaker.name]
-            return Speaker(speaker.name, speaker.role or known.role, speaker.start, speaker.end)
-        words = speaker.name.split()
-        for full_name, known in reversed(list(self.people.items())):
+    def mention(self, person: Speaker, gender: Gender | None = None) -> None:
+        """Note a person named in the article, speaking or not, as the latest one named."""
+        name = person.name
+        known = self.people.get(name)
+        if known is None or (known.role is None and person.role):
+            self.people[name] = person
+        self.recent.pop(name, None)
+        self.recent[name] = None
+        if name not in self.genders:
+            words = name.split()
+            # A given name counts only in front of a surname: "Paul said" may be Rand Paul.
+            found = gender or (gender_of(words[0]) if len(words) > 1 else None)
+            if found:
+                self.genders[name] = found
+
+    def resolve(self, speaker: Speaker) -> Speaker | None:
+        """The known person a name or short form ("Zelensky") means, or None."""
+        name = speaker.name
+        if name in self.people:
+            known = self.people[name]
+            return Speaker(name, speaker.role or known.role, speaker.start, speaker.end)
+        words = name.split()
+        for full_name in reversed(self.recent):
             parts = full_name.split()
             if len(parts) > len(words) and parts[-len(words) :] == words:
-                return Speaker(full_name, speaker.role or known.role, speaker.start, speaker.end)
-        return speaker
+                role = speaker.role or self.people[full_name].role
+                return Speaker(full_name, role, speaker.start, speaker.end)
+        return None
 
     def pronoun(self, word: str, start: int, end: int) -> Speaker | None:
-        """The person (he/she) or organisation (it/they) a pronoun most likely means."""
-        kind = _PRONOUNS.get(word.lower())
-        target = self.last_person if kind == "person" else self.last_org if kind else None
-        if target is None:
+        """Whom a pronoun means, or None when the article leaves that unsure.
+
+        "He"/"she": the latest person not known to be of the other gender,
+        provided that person is known to fit or is the only one it can be.
+        "It"/"they": the latest organisation, only when it was the latest speaker.
+        """
+        wanted = _PRONOUNS.get(word.lower())
+        if wanted is None:
             return None
-        return Speaker(target.name, target.role, start, end)
+        if wanted == "organisation":
+            body = self.last_org if self.last_kind == "organisation" else None
+            return Speaker(body.name, body.role, start, end, "organisation") if body else None
+        name = self._person_for(wanted)
+        if name is None:
+            return None
+        self.genders.setdefault(name, wanted)  # evidence for the next pronoun
+        return Speaker(name, self.people[name].role, start, end)
+
+    def _person_for(self, gender: Gender) -> str | None:
+        """The latest person "he" or "she" can mean, if that is sure.
+
+        Only the last few people named are candidates: a pronoun reaches back a
+        few sentences, and the look-up stays constant-time in a long article.
+        """
+        window = islice(reversed(self.recent), _PRONOUN_REACH)
+        candidates = [name for name in window if self.genders.get(name, gender) == gender]
+        if not candidates:
+            return None
+        latest = candidates[0]
+        if latest in self.genders or len(candidates) == 1:
+            return latest
+        return None  # unknown gender and someone else it could be
 
 
 def find_speaker(
@@ -259,17 +441,78 @@ def find_speaker(
     of one article in order, sharing one context).
     """
     first = _CUE_OR_TITLE.search(sentence)
-    if first is None:
-        return None  # the common case, decided without tokenising
-    has_cue = first.lastgroup == "cue" or _ANY_CUE.search(sentence, first.end()) is not None
-    if not has_cue and context is None:
-        return None
-    tokens = _tokenise(sentence)
-    # Every pattern below starts from a cue: without one, only titled names are learnt.
-    speaker = (
-        (_according_to(sentence, tokens) or _passive_by(sentence, tokens)) if has_cue else None
+    has_cue = first is not None and (
+        first.lastgroup == "cue" or _ANY_CUE.search(sentence, first.end()) is not None
     )
-    for verbs in (_SPEECH_VERB, _OTHER_VERB) if has_cue else ():
+    # Framing without a verb ("That was the message from X", "X was blunt: “…”")
+    # is rare: a substring test keeps the colon scan off the common path.
+    framed = (sentence.startswith(_ECHO_OPENERS) and _ECHO.match(sentence) is not None) or (
+        ":" in sentence and _FRAMING_COLON.search(sentence) is not None
+    )
+    if not has_cue and not framed and (first is None or context is None):
+        return None  # the common case, decided without tokenising
+    tokens = _tokenise(sentence)
+    # Every cue pattern starts from a cue: without one, only titled names are learnt.
+    speaker = _attributed(sentence, tokens, context) if has_cue else None
+    if speaker is None and framed:
+        speaker = _echo(sentence, tokens) or _colon_intro(sentence, tokens, context)
+    # A title found by the first scan is one `_ANY_TITLE` would find. Names are
+    # learnt only around a title word: without one, skip the scan.
+    if (
+        context is not None
+        and first is not None
+        and (
+            first.lastgroup != "cue"
+            or (not _TITLE_WORDS.isdisjoint(tokens.lowers) and _ANY_TITLE.search(sentence))
+        )
+    ):
+        _learn_titled_names(sentence, tokens, context)
+    if speaker is None or speaker.name.lower() in _PRONOUNS:
+        return None
+    return _shift(_finish(sentence, speaker, context), offset)
+
+
+def attributes_alone(sentence: str) -> bool:
+    """Whether a sentence only says who spoke: "Kowal said.", "That was the message from X."
+
+    Such a sentence attributes the quotation before it. A verb with its own
+    content ("Kowal said the army would hold") or a quotation of its own does not.
+    """
+    if _QUOTE_MARK.search(sentence):
+        return False
+    if sentence.startswith(_ECHO_OPENERS) and _ECHO.match(sentence):
+        return True
+    verbs = list(_SPEECH_VERB.finditer(sentence))
+    if not verbs:
+        return False
+    verb = verbs[-1]  # the attribution closes the sentence
+    before = sentence[: verb.start()].split()
+    after = sentence[verb.end() :].strip(" .!…").split()
+    if len(before) > 7 or len(after) > 6:
+        return False
+    if not all(_names_or_titles(word) for word in before):
+        return False
+    if after and not (after[0][0].isupper() or after[0].lower() in _ALONE_AFTER):
+        return False
+    return not any(word.lower() in _CONTENT_WORDS for word in after)
+
+
+def _names_or_titles(word: str) -> bool:
+    """A word that may stand in the subject of a bare attribution ("Defence Minister X")."""
+    lower = word.lower().strip(",")
+    return (
+        word[0].isupper()
+        or lower in _TITLE_WORDS
+        or lower in _ROLE_MODIFIERS
+        or lower in _CONNECTORS
+        or lower in _ADVERBS
+    )
+
+
+def _attributed(sentence: str, tokens: _Tokens, context: SpeakerContext | None) -> Speaker | None:
+    """The speaker named around a cue: according to, announced by, a verb of speech."""
+    speaker = _according_to(sentence, tokens) or _passive_by(sentence, tokens)
+    for verbs in (_SPEECH_VERB, _OTHER_VERB):
         if speaker is not None:
             break
         # One scan per verb list, shared by the three patterns that start from a verb.
@@ -280,26 +523,36 @@ def find_speaker(
                 or _subject_of_verb(sentence, tokens, context, matches)
                 or _after_verb(sentence, tokens, matches)
             )
-    if context is not None:
-        if speaker is not None and speaker.name.lower() not in _PRONOUNS:
-            speaker = context.resolve(speaker)
+    return speaker
+
+
+def _finish(sentence: str, speaker: Speaker, context: SpeakerContext | None) -> Speaker:
+    """The speaker with a clean role, its full name and its kind; the context learns it.
+
+    Offsets are still the sentence's.
+    """
+    mention = sentence[speaker.start : speaker.end] if speaker.start is not None else ""
+    if mention.lower() in _PRONOUNS:
+        if context is not None:  # a pronoun the context bound: name and kind are set
             context.remember(speaker)
-        # A title found by the first scan is one `_ANY_TITLE` would find. Names are
-        # learnt only around a title word: without one, skip the scan.
-        if first.lastgroup != "cue" or (
-            not _TITLE_WORDS.isdisjoint(tokens.lowers) and _ANY_TITLE.search(sentence)
-        ):
-            _learn_titled_names(sentence, tokens, context)
-    if speaker is None or speaker.name.lower() in _PRONOUNS:
-        return None
-    return _shift(speaker, offset)
+        return speaker
+    role = _role_phrase(speaker.role) if speaker.role else None
+    speaker = Speaker(speaker.name, role, speaker.start, speaker.end)
+    known = context.resolve(speaker) if context is not None else None
+    typed = known or Speaker(
+        speaker.name, role, speaker.start, speaker.end, _kind_of(sentence, speaker)
+    )
+    if context is not None:
+        context.remember(typed, _gender_cue(sentence, speaker))
+    return typed
 
 
 def _shift(speaker: Speaker, offset: int) -> Speaker:
     """The speaker with its span moved into document offsets."""
     if speaker.start is None or speaker.end is None:
         return speaker
-    return Speaker(speaker.name, speaker.role, speaker.start + offset, speaker.end + offset)
+    start, end = speaker.start + offset, speaker.end + offset
+    return Speaker(speaker.name, speaker.role, start, end, speaker.kind)
 
 
 def _tokenise(sentence: str) -> _Tokens:
@@ -407,6 +660,10 @@ def _speaker_from_chain(sentence: str, tokens: _Tokens, chain: range) -> Speaker
         name = person
     while name and tokens.is_connector(name[0]):
         name = name[1:]
+    while len(name) > 1 and lowers[name[0]] in _NAME_HONORIFICS:
+        name = name[1:]  # "Miss Jones": the honorific is neither name nor role
+    if len(name) > 3:
+        name = _without_affiliation(sentence, tokens, name)
     if not name:
         return None
     role_span = chain[: last_title + 1]
@@ -417,6 +674,23 @@ def _speaker_from_chain(sentence: str, tokens: _Tokens, chain: range) -> Speaker
             role = None
     start, end = tokens.starts[name[0]], tokens.ends[name[-1]]
     return Speaker(sentence[start:end], role, start, end)
+
+
+def _without_affiliation(sentence: str, tokens: _Tokens, name: range) -> range:
+    """The person of "Brendan Barnicle of Pacific Crest Securities", not their employer.
+
+    Only a two- or three-word name before "of", and a body after it: "Bank of
+    England" and "Duke of Edinburgh" stay whole.
+    """
+    for place in (2, 3):
+        if place + 1 >= len(name) or tokens.lowers[name[place]] != "of":
+            continue
+        person = name[:place]
+        if any(tokens.lowers[index] in _ORG_NAME_WORDS for index in person):
+            return name
+        employer = sentence[tokens.starts[name[place + 1]] : tokens.ends[name[-1]]]
+        return person if _names_a_body(employer) else name
+    return name
 
 
 def _trailing_person(tokens: _Tokens, span: range) -> range:
@@ -440,9 +714,25 @@ def _according_to(sentence: str, tokens: _Tokens) -> Speaker | None:
     if "ccording" not in sentence:
         return None  # a substring test is far cheaper than the regex scan
     match = _ACCORDING.search(sentence)
-    if not match:
+    return _named_after(sentence, tokens, match.end()) if match else None
+
+
+def _echo(sentence: str, tokens: _Tokens) -> Speaker | None:
+    """That was the message from X: a sentence naming who said the quotation before it."""
+    match = _ECHO.match(sentence)
+    if match is None:
         return None
     index = _index_at(tokens, match.end())
+    if index < len(tokens.texts) and (
+        tokens.lowers[index] in _NOUN_PHRASE_OPENERS or tokens.texts[index][0].isdigit()
+    ):
+        return None  # "the words of two Republicans": a group, not a named speaker
+    return _named_after(sentence, tokens, match.end())
+
+
+def _named_after(sentence: str, tokens: _Tokens, position: int) -> Speaker | None:
+    """The name from `position` on, a lower-case description before it as its role."""
+    index = _index_at(tokens, position)
     described = _skip_descriptor(tokens, index)
     speaker = _speaker_from_chain(sentence, tokens, _chain_forward(tokens, described))
     if speaker and described > index and not speaker.role:
@@ -455,6 +745,70 @@ def _according_to(sentence: str, tokens: _Tokens) -> Speaker | None:
         )
         return Speaker(speaker.name, role, speaker.start, speaker.end)
     return _with_appositive_role(sentence, speaker)
+
+
+def _colon_intro(sentence: str, tokens: _Tokens, context: SpeakerContext | None) -> Speaker | None:
+    """X was blunt: “…” — a subject and a few words before a colon that opens a quotation.
+
+    A colon ending the sentence ("Kowal was blunt:") counts after a framing
+    verb. A lone capitalised word at the start ("Protesters were angry:")
+    counts only as a person the article has named in full.
+    """
+    position = sentence.find(":")
+    while position >= 0:
+        start = _framing_words(tokens, _index_at(tokens, position))
+        if start is not None:
+            speaker = _colon_subject(sentence, tokens, start, context)
+            if speaker is not None:
+                return speaker
+        position = sentence.find(":", position + 1)
+    return None
+
+
+def _framing_words(tokens: _Tokens, colon: int) -> int | None:
+    """Where the lower-case words before a framing colon start, or None if it frames nothing."""
+    texts, lowers = tokens.texts, tokens.lowers
+    at_end = colon + 1 >= len(texts)
+    if not at_end and texts[colon + 1] not in _OPENING_QUOTES:
+        return None  # a list or a time ("10:30"), not a quotation
+    start = colon
+    while start > 0 and colon - start < 5 and texts[start - 1][0].islower():
+        start -= 1
+    if start == colon or (at_end and lowers[start] not in _COLON_PREDICATES):
+        return None
+    if any(lowers[index] in _FRAME_BREAKERS for index in range(start, colon)):
+        return None  # "… said that:" is a clause, not a frame
+    return start
+
+
+def _colon_subject(
+    sentence: str, tokens: _Tokens, end: int, context: SpeakerContext | None
+) -> Speaker | None:
+    """The subject ending at token `end` of a framing clause: a pronoun or a name at its start."""
+    if end == 0:
+        return None
+    if tokens.lowers[end - 1] in ("he", "she") and (
+        end == 1 or not tokens.texts[end - 2][0].isalnum()
+    ):
+        pronoun = end - 1
+        if context is None:
+            return None
+        return context.pronoun(tokens.texts[pronoun], tokens.starts[pronoun], tokens.ends[pronoun])
+    chain = _chain_backward(tokens, end)
+    if not chain:
+        return None
+    before = chain[0] - 1
+    opener = before < 0 or tokens.texts[before] in (",", ";")
+    if not opener and tokens.lowers[before] not in _BEFORE_SUBJECT:
+        return None  # the chain must open the clause ("Meanwhile", "the minister" may precede)
+    speaker = _speaker_from_chain(sentence, tokens, chain)
+    if speaker is None or not _is_plausible_subject(speaker):
+        return None
+    if " " not in speaker.name and not speaker.role and not _names_a_body(speaker.name):
+        known = context.resolve(speaker) if context is not None else None
+        if known is None:
+            return None  # "Protesters were angry:" is nobody the article named
+    return _with_role_before(sentence, tokens, chain, speaker)
 
 
 def _skip_descriptor(tokens: _Tokens, index: int) -> int:
@@ -588,6 +942,9 @@ def _appositive(sentence: str, tokens: _Tokens, verbs: list[re.Match[str]]) -> S
         # "Putin, speaking in Moscow, said": a participle clause, not a role.
         participle = tokens.lowers[role_span[0]].endswith("ing")
         if not participle and not _looks_like_role(tokens, role_span):
+            named = _role_then_name(sentence, tokens, opening, role_span)
+            if named is not None:
+                return named
             continue
         speaker = _speaker_from_chain(sentence, tokens, _chain_backward(tokens, opening))
         if speaker and _is_plausible_subject(speaker):
@@ -598,17 +955,66 @@ def _appositive(sentence: str, tokens: _Tokens, verbs: list[re.Match[str]]) -> S
     return None
 
 
+def _role_then_name(sentence: str, tokens: _Tokens, opening: int, span: range) -> Speaker | None:
+    """The spokesman, Mark Ellison, said: a role, then the name between commas."""
+    chain = _chain_forward(tokens, span[0])
+    if not chain or chain[-1] != span[-1]:
+        return None  # the commas must hold a name and nothing else
+    start = opening
+    while start > 0 and opening - start < _MAX_ROLE_WORDS and tokens.texts[start - 1][0].isalnum():
+        start -= 1
+    if start > 0 and tokens.texts[start - 1] not in (",", ";", "“", '"', "("):
+        return None  # the role must open the clause
+    lowers = tokens.lowers
+    if (
+        start == opening
+        or lowers[start] not in _POSSESSIVE_OPENERS
+        or lowers[opening - 1] not in _PERSON_NOUNS
+    ):
+        return None
+    speaker = _speaker_from_chain(sentence, tokens, chain)
+    if speaker is None or not _is_plausible_subject(speaker):
+        return None
+    role = speaker.role or sentence[tokens.starts[start] : tokens.ends[opening - 1]]
+    return Speaker(speaker.name, _clean_role(role), speaker.start, speaker.end)
+
+
 def _after_verb(sentence: str, tokens: _Tokens, verbs: list[re.Match[str]]) -> Speaker | None:
     """“…,” said X: the inverted form, with an optional appositive role."""
     for verb in verbs:
         previous = _index_at(tokens, verb.start()) - 1
         if previous < 0 or tokens.texts[previous] not in _BEFORE_INVERSION:
             continue  # inversion follows a quotation or a comma
-        chain = _chain_forward(tokens, _index_at(tokens, verb.end()))
+        after = _index_at(tokens, verb.end())
+        named = _skip_lower_role(tokens, after)
+        chain = _chain_forward(tokens, named)
         speaker = _speaker_from_chain(sentence, tokens, chain)
         if speaker and _is_plausible_subject(speaker) and _ends_inversion(tokens, chain):
-            return _with_appositive_role(sentence, speaker)
+            if named == after:
+                return _with_appositive_role(sentence, speaker)
+            # "said commissioner Julia Meyer", "said former European Commissioner X"
+            prefix = sentence[tokens.starts[after] : tokens.ends[named - 1]]
+            if speaker.role:
+                return Speaker(speaker.name, f"{prefix} {speaker.role}", speaker.start, speaker.end)
+            if tokens.lowers[named - 1] in _TITLE_WORDS:
+                return Speaker(speaker.name, prefix, speaker.start, speaker.end)
     return None
+
+
+def _skip_lower_role(tokens: _Tokens, index: int) -> int:
+    """Past a lower-case title before a name ("commissioner", "former finance minister")."""
+    lowers, count = tokens.lowers, len(tokens.texts)
+    position = index
+    while (
+        position < count
+        and position - index < 4
+        and tokens.texts[position][0].islower()
+        and (lowers[position] in _TITLE_WORDS or lowers[position] in _ROLE_MODIFIERS)
+    ):
+        position += 1
+    if position == index or position >= count or not tokens.is_capitalised(position):
+        return index
+    return position
 
 
 def _ends_inversion(tokens: _Tokens, chain: range) -> bool:
@@ -661,18 +1067,110 @@ def _is_plausible_subject(speaker: Speaker) -> bool:
     return not (len(words) == 1 and words[0].lower() in _NOT_NAMES)
 
 
-def _is_person(speaker: Speaker) -> bool:
-    """Whether a speaker is a person (for he/she) rather than a country or organisation."""
-    words = speaker.name.split()
-    if any(word.lower().strip(".") in _ORG_WORDS for word in words):
-        return False
-    if speaker.role:
+def _kind_of(sentence: str, speaker: Speaker) -> SpeakerKind:
+    """An organisation on any cue that the name is a body, place or company; else a person."""
+    name = speaker.name
+    if _names_a_body(name):
+        return "organisation"
+    if speaker.role:  # a title is a person's, unless it is a kind of body ("the think tank")
+        return "organisation" if _role_head(speaker.role) in _ORG_DESCRIPTORS else "person"
+    words = name.split()
+    if len(words) > 1:
+        if gender_of(words[0]) or words[0].lower() in _GENDERED_WORDS:
+            return "person"  # "Anna Kowal", "Duke of Edinburgh"
+        if is_place(words[-1]):
+            return "organisation"  # "Public Health Scotland", "Cancer Research UK"
+    if speaker.start:
+        before = _LAST_WORD.search(sentence, max(0, speaker.start - 40), speaker.start)
+        if before and before.group(1).lower() in _ORG_DESCRIPTORS:
+            return "organisation"  # "the CDC", "the charity Healthwatch"
+    return "person"
+
+
+def _role_head(role: str) -> str:
+    """The noun a role is about: a title at its end ("Bank of England Governor"), else its
+    last word before any of-/for-phrase ("spokesman for the ministry", "think tank")."""
+    words = role.lower().split()
+    if words[-1] in _PERSON_NOUNS:
+        return words[-1]
+    head = ""
+    for word in words:
+        if word in _ROLE_BREAKS and head:
+            break
+        head = word
+    return head
+
+
+def _is_role_tail(word: str) -> bool:
+    """A word a role must not end on: a joiner, or an adjective that needs more ("responsible")."""
+    word = word.lower().strip(_ROLE_PUNCTUATION)
+    return word in _ROLE_TAIL or word.endswith(("ible", "able"))
+
+
+@lru_cache(maxsize=4096)  # an article names the same speakers again and again
+def _names_a_body(name: str) -> bool:
+    """A known body or place, an acronym ("CDC", "U.S."), or a name with a body word in it."""
+    if is_known_organisation(name) or "&" in name:
         return True
-    return len(words) >= 2 and not speaker.name.isupper()
+    if name.isupper() and sum(character.isalpha() for character in name) > 1:
+        return True
+    if _ACRONYM_OR_CAMEL.search(name):
+        return True  # "NHS England", "YouGov" (not "JD Vance", "McDonald")
+    return any(word.lower().strip(".,’'") in _ORG_NAME_WORDS for word in name.split())
+
+
+def _gender_cue(sentence: str, speaker: Speaker) -> Gender | None:
+    """What the mention itself says of a person's gender: "Mrs", "Lord", "spokeswoman"."""
+    for word in speaker.role.lower().split() if speaker.role else ():
+        if word in _MALE_WORDS:
+            return "male"
+        if word in _FEMALE_WORDS:
+            return "female"
+    if not speaker.start:
+        return None
+    honorific = _HONORIFIC_BEFORE.search(sentence, max(0, speaker.start - 7), speaker.start)
+    if honorific is None:
+        return None
+    word = honorific.group(1).lower()
+    return "male" if word in _MALE_WORDS else "female"
+
+
+@lru_cache(maxsize=4096)
+def _role_phrase(role: str) -> str | None:
+    """A role as a title or short noun phrase: no clause, at most six words, whole words.
+
+    "who has led the agency" → None; "head of the agency since 2019" → "head of
+    the agency"; an over-long phrase is cut before its last of-/for-phrase that
+    fits, or dropped.
+    """
+    role = _LEADING_ARTICLE.sub("", role.strip())
+    words = list(_WORD.finditer(role))
+    count = len(words)
+    for place, word in enumerate(words):
+        if word.group().lower().strip(_ROLE_PUNCTUATION) in _CLAUSE_WORDS:
+            count = place
+            break
+    if count > _MAX_ROLE_WORDS:
+        breaks = [
+            place
+            for place in range(1, _MAX_ROLE_WORDS + 1)
+            if words[place].group().lower() in _ROLE_BREAKS
+        ]
+        count = breaks[-1] if breaks else 0
+    while count and _is_role_tail(words[count - 1].group()):
+        count -= 1
+    if not count:
+        return None
+    phrase = role[: words[count - 1].end()].rstrip(_ROLE_PUNCTUATION)
+    return phrase or None
 
 
 def _learn_titled_names(sentence: str, tokens: _Tokens, context: SpeakerContext) -> None:
-    """Remember "Title First Last" mentions even when they are not attributed speech."""
+    """Remember "Title First Last" mentions even when they are not attributed speech.
+
+    They count as the latest people named, so "He" after "Defence Minister Boris
+    Pistorius visited Kyiv." means Pistorius.
+    """
     texts = tokens.texts
     index = 0
     while index < len(texts):
@@ -682,6 +1180,10 @@ def _learn_titled_names(sentence: str, tokens: _Tokens, context: SpeakerContext)
             continue
         if len(chain) > 1 and any(tokens.lowers[place] in _TITLE_WORDS for place in chain[:-1]):
             speaker = _speaker_from_chain(sentence, tokens, chain)
-            if speaker and len(speaker.name.split()) >= 2 and speaker.name not in context.people:
-                context.people[speaker.name] = speaker
+            if (
+                speaker
+                and len(speaker.name.split()) >= 2
+                and _kind_of(sentence, speaker) == "person"
+            ):
+                context.mention(speaker, _gender_cue(sentence, speaker))
         index = chain[-1] + 1

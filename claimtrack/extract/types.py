@@ -7,12 +7,14 @@ text it was found in, so that `document[start:end] == surface` always holds.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Per = Literal["second", "minute", "hour", "day", "week", "month", "quarter", "year"]
 DateRole = Literal["deadline", "mentioned"]
 Precision = Literal["day", "month", "year"]
+SpeakerKind = Literal["person", "organisation"]
 ClaimKind = Literal[
     "quantity",
     "commitment",
@@ -29,7 +31,11 @@ ClaimKind = Literal[
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence (or heading, or bullet) of an article, with its offsets."""
+    """A sentence (or heading, or bullet) of an article, with its offsets.
+
+    `is_boilerplate` marks page furniture that is never a claim (a reference,
+    a caption, an ingredient…); `boilerplate` says which (extract/boilerplate.py).
+    """
 
     text: str
     start: int
@@ -37,6 +43,8 @@ class Sentence:
     is_heading: bool = False
     is_bullet: bool = False
     paragraph: int = 0
+    is_boilerplate: bool = False
+    boilerplate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +97,20 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who a sentence attributes its statement to."""
+    """Who a sentence attributes its statement to.
+
+    `start`/`end` are the offsets of the mention in the document: the name, or
+    the pronoun that stands for it ("He noted…"), always inside the claim's own
+    sentence. They are None when the sentence names nobody itself: a quotation
+    standing alone takes its speaker from the sentence that introduces or
+    follows it, and that mention lies outside the claim.
+    """
 
     name: str
     role: str | None = None  # "President", "Economy and Energy Minister"
-    start: int | None = None  # offsets of the mention in the text, when present
+    start: int | None = None
     end: int | None = None
+    kind: SpeakerKind = "person"  # "organisation" for institutions, companies, countries
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +125,7 @@ class ExtractedClaim:
     speaker: Speaker | None = None
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
-    features: dict[str, float] = field(default_factory=dict)
+    features: Mapping[str, float] = field(default_factory=dict)
     is_heading: bool = False
 
     @property
@@ -128,6 +144,7 @@ class ExtractedClaim:
             "score": round(self.score, 4),
             "speaker": self.speaker.name if self.speaker else None,
             "speaker_role": self.speaker.role if self.speaker else None,
+            "speaker_type": self.speaker.kind if self.speaker else None,
             "quantities": [q.to_json() for q in self.quantities],
             "dates": [d.to_json() for d in self.dates],
             "deadline": self.deadline.isoformat() if self.deadline else None,

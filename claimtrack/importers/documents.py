@@ -23,6 +23,7 @@ from claimtrack.extract import (
     normalise_claim_text,
     split_sentences,
 )
+from claimtrack.extract.boilerplate import mark_boilerplate
 from claimtrack.extract.types import DateMention, ExtractedClaim, Sentence
 from claimtrack.matching import is_restatement
 from claimtrack.models import Claim
@@ -84,7 +85,12 @@ def import_text(
     summary.documents += 1
     # Headlines and bullets usually restate the body: they are handled after
     # it, so a restatement becomes an appearance rather than a claim of its own.
-    summary_lines = [s for s in split_sentences(text) if s.is_heading or s.is_bullet]
+    # A boilerplate line (a reference's title, an ingredient) restates nothing.
+    summary_lines = [
+        s
+        for s in mark_boilerplate(split_sentences(text))
+        if (s.is_heading or s.is_bullet) and not s.is_boilerplate
+    ]
     summary_starts = {s.start for s in summary_lines}
     found = extract_claims(text, published)
     body = [c for c in found if c.start not in summary_starts]
@@ -161,6 +167,7 @@ def _store(
         score=found.score,
         speaker=found.speaker.name if found.speaker else None,
         speaker_role=found.speaker.role if found.speaker else None,
+        speaker_type=found.speaker.kind if found.speaker else None,
         quantities=found.quantities,
         dates=found.dates,
         placements=[place],

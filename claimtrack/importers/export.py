@@ -26,6 +26,7 @@ def export_record(claim: Claim) -> dict[str, Any]:
         "kind": claim.kind,
         "score": round(claim.score, 4),
         "speaker": claim.speaker,
+        "speaker_type": claim.speaker_type,
         "status": claim.status,
         "verdict": claim.verdict,
         "summary": claim.verdict_summary,

@@ -110,10 +110,42 @@ def _from_markdown(origin: str, text: str) -> Article:
     )
 
 
+def _with_class(*names: str) -> str:
+    """XPath for elements having one of `names` among their classes (not merely inside one)."""
+    tests = (f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in names)
+    return f"//*[{' or '.join(tests)}]"
+
+
+# Page furniture the markup names, cut before trafilatura reads the page so it
+# never reaches the text as prose: figure captions, addresses, menus, reference
+# lists and footnotes (DPUB-ARIA roles, Wikipedia's and common CMS classes, the
+# inline "[1]" markers) and schema.org recipe parts. What the markup does not
+# name is left to the text-level pass, claimtrack/extract/boilerplate.py.
+_FURNITURE_XPATHS = [
+    "//figcaption",
+    "//address",
+    "//nav",
+    "//*[@role='navigation']",
+    "//*[@role='doc-bibliography' or @role='doc-endnotes' or @role='doc-footnote']",
+    _with_class("references", "reflist", "mw-references-wrap", "footnotes", "bibliography"),
+    "//sup[contains(concat(' ', normalize-space(@class), ' '), ' reference ')]",
+    "//*[@itemprop='recipeIngredient' or @itemprop='recipeInstructions']",
+]
+
+
 def _from_html(origin: str, html: str, url: str | None) -> Article:
     import trafilatura
 
-    found = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    # Tables are data, not prose (a page laid out in tables still reads: trafilatura
+    # falls back on its other extractors), and comments are not the article.
+    found = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        prune_xpath=_FURNITURE_XPATHS,
+    )
     if found is None or not getattr(found, "text", None):
         raise UnreadableArticle("not an article (no main text found in the HTML)")
     meta = found.as_dict()

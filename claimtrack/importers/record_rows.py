@@ -49,6 +49,7 @@ class Analysis:
     kind: str
     score: float
     speaker: str | None
+    speaker_type: str | None
     quantities: list[dict[str, Any]]
     dates: list[dict[str, Any]]
 
@@ -88,9 +89,11 @@ def analyse(record: Record) -> Analysis:
     )
     found = extract_claims(record.text, None, include_all=True) if needs_extractor else []
     best = max(found, key=lambda c: c.score, default=None)
-    speaker = record.speaker
+    speaker, speaker_type = record.speaker, record.speaker_type
     if speaker is None and "speaker" not in present and best and best.speaker:
         speaker = best.speaker.name
+        if "speaker_type" not in present:
+            speaker_type = best.speaker.kind  # the type of the speaker it found
     quantities = (
         list(record.quantities)
         if record.quantities is not None
@@ -105,6 +108,7 @@ def analyse(record: Record) -> Analysis:
         kind=record.kind or (best.kind if best else Kind.OTHER.value),
         score=record.score if record.score is not None else (best.score if best else 0.5),
         speaker=speaker,
+        speaker_type=speaker_type,
         quantities=quantities,
         dates=dates,
     )
@@ -168,6 +172,7 @@ def insert_claims(
             "score": analysis.score,
             "speaker": analysis.speaker,
             "speaker_role": None,
+            "speaker_type": analysis.speaker_type,
             "status": record.status or "new",
             "verdict": record.verdict,
             "verdict_summary": record.summary if record.verdict else None,

@@ -5,6 +5,7 @@ A record (one JSON object per line, or one CSV row):
     {"id": "afp-2026-0113",              # optional external id; the upsert key
      "text": "Ukraine will produce 600-800 interceptor drones per day",   # required
      "kind": "quantity", "score": 0.8, "speaker": "Volodymyr Zelensky",
+     "speaker_type": "person",           # or "organisation"; optional
      "status": "concluded", "verdict": "half_true", "summary": "…",
      "outcome": null, "assignee": "marc", "tags": ["drones"],
      "document": {"url": "https://…", "title": "…", "published": "2025-11-03", "outlet": "…"},
@@ -13,8 +14,8 @@ A record (one JSON object per line, or one CSV row):
      "followups": [{"text": "Check the monthly figures", "due": "2026-01-31",
                     "repeat": "monthly", "done": false}]}
 
-CSV has one column per scalar field (`id,text,kind,score,speaker,status,verdict,
-summary,outcome,assignee`), `tags` separated by `;`, `document_url`,
+CSV has one column per scalar field (`id,text,kind,score,speaker,speaker_type,
+status,verdict,summary,outcome,assignee`), `tags` separated by `;`, `document_url`,
 `document_title`, `document_published`, `document_outlet`, and `sources` /
 `followups` as JSON arrays. Only `text` is required.
 
@@ -54,6 +55,7 @@ from claimtrack.scale import (
     Kind,
     Outcome,
     Reliability,
+    SpeakerType,
     Stance,
     Status,
     Verdict,
@@ -70,6 +72,7 @@ FIELDS = (
     "kind",
     "score",
     "speaker",
+    "speaker_type",
     "status",
     "verdict",
     "summary",
@@ -83,8 +86,8 @@ FIELDS = (
     "dates",
     "appearances",
 )
-CSV_SCALARS = ("id", "text", "kind", "score", "speaker", "status", "verdict", "summary")
-CSV_SCALARS += ("outcome", "assignee")
+CSV_SCALARS = ("id", "text", "kind", "score", "speaker", "speaker_type", "status", "verdict")
+CSV_SCALARS += ("summary", "outcome", "assignee")
 CSV_DOCUMENT = ("document_url", "document_title", "document_published", "document_outlet")
 CSV_COLUMNS = (*CSV_SCALARS, "tags", *CSV_DOCUMENT, "sources", "followups")
 SOURCE_FIELDS = ("url", "title", "publisher", "stance", "reliability", "excerpt", "accessed")
@@ -151,6 +154,7 @@ class Record:
     kind: str | None = None
     score: float | None = None
     speaker: str | None = None
+    speaker_type: str | None = None  # "person" or "organisation"
     status: str | None = None
     verdict: str | None = None
     summary: str | None = None
@@ -292,8 +296,9 @@ def _enum(record: dict[str, Any], key: str, enum: Any) -> str | None:
         return None
     try:
         return str(parse_choice(enum, value).value)
-    except ValueError as exc:
-        raise RecordError(str(exc)) from None
+    except ValueError:  # named by the field, so "speaker_type", not the enum's class name
+        choices = ", ".join(member.value for member in enum)
+        raise RecordError(f"unknown {key} {value!r} (choose from {choices})") from None
 
 
 def _date(value: Any, what: str) -> str:
@@ -353,6 +358,9 @@ def validate(value: Any, line: int) -> Record:
         raise RecordError("outcome is for commitment and prediction claims; set kind")
     if status == Status.CONCLUDED and not verdict and outcome in (None, Outcome.NOT_YET_RATED):
         raise RecordError("status concluded needs a verdict (or an outcome)")
+    speaker_type = _enum(value, "speaker_type", SpeakerType)
+    if speaker_type and "speaker" in value and not _optional_str(value, "speaker"):
+        raise RecordError("speaker_type needs a speaker")
     documents: list[dict[str, Any]] = []
     if value.get("document") is not None:
         documents.append(_document_ref(value["document"], "document"))
@@ -415,6 +423,7 @@ def validate(value: Any, line: int) -> Record:
         kind=kind,
         score=float(score) if score is not None else None,
         speaker=_bounded(_optional_str(value, "speaker"), "speaker"),
+        speaker_type=speaker_type,
         status=status,
         verdict=verdict,
         summary=_optional_str(value, "summary"),
@@ -612,6 +621,10 @@ def _update(
         edits["kind"] = record.kind
     if "speaker" in present and record.speaker != claim.speaker:
         edits["speaker"] = record.speaker or ""
+    if "speaker_type" in present and (
+        edits.get("speaker") is not None or record.speaker_type != claim.speaker_type
+    ):
+        edits["speaker_type"] = record.speaker_type or ""
     if edits:
         service.edit_claim(session, actor, claim.id, **edits)
     if "assignee" in present and record.assignee != claim.assignee:

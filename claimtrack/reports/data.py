@@ -186,6 +186,7 @@ def claim_view(claim: Claim, today: dt.date) -> dict[str, Any]:
         "score": round(claim.score, 4),
         "speaker": claim.speaker,
         "speaker_role": claim.speaker_role,
+        "speaker_type": claim.speaker_type,
         "status": claim.status,
         "verdict": claim.verdict,
         "verdict_label": verdict.label if verdict else None,

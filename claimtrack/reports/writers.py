@@ -36,7 +36,7 @@ from claimtrack.reports.data import (
     iter_claims,
     summary,
 )
-from claimtrack.scale import Stance, Verdict, claimreview_rating
+from claimtrack.scale import SpeakerType, Stance, Verdict, claimreview_rating
 
 FORMATS = ("md", "html", "json", "csv", "claimreview")
 SCHEMA = "claimtrack.report/1"
@@ -166,6 +166,16 @@ def _write_json(
     return counter[0]
 
 
+def _author(view: dict[str, Any]) -> dict[str, Any]:
+    """Who made the claim: an Organization for an organisation speaker, else a Person."""
+    if view.get("speaker_type") == SpeakerType.ORGANISATION:
+        return {"@type": "Organization", "name": view["speaker"]}
+    author = {"@type": "Person", "name": view["speaker"]}
+    if view["speaker_role"]:
+        author["jobTitle"] = view["speaker_role"]  # a Person's property only
+    return author
+
+
 def claimreview_object(
     view: dict[str, Any], *, organisation: str, site_url: str | None
 ) -> dict[str, Any]:
@@ -177,9 +187,7 @@ def claimreview_object(
         organisation_node["url"] = site_url
     item: dict[str, Any] = {"@type": "Claim"}
     if view["speaker"]:
-        item["author"] = {"@type": "Person", "name": view["speaker"]}
-        if view["speaker_role"]:
-            item["author"]["jobTitle"] = view["speaker_role"]
+        item["author"] = _author(view)
     published = sorted(a["published"] for a in view["appearances"] if a["published"])
     if published:
         item["datePublished"] = published[0]

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from claimtrack.extract import (
-    DEFAULT_THRESHOLD,
+    claim_threshold,
     extract_claims,
     find_dates,
     find_quantities,
@@ -262,7 +262,7 @@ def _score_claim(report: Report, case: Case) -> None:
     """Check-worthiness and kind from extract_claims over the one-sentence text."""
     claims = [c for c in extract_claims(case.text, case.published, include_all=True)]
     best = max(claims, key=lambda c: c.score, default=None)
-    predicted = any(not c.is_heading and c.score >= DEFAULT_THRESHOLD for c in claims)
+    predicted = any(not c.is_heading and c.score >= claim_threshold() for c in claims)
     counts = (
         int(predicted and case.checkworthy),
         int(predicted and not case.checkworthy),

@@ -217,6 +217,71 @@ def test_export_round_trip(database, database_url, tmp_path):
         other.dispose()
 
 
+def test_speaker_type_is_imported_exported_and_round_trips(database, tmp_path):
+    # given records whose speaker is typed, untyped, or left to the extractor
+    typed = {"id": "org", "text": "Exports rose 5% in 2025.", "speaker": "Ministry of Economy",
+             "speaker_type": "Organisation"}  # fmt: skip
+    untyped = {"id": "person", "text": "Exports rose 6% in 2025.", "speaker": "Anna Kowal"}
+    extracted = {"id": "found", "text": "Exports rose 7% in 2025, the World Bank said."}
+    # when
+    summary = import_records(database, "ana", _jsonl(typed, untyped, extracted))
+    # then the type is stored as given, unknown, or as the extractor read it
+    assert summary.ok, summary.errors
+    exported = [json.loads(line) for line in _export(database).splitlines()]
+    assert [(r["speaker"], r["speaker_type"]) for r in exported] == [
+        ("Ministry of Economy", "organisation"),
+        ("Anna Kowal", None),
+        ("World Bank", "organisation"),
+    ]
+    assert list(exported[0])[4:6] == ["speaker", "speaker_type"]
+    # and export → import elsewhere → export gives the same bytes
+    from claimtrack.db import open_database
+
+    other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
+    try:
+        first = _export(database)
+        assert import_records(other, "bo", first.splitlines(keepends=True)).ok
+        assert _export(other) == first
+    finally:
+        other.dispose()
+
+
+def test_csv_has_a_speaker_type_column(database, tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text("text,speaker,speaker_type\nExports rose 5% in 2025.,Reuters,organisation\n")
+    assert import_records(database, "ana", path, "csv").ok
+    with database.read() as session:
+        assert session.scalar(select(Claim.speaker_type)) == "organisation"
+
+
+def test_speaker_type_updates_and_a_new_speaker_drops_a_stale_type(database):
+    record = {"id": "x", "text": "Exports rose 5% in 2025.", "speaker": "Ministry of Economy",
+              "speaker_type": "organisation"}  # fmt: skip
+    import_records(database, "ana", _jsonl(record))
+    # when the type alone is corrected, then the speaker is replaced without a type
+    import_records(database, "ana", _jsonl({**record, "speaker_type": "person"}))
+    with database.read() as session:
+        assert session.scalar(select(Claim.speaker_type)) == "person"
+    import_records(database, "ana", _jsonl({"id": "x", "text": record["text"], "speaker": "Kowal"}))
+    # then the old type, which described someone else, is gone
+    with database.read() as session:
+        assert session.execute(select(Claim.speaker, Claim.speaker_type)).one() == ("Kowal", None)
+
+
+@pytest.mark.parametrize(
+    ("record", "error"),
+    [
+        ({"text": "x", "speaker": "A", "speaker_type": "robot"}, "unknown speaker_type 'robot'"),
+        ({"text": "x", "speaker": "A", "speaker_type": 3}, "speaker_type must be a string"),
+        ({"text": "x", "speaker": None, "speaker_type": "person"}, "speaker_type needs a speaker"),
+    ],
+)
+def test_a_bad_speaker_type_is_refused(database, record, error):
+    summary = import_records(database, "ana", _jsonl(record), name="f")
+    assert not summary.written
+    assert len(summary.errors) == 1 and error in summary.errors[0], summary.errors
+
+
 def test_export_of_demo_round_trips(tmp_path):
     from claimtrack.db import open_database
     from claimtrack.demo import build_demo

@@ -245,6 +245,41 @@ def test_claimreview_required_fields(database, verdict):
     assert item["appearance"][0]["url"] == "https://news.example.com/x"
 
 
+@pytest.mark.parametrize(
+    ("speaker", "speaker_type", "author"),
+    [
+        (
+            "Ministry of Defence",
+            "organisation",
+            {"@type": "Organization", "name": "Ministry of Defence"},
+        ),
+        ("Anna Kowal", "person", {"@type": "Person", "name": "Anna Kowal", "jobTitle": "Minister"}),
+        # A claim stored before speakers were typed stays a Person, as before.
+        ("Anna Kowal", None, {"@type": "Person", "name": "Anna Kowal", "jobTitle": "Minister"}),
+    ],
+)
+def test_claimreview_author_is_an_organization_for_an_organisation_speaker(
+    database, speaker, speaker_type, author
+):
+    # given a rated claim whose speaker is typed
+    with database.transaction() as session:
+        claim = service.add_claim(
+            session,
+            "ana",
+            "Output fell 40% in 2025.",
+            kind="quantity",
+            speaker=speaker,
+            speaker_role="Minister" if speaker_type != "organisation" else None,
+            speaker_type=speaker_type,
+        )
+        service.set_verdict(session, "ana", claim.id, "unverifiable", "no data")
+    # when
+    text, _ = _render(database, "claimreview", organisation="Checkers")
+    # then
+    (review,) = json.loads(text)
+    assert review["itemReviewed"]["author"] == author
+
+
 def test_filter_and_window(populated):
     _, n = _render(populated, "json", where=ClaimFilter(verdict="true"))
     assert n == 1

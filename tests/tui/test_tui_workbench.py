@@ -284,11 +284,19 @@ def test_outcome_is_set_from_a_picker_and_undone(
     drive(workbench, steps)
 
 
-def test_outcome_on_a_quantity_claim_is_a_notification(
+def test_outcome_on_a_claim_that_promises_nothing_is_a_notification(
     workbench: ClaimtrackApp, demo_db: Database
 ) -> None:
+    with demo_db.read() as session:
+        no_outcome = session.scalars(
+            select(Claim.id)
+            .where(Claim.kind.not_in(["commitment", "prediction"]))
+            .order_by(Claim.id)
+            .limit(1)
+        ).one()
+
     async def steps(pilot: Pilot[None]) -> None:
-        await open_claim(pilot, claim_id(demo_db, INTERCEPTORS))
+        await open_claim(pilot, no_outcome)
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ClaimScreen)
