@@ -211,10 +211,7 @@ def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
             "speaker_type": claim.speaker_type,
             "external_id": claim.external_id,
             "quantities": [quantity_record(q) for q in claim.quantities],
-            "dates": [
-                {"text": d.text, "date": d.date, "role": d.role, "precision": d.precision}
-                for d in claim.dates
-            ],
+            "dates": [date_record(d) for d in claim.dates],
             "sources": [
                 {
                     "id": s.id,
@@ -224,6 +221,7 @@ def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
                     "stance": s.stance,
                     "reliability": s.reliability,
                     "excerpt": s.excerpt,
+                    "accessed": s.accessed,
                 }
                 for s in claim.sources
             ],

@@ -167,3 +167,15 @@ def test_a_stale_if_version_exits_1_with_a_conflict(run):
     assert result.exit_code == 1
     assert "conflict" in result.stderr
     assert "status: new → in_progress" in result.stderr
+
+
+def test_claims_show_json_keeps_a_sources_accessed_date_and_a_dates_inferred_year(run):
+    """The fields `claims show --json` once dropped: a source's `accessed`, a date's `year_inferred`."""
+    # given a claim with a deadline, and a source
+    ok(run("claims", "add", "The offices will open by December 2026."))
+    ok(run("sources", "add", "1", "https://example.org/report"))
+    # when shown as JSON
+    record = json.loads(ok(run("claims", "show", "1", "--json")).stdout)
+    # then the source says when it was read and the date whether its year was inferred
+    assert record["sources"][0]["accessed"] == dt.date.today().isoformat()
+    assert [(d["date"], d["year_inferred"]) for d in record["dates"]] == [("2026-12-31", False)]
