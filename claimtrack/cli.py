@@ -632,13 +632,16 @@ def history(context: Context, claim_id: int, as_json: bool) -> None:
 @click.argument("value", required=False)
 @pass_context
 def settings(context: Context, key: str | None, value: str | None) -> None:
-    """Show or change a team setting (require_second_reviewer true|false)."""
-    if key is None or value is None:
+    """Show all team settings, show KEY, or set KEY to VALUE.
+
+    Keys: require_second_reviewer (true|false), organisation, site_url.
+    """
+    if value is None:
+        keys = list(service.SETTINGS) if key is None else [service.check_setting_key(key)]
         with context.read() as session:
-            click.echo(
-                f"{service.SECOND_REVIEWER} = "
-                f"{service.setting(session, service.SECOND_REVIEWER) or 'false'}"
-            )
+            for name in keys:
+                shown = service.setting(session, name)
+                click.echo(f"{name} = {'(unset)' if shown is None else shown}")
         return
     with context.transaction() as session:
         service.set_setting(session, context.actor, key, value)
@@ -881,7 +884,8 @@ def report(
             out,
             since=since,
             until=until,
-            organisation=service.setting(session, "organisation") or "claimtrack",
+            organisation=service.setting(session, "organisation")
+            or service.SETTINGS["organisation"],
             site_url=service.setting(session, "site_url"),
             bom=bom,
             title=title,

@@ -3,7 +3,9 @@
 SQLite is opened in WAL mode with foreign keys on and a busy timeout. Write
 transactions start with `BEGIN IMMEDIATE`, so two writers queue instead of
 both reading an old version and one failing with "database is locked"; the
-second then sees the first one's change and gets a clean `Conflict`.
+second then sees the first one's change and gets a clean `Conflict`. A writer
+that waits longer than the busy timeout gets `DatabaseBusy`, a ClaimtrackError
+every interface shows as a notice, with nothing written.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from claimtrack.errors import ClaimtrackError, SchemaTooNew
+from claimtrack.errors import ClaimtrackError, DatabaseBusy, SchemaTooNew
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -101,9 +104,18 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A write transaction: commits on success, rolls back on any error."""
-        with self._writes.begin() as session:
-            yield session
+        """A write transaction: commits on success, rolls back on any error.
+
+        SQLite still busy after the busy timeout (another program holds the
+        write lock) is rolled back and raised as `DatabaseBusy`.
+        """
+        try:
+            with self._writes.begin() as session:
+                yield session
+        except OperationalError as error:
+            if _is_sqlite_busy(error):
+                raise DatabaseBusy() from error
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -192,6 +204,17 @@ class Database:
             finally:
                 if self.is_sqlite:
                     raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _is_sqlite_busy(error: OperationalError) -> bool:
+    """Whether SQLite gave up waiting for a lock ("database is locked")."""
+    original = error.orig
+    if not isinstance(original, sqlite3.OperationalError):
+        return False
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_BUSY  # extended codes keep it in the low byte
+    return "database is locked" in str(original)
 
 
 def open_database(url: str, *, migrate: bool = True) -> Database:

@@ -23,6 +23,15 @@ class SchemaTooNew(ClaimtrackError):
     """The database was upgraded by a newer claimtrack than this one."""
 
 
+class DatabaseBusy(ClaimtrackError):
+    """Another program held the database's write lock too long: nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the database is busy (another program is writing); nothing was written, try again"
+        )
+
+
 class Conflict(ClaimtrackError):
     """The claim changed since the caller loaded it: nothing was written."""
 

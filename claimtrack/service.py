@@ -56,6 +56,13 @@ from claimtrack.schedule import next_occurrence, parse_recurrence
 from claimtrack.search import matches
 
 SECOND_REVIEWER = "require_second_reviewer"
+# The team settings there are, each with what reading it shows while unset
+# (None: nothing). `setting` and `set_setting` refuse any other key.
+SETTINGS: dict[str, str | None] = {
+    SECOND_REVIEWER: "false",  # "true": whoever proposed the verdict cannot conclude
+    "organisation": "claimtrack",  # the author of ClaimReview reports
+    "site_url": None,  # the url of ClaimReview reports
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,15 +307,25 @@ def add_appearance(session: Session, claim: Claim, place: Placement) -> Appearan
 # ---------------------------------------------------------------- workflow
 
 
+def check_setting_key(key: str) -> str:
+    """`key` if it names a team setting (see SETTINGS), else InvalidInput."""
+    if key not in SETTINGS:
+        raise InvalidInput(f"unknown setting {key!r}; known settings: {', '.join(SETTINGS)}")
+    return key
+
+
 def setting(session: Session, key: str) -> str | None:
-    """A team setting kept in the database."""
-    row = session.get(Setting, key)
-    return row.value if row else None
+    """A team setting kept in the database, or its default while unset; unknown keys are refused."""
+    row = session.get(Setting, check_setting_key(key))
+    return row.value if row else SETTINGS[key]
 
 
 def set_setting(session: Session, actor: str, key: str, value: str) -> None:
     """Change a team setting (e.g. require_second_reviewer=true), audited."""
-    row = session.get(Setting, key)
+    row = session.get(Setting, check_setting_key(key))
+    if key == SECOND_REVIEWER and value not in ("true", "false"):
+        # Anything but "true" would silently switch the rule off.
+        raise InvalidInput(f"{key} is true or false, not {value!r}")
     old = row.value if row else None
     if row is None:
         session.add(Setting(key=key, value=value))
