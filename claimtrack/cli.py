@@ -28,6 +28,9 @@ from claimtrack.errors import ClaimtrackError, InvalidInput
 from claimtrack.history import describe_change
 from claimtrack.schedule import parse_due
 
+# `claimtrack undo` lists at most this many of the changes it made (a bulk undo makes thousands).
+UNDO_LINES_SHOWN = 10
+
 
 @dataclass
 class Context:
@@ -618,10 +621,28 @@ def history(context: Context, claim_id: int, as_json: bool) -> None:
         if as_json:
             _print_json(event)
         else:
+            undoes = f"undo of #{event['undoes_id']}: " if event["undoes_id"] else ""
             click.echo(
                 f"{event['at'][:19].replace('T', ' ')}  v{event['version']:<3} "
-                f"{event['actor']:<12} {event['summary']}"
+                f"{event['actor']:<12} #{event['id']:<5} {undoes}{event['summary']}"
             )
+
+
+@cli.command("undo")
+@click.argument("event_id", type=int)
+@click.option("--if-version", type=int, help="Refuse (exit 1) if the claim changed since.")
+@pass_context
+def undo(context: Context, event_id: int, if_version: int | None) -> None:
+    """Take back the change of EVENT_ID (an id from `history`); a bulk change as a whole."""
+    with context.transaction() as session:
+        written = service.undo(session, context.actor, event_id, expected_version=if_version)
+        lines = [f"#{e.id} claim {e.claim_id}: {describe_change(e)}" for e in written]
+    if len(lines) > UNDO_LINES_SHOWN:
+        hidden = len(lines) - UNDO_LINES_SHOWN
+        lines = [*lines[:UNDO_LINES_SHOWN], f"… and {hidden:,} more"]
+    click.echo(f"undid event {event_id}: {len(written):,} change{'s' if len(written) != 1 else ''}")
+    for line in lines:
+        click.echo(f"  {line}")
 
 
 # ---------------------------------------------------------------- settings

@@ -76,5 +76,6 @@ def event_record(event: Event) -> dict[str, Any]:
         "old": event.old,
         "new": event.new,
         "version": event.claim_version,
+        "undoes_id": event.undoes_id,
         "summary": describe_change(event),
     }

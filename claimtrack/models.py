@@ -377,3 +377,6 @@ class Event(Base):
     new: Mapped[Any] = mapped_column(JSON, nullable=True)
     claim_version: Mapped[int | None] = mapped_column(Integer)  # the version after the change
     undoes_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"))
+    # The events one action wrote (a bulk change, a verdict with its status
+    # move) share a batch: they are undone together.
+    batch: Mapped[str | None] = mapped_column(String(32), index=True)

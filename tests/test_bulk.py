@@ -7,13 +7,14 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from claimtrack import bulk, service
+from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import InvalidInput
 from claimtrack.history import event_record
 from claimtrack.models import Claim
 from claimtrack.queries import ClaimFilter, claim_history
 from claimtrack.scale import Status
+from claimtrack.service import bulk
 
 
 def add_claims(database: Database, texts: list[str], **fields: Any) -> list[int]:

@@ -194,6 +194,34 @@ def test_given_claim_at_0003_when_upgraded_then_it_is_kept_with_an_unknown_speak
     assert tuple(row) == (CLAIM_TEXT, "Anna Kowal", None)
 
 
+def test_given_events_at_0004_when_upgraded_then_each_is_kept_in_no_batch(database):
+    # given a database at 0004 (events have no batch column) holding a claim's history
+    database.downgrade("0004")
+    with database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+    # when
+    database.upgrade()
+    # then the event is there, alone in its group (NULL batch), and new events can batch
+    assert database.current_revision() == head_revision()
+    assert _row_counts(database) == {"documents": 1, "claims": 1, "sources": 1, "events": 1}
+    with database.engine.begin() as connection:
+        assert connection.execute(text("SELECT action, batch FROM events")).one() == (
+            "claim.add",
+            None,
+        )
+        connection.execute(
+            insert(Event.__table__).values(
+                id=2, claim_id=1, at=NOW, actor="bob", action="tag", new="drones", batch="b" * 32
+            )
+        )
+        assert (
+            connection.execute(
+                text("SELECT count(*) FROM events WHERE batch IS NOT NULL")
+            ).scalar_one()
+            == 1
+        )
+
+
 def test_given_speaker_type_when_not_person_or_organisation_then_database_refuses(database):
     with database.engine.begin() as connection:
         _insert_claim_with_history(connection)

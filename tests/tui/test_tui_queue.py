@@ -8,7 +8,7 @@ from tui_pilot import drive
 from tui_pilot import settle_search as settle
 
 from claimtrack.db import Database
-from claimtrack.models import Claim
+from claimtrack.models import Claim, Event
 from claimtrack.queries import ClaimFilter
 from claimtrack.scale import Status, can_transition
 from claimtrack.tui.app import DARK, LIGHT, ClaimtrackApp, load_keymap
@@ -219,6 +219,32 @@ def test_bulk_dismiss_skips_and_counts_what_the_workflow_forbids(
             after = dict(session.execute(select(Claim.id, Claim.status)).all())
         assert {i for i, s in after.items() if s == "dismissed"} == movable | already
         assert all(after[i] == statuses[i] for i in refused)
+
+    drive(app, steps)
+
+
+def test_u_takes_a_whole_bulk_dismissal_back_through_the_audit_trail(
+    app: ClaimtrackApp, demo_db: Database
+) -> None:
+    with demo_db.read() as session:
+        before = dict(session.execute(select(Claim.id, Claim.status)).all())
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("V", "d")
+        await settle(pilot)
+        with demo_db.read() as session:
+            dismissed = dict(session.execute(select(Claim.id, Claim.status)).all())
+        assert dismissed != before
+        await pilot.press("u")
+        await settle(pilot)
+        assert "undone: dismissed" in list(pilot.app._notifications)[-1].message
+        with demo_db.read() as session:
+            after = dict(session.execute(select(Claim.id, Claim.status)).all())
+            undoing = session.scalars(select(Event).where(Event.undoes_id.is_not(None))).all()
+        assert after == before
+        changed = {i for i in before if dismissed[i] != before[i]}
+        assert {e.claim_id for e in undoing} == changed
+        assert {e.actor for e in undoing} == {"alice"}
 
     drive(app, steps)
 

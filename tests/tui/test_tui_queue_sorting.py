@@ -160,14 +160,24 @@ def test_mark_all_then_bulk_tag_changes_every_claim_of_the_filter_but_the_unmark
         assert tagged == new_ids - {first}
         assert events_after - events_before == len(tagged)
         assert str(pilot.app.screen.query_one("#status-bar").render()).endswith("0 marked")
-        # `u` does not reach past the bulk change to an older one: it meets the
-        # bulk step, says it cannot take it back, and the tags stay.
+        # `u` takes the bulk change back as a whole: one untag per tagged claim,
+        # each undoing its own tag event.
         [step] = pilot.app.undo_steps
-        assert step.revert is None and "bulk" in step.why_not
+        assert step.revert is not None
         await pilot.press("u")
         await settle(pilot)
         with demo_db.read() as session:
-            assert session.scalar(select(func.count(Event.id))) == events_after
+            untagged = session.scalars(select(Event).where(Event.id > events_before)).all()
+            still = {
+                c.id
+                for c in session.scalars(select(Claim))
+                if "week-47" in {t.name for t in c.tags}
+            }
+        assert still == set()
+        undo_events = [e for e in untagged if e.undoes_id is not None]
+        assert {e.claim_id for e in undo_events} == tagged
+        assert {e.action for e in undo_events} == {"untag"}
+        assert pilot.app.undo_steps == []
 
     drive(app, steps)
 

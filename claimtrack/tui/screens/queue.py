@@ -16,11 +16,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from claimtrack import bulk
+from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries import ClaimFilter
 from claimtrack.scale import Status
+from claimtrack.service import bulk
 from claimtrack.tui.filter_text import filter_text, parse_filter
 from claimtrack.tui.queue_data import (
     SORT_COLUMNS,
@@ -291,19 +292,17 @@ class QueueScreen(Screen[None]):
                 self.notify, f"nothing changed: {error}", severity="error", timeout=10
             )
             return
-        self.app.call_from_thread(self._bulk_done, result.describe(done), result.changed)
+        self.app.call_from_thread(self._bulk_done, result.describe(done), result.event_id)
 
-    def _bulk_done(self, message: str, changed: int) -> None:
+    def _bulk_done(self, message: str, event_id: int | None) -> None:
         self.notify(message, timeout=8)
-        if changed:
-            # `u` must not skip over this change to undo an older one; it says why instead.
+        if event_id is not None:
+            # `u` takes the whole bulk change back: its events are one batch.
+            def revert(session: Session, actor: str, version: int) -> None:
+                service.undo(session, actor, event_id)
+
             self.app.remember(  # type: ignore[attr-defined]
-                UndoStep(
-                    message,
-                    claim_id=0,
-                    revert=None,
-                    why_not="a bulk change is taken back with another bulk action",
-                )
+                UndoStep(message, claim_id=0, revert=revert)
             )
         self.query_one(ClaimList).clear_marks()
         self.reload()

@@ -16,7 +16,7 @@ never needs a million ids in Python.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
@@ -48,7 +48,7 @@ from claimtrack.errors import ClaimtrackError, InvalidInput
 from claimtrack.models import Claim, Event, Tag, UTCDateTime, claim_tags, utcnow
 from claimtrack.queries import ClaimFilter
 from claimtrack.scale import Kind, Outcome, Status, can_transition
-from claimtrack.service import SECOND_REVIEWER, choice, setting
+from claimtrack.service import SECOND_REVIEWER, batch, choice, setting
 
 claims = Claim.__table__
 events = Event.__table__
@@ -103,6 +103,9 @@ class BulkResult:
     changed: int
     unchanged: int
     skipped: int  # the workflow does not allow the change for these claims
+    # One of the change's events (None if nothing changed): `service.undo` of it
+    # takes the whole bulk change back.
+    event_id: int | None = field(default=None, compare=False)
 
     def describe(self, done: str) -> str:
         """`dismissed 1,200 claims · 3 skipped (workflow) · 5 already so`."""
@@ -140,7 +143,7 @@ def set_status(session: Session, actor: str, selection: Selection, status: str) 
             )
         ).all()
     )
-    changed = _change(
+    changed, event_id = _change(
         session,
         actor,
         selection,
@@ -152,7 +155,7 @@ def set_status(session: Session, actor: str, selection: Selection, status: str) 
     )
     selected = sum(per_status.values())
     unchanged = per_status.get(new.value, 0)
-    return BulkResult(selected, changed, unchanged, selected - changed - unchanged)
+    return BulkResult(selected, changed, unchanged, selected - changed - unchanged, event_id)
 
 
 def dismiss(session: Session, actor: str, selection: Selection) -> BulkResult:
@@ -169,7 +172,7 @@ def assign(session: Session, actor: str, selection: Selection, assignee: str | N
         else or_(Claim.assignee.is_(None), Claim.assignee != new)
     )
     selected = _count(session, selection)
-    changed = _change(
+    changed, event_id = _change(
         session,
         actor,
         selection,
@@ -179,7 +182,7 @@ def assign(session: Session, actor: str, selection: Selection, assignee: str | N
         new=new,
         values={"assignee": new},
     )
-    return BulkResult(selected, changed, selected - changed, 0)
+    return BulkResult(selected, changed, selected - changed, 0, event_id)
 
 
 def tag(session: Session, actor: str, selection: Selection, name: str) -> BulkResult:
@@ -208,7 +211,7 @@ def tag(session: Session, actor: str, selection: Selection, name: str) -> BulkRe
         )
 
     selected = _count(session, selection)
-    changed = _change(
+    changed, event_id = _change(
         session,
         actor,
         selection,
@@ -219,7 +222,7 @@ def tag(session: Session, actor: str, selection: Selection, name: str) -> BulkRe
         values={},
         also=attach,
     )
-    return BulkResult(selected, changed, selected - changed, 0)
+    return BulkResult(selected, changed, selected - changed, 0, event_id)
 
 
 # ---------------------------------------------------------------- the machinery
@@ -277,8 +280,8 @@ def _change(
     new: Any,
     values: dict[str, Any],
     also: Callable[[Connection, Table], None] | None = None,
-) -> int:
-    """Pick, update and audit the eligible claims of `selection`; returns how many changed."""
+) -> tuple[int, int | None]:
+    """Pick, update and audit the eligible claims of `selection`: how many changed, one event."""
     session.flush()  # the ORM's pending changes first, so the SQL below sees them
     connection = session.connection()
     dialect = connection.dialect.name
@@ -292,6 +295,7 @@ def _change(
     )
     # Counted, not taken from rowcount: psycopg reports -1 for INSERT … SELECT here.
     changed = connection.scalar(select(func.count()).select_from(targets)) or 0
+    event_id = None
     if changed:
         now = utcnow()
         # The version check catches a writer that slipped in since the pick
@@ -313,21 +317,26 @@ def _change(
         if also is not None:
             also(connection, targets)
         old_json = _as_json(targets.c.old_value, dialect) if old is not None else None
-        connection.execute(
-            insert(events).from_select(
-                ["claim_id", "actor", "action", "old", "new", "claim_version", "at"],
-                select(
-                    targets.c.claim_id,
-                    literal(actor, String),
-                    literal(action, String),
-                    old_json if old_json is not None else literal(None, events.c.old.type),
-                    literal(new, events.c.new.type),
-                    targets.c.old_version + 1,
-                    literal(now, UTCDateTime()),
-                ).order_by(targets.c.claim_id),
+        with batch() as group:  # one bulk change, one batch: undone as a whole
+            connection.execute(
+                insert(events).from_select(
+                    ["claim_id", "actor", "action", "old", "new", "claim_version", "at", "batch"],
+                    select(
+                        targets.c.claim_id,
+                        literal(actor, String),
+                        literal(action, String),
+                        old_json if old_json is not None else literal(None, events.c.old.type),
+                        literal(new, events.c.new.type),
+                        targets.c.old_version + 1,
+                        literal(now, UTCDateTime()),
+                        literal(group, String),
+                    ).order_by(targets.c.claim_id),
+                )
             )
-        )
+            event_id = connection.scalar(
+                select(func.max(events.c.id)).where(events.c.batch == group)
+            )
     targets.drop(connection)
     # Claims the session had loaded are stale now: reload them on next access.
     session.expire_all()
-    return changed
+    return changed, event_id

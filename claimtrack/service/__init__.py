@@ -11,10 +11,14 @@ audit trail whichever door it came through.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
 from sqlalchemy import or_, select
@@ -63,6 +67,50 @@ SETTINGS: dict[str, str | None] = {
     "organisation": "claimtrack",  # the author of ClaimReview reports
     "site_url": None,  # the url of ClaimReview reports
 }
+
+
+# The batch the events being written belong to, and the event they undo: set
+# by `batch()` and by `undo`, read by `_record` (and by bulk's set-based insert).
+_BATCH: ContextVar[str | None] = ContextVar("claimtrack_event_batch", default=None)
+_UNDOES: ContextVar[int | None] = ContextVar("claimtrack_event_undoes", default=None)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@contextmanager
+def batch() -> Iterator[str]:
+    """Group the events written inside into one batch, undone together; nested calls join it."""
+    current = _BATCH.get()
+    if current is not None:
+        yield current
+        return
+    name = uuid.uuid4().hex
+    token = _BATCH.set(name)
+    try:
+        yield name
+    finally:
+        _BATCH.reset(token)
+
+
+def batched(function: Callable[P, R]) -> Callable[P, R]:
+    """A service function whose events (a verdict and the status move it makes) are one batch."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with batch():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+@contextmanager
+def undoing(event_id: int) -> Iterator[None]:
+    """Mark the events written inside as the undoing of `event_id` (service.undo uses it)."""
+    token = _UNDOES.set(event_id)
+    try:
+        yield
+    finally:
+        _UNDOES.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +192,8 @@ def _record(
         old=old,
         new=new,
         claim_version=claim.version if claim else None,
-        undoes_id=undoes,
+        undoes_id=undoes if undoes is not None else _UNDOES.get(),
+        batch=_BATCH.get(),
         at=utcnow(),
     )
     session.add(event)
@@ -376,6 +425,7 @@ def _check_can_conclude(session: Session, claim: Claim, actor: str) -> None:
         )
 
 
+@batched
 def set_verdict(
     session: Session,
     actor: str,
@@ -668,6 +718,7 @@ def add_followup(
     return followup
 
 
+@batched
 def complete_followup(session: Session, actor: str, followup_id: int) -> FollowUp | None:
     """Mark a follow-up done; a recurring one schedules its next occurrence (returned)."""
     followup = _fetch(session, FollowUp, followup_id, "follow-up")
@@ -721,6 +772,7 @@ def _recurrence_anchor(session: Session, followup: FollowUp) -> dt.date:
 # ---------------------------------------------------------------- merging
 
 
+@batched
 def merge_claims(session: Session, actor: str, survivor_id: int, merged_id: int) -> Claim:
     """Fold one claim into another: appearances, sources, follow-ups, notes and tags move."""
     if survivor_id == merged_id:
@@ -885,6 +937,7 @@ def remove_followup(
     )
 
 
+@batched
 def reopen_followup(
     session: Session, actor: str, followup_id: int, *, expected_version: int | None = None
 ) -> Claim:
@@ -955,3 +1008,7 @@ def reopen_match(
     match.state, match.decided_by = "suggested", None
     _record(session, claim, actor, "match.reopen", None, {"candidate": match.candidate_id})
     return match
+
+
+# Undo replays the functions above; imported last, once the package holds them.
+from claimtrack.service.undo import undo as undo  # noqa: E402
