@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -143,6 +143,11 @@ def _fetch(session: Session, model: type[Row], row_id: int, name: str) -> Row:
     if row is None:
         raise NotFound(f"no {name} {row_id}")
     return row
+
+
+def last_event_id(session: Session) -> int:
+    """The newest audit event's id (0 with none): what a caller compares to see what it wrote."""
+    return session.scalar(select(func.max(Event.id))) or 0
 
 
 def check_version(session: Session, claim: Claim, expected: int | None) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack import service
 from claimtrack.errors import NotFound, WorkflowError
-from claimtrack.models import Claim, Event, FollowUp, Note
+from claimtrack.models import Claim, Event, FollowUp, Note, SuggestedMatch
 from claimtrack.scale import Status
 from claimtrack.service import _record
 
@@ -49,7 +49,7 @@ def undo(
     if expected_version is not None and len(claim_ids) == 1:
         [claim_id] = claim_ids
         service.check_version(session, service.get_claim(session, claim_id), expected_version)
-    first_new = session.scalar(select(Event.id).order_by(Event.id.desc()).limit(1)) or 0
+    first_new = service.last_event_id(session)
     with service.batch():
         # Newest first: a verdict ruled on a new claim is undone before its status move.
         for step in reversed(group):
@@ -213,8 +213,29 @@ def _followup_reopen(session: Session, actor: str, event: Event) -> None:
     service.complete_followup(session, actor, event.old["id"])
 
 
-# What each action's undo does; any other action (create, merge, import,
-# match decisions, settings) is refused with a clear error.
+def _match_reject(session: Session, actor: str, event: Event) -> None:
+    service.reopen_match(session, actor, _match_of(session, event).id)
+
+
+def _match_reopen(session: Session, actor: str, event: Event) -> None:
+    service.decide_match(session, actor, _match_of(session, event).id, confirm=False)
+
+
+def _match_of(session: Session, event: Event) -> SuggestedMatch:
+    """The suggested match an event decided: its claim and the candidate it names."""
+    match = session.scalar(
+        select(SuggestedMatch).where(
+            SuggestedMatch.claim_id == event.claim_id,
+            SuggestedMatch.candidate_id == event.new["candidate"],
+        )
+    )
+    if match is None:
+        raise NotFound(f"the match event {event.id} decided is gone")
+    return match
+
+
+# What each action's undo does; any other action (create, a merge, an import,
+# settings) is refused with a clear error.
 UNDOABLE: dict[str, Callable[[Session, str, Event], None]] = {
     "status": _status,
     "verdict": _verdict,
@@ -231,4 +252,6 @@ UNDOABLE: dict[str, Callable[[Session, str, Event], None]] = {
     "followup.remove": _followup_remove,
     "followup.done": _followup_done,
     "followup.reopen": _followup_reopen,
+    "match.reject": _match_reject,
+    "match.reopen": _match_reopen,
 }

@@ -1,4 +1,4 @@
-"""Undo of the last changes made in this session, each undone through the service."""
+"""The workbench's `u`: the changes made in this session, newest last, each undone by the service."""
 
 from __future__ import annotations
 
@@ -7,8 +7,20 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from claimtrack import service
+
 # (session, actor, expected_version) -> None
 Revert = Callable[[Session, str, int], None]
+
+
+def undo_event(event_id: int) -> Revert:
+    """Take back the change that wrote `event_id` (and the rest of its batch) from the audit trail."""
+
+    def revert(session: Session, actor: str, version: int) -> None:
+        # Version 0: no one claim's version to check (a bulk change checks each by value).
+        service.undo(session, actor, event_id, expected_version=version or None)
+
+    return revert
 
 
 @dataclass(slots=True)

@@ -22,7 +22,7 @@ from workbench_setup import (
 
 from claimtrack import service
 from claimtrack.db import Database
-from claimtrack.models import Claim, FollowUp, Note, SuggestedMatch
+from claimtrack.models import Claim, Event, FollowUp, Note, SuggestedMatch
 from claimtrack.queries import claim_history
 from claimtrack.tui.app import LIGHT, ClaimtrackApp
 from claimtrack.tui.screens.choice import ChoiceScreen
@@ -280,6 +280,15 @@ def test_outcome_is_set_from_a_picker_and_undone(
         await pilot.press("u")
         await settle(pilot)
         assert outcome() is None
+        # the undo is in the audit trail, naming the event it took back
+        with demo_db.read() as session:
+            rated, undone = session.scalars(
+                select(Event)
+                .where(Event.claim_id == offices, Event.action == "outcome")
+                .order_by(Event.id.desc())
+                .limit(2)
+            ).all()[::-1]
+        assert (rated.new, undone.new, undone.undoes_id) == ("kept", None, rated.id)
 
     drive(workbench, steps)
 

@@ -31,7 +31,7 @@ from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.followup_form import FollowUpForm
 from claimtrack.tui.screens.source_form import SourceForm
 from claimtrack.tui.screens.text_prompt import TextPrompt
-from claimtrack.tui.undo import Revert, UndoStep
+from claimtrack.tui.undo import UndoStep, undo_event
 from claimtrack.tui.widgets.article_text import ArticleText
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ SECTIONS = (
     ("history", "History"),
 )
 
-Change = Callable[[Session], Revert | None]
+Change = Callable[[Session], None]
 
 
 class ClaimScreen(Screen[None]):
@@ -165,11 +165,12 @@ class ClaimScreen(Screen[None]):
     ) -> bool:
         """Run one change through the service at the loaded version; True if it was written.
 
-        `change` returns how to revert it (or None). `undo_on` is the claim whose
-        version the revert checks (this one unless the change lands elsewhere);
-        `then_show` switches the screen to another claim (the survivor of a merge).
-        A Conflict reloads the screen and writes nothing; any other refusal shows
-        as a notification.
+        The events `change` writes are one batch, and `u` takes them back through
+        `service.undo` (unless `why_not_undoable` says why it cannot). `undo_on`
+        is the claim whose version the undo checks (this one unless the change
+        lands elsewhere); `then_show` switches the screen to another claim (the
+        survivor of a merge). A Conflict reloads the screen and writes nothing;
+        any other refusal shows as a notification.
         """
         if self.view is None:
             self.notify("still loading the claim", severity="warning")
@@ -177,8 +178,11 @@ class ClaimScreen(Screen[None]):
         target = undo_on or self.claim_id
         try:
             with self.database.transaction() as session:
-                revert = change(session)
+                since = service.last_event_id(session)
+                with service.batch():
+                    change(session)
                 version = service.get_claim(session, target).version
+                written = service.last_event_id(session)
         except Conflict as error:
             self.notify(str(error), title="Conflict", severity="warning", timeout=10)
             self.reload()
@@ -191,6 +195,7 @@ class ClaimScreen(Screen[None]):
             return False
         # The version the change was made on: only meaningful when it landed on this claim.
         before = self.version if target == self.claim_id else None
+        revert = None if why_not_undoable or written == since else undo_event(written)
         self.workbench.remember(UndoStep(done, target, revert, version, why_not_undoable, before))
         self.notify(done)
         if then_show is not None:
@@ -215,16 +220,10 @@ class ClaimScreen(Screen[None]):
             if not details:
                 return
 
-            def change(session: Session) -> Revert:
-                source = service.add_source(
+            def change(session: Session) -> None:
+                service.add_source(
                     session, self.actor, self.claim_id, expected_version=self.version, **details
                 )
-                source_id = source.id
-
-                def revert(session: Session, actor: str, version: int) -> None:
-                    service.remove_source(session, actor, source_id, expected_version=version)
-
-                return revert
 
             self.write(f"source added: {details['title'] or details['url']}", change)
 
@@ -238,28 +237,11 @@ class ClaimScreen(Screen[None]):
         def rule(value: str | None) -> None:
             if value is None:
                 return
-            old = (view.verdict, view.verdict_summary, view.status)
 
-            def change(session: Session) -> Revert:
+            def change(session: Session) -> None:
                 service.set_verdict(
                     session, self.actor, self.claim_id, value, expected_version=self.version
                 )
-                claim_id = self.claim_id
-
-                def revert(session: Session, actor: str, version: int) -> None:
-                    service.set_verdict(
-                        session,
-                        actor,
-                        claim_id,
-                        old[0],
-                        old[1] or "",
-                        force=True,
-                        expected_version=version,
-                    )
-                    if old[2] == Status.NEW.value:
-                        service.set_status(session, actor, claim_id, Status.NEW)
-
-                return revert
 
             self.write(f"verdict: {Verdict(value).label}", change)
 
@@ -280,21 +262,11 @@ class ClaimScreen(Screen[None]):
         def rate(value: str | None) -> None:
             if value is None:
                 return
-            old = view.outcome
 
-            def change(session: Session) -> Revert:
+            def change(session: Session) -> None:
                 service.set_outcome(
                     session, self.actor, self.claim_id, value, expected_version=self.version
                 )
-                claim_id = self.claim_id
-
-                def revert(session: Session, actor: str, version: int) -> None:
-                    if old is None:
-                        service.clear_outcome(session, actor, claim_id, expected_version=version)
-                    else:
-                        service.set_outcome(session, actor, claim_id, old, expected_version=version)
-
-                return revert
 
             self.write(f"outcome: {Outcome(value).label}", change)
 
@@ -318,18 +290,11 @@ class ClaimScreen(Screen[None]):
     def _set_status(self, value: str) -> None:
         if self.view is None:
             return
-        old = self.view.status
 
-        def change(session: Session) -> Revert:
+        def change(session: Session) -> None:
             service.set_status(
                 session, self.actor, self.claim_id, value, expected_version=self.version
             )
-            claim_id = self.claim_id
-
-            def revert(session: Session, actor: str, version: int) -> None:
-                service.set_status(session, actor, claim_id, old, expected_version=version)
-
-            return revert
 
         self.write(f"status: {label(value)}", change)
 
@@ -338,16 +303,10 @@ class ClaimScreen(Screen[None]):
             if not details:
                 return
 
-            def change(session: Session) -> Revert:
-                followup = service.add_followup(
+            def change(session: Session) -> None:
+                service.add_followup(
                     session, self.actor, self.claim_id, expected_version=self.version, **details
                 )
-                followup_id = followup.id
-
-                def revert(session: Session, actor: str, version: int) -> None:
-                    service.remove_followup(session, actor, followup_id, expected_version=version)
-
-                return revert
 
             self.write(f"follow-up due {details['due']:%d %b %Y}", change)
 
@@ -375,14 +334,9 @@ class ClaimScreen(Screen[None]):
         self.app.push_screen(ChoiceScreen("Complete which follow-up?", choices), chosen)
 
     def _complete(self, row: FollowUpRow) -> None:
-        def change(session: Session) -> Revert:
+        def change(session: Session) -> None:
             self._check_loaded_version(session)
             service.complete_followup(session, self.actor, row.id)
-
-            def revert(session: Session, actor: str, version: int) -> None:
-                service.reopen_followup(session, actor, row.id, expected_version=version)
-
-            return revert
 
         self.write(f"follow-up done: {row.text}", change)
 
@@ -391,16 +345,10 @@ class ClaimScreen(Screen[None]):
             if not text:
                 return
 
-            def change(session: Session) -> Revert:
-                note = service.add_note(
+            def change(session: Session) -> None:
+                service.add_note(
                     session, self.actor, self.claim_id, text, expected_version=self.version
                 )
-                note_id = note.id
-
-                def revert(session: Session, actor: str, version: int) -> None:
-                    service.remove_note(session, actor, note_id, expected_version=version)
-
-                return revert
 
             self.write("note added", change)
 
@@ -410,19 +358,11 @@ class ClaimScreen(Screen[None]):
         def save(name: str | None) -> None:
             if name is None:
                 return
-            old: list[str | None] = []
 
-            def change(session: Session) -> Revert:
-                old.append(service.get_claim(session, self.claim_id).assignee)
+            def change(session: Session) -> None:
                 service.assign(
                     session, self.actor, self.claim_id, name, expected_version=self.version
                 )
-                claim_id = self.claim_id
-
-                def revert(session: Session, actor: str, version: int) -> None:
-                    service.assign(session, actor, claim_id, old[0], expected_version=version)
-
-                return revert
 
             self.write(f"assigned to {name.strip() or 'nobody'}", change)
 
@@ -433,14 +373,8 @@ class ClaimScreen(Screen[None]):
             if not name or not name.strip():
                 return
 
-            def change(session: Session) -> Revert:
+            def change(session: Session) -> None:
                 service.tag(session, self.actor, self.claim_id, name, expected_version=self.version)
-                claim_id = self.claim_id
-
-                def revert(session: Session, actor: str, version: int) -> None:
-                    service.untag(session, actor, claim_id, name, expected_version=version)
-
-                return revert
 
             self.write(f"tagged {name.strip().lower()}", change)
 
@@ -482,16 +416,9 @@ class ClaimScreen(Screen[None]):
         self.app.push_screen(ChoiceScreen(title, choices), chosen)
 
     def _decide(self, row: MatchRow, *, confirm: bool) -> None:
-        def change(session: Session) -> Revert | None:
+        def change(session: Session) -> None:
             self._check_loaded_version(session)
             service.decide_match(session, self.actor, row.id, confirm=confirm)
-            if confirm:
-                return None
-
-            def revert(session: Session, actor: str, version: int) -> None:
-                service.reopen_match(session, actor, row.id, expected_version=version)
-
-            return revert
 
         if confirm:
             self.write(

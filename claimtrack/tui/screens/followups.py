@@ -20,12 +20,10 @@ from claimtrack.errors import ClaimtrackError, Conflict
 from claimtrack.tui.agenda_data import Agenda, AgendaRow, load_agenda
 from claimtrack.tui.claim_data import repeats
 from claimtrack.tui.screens.claim import ClaimScreen
-from claimtrack.tui.undo import UndoStep
+from claimtrack.tui.undo import UndoStep, undo_event
 from claimtrack.wording import count
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from claimtrack.tui.app import ClaimtrackApp
 
 CLAIM_WIDTH = 60  # characters of the claim's text shown beside each follow-up
@@ -160,15 +158,13 @@ class FollowUpsScreen(Screen[None]):
             self.notify("no follow-up here", severity="warning")
             return
 
-        def revert(session: Session, actor: str, version: int) -> None:
-            service.reopen_followup(session, actor, row.id, expected_version=version)
-
         try:
             with self.database.transaction() as session:
                 claim = service.get_claim(session, row.claim_id)
                 service.check_version(session, claim, row.claim_version)
                 service.complete_followup(session, self.actor, row.id)
                 version = service.get_claim(session, row.claim_id).version
+                completed = service.last_event_id(session)
         except Conflict as error:
             self.notify(str(error), title="Conflict", severity="warning", timeout=10)
             self.reload()
@@ -182,7 +178,7 @@ class FollowUpsScreen(Screen[None]):
             return
         done = f"follow-up done: {row.text}"
         self.workbench.remember(
-            UndoStep(done, row.claim_id, revert, version, before=row.claim_version)
+            UndoStep(done, row.claim_id, undo_event(completed), version, before=row.claim_version)
         )
         self.notify(done)
         self.reload()

@@ -16,7 +16,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries import ClaimFilter
@@ -33,7 +32,7 @@ from claimtrack.tui.queue_data import (
 from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.screens.text_prompt import TextPrompt
-from claimtrack.tui.undo import UndoStep
+from claimtrack.tui.undo import UndoStep, undo_event
 from claimtrack.tui.widgets.claim_list import ClaimList
 
 FIRST_PAGE = 200
@@ -298,11 +297,8 @@ class QueueScreen(Screen[None]):
         self.notify(message, timeout=8)
         if event_id is not None:
             # `u` takes the whole bulk change back: its events are one batch.
-            def revert(session: Session, actor: str, version: int) -> None:
-                service.undo(session, actor, event_id)
-
             self.app.remember(  # type: ignore[attr-defined]
-                UndoStep(message, claim_id=0, revert=revert)
+                UndoStep(message, claim_id=0, revert=undo_event(event_id))
             )
         self.query_one(ClaimList).clear_marks()
         self.reload()
