@@ -372,35 +372,24 @@ def claims_show(context: Context, claim_id: int, as_json: bool) -> None:
 def claims_set(context: Context, claim_id: int, **changes: Any) -> None:
     """Change a claim's status, verdict, outcome, assignee, tags or wording."""
     as_json = changes.pop("as_json")
-    expected = changes.pop("if_version")
     with context.transaction() as session:
-        claim = service.get_claim(session, claim_id)
-        service.check_version(session, claim, expected)
-        actor = context.actor
-        if any(changes[k] is not None for k in ("text", "kind", "speaker")):
-            service.edit_claim(
-                session,
-                actor,
-                claim_id,
-                text=changes["text"],
-                kind=changes["kind"],
-                speaker=changes["speaker"],
-            )
-        if changes["assignee"] is not None:
-            service.assign(session, actor, claim_id, changes["assignee"])
-        for name in changes["tags"]:
-            service.tag(session, actor, claim_id, name)
-        for name in changes["untags"]:
-            service.untag(session, actor, claim_id, name)
-        if changes["verdict"] is not None or changes["summary"] is not None:
-            verdict = changes["verdict"] if changes["verdict"] is not None else claim.verdict
-            service.set_verdict(
-                session, actor, claim_id, verdict, changes["summary"], force=changes["force"]
-            )
-        if changes["outcome"] is not None:
-            service.set_outcome(session, actor, claim_id, changes["outcome"])
-        if changes["status"] is not None:
-            service.set_status(session, actor, claim_id, changes["status"])
+        claim = service.update_claim(
+            session,
+            context.actor,
+            claim_id,
+            expected_version=changes["if_version"],
+            text=changes["text"],
+            kind=changes["kind"],
+            speaker=changes["speaker"],
+            assignee=changes["assignee"],
+            add_tags=changes["tags"],
+            remove_tags=changes["untags"],
+            verdict=service.UNSET if changes["verdict"] is None else changes["verdict"],
+            summary=changes["summary"],
+            force=changes["force"],
+            outcome=changes["outcome"],
+            status=changes["status"],
+        )
         record = queries.claim_record(claim)
     _print_json(record) if as_json else click.echo(
         f"claim {claim_id}: status {record['status']}, verdict {record['verdict'] or '—'}, "

@@ -23,7 +23,7 @@ from claimtrack.errors import InvalidInput
 from claimtrack.extract import normalise_claim_text
 from claimtrack.importers.documents import ImportSummary, import_text
 from claimtrack.models import Claim
-from claimtrack.scale import Status, transition_path
+from claimtrack.scale import Status
 
 DEMO_ACTOR = "demo"
 
@@ -77,10 +77,13 @@ def _find(session: Session, record: dict[str, Any], where: str) -> Claim:
 def _apply(session: Session, record: dict[str, Any], where: str) -> None:
     claim = _find(session, record, where)
     actor = record.get("assignee") or DEMO_ACTOR
-    for name in record.get("tags", []):
-        service.tag(session, DEMO_ACTOR, claim.id, name)
-    if record.get("assignee"):
-        service.assign(session, DEMO_ACTOR, claim.id, record["assignee"])
+    service.update_claim(
+        session,
+        DEMO_ACTOR,
+        claim.id,
+        assignee=record.get("assignee") or None,
+        add_tags=record.get("tags", []),
+    )
     for source in record.get("sources", []):
         service.add_source(session, actor, claim.id, **source)
     for note in record.get("notes", []):
@@ -94,8 +97,11 @@ def _apply(session: Session, record: dict[str, Any], where: str) -> None:
             dt.date.fromisoformat(followup["due"]),
             recurrence=followup.get("repeat"),
         )
-    if record.get("verdict"):
-        service.set_verdict(session, actor, claim.id, record["verdict"], record.get("summary"))
-    target = Status(record.get("status", Status.NEW))
-    for step in transition_path(Status(claim.status), target):
-        service.set_status(session, actor, claim.id, step)
+    service.update_claim(
+        session,
+        actor,
+        claim.id,
+        verdict=record.get("verdict") or service.UNSET,
+        summary=record.get("summary"),
+        status=record.get("status", Status.NEW),
+    )

@@ -51,6 +51,16 @@ def can_transition(old: Status, new: Status) -> bool:
     return new in TRANSITIONS[old]
 
 
+def is_rated(kind: str | None, verdict: str | None, outcome: str | None) -> bool:
+    """Whether a claim may be concluded: it has a verdict, or an outcome its kind allows.
+
+    The one statement of the rule; `service/bulk.py` spells the same test in SQL.
+    """
+    if verdict is not None:
+        return True
+    return Kind(kind or Kind.OTHER).has_outcome and outcome not in (None, Outcome.NOT_YET_RATED)
+
+
 def transition_path(old: Status, new: Status) -> list[Status]:
     """The shortest chain of allowed steps from `old` to `new` (excluding `old`).
 

@@ -127,12 +127,33 @@ def test_a_bad_status_exits_1_with_one_line_naming_the_choices(run):
     assert len(lines) == 1 and "finished" in lines[0]
 
 
-def test_a_refused_transition_exits_1(run):
+def test_claims_set_walks_the_workflow_to_the_status_asked_as_a_records_import_does(run):
+    # given a new claim, when it is ruled and concluded in one command
     ok(run("claims", "add", DRONES))
-    result = run("claims", "set", "1", "--status", "concluded", "--verdict", "unverifiable")
-    # the verdict moves the claim to in_progress; in_progress → concluded is not allowed
+    ok(run("claims", "set", "1", "--status", "concluded", "--verdict", "unverifiable"))
+    # then it walked new → in_progress → needs_review → concluded, each step audited
+    trail = [json.loads(line) for line in ok(run("history", "1", "--json")).stdout.splitlines()]
+    assert [(e["action"], e["old"], e["new"]) for e in trail[1:]] == [
+        ("status", "new", "in_progress"),
+        (
+            "verdict",
+            {"verdict": None, "summary": None},
+            {"verdict": "unverifiable", "summary": None},
+        ),
+        ("status", "in_progress", "needs_review"),
+        ("status", "needs_review", "concluded"),
+    ]
+
+
+def test_a_refused_step_exits_1_and_writes_none_of_the_walk(run):
+    # given a new claim with no verdict, concluding it is refused at the last step
+    ok(run("claims", "add", DRONES))
+    result = run("claims", "set", "1", "--status", "concluded")
     assert result.exit_code == 1
-    assert "cannot move" in result.stderr
+    assert "rule a verdict" in result.stderr
+    # and the steps before it were rolled back with it
+    trail = ok(run("history", "1", "--json")).stdout.splitlines()
+    assert len(trail) == 1
 
 
 def test_a_verdict_without_a_source_exits_1_and_says_why(run):

@@ -13,6 +13,7 @@ from claimtrack.scale import (
     Verdict,
     can_transition,
     claimreview_rating,
+    is_rated,
     parse_choice,
     transition_path,
 )
@@ -186,3 +187,20 @@ def test_given_status_with_space_when_parsed_then_member_found():
 def test_given_unknown_choice_when_parsed_then_error_lists_choices():
     with pytest.raises(ValueError, match=r"unknown stance 'agrees' \(choose from supports"):
         parse_choice(Stance, "agrees")
+
+
+@pytest.mark.parametrize(
+    ("kind", "verdict", "outcome", "rated"),
+    [
+        ("quantity", "false", None, True),
+        ("quantity", None, None, False),
+        ("commitment", None, "kept", True),
+        ("commitment", None, "not_yet_rated", False),
+        ("quantity", None, "kept", False),  # an outcome rates only commitments and predictions
+        (None, None, "kept", False),
+    ],
+)
+def test_a_claim_is_rated_by_a_verdict_or_an_outcome_its_kind_allows(
+    kind: str | None, verdict: str | None, outcome: str | None, rated: bool
+) -> None:
+    assert is_rated(kind, verdict, outcome) is rated

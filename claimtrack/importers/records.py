@@ -59,8 +59,8 @@ from claimtrack.scale import (
     Stance,
     Status,
     Verdict,
+    is_rated,
     parse_choice,
-    transition_path,
 )
 
 FORMATS = ("jsonl", "csv")
@@ -356,7 +356,7 @@ def validate(value: Any, line: int) -> Record:
     outcome = _enum(value, "outcome", Outcome)
     if outcome and not Kind(kind or Kind.OTHER).has_outcome:
         raise RecordError("outcome is for commitment and prediction claims; set kind")
-    if status == Status.CONCLUDED and not verdict and outcome in (None, Outcome.NOT_YET_RATED):
+    if status == Status.CONCLUDED and not is_rated(kind, verdict, outcome):
         raise RecordError("status concluded needs a verdict (or an outcome)")
     speaker_type = _enum(value, "speaker_type", SpeakerType)
     if speaker_type and "speaker" in value and not _optional_str(value, "speaker"):
@@ -536,7 +536,7 @@ def _dates(record: dict[str, Any]) -> tuple[dict[str, Any], ...]:
 
 def _web_url(url: str, what: str) -> str:
     try:
-        return service._check_url(url)
+        return service.check_url(url)
     except ClaimtrackError:
         raise RecordError(f"{what} is not an http(s) URL: {url!r}") from None
 
@@ -614,28 +614,19 @@ def _update(
     before = claim.version, len(claim.sources), len(claim.followups)
     added = False
     present = record.present
-    edits: dict[str, Any] = {}
-    if record.text != claim.text:
-        edits["text"] = record.text
-    if "kind" in present and record.kind and record.kind != claim.kind:
-        edits["kind"] = record.kind
-    if "speaker" in present and record.speaker != claim.speaker:
-        edits["speaker"] = record.speaker or ""
-    if "speaker_type" in present and (
-        edits.get("speaker") is not None or record.speaker_type != claim.speaker_type
-    ):
-        edits["speaker_type"] = record.speaker_type or ""
-    if edits:
-        service.edit_claim(session, actor, claim.id, **edits)
-    if "assignee" in present and record.assignee != claim.assignee:
-        service.assign(session, actor, claim.id, record.assignee)
-    if "tags" in present:
-        have = {t.name for t in claim.tags}
-        for name in record.tags:
-            if name not in have:
-                service.tag(session, actor, claim.id, name)
-        for name in sorted(have - set(record.tags)):
-            service.untag(session, actor, claim.id, name)
+    have = {t.name for t in claim.tags}
+    service.update_claim(
+        session,
+        actor,
+        claim.id,
+        text=record.text,
+        kind=record.kind if "kind" in present and record.kind else None,
+        speaker=(record.speaker or "") if "speaker" in present else None,
+        speaker_type=(record.speaker_type or "") if "speaker_type" in present else None,
+        assignee=(record.assignee or "") if "assignee" in present else None,
+        add_tags=[n for n in record.tags if n not in have] if "tags" in present else (),
+        remove_tags=sorted(have - set(record.tags)) if "tags" in present else (),
+    )
     seen = {a.document_id for a in claim.appearances}
     for ref in record.documents:
         document_id = documents(ref)
@@ -678,31 +669,19 @@ def _update(
             )
         if item["done"] and not existing.done:
             service.complete_followup(session, actor, existing.id)
-    _rule(session, actor, claim, record)
+    # Verdict, outcome and status last: the sources above are the evidence they rest on.
+    service.update_claim(
+        session,
+        actor,
+        claim.id,
+        verdict=record.verdict if "verdict" in present else service.UNSET,
+        summary=(record.summary or "") if "summary" in present else None,
+        force=True,
+        outcome=record.outcome if "outcome" in present and record.outcome else None,
+        status=record.status or None,
+    )
     after = claim.version, len(claim.sources), len(claim.followups)
     return added or after != before
-
-
-def _rule(session: Session, actor: str, claim: Claim, record: Record) -> None:
-    """Verdict, outcome and status, in the order the workflow allows."""
-    present = record.present
-    verdict_changes = "verdict" in present and record.verdict != claim.verdict
-    summary_changes = "summary" in present and record.summary != claim.verdict_summary
-    if verdict_changes or (summary_changes and (record.verdict or claim.verdict)):
-        if claim.status in (Status.CONCLUDED, Status.DISMISSED):
-            _walk(session, actor, claim, Status.IN_PROGRESS)
-        verdict = record.verdict if "verdict" in present else claim.verdict
-        summary = (record.summary or "") if "summary" in present else None
-        service.set_verdict(session, actor, claim.id, verdict, summary, force=True)
-    if "outcome" in present and record.outcome and record.outcome != claim.outcome:
-        service.set_outcome(session, actor, claim.id, record.outcome)
-    if record.status:
-        _walk(session, actor, claim, Status(record.status))
-
-
-def _walk(session: Session, actor: str, claim: Claim, target: Status) -> None:
-    for step in transition_path(Status(claim.status), target):
-        service.set_status(session, actor, claim.id, step)
 
 
 def _open_lines(source: Iterable[str] | Iterable[bytes] | str | Path) -> Callable[[], Any]:

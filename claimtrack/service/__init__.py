@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
@@ -55,6 +56,8 @@ from claimtrack.scale import (
     Status,
     Verdict,
     can_transition,
+    is_rated,
+    transition_path,
 )
 from claimtrack.schedule import next_occurrence, parse_recurrence
 from claimtrack.search import matches
@@ -223,7 +226,7 @@ def _require_text(value: str | None, what: str) -> str:
     return text
 
 
-def _check_url(url: str) -> str:
+def check_url(url: str) -> str:
     url = url.strip()
     parsed = urlparse(url)
     # Only web links: a javascript: or data: URL would become live in an HTML report.
@@ -418,10 +421,7 @@ def set_status(
 
 
 def _check_can_conclude(session: Session, claim: Claim, actor: str) -> None:
-    rated = claim.verdict is not None or (
-        Kind(claim.kind).has_outcome and claim.outcome not in (None, Outcome.NOT_YET_RATED)
-    )
-    if not rated:
+    if not is_rated(claim.kind, claim.verdict, claim.outcome):
         raise WorkflowError(f"claim {claim.id}: rule a verdict (or an outcome) before concluding")
     if setting(session, SECOND_REVIEWER) == "true" and claim.verdict_by == actor:
         raise WorkflowError(
@@ -592,6 +592,85 @@ def untag(
     return claim
 
 
+# ---------------------------------------------------------------- one update, in order
+
+
+class _Unset(Enum):
+    UNSET = "unset"
+
+
+UNSET = _Unset.UNSET  # "leave as it is", where None means "clear" (a verdict)
+
+
+@batched
+def update_claim(
+    session: Session,
+    actor: str,
+    claim_id: int,
+    *,
+    expected_version: int | None = None,
+    text: str | None = None,
+    kind: str | None = None,
+    speaker: str | None = None,
+    speaker_type: str | None = None,
+    assignee: str | None = None,
+    add_tags: Iterable[str] = (),
+    remove_tags: Iterable[str] = (),
+    verdict: str | _Unset | None = UNSET,
+    summary: str | None = None,
+    force: bool = False,
+    outcome: str | None = None,
+    status: str | None = None,
+) -> Claim:
+    """Apply several changes to one claim in the order the workflow needs, as one batch.
+
+    The one way the command line, the records importer and the demo change a
+    claim. None leaves a field as it is; "" clears a speaker, its type, the
+    assignee or the verdict summary; `verdict=None` clears the verdict. The
+    order: wording, tags, assignee, verdict (a concluded or dismissed claim is
+    reopened first), outcome, then the status, walked step by step along the
+    workflow (each step audited, each step's rules applied: concluding needs a
+    verdict or an outcome, and a second reviewer when the team requires one).
+    """
+    claim = get_claim(session, claim_id)
+    check_version(session, claim, expected_version)
+    if any(value is not None for value in (text, kind, speaker, speaker_type)):
+        edit_claim(
+            session,
+            actor,
+            claim.id,
+            text=text,
+            kind=kind,
+            speaker=speaker,
+            speaker_type=speaker_type,
+        )
+    for name in add_tags:
+        tag(session, actor, claim.id, name)
+    for name in remove_tags:
+        untag(session, actor, claim.id, name)
+    if assignee is not None:
+        assign(session, actor, claim.id, assignee)
+    new_verdict = claim.verdict if verdict is UNSET else verdict
+    new_summary = claim.verdict_summary if summary is None else summary.strip() or None
+    rules = new_verdict is not None or claim.verdict is not None  # a summary needs a verdict
+    if rules and (new_verdict, new_summary) != (claim.verdict, claim.verdict_summary):
+        if claim.status in (Status.CONCLUDED, Status.DISMISSED):
+            _walk(session, actor, claim, Status.IN_PROGRESS)
+        set_verdict(session, actor, claim.id, new_verdict, summary, force=force)
+    if outcome is not None and outcome != claim.outcome:
+        set_outcome(session, actor, claim.id, outcome)
+    if status is not None:
+        _walk(session, actor, claim, choice(Status, status))
+    return claim
+
+
+def _walk(session: Session, actor: str, claim: Claim, target: Status) -> None:
+    """Move the claim to `target` along the workflow's shortest path, one audited step at a time."""
+    steps = transition_path(Status(claim.status), target) or [target]
+    for step in steps:
+        set_status(session, actor, claim.id, step)
+
+
 # ---------------------------------------------------------------- evidence and notes
 
 
@@ -626,7 +705,7 @@ def add_source(
     claim = get_claim(session, claim_id)
     check_version(session, claim, expected_version)
     source = Source(
-        url=_check_url(url),
+        url=check_url(url),
         title=title,
         publisher=publisher,
         stance=choice(Stance, stance).value,

@@ -229,7 +229,7 @@ def tag(session: Session, actor: str, selection: Selection, name: str) -> BulkRe
 
 
 def _can_conclude(session: Session, actor: str) -> list[ColumnElement[bool]]:
-    """SQL for `service._check_can_conclude`: rated, and by a second reviewer if required."""
+    """SQL for `service._check_can_conclude`: `scale.is_rated`, and a second reviewer if required."""
     outcome_kinds = [kind.value for kind in Kind if kind.has_outcome]
     rated = or_(
         Claim.verdict.is_not(None),

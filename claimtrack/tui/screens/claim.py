@@ -239,8 +239,8 @@ class ClaimScreen(Screen[None]):
                 return
 
             def change(session: Session) -> None:
-                service.set_verdict(
-                    session, self.actor, self.claim_id, value, expected_version=self.version
+                service.update_claim(
+                    session, self.actor, self.claim_id, expected_version=self.version, verdict=value
                 )
 
             self.write(f"verdict: {Verdict(value).label}", change)
@@ -264,8 +264,8 @@ class ClaimScreen(Screen[None]):
                 return
 
             def change(session: Session) -> None:
-                service.set_outcome(
-                    session, self.actor, self.claim_id, value, expected_version=self.version
+                service.update_claim(
+                    session, self.actor, self.claim_id, expected_version=self.version, outcome=value
                 )
 
             self.write(f"outcome: {Outcome(value).label}", change)
@@ -292,8 +292,8 @@ class ClaimScreen(Screen[None]):
             return
 
         def change(session: Session) -> None:
-            service.set_status(
-                session, self.actor, self.claim_id, value, expected_version=self.version
+            service.update_claim(
+                session, self.actor, self.claim_id, expected_version=self.version, status=value
             )
 
         self.write(f"status: {label(value)}", change)
@@ -360,8 +360,8 @@ class ClaimScreen(Screen[None]):
                 return
 
             def change(session: Session) -> None:
-                service.assign(
-                    session, self.actor, self.claim_id, name, expected_version=self.version
+                service.update_claim(
+                    session, self.actor, self.claim_id, expected_version=self.version, assignee=name
                 )
 
             self.write(f"assigned to {name.strip() or 'nobody'}", change)
@@ -374,7 +374,13 @@ class ClaimScreen(Screen[None]):
                 return
 
             def change(session: Session) -> None:
-                service.tag(session, self.actor, self.claim_id, name, expected_version=self.version)
+                service.update_claim(
+                    session,
+                    self.actor,
+                    self.claim_id,
+                    expected_version=self.version,
+                    add_tags=[name],
+                )
 
             self.write(f"tagged {name.strip().lower()}", change)
 
