@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimtrack import service
@@ -20,7 +19,6 @@ from claimtrack.extract import (
     extract_claims,
     find_dates,
     find_quantities,
-    normalise_claim_text,
     split_sentences,
 )
 from claimtrack.extract.boilerplate import mark_boilerplate
@@ -145,12 +143,7 @@ def _store(
 ) -> Claim:
     """Store one extracted claim, or add an appearance to its exact duplicate."""
     place = service.Placement(document_id, found.text, found.start, found.end)
-    existing = session.scalar(
-        select(Claim).where(
-            Claim.normalized == normalise_claim_text(found.text),
-            Claim.merged_into_id.is_(None),
-        )
-    )
+    existing = service.same_claim(session, found.text)
     if existing is not None:
         if service.add_appearance(session, existing, place):
             summary.appearances += 1

@@ -551,16 +551,7 @@ class _DryRun(Exception):
 def _find_claim(session: Session, record: Record) -> Claim | None:
     if record.external_id is not None:
         return session.scalar(select(Claim).where(Claim.external_id == record.external_id))
-    return session.scalar(
-        select(Claim)
-        .where(
-            Claim.normalized == record.normalized,
-            Claim.external_id.is_(None),
-            Claim.merged_into_id.is_(None),
-        )
-        .order_by(Claim.id)
-        .limit(1)
-    )
+    return service.same_claim(session, record.text, without_external_id=True)
 
 
 class DocumentIds:

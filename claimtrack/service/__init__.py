@@ -883,6 +883,19 @@ def merge_claims(session: Session, actor: str, survivor_id: int, merged_id: int)
     return survivor
 
 
+def same_claim(session: Session, text: str, *, without_external_id: bool = False) -> Claim | None:
+    """The live claim (not merged away) whose normalised text is `text`'s: the duplicate rule.
+
+    `without_external_id` leaves out claims a records import identifies by their id.
+    """
+    statement = select(Claim).where(
+        Claim.normalized == normalise_claim_text(text), Claim.merged_into_id.is_(None)
+    )
+    if without_external_id:
+        statement = statement.where(Claim.external_id.is_(None))
+    return session.scalar(statement.order_by(Claim.id).limit(1))
+
+
 def add_claim_from_text(
     session: Session,
     actor: str,
