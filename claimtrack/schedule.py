@@ -15,16 +15,14 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from dateutil.rrule import rrulestr
 
+from claimtrack.extract.numbers import COUNT_WORDS
+
 WEEKDAYS = {
     "monday": MO, "mon": MO, "tuesday": TU, "tue": TU, "tues": TU,
     "wednesday": WE, "wed": WE, "thursday": TH, "thu": TH, "thurs": TH,
     "friday": FR, "fri": FR, "saturday": SA, "sat": SA, "sunday": SU, "sun": SU,
 }  # fmt: skip
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
 
 UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
@@ -80,7 +78,7 @@ FIXED_PHRASES: dict[str, Callable[[dt.date], dt.date]] = {
 
 
 def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word)
 
 
 def _relative(phrase: str, today: dt.date) -> dt.date | None:

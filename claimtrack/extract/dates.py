@@ -58,6 +58,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekdays as _dateutil_weekdays
 
+from claimtrack.extract.numbers import COUNT_WORDS
 from claimtrack.extract.patterns import word_trie
 from claimtrack.extract.types import DateMention, DateRole, Precision
 
@@ -89,12 +90,7 @@ _MONTH_NUMBERS = {
     for name in names
 }
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "a few": 3,
-    "a couple of": 2, "a couple": 2,
-}  # fmt: skip
+_NUMBER_WORDS = {**COUNT_WORDS, "a few": 3, "a couple of": 2, "a couple": 2}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}  # fmt: skip
 
 _MONTH_FULL = (

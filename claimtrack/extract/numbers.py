@@ -19,6 +19,13 @@ TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+# "two weeks", "a year", "ninety days": a count of periods, as dates and due dates read it.
+COUNT_WORDS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    **{word: value for word, value in UNITS.items() if value},
+    **TENS,
+}
 # Words that multiply what precedes them ("two hundred", "1.5 million").
 SCALES: dict[str, int] = {
     "hundred": 100,
