@@ -10,15 +10,15 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any, ClassVar
 
-from sqlalchemy.exc import SQLAlchemyError
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from claimtrack import service
 from claimtrack.db import Database
-from claimtrack.errors import ClaimtrackError, Conflict, NotFound
+from claimtrack.errors import NotFound
 from claimtrack.tui.commands import ActionCommands
+from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.documents import DocumentsScreen
 from claimtrack.tui.screens.followups import FollowUpsScreen
 from claimtrack.tui.screens.help import HelpScreen
@@ -115,25 +115,23 @@ class ClaimtrackApp(App[None]):
             self.undo_steps.pop()
             return
         version_now: int | None = None
-        try:
-            with self.database.transaction() as session:
-                step.revert(session, self.actor, step.version)
-                with suppress(NotFound):  # the claim may have been merged away meanwhile
-                    version_now = service.get_claim(session, step.claim_id).version
-        except Conflict as error:
-            self.notify(str(error), title="Conflict", severity="warning", timeout=10)
-            self.undo_steps.pop()
-        except ClaimtrackError as error:
-            self.notify(str(error), severity="error")
-            return
-        except SQLAlchemyError as error:  # e.g. the database is locked or gone: say so, keep going
-            self.notify(f"database error: {error}", severity="error", timeout=10)
-            return
-        else:
+        conflicts: list[bool] = []
+        with (
+            write_notices(self, on_conflict=lambda: conflicts.append(True)) as written,
+            self.database.transaction() as session,
+        ):
+            step.revert(session, self.actor, step.version)
+            with suppress(NotFound):  # the claim may have been merged away meanwhile
+                version_now = service.get_claim(session, step.claim_id).version
+        if written.ok:
             self.undo_steps.pop()
             if version_now is not None:
                 carry_forward(self.undo_steps, step, version_now)
             self.notify(f"undone: {step.description}")
+        elif conflicts:
+            self.undo_steps.pop()  # the claim moved on: this step can never be taken back
+        else:
+            return  # refused for now: keep the step to try again
         reload = getattr(self.screen, "reload", None)
         if callable(reload):
             reload()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from textual import work
 from textual.app import ComposeResult
@@ -17,7 +16,6 @@ from textual.worker import get_current_worker
 
 from claimtrack import service
 from claimtrack.db import Database
-from claimtrack.errors import ClaimtrackError, Conflict
 from claimtrack.scale import Kind, Outcome, Status, Verdict
 from claimtrack.tui.claim_data import (
     ClaimView,
@@ -27,6 +25,7 @@ from claimtrack.tui.claim_data import (
     load_claim_view,
     timeline,
 )
+from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.followup_form import FollowUpForm
 from claimtrack.tui.screens.source_form import SourceForm
@@ -176,22 +175,16 @@ class ClaimScreen(Screen[None]):
             self.notify("still loading the claim", severity="warning")
             return False
         target = undo_on or self.claim_id
-        try:
-            with self.database.transaction() as session:
-                since = service.last_event_id(session)
-                with service.batch():
-                    change(session)
-                version = service.get_claim(session, target).version
-                written = service.last_event_id(session)
-        except Conflict as error:
-            self.notify(str(error), title="Conflict", severity="warning", timeout=10)
-            self.reload()
-            return False
-        except ClaimtrackError as error:
-            self.notify(str(error), severity="error")
-            return False
-        except SQLAlchemyError as error:  # e.g. the database is locked or gone: say so, keep going
-            self.notify(f"database error: {error}", severity="error", timeout=10)
+        with (
+            write_notices(self, on_conflict=self.reload) as outcome,
+            self.database.transaction() as session,
+        ):
+            since = service.last_event_id(session)
+            with service.batch():
+                change(session)
+            version = service.get_claim(session, target).version
+            written = service.last_event_id(session)
+        if not outcome.ok:
             return False
         # The version the change was made on: only meaningful when it landed on this claim.
         before = self.version if target == self.claim_id else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,9 +15,9 @@ from textual.worker import get_current_worker
 
 from claimtrack import service
 from claimtrack.db import Database
-from claimtrack.errors import ClaimtrackError, Conflict
 from claimtrack.tui.agenda_data import Agenda, AgendaRow, load_agenda
 from claimtrack.tui.claim_data import repeats
+from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.undo import UndoStep, undo_event
 from claimtrack.wording import count
@@ -158,23 +157,16 @@ class FollowUpsScreen(Screen[None]):
             self.notify("no follow-up here", severity="warning")
             return
 
-        try:
-            with self.database.transaction() as session:
-                claim = service.get_claim(session, row.claim_id)
-                service.check_version(session, claim, row.claim_version)
-                service.complete_followup(session, self.actor, row.id)
-                version = service.get_claim(session, row.claim_id).version
-                completed = service.last_event_id(session)
-        except Conflict as error:
-            self.notify(str(error), title="Conflict", severity="warning", timeout=10)
-            self.reload()
-            return
-        except ClaimtrackError as error:
-            self.notify(str(error), severity="error")
-            self.reload()
-            return
-        except SQLAlchemyError as error:  # e.g. the database is locked or gone: say so, keep going
-            self.notify(f"database error: {error}", severity="error", timeout=10)
+        with (
+            write_notices(self, on_conflict=self.reload, on_refusal=self.reload) as written,
+            self.database.transaction() as session,
+        ):
+            claim = service.get_claim(session, row.claim_id)
+            service.check_version(session, claim, row.claim_version)
+            service.complete_followup(session, self.actor, row.id)
+            version = service.get_claim(session, row.claim_id).version
+            completed = service.last_event_id(session)
+        if not written.ok:
             return
         done = f"follow-up done: {row.text}"
         self.workbench.remember(
