@@ -87,6 +87,16 @@ def _debugging(ctx: click.Context) -> bool:
 pass_context = click.make_pass_decorator(Context)
 
 
+def if_version_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--if-version N`: refuse (exit 1, nothing written) if the claim changed since version N."""
+    return click.option(
+        "--if-version",
+        "if_version",
+        type=int,
+        help="Refuse (exit 1) if the claim changed since this version.",
+    )(command)
+
+
 def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """`--json`: machine-readable output with the field names the README documents."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(command)
@@ -366,7 +376,7 @@ def claims_show(context: Context, claim_id: int, as_json: bool) -> None:
 @click.option("--text")
 @click.option("--kind")
 @click.option("--speaker")
-@click.option("--if-version", type=int, help="Refuse (exit 1) if the claim changed since.")
+@if_version_option
 @json_option
 @pass_context
 def claims_set(context: Context, claim_id: int, **changes: Any) -> None:
@@ -400,11 +410,16 @@ def claims_set(context: Context, claim_id: int, **changes: Any) -> None:
 @claims.command("merge")
 @click.argument("survivor_id", type=int)
 @click.argument("merged_id", type=int)
+@if_version_option
 @pass_context
-def claims_merge(context: Context, survivor_id: int, merged_id: int) -> None:
+def claims_merge(
+    context: Context, survivor_id: int, merged_id: int, if_version: int | None
+) -> None:
     """Fold MERGED_ID into SURVIVOR_ID (appearances, sources, follow-ups move)."""
     with context.transaction() as session:
-        service.merge_claims(session, context.actor, survivor_id, merged_id)
+        service.merge_claims(
+            session, context.actor, survivor_id, merged_id, expected_version=if_version
+        )
     click.echo(f"claim {merged_id} merged into claim {survivor_id}")
 
 
@@ -438,12 +453,17 @@ def claims_similar(context: Context, claim_id: int, as_json: bool) -> None:
 @claims.command("match")
 @click.argument("match_id", type=int)
 @click.argument("decision", type=click.Choice(["confirm", "reject"]))
+@if_version_option
 @pass_context
-def claims_match(context: Context, match_id: int, decision: str) -> None:
+def claims_match(context: Context, match_id: int, decision: str, if_version: int | None) -> None:
     """Confirm (merge) or reject a suggested match."""
     with context.transaction() as session:
         match = service.decide_match(
-            session, context.actor, match_id, confirm=decision == "confirm"
+            session,
+            context.actor,
+            match_id,
+            confirm=decision == "confirm",
+            expected_version=if_version,
         )
     click.echo(f"match {match_id} {match.state}")
 
@@ -567,11 +587,14 @@ def followups_due(context: Context, by_text: str, as_json: bool) -> None:
 
 @followups.command("done")
 @click.argument("followup_id", type=int)
+@if_version_option
 @pass_context
-def followups_done(context: Context, followup_id: int) -> None:
+def followups_done(context: Context, followup_id: int, if_version: int | None) -> None:
     """Complete a follow-up; a recurring one schedules its next occurrence."""
     with context.transaction() as session:
-        following = service.complete_followup(session, context.actor, followup_id)
+        following = service.complete_followup(
+            session, context.actor, followup_id, expected_version=if_version
+        )
         nxt = f"; next due {following.due.isoformat()}" if following else ""
     click.echo(f"follow-up {followup_id} done{nxt}")
 
@@ -619,7 +642,7 @@ def history(context: Context, claim_id: int, as_json: bool) -> None:
 
 @cli.command("undo")
 @click.argument("event_id", type=int)
-@click.option("--if-version", type=int, help="Refuse (exit 1) if the claim changed since.")
+@if_version_option
 @pass_context
 def undo(context: Context, event_id: int, if_version: int | None) -> None:
     """Take back the change of EVENT_ID (an id from `history`); a bulk change as a whole."""

@@ -803,12 +803,15 @@ def add_followup(
 
 
 @batched
-def complete_followup(session: Session, actor: str, followup_id: int) -> FollowUp | None:
+def complete_followup(
+    session: Session, actor: str, followup_id: int, *, expected_version: int | None = None
+) -> FollowUp | None:
     """Mark a follow-up done; a recurring one schedules its next occurrence (returned)."""
     followup = _fetch(session, FollowUp, followup_id, "follow-up")
+    claim = get_claim(session, followup.claim_id)
+    check_version(session, claim, expected_version)
     if followup.done:
         raise WorkflowError(f"follow-up {followup_id} is already done")
-    claim = get_claim(session, followup.claim_id)
     followup.done, followup.done_at, followup.done_by = True, utcnow(), actor
     following = None
     if followup.rrule:
@@ -857,11 +860,22 @@ def _recurrence_anchor(session: Session, followup: FollowUp) -> dt.date:
 
 
 @batched
-def merge_claims(session: Session, actor: str, survivor_id: int, merged_id: int) -> Claim:
-    """Fold one claim into another: appearances, sources, follow-ups, notes and tags move."""
+def merge_claims(
+    session: Session,
+    actor: str,
+    survivor_id: int,
+    merged_id: int,
+    *,
+    expected_version: int | None = None,
+) -> Claim:
+    """Fold one claim into another: appearances, sources, follow-ups, notes and tags move.
+
+    `expected_version` is the survivor's, the claim the reviewer is looking at.
+    """
     if survivor_id == merged_id:
         raise InvalidInput("cannot merge a claim into itself")
     survivor = get_claim(session, survivor_id)
+    check_version(session, survivor, expected_version)
     merged = get_claim(session, merged_id)
     for appearance in list(merged.appearances):
         placement = Placement(
@@ -983,9 +997,20 @@ def _match_candidates(session: Session, claim: Claim) -> list[Claim]:
     return list(session.scalars(statement))
 
 
-def decide_match(session: Session, actor: str, match_id: int, *, confirm: bool) -> SuggestedMatch:
-    """Confirm (merge the newer claim into the older) or reject a suggested match."""
+def decide_match(
+    session: Session,
+    actor: str,
+    match_id: int,
+    *,
+    confirm: bool,
+    expected_version: int | None = None,
+) -> SuggestedMatch:
+    """Confirm (merge the newer claim into the older) or reject a suggested match.
+
+    `expected_version` is that of the claim the match was suggested for.
+    """
     match = _fetch(session, SuggestedMatch, match_id, "suggested match")
+    check_version(session, get_claim(session, match.claim_id), expected_version)
     if match.state != "suggested":
         raise WorkflowError(f"match {match_id} was already {match.state}")
     match.state = "confirmed" if confirm else "rejected"

@@ -328,8 +328,7 @@ class ClaimScreen(Screen[None]):
 
     def _complete(self, row: FollowUpRow) -> None:
         def change(session: Session) -> None:
-            self._check_loaded_version(session)
-            service.complete_followup(session, self.actor, row.id)
+            service.complete_followup(session, self.actor, row.id, expected_version=self.version)
 
         self.write(f"follow-up done: {row.text}", change)
 

@@ -161,9 +161,9 @@ class FollowUpsScreen(Screen[None]):
             write_notices(self, on_conflict=self.reload, on_refusal=self.reload) as written,
             self.database.transaction() as session,
         ):
-            claim = service.get_claim(session, row.claim_id)
-            service.check_version(session, claim, row.claim_version)
-            service.complete_followup(session, self.actor, row.id)
+            service.complete_followup(
+                session, self.actor, row.id, expected_version=row.claim_version
+            )
             version = service.get_claim(session, row.claim_id).version
             completed = service.last_event_id(session)
         if not written.ok:
