@@ -399,8 +399,8 @@ def measure_queue(path: Path) -> dict[str, Any]:
     started = time.perf_counter()
     from claimtrack.queries import ClaimFilter
     from claimtrack.tui.app import ClaimtrackApp
-    from claimtrack.tui.queue_data import QueueSort
     from claimtrack.tui.widgets.claim_list import ClaimList
+    from claimtrack.views.queue import QueueSort
 
     figures: dict[str, Any] = {}
     _watch_paint()

@@ -12,10 +12,10 @@ from claimtrack.models import Claim, Event
 from claimtrack.queries import ClaimFilter
 from claimtrack.scale import Status, can_transition
 from claimtrack.tui.app import DARK, LIGHT, ClaimtrackApp, load_keymap
-from claimtrack.tui.queue_data import RowCache, load_snapshot
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.screens.help import HelpScreen
 from claimtrack.tui.widgets.claim_list import ClaimList
+from claimtrack.views.queue import RowCache, load_snapshot
 
 
 def status_bar(pilot: Pilot[None]) -> str:

@@ -16,11 +16,11 @@ from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.models import Claim, Event, FollowUp, Source
 from claimtrack.queries import ClaimFilter
-from claimtrack.tui import queue_data
 from claimtrack.tui.app import ClaimtrackApp
-from claimtrack.tui.queue_data import SORT_COLUMNS, QueueSort, ordered_ids
 from claimtrack.tui.screens.queue import QueueScreen
 from claimtrack.tui.widgets.claim_list import ClaimList
+from claimtrack.views import queue as queue_data
+from claimtrack.views.queue import SORT_COLUMNS, QueueSort, ordered_ids
 
 
 def shown(pilot: Pilot[None]) -> list[int]:

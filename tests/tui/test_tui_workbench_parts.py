@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from claimtrack.tui.agenda_data import group_of
-from claimtrack.tui.passages import around, clip, locate, paragraphs
 from claimtrack.tui.undo import UndoStep, carry_forward
+from claimtrack.views.agenda import group_of
+from claimtrack.views.passages import around, clip, locate, paragraphs
 
 ARTICLE = (
     "Headline about drones\n"

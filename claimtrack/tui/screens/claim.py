@@ -17,14 +17,6 @@ from textual.worker import get_current_worker
 from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.scale import Kind, Outcome, Status, Verdict
-from claimtrack.tui.claim_data import (
-    ClaimView,
-    FollowUpRow,
-    MatchRow,
-    label,
-    load_claim_view,
-    timeline,
-)
 from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.followup_form import FollowUpForm
@@ -32,6 +24,14 @@ from claimtrack.tui.screens.source_form import SourceForm
 from claimtrack.tui.screens.text_prompt import TextPrompt
 from claimtrack.tui.undo import UndoStep, undo_event
 from claimtrack.tui.widgets.article_text import ArticleText
+from claimtrack.views.claim import (
+    ClaimView,
+    FollowUpRow,
+    MatchRow,
+    label,
+    load_claim_view,
+    timeline,
+)
 
 if TYPE_CHECKING:
     from claimtrack.tui.app import ClaimtrackApp

@@ -13,9 +13,9 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from claimtrack.db import Database
-from claimtrack.tui.document_data import DocumentView, load_document_view
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.widgets.article_text import ArticleText
+from claimtrack.views.document import DocumentView, load_document_view
 
 
 class DocumentScreen(Screen[None]):

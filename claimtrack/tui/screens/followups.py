@@ -15,11 +15,11 @@ from textual.worker import get_current_worker
 
 from claimtrack import service
 from claimtrack.db import Database
-from claimtrack.tui.agenda_data import Agenda, AgendaRow, load_agenda
-from claimtrack.tui.claim_data import repeats
 from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.undo import UndoStep, undo_event
+from claimtrack.views.agenda import Agenda, AgendaRow, load_agenda
+from claimtrack.views.claim import repeats
 from claimtrack.wording import count
 
 if TYPE_CHECKING:

@@ -22,18 +22,18 @@ from claimtrack.queries import ClaimFilter
 from claimtrack.scale import Status
 from claimtrack.service import bulk
 from claimtrack.tui.filter_text import filter_text, parse_filter
-from claimtrack.tui.queue_data import (
+from claimtrack.tui.screens.choice import ChoiceScreen
+from claimtrack.tui.screens.claim import ClaimScreen
+from claimtrack.tui.screens.text_prompt import TextPrompt
+from claimtrack.tui.undo import UndoStep, undo_event
+from claimtrack.tui.widgets.claim_list import ClaimList
+from claimtrack.views.queue import (
     SORT_COLUMNS,
     Counts,
     QueueSnapshot,
     QueueSort,
     load_snapshot,
 )
-from claimtrack.tui.screens.choice import ChoiceScreen
-from claimtrack.tui.screens.claim import ClaimScreen
-from claimtrack.tui.screens.text_prompt import TextPrompt
-from claimtrack.tui.undo import UndoStep, undo_event
-from claimtrack.tui.widgets.claim_list import ClaimList
 
 FIRST_PAGE = 200
 SEARCH_DELAY = 0.15  # seconds of quiet typing before the search runs

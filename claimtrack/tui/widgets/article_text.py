@@ -9,7 +9,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from claimtrack.tui.passages import Passage
+from claimtrack.views.passages import Passage
 
 ELLIPSIS = "…"
 

@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimtrack.db import Database
-from claimtrack.tui.queue_data import Ids, QueueRow, QueueSort, RowCache
+from claimtrack.views.queue import Ids, QueueRow, QueueSort, RowCache
 
 # (title, width, sort key); the claim text takes whatever width is left.
 COLUMNS: list[tuple[str, int, str | None]] = [

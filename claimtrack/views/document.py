@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from claimtrack.errors import NotFound
 from claimtrack.models import Appearance, Claim, Document
-from claimtrack.tui.claim_data import label
-from claimtrack.tui.passages import Passage, clip, locate, paragraphs
+from claimtrack.views.claim import label
+from claimtrack.views.passages import Passage, clip, locate, paragraphs
 from claimtrack.wording import count
 
 

@@ -16,7 +16,7 @@ from claimtrack.history import describe_change
 from claimtrack.models import Claim
 from claimtrack.queries import claim_history, similar_claims
 from claimtrack.schedule import FRIENDLY_RECURRENCE
-from claimtrack.tui.passages import Passage, around
+from claimtrack.views.passages import Passage, around
 
 
 def label(value: str | None) -> str:
