@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from claimtrack.errors import NotFound
 from claimtrack.models import (
     Appearance,
     Claim,
@@ -138,6 +139,25 @@ def claim_batches(
         yield batch
         last_id = batch[-1].id
         session.expunge_all()
+
+
+Row = TypeVar("Row")
+
+
+def fetch(session: Session, model: type[Row], row_id: int, name: str) -> Row:
+    """The row with this id, or NotFound("no follow-up 7")."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(f"no {name} {row_id}")
+    return row
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    """The claim with this id, or NotFound; a merged claim points to its survivor."""
+    claim = fetch(session, Claim, claim_id, "claim")
+    if claim.merged_into_id is not None:
+        raise NotFound(f"claim {claim_id} was merged into claim {claim.merged_into_id}")
+    return claim
 
 
 def quantity_record(quantity: Any) -> dict[str, Any]:

@@ -49,7 +49,6 @@ from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
 from claimtrack.extract import normalise_claim_text
-from claimtrack.importers.record_rows import TagIds, insert_claims
 from claimtrack.models import Claim, Document
 from claimtrack.scale import (
     Kind,
@@ -62,6 +61,7 @@ from claimtrack.scale import (
     is_rated,
     parse_choice,
 )
+from claimtrack.service.records import Record, TagIds, insert_claims
 
 FORMATS = ("jsonl", "csv")
 BATCH = 1000  # records looked up and inserted together; the session is cleared after each
@@ -140,40 +140,6 @@ class RecordSummary:
             f"{self.inserted} {verb}inserted, {self.updated} {verb}updated, "
             f"{self.unchanged} unchanged, {self.invalid} invalid"
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One validated record; `present` names the fields the record carried."""
-
-    line: int
-    text: str
-    normalized: str  # the text as claims are matched on; computed once per record
-    present: frozenset[str]
-    external_id: str | None = None
-    kind: str | None = None
-    score: float | None = None
-    speaker: str | None = None
-    speaker_type: str | None = None  # "person" or "organisation"
-    status: str | None = None
-    verdict: str | None = None
-    summary: str | None = None
-    outcome: str | None = None
-    assignee: str | None = None
-    tags: tuple[str, ...] = ()
-    documents: tuple[dict[str, Any], ...] = ()
-    sources: tuple[dict[str, Any], ...] = ()
-    followups: tuple[dict[str, Any], ...] = ()
-    # None: the record does not say, so the extractor reads them from the text.
-    quantities: tuple[dict[str, Any], ...] | None = None
-    dates: tuple[dict[str, Any], ...] | None = None
-
-    @property
-    def key(self) -> tuple[str, str]:
-        """What identifies the claim: its external id, or else its normalised text."""
-        if self.external_id is not None:
-            return ("id", self.external_id)
-        return ("text", self.normalized)
 
 
 # ---------------------------------------------------------------- reading

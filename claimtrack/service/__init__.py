@@ -47,6 +47,7 @@ from claimtrack.models import (
     Tag,
     utcnow,
 )
+from claimtrack.queries import fetch, get_claim
 from claimtrack.scale import (
     Kind,
     Outcome,
@@ -127,25 +128,6 @@ class Placement:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def get_claim(session: Session, claim_id: int) -> Claim:
-    """The claim with this id, or NotFound; a merged claim points to its survivor."""
-    claim = _fetch(session, Claim, claim_id, "claim")
-    if claim.merged_into_id is not None:
-        raise NotFound(f"claim {claim_id} was merged into claim {claim.merged_into_id}")
-    return claim
-
-
-Row = TypeVar("Row")
-
-
-def _fetch(session: Session, model: type[Row], row_id: int, name: str) -> Row:
-    """The row with this id, or NotFound("no follow-up 7")."""
-    row = session.get(model, row_id)
-    if row is None:
-        raise NotFound(f"no {name} {row_id}")
-    return row
 
 
 def last_event_id(session: Session) -> int:
@@ -724,7 +706,7 @@ def remove_source(
     session: Session, actor: str, source_id: int, *, expected_version: int | None = None
 ) -> Claim:
     """Detach a source; its details stay in the audit trail."""
-    source = _fetch(session, Source, source_id, "source")
+    source = fetch(session, Source, source_id, "source")
     snapshot = _source_snapshot(source)
     return _detach(session, actor, source, "sources", "source.remove", snapshot, expected_version)
 
@@ -807,7 +789,7 @@ def complete_followup(
     session: Session, actor: str, followup_id: int, *, expected_version: int | None = None
 ) -> FollowUp | None:
     """Mark a follow-up done; a recurring one schedules its next occurrence (returned)."""
-    followup = _fetch(session, FollowUp, followup_id, "follow-up")
+    followup = fetch(session, FollowUp, followup_id, "follow-up")
     claim = get_claim(session, followup.claim_id)
     check_version(session, claim, expected_version)
     if followup.done:
@@ -1009,7 +991,7 @@ def decide_match(
 
     `expected_version` is that of the claim the match was suggested for.
     """
-    match = _fetch(session, SuggestedMatch, match_id, "suggested match")
+    match = fetch(session, SuggestedMatch, match_id, "suggested match")
     check_version(session, get_claim(session, match.claim_id), expected_version)
     if match.state != "suggested":
         raise WorkflowError(f"match {match_id} was already {match.state}")
@@ -1033,7 +1015,7 @@ def remove_note(
     session: Session, actor: str, note_id: int, *, expected_version: int | None = None
 ) -> Claim:
     """Delete a note; its author and text stay in the audit trail."""
-    note = _fetch(session, Note, note_id, "note")
+    note = fetch(session, Note, note_id, "note")
     snapshot = {"id": note.id, "author": note.author, "text": note.text}
     return _detach(session, actor, note, "notes", "note.remove", snapshot, expected_version)
 
@@ -1052,7 +1034,7 @@ def remove_followup(
     session: Session, actor: str, followup_id: int, *, expected_version: int | None = None
 ) -> Claim:
     """Cancel a follow-up: it goes from the agenda, its details stay in the audit trail."""
-    followup = _fetch(session, FollowUp, followup_id, "follow-up")
+    followup = fetch(session, FollowUp, followup_id, "follow-up")
     snapshot = _followup_snapshot(followup)
     return _detach(
         session, actor, followup, "followups", "followup.remove", snapshot, expected_version
@@ -1068,7 +1050,7 @@ def reopen_followup(
     If completing it scheduled the next occurrence of a recurring follow-up and
     that one is still open, it goes: the series continues from the reopened one.
     """
-    followup = _fetch(session, FollowUp, followup_id, "follow-up")
+    followup = fetch(session, FollowUp, followup_id, "follow-up")
     if not followup.done:
         raise WorkflowError(f"follow-up {followup_id} is not done")
     claim = get_claim(session, followup.claim_id)
@@ -1122,7 +1104,7 @@ def reopen_match(
     session: Session, actor: str, match_id: int, *, expected_version: int | None = None
 ) -> SuggestedMatch:
     """Put a rejected match back among the suggestions; a confirmed one was a merge and stays."""
-    match = _fetch(session, SuggestedMatch, match_id, "suggested match")
+    match = fetch(session, SuggestedMatch, match_id, "suggested match")
     if match.state != "rejected":
         raise WorkflowError(f"match {match_id} is {match.state}, not rejected")
     claim = get_claim(session, match.claim_id)

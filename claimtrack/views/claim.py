@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from claimtrack import service
 from claimtrack.history import describe_change
 from claimtrack.models import Claim
-from claimtrack.queries import claim_history, similar_claims
+from claimtrack.queries import claim_history, get_claim, similar_claims
 from claimtrack.schedule import FRIENDLY_RECURRENCE
 from claimtrack.views.passages import Passage, around
 
@@ -105,7 +104,7 @@ class ClaimView:
 
 def load_claim_view(session: Session, claim_id: int) -> ClaimView:
     """Read a claim and its parts; NotFound (a ClaimtrackError) if it is gone or merged."""
-    claim = service.get_claim(session, claim_id)
+    claim = get_claim(session, claim_id)
     return ClaimView(
         id=claim.id,
         version=claim.version,

@@ -1,11 +1,13 @@
-"""Set-based insert of new claims from validated records.
+"""Claim records in: the validated record, and the set-based insert of new claims.
 
 A records import of 100,000 claims cannot afford one ORM flush per row, so new
 claims are written a batch at a time with executemany: the claims (their ids come
 back through RETURNING, in order), then their quantities, dates, sources,
 follow-ups, tags and appearances, and one `import` audit event per claim naming
 the file and line it came from. Claims that already exist take the field-by-field
-service path in `records.py`, which audits each change on its own.
+service path (`update_claim` and friends), which audits each change on its own.
+`importers/records.py` reads and validates records into `Record` values and
+hands them here.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -35,8 +37,40 @@ from claimtrack.queries import date_record, quantity_record
 from claimtrack.scale import Kind
 from claimtrack.schedule import next_occurrence, parse_recurrence
 
-if TYPE_CHECKING:
-    from claimtrack.importers.records import Record
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One validated record; `present` names the fields the record carried."""
+
+    line: int
+    text: str
+    normalized: str  # the text as claims are matched on; computed once per record
+    present: frozenset[str]
+    external_id: str | None = None
+    kind: str | None = None
+    score: float | None = None
+    speaker: str | None = None
+    speaker_type: str | None = None  # "person" or "organisation"
+    status: str | None = None
+    verdict: str | None = None
+    summary: str | None = None
+    outcome: str | None = None
+    assignee: str | None = None
+    tags: tuple[str, ...] = ()
+    documents: tuple[dict[str, Any], ...] = ()
+    sources: tuple[dict[str, Any], ...] = ()
+    followups: tuple[dict[str, Any], ...] = ()
+    # None: the record does not say, so the extractor reads them from the text.
+    quantities: tuple[dict[str, Any], ...] | None = None
+    dates: tuple[dict[str, Any], ...] | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What identifies the claim: its external id, or else its normalised text."""
+        if self.external_id is not None:
+            return ("id", self.external_id)
+        return ("text", self.normalized)
+
 
 # A document reference (url, or title and published) to the id of its document.
 DocumentResolver = Callable[[dict[str, Any]], int]
