@@ -3,23 +3,37 @@
 SQLite gets a fresh file under tmp_path. PostgreSQL runs only when
 CLAIMTRACK_TEST_DATABASE_URL names a server; each test then gets its own
 schema (selected through `search_path` in the URL) that is dropped afterwards.
+
+The demo database is built once per session; `demo_copy` gives a test its own
+copy of the file, so tests that change it do not see each other's changes.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from claimtrack.config import as_url
 from claimtrack.db import Database, open_database
+from claimtrack.demo import build_demo
 
 POSTGRES_ENV = "CLAIMTRACK_TEST_DATABASE_URL"
 POSTGRES_SKIP = "set CLAIMTRACK_TEST_DATABASE_URL to run against PostgreSQL"
+
+# Hypothesis's 200 ms deadline per example and its "too slow" health check both read
+# the wall clock, so a busy CI machine could fail a property test that is right.
+settings.register_profile("claimtrack", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("claimtrack")
 
 
 def _postgres_url_with_schema(base_url: str, schema: str) -> str:
@@ -64,3 +78,37 @@ def database(database_url: str) -> Iterator[Database]:
         yield db
     finally:
         db.dispose()
+
+
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def _build_demo_file(path: Path) -> Path:
+    """Build the demo at `path` and leave it whole in that one file, every connection closed."""
+    build_demo(path).dispose()
+    # Closing the last connection checkpoints the WAL into the file; make sure of it.
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Database]:
+    """Open a private copy of the demo database at a path; the demo is built on first use."""
+    built: list[Path] = []
+
+    def copy(path: Path) -> Database:
+        if not built:
+            built.append(_build_demo_file(tmp_path_factory.mktemp("demo") / "demo.db"))
+        template = built[0]
+        shutil.copyfile(template, path)
+        for suffix in _SIDECARS:  # none after the checkpoint; copied should one remain
+            sidecar = template.with_name(template.name + suffix)
+            if sidecar.exists():
+                shutil.copyfile(sidecar, path.with_name(path.name + suffix))
+        return open_database(as_url(str(path)))
+
+    return copy

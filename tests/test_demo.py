@@ -12,8 +12,9 @@ from claimtrack.models import Claim, FollowUp, Source
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    database = build_demo(tmp_path_factory.mktemp("demo") / "demo.db")
+def demo(tmp_path_factory, demo_copy):
+    # the session's demo build (see tests/conftest.py), read through a copy of its own
+    database = demo_copy(tmp_path_factory.mktemp("demo") / "demo.db")
     yield database
     database.dispose()
 

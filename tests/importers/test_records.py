@@ -282,11 +282,10 @@ def test_a_bad_speaker_type_is_refused(database, record, error):
     assert len(summary.errors) == 1 and error in summary.errors[0], summary.errors
 
 
-def test_export_of_demo_round_trips(tmp_path):
+def test_export_of_demo_round_trips(tmp_path, demo_copy):
     from claimtrack.db import open_database
-    from claimtrack.demo import build_demo
 
-    demo = build_demo(tmp_path / "demo.db")
+    demo = demo_copy(tmp_path / "demo.db")
     other = open_database(f"sqlite:///{tmp_path / 'copy.db'}")
     try:
         first = _export(demo)

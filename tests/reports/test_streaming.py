@@ -96,16 +96,14 @@ def test_memory_stays_flat(tmp_path, monkeypatch, fmt):
     assert large < small * 1.6, (small, large)
 
 
-def test_html_renders_in_headless_chromium(tmp_path):
+def test_html_renders_in_headless_chromium(tmp_path, demo_copy):
     browser = next(
         (shutil.which(n) for n in ("chromium", "chromium-browser", "chrome") if shutil.which(n)),
         None,
     )
     if browser is None:
         pytest.skip("headless Chromium is not installed (apt-get install chromium)")
-    from claimtrack.demo import build_demo
-
-    demo = build_demo(tmp_path / "demo.db")
+    demo = demo_copy(tmp_path / "demo.db")
     page = tmp_path / "report.html"
     try:
         with demo.read() as session, page.open("w", encoding="utf-8") as out:

@@ -1,19 +1,21 @@
-"""The TUI runs on a fresh demo database per test."""
+"""The TUI runs on its own copy of the demo database per test (built once per session)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from claimtrack.db import Database
-from claimtrack.demo import build_demo
 from claimtrack.tui.app import ClaimtrackApp
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> Database:
-    return build_demo(tmp_path / "demo.db")
+def demo_db(tmp_path: Path, demo_copy: Callable[[Path], Database]) -> Iterator[Database]:
+    database = demo_copy(tmp_path / "demo.db")
+    yield database
+    database.dispose()
 
 
 @pytest.fixture

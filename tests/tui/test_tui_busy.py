@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,6 @@ from tui_pilot import drive, settle
 
 import claimtrack.db
 from claimtrack.db import Database
-from claimtrack.demo import build_demo
 from claimtrack.models import Claim
 from claimtrack.scale import Status, can_transition
 from claimtrack.tui.app import ClaimtrackApp
@@ -25,13 +25,13 @@ def statuses(database: Database) -> dict[int, str]:
 
 
 def test_bulk_dismiss_while_another_program_holds_the_write_lock_is_a_notice(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_copy: Callable[[Path], Database]
 ) -> None:
     # a short busy timeout, so the blocked write gives up at once rather than after 10 s;
     # set before the database opens, as SQLite takes it per connection
     monkeypatch.setattr(claimtrack.db, "BUSY_TIMEOUT_MS", 50)
     path = tmp_path / "demo.db"
-    demo_db = build_demo(path)
+    demo_db = demo_copy(path)
     app = ClaimtrackApp(demo_db, "alice")
     before = statuses(demo_db)
     blocker = sqlite3.connect(path, isolation_level=None)
