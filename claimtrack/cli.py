@@ -676,6 +676,7 @@ def settings(context: Context, key: str | None, value: str | None) -> None:
                 shown = service.setting(session, name)
                 click.echo(f"{name} = {'(unset)' if shown is None else shown}")
         return
+    assert key is not None  # click fills KEY before VALUE
     with context.transaction() as session:
         service.set_setting(session, context.actor, key, value)
     click.echo(f"{key} = {value}")
@@ -917,8 +918,7 @@ def report(
             out,
             since=since,
             until=until,
-            organisation=service.setting(session, "organisation")
-            or service.SETTINGS["organisation"],
+            organisation=service.setting(session, "organisation") or service.DEFAULT_ORGANISATION,
             site_url=service.setting(session, "site_url"),
             bom=bom,
             title=title,
@@ -969,4 +969,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -187,6 +187,7 @@ class Database:
     def _run_migration(self, step: Any, revision: str) -> None:
         with self.engine.connect() as connection:
             raw = connection.connection.dbapi_connection
+            assert raw is not None  # a live connection always has its driver connection
             if self.is_sqlite:
                 # Batch migrations copy and drop tables; with foreign keys on, the
                 # drop would cascade into child rows. The pragma is a no-op inside

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -85,6 +85,11 @@ class Base(DeclarativeBase):
     """Declarative base with a naming convention, so migrations can name constraints."""
 
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # Every model here maps one Table (DeclarativeBase only promises a FromClause),
+        # so Core insert()/update() accept Model.__table__.
+        __table__: ClassVar[Table]
 
 
 class Document(Base):
@@ -175,8 +180,10 @@ class Claim(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     # SQLAlchemy adds "AND version = :old" to every UPDATE and raises on a miss:
-    # the last line of defence against a concurrent overwrite.
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    # the last line of defence against a concurrent overwrite. Unannotated, as SQLAlchemy
+    # declares it: its declarative base types __mapper_args__ as an instance attribute,
+    # which a ClassVar may not override (mypy), hence the noqa for ruff's ClassVar rule.
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     appearances: Mapped[list[Appearance]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", order_by="Appearance.id"

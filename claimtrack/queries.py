@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, TypeVarTuple
 
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -26,6 +26,9 @@ from claimtrack.models import (
     claim_tags,
 )
 from claimtrack.search import matches
+
+# The columns a SELECT returns, kept through a filter's narrowing.
+Columns = TypeVarTuple("Columns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,7 @@ class ClaimFilter:
             fields.append(("overdue", "yes"))
         return fields
 
-    def apply(self, statement: Select[Any], dialect: str) -> Select[Any]:
+    def apply(self, statement: Select[*Columns], dialect: str) -> Select[*Columns]:
         """Narrow a SELECT over Claim to the claims this filter admits."""
         statement = statement.where(Claim.merged_into_id.is_(None))
         for name in ("status", "verdict", "kind", "assignee"):

@@ -24,7 +24,13 @@ WEEKDAYS = {
 }  # fmt: skip
 
 
-UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+# `count` of a unit as a relativedelta: each unit's keyword spelled out, so each call is typed.
+UNITS: dict[str, Callable[[int], relativedelta]] = {
+    "day": lambda count: relativedelta(days=count),
+    "week": lambda count: relativedelta(weeks=count),
+    "month": lambda count: relativedelta(months=count),
+    "year": lambda count: relativedelta(years=count),
+}
 
 FRIENDLY_RECURRENCE = {
     "daily": "FREQ=DAILY",
@@ -89,7 +95,7 @@ def _relative(phrase: str, today: dt.date) -> dt.date | None:
     count = _count(match.group(1))
     if count is None:
         return None
-    return today + relativedelta(**{UNITS[match.group(2)]: count})
+    return today + UNITS[match.group(2)](count)
 
 
 def _weekday(phrase: str, today: dt.date) -> dt.date | None:

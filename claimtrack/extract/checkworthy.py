@@ -36,6 +36,8 @@ START, END = "<s>", "</s>"
 _ZEROS = repeat(0.0)  # the default for map(dict.get, keys, _ZEROS); endless, so shareable
 # How many of the strongest terms `Model.explain` lists.
 EXPLAINED_TERMS = 6
+# A key of `Model.terms`: a word, or a pair of neighbouring words.
+Term = str | tuple[str, str]
 
 
 def sentence_terms(lowered: str, words: list[str] | None = None) -> list[str]:
@@ -78,7 +80,7 @@ def length_bin(terms: Sequence[str]) -> int:
 class Model:
     """Weights by term, word pair, first word, length and hand-made feature; bias, calibration."""
 
-    terms: dict[str | tuple[str, str], float]  # a word, or a pair of neighbouring words
+    terms: dict[Term, float]  # a word, or a pair of neighbouring words
     firsts: dict[str, float]
     lengths: dict[int, float]
     features: dict[str, float]
@@ -96,7 +98,8 @@ class Model:
             total += self.firsts.get(terms[0], 0.0)
             # One table holds words (str keys) and word pairs (tuple keys): one pass.
             pairs = pairwise([START, *terms, END])
-            total += sum(map(self.terms.get, chain(terms, pairs), _ZEROS))
+            keys: Iterator[Term] = chain(terms, pairs)
+            total += sum(map(self.terms.get, keys, _ZEROS))
         return total
 
     def probability(self, margin: float, domain: str = "news") -> float:
@@ -116,11 +119,8 @@ class Model:
         """
         explained = {name: self.features.get(name, 0.0) for name in fired}
         table = self.terms
-        weighted = [
-            (weight, term)
-            for term in chain(terms, pairwise([START, *terms, END]))
-            if (weight := table.get(term))
-        ]
+        keys: Iterator[Term] = chain(terms, pairwise([START, *terms, END]))
+        weighted = [(weight, term) for term in keys if (weight := table.get(term))]
         for weight, term in heapq.nlargest(EXPLAINED_TERMS, weighted, key=_strength):
             explained["term:" + (term if isinstance(term, str) else " ".join(term))] = weight
         return explained

@@ -55,8 +55,7 @@ from typing import Literal, NamedTuple
 
 from dateutil import parser
 from dateutil.easter import easter
-from dateutil.relativedelta import relativedelta
-from dateutil.relativedelta import weekdays as _dateutil_weekdays
+from dateutil.relativedelta import SA, relativedelta
 
 from claimtrack.extract.numbers import COUNT_WORDS
 from claimtrack.extract.patterns import word_trie
@@ -845,10 +844,14 @@ def _resolve_part(
     return _Period(dt.date(year, first_month, 1), _month_end(year, last_month), "month")
 
 
+# The precision of "this year", "next week", ...: a month unless listed.
+_UNIT_PRECISION: dict[str, Precision] = {"year": "year", "decade": "year", "week": "day"}
+
+
 def _unit_period(unit: str, modifier: str, published: dt.date | None) -> _Period:
     """This/next/last year, month, week, quarter or decade as a period."""
     unit = unit.lower()
-    precision: Precision = {"year": "year", "decade": "year", "week": "day"}.get(unit, "month")
+    precision = _UNIT_PRECISION.get(unit, "month")
     if published is None:
         return _Period(None, None, precision, is_relative=True)
     words = modifier.lower().split()
@@ -987,12 +990,19 @@ def _count(text: str) -> int:
     return int(key) if key.isdigit() else _NUMBER_WORDS.get(key, 1)
 
 
+# `amount` of a `_UNIT` (singular) as a relativedelta, each unit's keyword spelled out.
+_SHIFTS: dict[str, Callable[[int], relativedelta]] = {
+    "day": lambda amount: relativedelta(days=amount),
+    "week": lambda amount: relativedelta(weeks=amount),
+    "month": lambda amount: relativedelta(months=amount),
+    "year": lambda amount: relativedelta(years=amount),
+    "decade": lambda amount: relativedelta(years=10 * amount),
+}
+
+
 def _shifted(published: dt.date, amount: int, unit: str) -> dt.date:
     """published + amount units (negative to go back)."""
-    unit = unit.lower().rstrip("s")
-    if unit == "decade":
-        return published + relativedelta(years=10 * amount)
-    return published + relativedelta(**{unit + "s": amount})
+    return published + _SHIFTS[unit.lower().rstrip("s")](amount)
 
 
 def _resolve_within(
@@ -1006,10 +1016,14 @@ def _resolve_within(
     return _Period(day, day, "day", forced_role=forced)
 
 
+# The precision of "three months ago", "a decade ago", ...: a day unless listed.
+_AGO_PRECISION: dict[str, Precision] = {"year": "year", "decade": "year", "month": "month"}
+
+
 def _resolve_ago(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
     """Two weeks ago (a day), three months ago (a month), a decade ago (a year)."""
     unit = match["ago_unit"].lower().rstrip("s")
-    precision: Precision = {"year": "year", "decade": "year", "month": "month"}.get(unit, "day")
+    precision = _AGO_PRECISION.get(unit, "day")
     if published is None:
         return _Period(None, None, precision, is_relative=True, forced_role="mentioned")
     day = _shifted(published, -_count(match["ago_n"]), match["ago_unit"])
@@ -1039,9 +1053,9 @@ def _resolve_weekend(
     if published is None:
         return _Period(None, None, "day", is_relative=True)
     modifier = match["wkend_mod"].lower()
-    saturday = published + relativedelta(weekday=_dateutil_weekdays[5](+1))
+    saturday = published + relativedelta(weekday=SA(+1))
     if modifier == "last" or (modifier != "next" and modifier != "this" and tense() == "past"):
-        saturday = published + relativedelta(days=-1, weekday=_dateutil_weekdays[5](-1))
+        saturday = published + relativedelta(days=-1, weekday=SA(-1))
     elif modifier == "next" and published.weekday() < 5:
         saturday += dt.timedelta(weeks=1)
     return _Period(saturday, saturday + dt.timedelta(days=1), "day")

@@ -562,6 +562,7 @@ def _token(text: str, position: int) -> _Tok | None:
     token = None
     if match is not None:
         group = match.lastindex
+        assert group is not None  # every alternative of _TOKEN is a group
         start, end = match.span(group)
         word = text[start:end]
         # tuple.__new__ skips the Python-level constructor NamedTuple adds: a frame per token

@@ -508,9 +508,9 @@ def _hits(lowers: list[str]) -> list[_Hit]:
             pair = f"{first} {lowers[index + 1]}"
             for length in _CUE_LENGTHS[pair]:
                 phrase = pair if length == 2 else " ".join(lowers[index : index + length])
-                features = _CUE_INDEX.get(phrase)
-                if features:
-                    hits.append((index, length, features))
+                phrase_features = _CUE_INDEX.get(phrase)
+                if phrase_features:
+                    hits.append((index, length, phrase_features))
     return hits
 
 

@@ -1034,13 +1034,14 @@ def _with_appositive_role(sentence: str, speaker: Speaker | None) -> Speaker | N
     if speaker is None or speaker.role or speaker.end is None:
         return speaker
     match = _APPOSITIVE_ROLE.match(sentence, speaker.end)
-    words = match.group(1).split() if match else []
+    phrase = match.group(1) if match else ""
+    words = phrase.split()
     if not words:
         return speaker  # no phrase, or only spaces before the next stop: ",   ."
     first_word = words[0].lower()
     if first_word not in {"the", "a", "an"} and first_word not in _TITLE_WORDS:
         return speaker
-    return Speaker(speaker.name, _clean_role(match.group(1)), speaker.start, speaker.end)
+    return Speaker(speaker.name, _clean_role(phrase), speaker.start, speaker.end)
 
 
 def _looks_like_role(tokens: _Tokens, span: range) -> bool:

@@ -122,7 +122,7 @@ _STAND_IN_PUBLISHED = dt.date(2000, 1, 1)
 
 def _restated(
     line: Sentence,
-    candidates: list[tuple[ExtractedClaim, Claim, Sequence[DateMention]]],
+    candidates: Sequence[tuple[ExtractedClaim, Claim, Sequence[DateMention]]],
     reference: dt.date,
 ) -> Claim | None:
     """The body claim a headline or bullet restates, if any (dates read against `reference`)."""

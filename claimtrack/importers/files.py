@@ -146,7 +146,8 @@ def _from_html(origin: str, html: str, url: str | None) -> Article:
         include_tables=False,
         prune_xpath=_FURNITURE_XPATHS,
     )
-    if found is None or not getattr(found, "text", None):
+    # A dict comes back only for as_dict=True; like None, it is no article here.
+    if found is None or isinstance(found, dict) or not found.text:
         raise UnreadableArticle("not an article (no main text found in the HTML)")
     meta = found.as_dict()
     return Article(

@@ -86,6 +86,7 @@ FIELDS = (
     "dates",
     "appearances",
 )
+CSV_SCALARS: tuple[str, ...]
 CSV_SCALARS = ("id", "text", "kind", "score", "speaker", "speaker_type", "status", "verdict")
 CSV_SCALARS += ("summary", "outcome", "assignee")
 CSV_DOCUMENT = ("document_url", "document_title", "document_published", "document_outlet")
@@ -147,14 +148,16 @@ class RecordSummary:
 
 def _decode(raw: Iterable[bytes | str]) -> Iterator[tuple[int, str, str | None]]:
     """(line number, text, error) for each line; a non-UTF-8 line carries an error."""
-    for number, line in enumerate(raw, 1):
+    for number, raw_line in enumerate(raw, 1):
         error = None
-        if isinstance(line, bytes):
+        if isinstance(raw_line, bytes):
             try:
-                line = line.decode("utf-8")
+                line = raw_line.decode("utf-8")
             except UnicodeDecodeError as exc:
-                error = f"not UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})"
-                line = line.decode("utf-8", errors="replace")
+                error = f"not UTF-8 (byte 0x{raw_line[exc.start]:02x} at column {exc.start + 1})"
+                line = raw_line.decode("utf-8", errors="replace")
+        else:
+            line = raw_line
         if number == 1:
             line = line.removeprefix("\ufeff")
         yield number, line, error
@@ -777,14 +780,14 @@ class _Writer:
             )
             keys |= {("id", external_id) for external_id in found if external_id}
         if texts:
-            found = self.session.scalars(
+            found_texts = self.session.scalars(
                 select(Claim.normalized).where(
                     Claim.normalized.in_(texts),
                     Claim.external_id.is_(None),
                     Claim.merged_into_id.is_(None),
                 )
             )
-            keys |= {("text", normalized) for normalized in found}
+            keys |= {("text", normalized) for normalized in found_texts}
         return keys
 
     def _insert(self, records: list[Record]) -> None:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.history import describe_change
 from claimtrack.models import Appearance, Claim, Event, FollowUp
-from claimtrack.queries import ClaimFilter, claim_batches
+from claimtrack.queries import ClaimFilter, Columns, claim_batches
 from claimtrack.scale import Stance, Status, Verdict
 
 BATCH = 500
@@ -36,7 +36,7 @@ class Window:
     until: dt.datetime | None = None
     rated_only: bool = False
 
-    def apply(self, statement: Select[Any], dialect: str) -> Select[Any]:
+    def apply(self, statement: Select[*Columns], dialect: str) -> Select[*Columns]:
         statement = self.where.apply(statement, dialect)
         if self.rated_only:
             statement = statement.where(Claim.verdict.is_not(None))

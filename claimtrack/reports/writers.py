@@ -110,19 +110,12 @@ def write_report(
         "since": window.since.isoformat() if window.since else None,
         "until": window.until.isoformat() if window.until else None,
     }
-    writer = {
-        "md": _write_markdown,
-        "html": _write_html,
-        "json": _write_json,
-        "csv": _write_csv,
-        "claimreview": _write_claimreview,
-    }[fmt]
-    kwargs: dict[str, Any] = {"meta": meta, "today": today}
     if fmt == "csv":
-        kwargs["bom"] = bom
+        return _write_csv(session, window, out, meta=meta, today=today, bom=bom)
     if fmt == "claimreview":
-        kwargs["site_url"] = site_url
-    return writer(session, window, out, **kwargs)
+        return _write_claimreview(session, window, out, meta=meta, today=today, site_url=site_url)
+    writer = {"md": _write_markdown, "html": _write_html, "json": _write_json}[fmt]
+    return writer(session, window, out, meta=meta, today=today)
 
 
 def _views(

@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.elements import ColumnElement
 
 from claimtrack.errors import Conflict, InvalidInput, NotFound, WorkflowError
 from claimtrack.extract import extract_claims, normalise_claim_text
@@ -64,11 +65,12 @@ from claimtrack.schedule import next_occurrence, parse_recurrence
 from claimtrack.search import matches
 
 SECOND_REVIEWER = "require_second_reviewer"
+DEFAULT_ORGANISATION = "claimtrack"
 # The team settings there are, each with what reading it shows while unset
 # (None: nothing). `setting` and `set_setting` refuse any other key.
 SETTINGS: dict[str, str | None] = {
     SECOND_REVIEWER: "false",  # "true": whoever proposed the verdict cannot conclude
-    "organisation": "claimtrack",  # the author of ClaimReview reports
+    "organisation": DEFAULT_ORGANISATION,  # the author of ClaimReview reports
     "site_url": None,  # the url of ClaimReview reports
 }
 
@@ -868,7 +870,8 @@ def merge_claims(
         add_appearance(session, survivor, placement)
     # Re-parenting through the back-reference moves each row; removing it from
     # one list and appending to the other would look like an orphan to delete.
-    for item in [*merged.sources, *merged.followups, *merged.notes]:
+    items: list[Source | FollowUp | Note] = [*merged.sources, *merged.followups, *merged.notes]
+    for item in items:
         item.claim = survivor
     for label in merged.tags:
         if label not in survivor.tags:
@@ -958,7 +961,7 @@ def suggest_matches(session: Session, actor: str, claim: Claim) -> int:
 
 def _match_candidates(session: Session, claim: Claim) -> list[Claim]:
     """Claims sharing a figure (indexed) or every proper noun (full text) with `claim`."""
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     signature = [(q.low, q.high) for q in claim.quantities if q.low is not None]
     for low, high in signature:
         conditions.append(

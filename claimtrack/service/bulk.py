@@ -26,6 +26,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Select,
+    SQLColumnExpression,
     String,
     Table,
     and_,
@@ -46,7 +47,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.errors import ClaimtrackError, InvalidInput
 from claimtrack.models import Claim, Event, Tag, UTCDateTime, claim_tags, utcnow
-from claimtrack.queries import ClaimFilter
+from claimtrack.queries import ClaimFilter, Columns
 from claimtrack.scale import Kind, Outcome, Status, can_transition
 from claimtrack.service import SECOND_REVIEWER, batch, choice, setting
 
@@ -76,7 +77,7 @@ class Selection:
         """Every claim `where` admits, less `excluding`."""
         return cls(where=where, excluded=frozenset(excluding))
 
-    def narrow(self, statement: Select[Any], dialect: str) -> Select[Any]:
+    def narrow(self, statement: Select[*Columns], dialect: str) -> Select[*Columns]:
         """Restrict a SELECT over claims to this selection."""
         if self.where is not None:
             statement = self.where.apply(statement, dialect)
@@ -276,7 +277,7 @@ def _change(
     *,
     action: str,
     eligible: list[ColumnElement[bool]],
-    old: ColumnElement[Any] | None,
+    old: SQLColumnExpression[Any] | None,
     new: Any,
     values: dict[str, Any],
     also: Callable[[Connection, Table], None] | None = None,

@@ -48,6 +48,7 @@ def undo(
     claim_ids = {step.claim_id for step in group}
     if expected_version is not None and len(claim_ids) == 1:
         [claim_id] = claim_ids
+        assert claim_id is not None  # every undoable action is recorded on a claim
         service.check_version(session, service.get_claim(session, claim_id), expected_version)
     first_new = service.last_event_id(session)
     with service.batch():
@@ -127,11 +128,17 @@ def _edit(session: Session, actor: str, event: Event) -> None:
     claim = service.get_claim(session, event.claim_id)
     for field, value in (event.new or {}).items():
         _claim_showing(session, event, field, value)
+    # edit_claim records the old value of each field it changed among these four;
+    # None goes back as "", which clears a speaker or its type.
+    old = {field: "" if value is None else value for field, value in (event.old or {}).items()}
     service.edit_claim(
         session,
         actor,
         claim.id,
-        **{field: "" if value is None else value for field, value in (event.old or {}).items()},
+        text=old.get("text"),
+        kind=old.get("kind"),
+        speaker=old.get("speaker"),
+        speaker_type=old.get("speaker_type"),
     )
 
 

@@ -31,8 +31,24 @@ def parse_filter(text: str, current: ClaimFilter, today: dt.date) -> ClaimFilter
                 raise ValueError(f"document must be a document id, not {value!r}")
             where = replace(where, document=int(value))
         else:
-            where = replace(where, **{name: value.replace(" ", "_")})
+            where = _with_text(where, name, value.replace(" ", "_"))
     return where
+
+
+def _with_text(where: ClaimFilter, name: str, value: str) -> ClaimFilter:
+    """`where` with its text field `name` (one of FIELDS but document) set to `value`."""
+    match name:
+        case "status":
+            return replace(where, status=value)
+        case "verdict":
+            return replace(where, verdict=value)
+        case "kind":
+            return replace(where, kind=value)
+        case "assignee":
+            return replace(where, assignee=value)
+        case "tag":
+            return replace(where, tag=value)
+    raise ValueError(f"{name!r} is not a text field of the filter")
 
 
 def filter_text(where: ClaimFilter) -> str:

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
+from textual.notifications import SeverityLevel
 
 from claimtrack.errors import ClaimtrackError, Conflict
 
 
 class Notifies(Protocol):
-    def notify(self, message: str, *, title: str = ..., severity: str = ..., timeout: float | None = ...) -> None: ...  # fmt: skip
+    def notify(self, message: str, *, title: str = ..., severity: SeverityLevel = ..., timeout: float | None = ...) -> None: ...  # fmt: skip
 
 
 @dataclass(slots=True)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, exists, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -125,7 +125,7 @@ class Counts:
     per_status: dict[str, int]
 
 
-def _ordered(column: ColumnElement[Any], descending: bool) -> ColumnElement[Any]:
+def _ordered(column: SQLColumnExpression[Any], descending: bool) -> ColumnElement[Any]:
     return column.desc() if descending else column.asc()
 
 

@@ -68,7 +68,9 @@ class DocumentScreen(Screen[None]):
                 self.app.call_from_thread(self._load_failed, error)
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, view)
+            # Textual's stub (Callable[..., T | Awaitable[T]]) cannot solve T for a coroutine
+            # function; at run time call_from_thread awaits it, as intended.
+            self.app.call_from_thread(self._show, view)  # type: ignore[arg-type]
 
     def _load_failed(self, error: Exception) -> None:
         self.notify(str(error), severity="error")

@@ -114,7 +114,7 @@ class QueueScreen(Screen[None]):
             if first is None or worker.is_cancelled:
                 return
             self.app.call_from_thread(self._show_snapshot, first)
-            snapshot = first
+            snapshot: QueueSnapshot | None = first
             if not first.complete:
                 counts = Counts(first.total, first.status_counts)
                 snapshot = load_snapshot(
