@@ -347,34 +347,73 @@ def fetch_rows(database: Database, ids: Ids) -> dict[int, QueueRow]:
         return {values[0]: QueueRow(*values) for values in session.execute(statement)}
 
 
-class RowCache:
-    """Rows of one id list, fetched a page at a time and kept in an LRU of pages."""
+RowFetcher = Callable[[Ids], dict[int, QueueRow]]
 
-    def __init__(self, database: Database, pages: int = CACHED_PAGES) -> None:
-        self.database = database
+
+class RowCache:
+    """Rows of one id list, a page at a time, kept in an LRU of pages.
+
+    Reading a row never touches the database: `row` answers from the cache (None
+    for a page not loaded yet) and notes the page as wanted; the caller loads
+    wanted pages off the UI thread with `load` and hands them back to `store`.
+    A reload keeps the rows it has until fresh ones replace them.
+    """
+
+    def __init__(self, fetch: RowFetcher, pages: int = CACHED_PAGES) -> None:
+        self.fetch = fetch
         self.pages = pages
         self.ids: Ids = []
+        self.generation = 0  # bumped by each new id list: late pages of an old one are dropped
         self._pages: OrderedDict[int, dict[int, QueueRow]] = OrderedDict()
+        self._stale: set[int] = set()
+        self.wanted: set[int] = set()
 
     def reset(self, ids: Ids, first_page: dict[int, QueueRow] | None = None) -> None:
         """Serve a new id list; forget every cached row (but a first page read already)."""
         self.ids = ids
+        self.generation += 1
         self._pages.clear()
+        self._stale.clear()
+        self.wanted.clear()
         if first_page:
             self._pages[0] = first_page
 
+    def refresh(self) -> None:
+        """After a write: keep showing the cached rows, and want every cached page afresh."""
+        self._stale = set(self._pages)
+        self.wanted |= self._stale
+
     def row(self, index: int) -> QueueRow | None:
-        """The row at a position of the id list (None past the end or if it vanished)."""
+        """The row at a position of the id list, if its page is loaded (else None, page wanted)."""
         if not 0 <= index < len(self.ids):
             return None
         number = index // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            start = number * PAGE_SIZE
-            page = fetch_rows(self.database, self.ids[start : start + PAGE_SIZE])
-            self._pages[number] = page
-            if len(self._pages) > self.pages:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
+            self.wanted.add(number)
+            return None
+        self._pages.move_to_end(number)
         return page.get(self.ids[index])
+
+    def take_wanted(self) -> list[int]:
+        """The pages to load now (and the one after each, read ahead for scrolling)."""
+        last = (len(self.ids) - 1) // PAGE_SIZE
+        wanted = self.wanted | {n + 1 for n in self.wanted if n < last and n + 1 not in self._pages}
+        self.wanted = set()
+        return sorted(wanted)
+
+    def load(self, number: int) -> dict[int, QueueRow]:
+        """Read one page from the database (off the UI thread)."""
+        start = number * PAGE_SIZE
+        return self.fetch(self.ids[start : start + PAGE_SIZE])
+
+    def store(self, generation: int, number: int, page: dict[int, QueueRow]) -> bool:
+        """Keep a loaded page, unless the id list changed meanwhile; True if kept."""
+        if generation != self.generation:
+            return False
+        self._pages[number] = page
+        self._pages.move_to_end(number)
+        self._stale.discard(number)
+        while len(self._pages) > self.pages:
+            self._pages.popitem(last=False)
+        return True

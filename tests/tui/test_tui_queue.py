@@ -15,7 +15,7 @@ from claimtrack.tui.app import DARK, LIGHT, ClaimtrackApp, load_keymap
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.screens.help import HelpScreen
 from claimtrack.tui.widgets.claim_list import ClaimList
-from claimtrack.views.queue import RowCache, load_snapshot
+from claimtrack.views.queue import RowCache, fetch_rows, load_snapshot
 
 
 def status_bar(pilot: Pilot[None]) -> str:
@@ -77,14 +77,30 @@ def test_status_bar_counts_shown_total_and_marked(app: ClaimtrackApp, demo_db: D
     drive(app, steps)
 
 
-def test_rows_are_fetched_per_page_not_all_at_once(demo_db: Database) -> None:
+def test_rows_are_fetched_per_page_never_while_read(demo_db: Database) -> None:
     snapshot = load_snapshot(demo_db, ClaimFilter())
-    cache = RowCache(demo_db, pages=1)
+    fetched: list[int] = []
+
+    def fetch(ids):  # type: ignore[no-untyped-def]
+        fetched.append(len(ids))
+        return fetch_rows(demo_db, ids)
+
+    cache = RowCache(fetch, pages=1)
     cache.reset(snapshot.ids)
+    # reading a row of a page not loaded touches no database: it asks for the page
+    assert cache.row(0) is None
+    assert fetched == []
+    [number] = cache.take_wanted()
+    assert cache.store(cache.generation, number, cache.load(number))
     row = cache.row(0)
     assert row is not None and row.id == snapshot.ids[0]
+    assert fetched == [len(snapshot.ids[:100])]
     assert cache.row(len(snapshot.ids)) is None
     assert len(cache._pages) == 1
+    # a page loaded for an older id list is dropped
+    old = cache.generation
+    cache.reset(snapshot.ids[:1])
+    assert not cache.store(old, 0, {})
 
 
 def test_help_is_generated_from_bindings(app: ClaimtrackApp) -> None:
@@ -258,5 +274,46 @@ def test_keymap_rebinds_by_binding_id(demo_db: Database, tmp_path) -> None:  # t
         await pilot.press("ctrl+f", *"interceptor")
         await settle(pilot)
         assert len(pilot.app.screen.query_one(ClaimList).ids) == 1
+
+    drive(app, steps)
+
+
+def test_rows_past_the_first_page_are_read_by_a_worker_never_while_drawing(
+    demo_db: Database,
+) -> None:
+    """Jumping to the end of a 300-claim queue paints its rows; no read ran on the UI thread."""
+    import threading
+
+    from sqlalchemy import insert
+
+    with demo_db.transaction() as session:
+        session.execute(
+            insert(Claim),
+            [
+                {"text": f"Filler claim {n}", "normalized": f"filler claim {n}", "kind": "other",
+                 "score": 0.01, "status": "new"}
+                for n in range(300)
+            ],
+        )  # fmt: skip
+    app = ClaimtrackApp(demo_db, "alice")
+    threads: list[bool] = []
+
+    async def steps(pilot: Pilot[None]) -> None:
+        claims = pilot.app.screen.query_one(ClaimList)
+        fetch = claims.rows.fetch
+
+        def watched(ids):  # type: ignore[no-untyped-def]
+            threads.append(threading.current_thread() is threading.main_thread())
+            return fetch(ids)
+
+        claims.rows.fetch = watched
+        await pilot.press("G")
+        await settle(pilot)
+        last = claims.ids[-1]
+        with demo_db.read() as session:
+            text = session.get(Claim, last).text  # type: ignore[union-attr]
+        shown = "\n".join(str(claims.render_line(y).text) for y in range(1, claims.size.height))
+        assert text in shown
+        assert threads and not any(threads)  # every page was read off the UI thread
 
     drive(app, steps)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import ClassVar
 
 from sqlalchemy.orm import Session
@@ -32,6 +33,7 @@ from claimtrack.views.queue import (
     Counts,
     QueueSnapshot,
     QueueSort,
+    fetch_rows,
     load_snapshot,
 )
 
@@ -76,7 +78,7 @@ class QueueScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="status-counts")
         yield Input(placeholder="search claims, speakers, notes…", id="search")
-        yield ClaimList(self.database, id="claims")
+        yield ClaimList(partial(fetch_rows, self.database), id="claims")
         yield Static("loading…", id="status-bar")
         yield Footer()
 

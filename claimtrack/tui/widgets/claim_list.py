@@ -16,8 +16,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from claimtrack.db import Database
-from claimtrack.views.queue import Ids, QueueRow, QueueSort, RowCache
+from claimtrack.views.queue import Ids, QueueRow, QueueSort, RowCache, RowFetcher
 
 # (title, width, sort key); the claim text takes whatever width is left.
 COLUMNS: list[tuple[str, int, str | None]] = [
@@ -40,7 +39,12 @@ def _cell(text: str, width: int) -> str:
 
 
 class ClaimList(ScrollView, can_focus=True):
-    """Claims of an ordered id list; rows are fetched per page on demand and cached."""
+    """Claims of an ordered id list; rows come a page at a time from a worker, cached.
+
+    `render_line` does no I/O: a row whose page is not loaded yet draws blank,
+    and the page (with the one after it) is read in a thread and painted when
+    it arrives.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "claim-list--header",
@@ -79,9 +83,10 @@ class ClaimList(ScrollView, can_focus=True):
             super().__init__()
             self.key = key
 
-    def __init__(self, database: Database, *, id: str | None = None) -> None:
+    def __init__(self, fetch_rows: RowFetcher, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows = RowCache(database)
+        self.rows = RowCache(fetch_rows)
+        self._loading = False
         # Marks are either explicit ids or "all the filter shows" less a few:
         # marking a million rows keeps no million ids.
         self.marked: set[int] = set()
@@ -144,10 +149,37 @@ class ClaimList(ScrollView, can_focus=True):
             return default
 
     def reload_rows(self) -> None:
-        """Forget cached rows (after a write) and repaint."""
-        self.rows.reset(self.rows.ids)
+        """Read the shown rows afresh (after a write); the old ones show until then."""
+        self.rows.refresh()
         self.today = self._today()
+        self._load_wanted()
         self.refresh()
+
+    def _load_wanted(self) -> None:
+        """Start a worker for the pages rendering asked for, unless one is running."""
+        if self._loading or not self.rows.wanted or not self.is_mounted:
+            return
+        self._loading = True
+        self.run_worker(self._load_pages, thread=True, group="claim-rows")
+
+    def _load_pages(self) -> None:
+        """In a thread: read every wanted page, hand each to the UI thread as it comes."""
+        try:
+            while numbers := self.rows.take_wanted():
+                generation = self.rows.generation
+                for number in numbers:
+                    page = self.rows.load(number)
+                    self.app.call_from_thread(self._page_loaded, generation, number, page)
+        finally:
+            self.app.call_from_thread(self._loading_done)
+
+    def _page_loaded(self, generation: int, number: int, page: dict[int, QueueRow]) -> None:
+        if self.rows.store(generation, number, page):
+            self.refresh()
+
+    def _loading_done(self) -> None:
+        self._loading = False
+        self._load_wanted()  # pages wanted while the worker ran
 
     # ------------------------------------------------------------ rendering
 
@@ -185,6 +217,8 @@ class ClaimList(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y - 1
         row = self.rows.row(index)
         if row is None:
+            if self.rows.wanted:
+                self.call_later(self._load_wanted)
             return Strip.blank(width, base)
         style = base
         if self.is_marked(row.id):
