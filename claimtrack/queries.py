@@ -21,6 +21,7 @@ from claimtrack.models import (
     Document,
     Event,
     FollowUp,
+    Source,
     SuggestedMatch,
     Tag,
     claim_tags,
@@ -175,6 +176,20 @@ def quantity_record(quantity: Any) -> dict[str, Any]:
     }
 
 
+def source_record(source: Source) -> dict[str, Any]:
+    """A piece of evidence as plain JSON fields: `--json`, the export and the audit trail."""
+    return {
+        "id": source.id,
+        "url": source.url,
+        "title": source.title,
+        "publisher": source.publisher,
+        "stance": source.stance,
+        "reliability": source.reliability,
+        "excerpt": source.excerpt,
+        "accessed": source.accessed.isoformat() if source.accessed else None,
+    }
+
+
 def date_record(mention: Any) -> dict[str, Any]:
     """A stored or freshly extracted date as plain JSON fields (ISO date)."""
     return {
@@ -235,19 +250,7 @@ def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
             "external_id": claim.external_id,
             "quantities": [quantity_record(q) for q in claim.quantities],
             "dates": [date_record(d) for d in claim.dates],
-            "sources": [
-                {
-                    "id": s.id,
-                    "url": s.url,
-                    "title": s.title,
-                    "publisher": s.publisher,
-                    "stance": s.stance,
-                    "reliability": s.reliability,
-                    "excerpt": s.excerpt,
-                    "accessed": s.accessed,
-                }
-                for s in claim.sources
-            ],
+            "sources": [source_record(s) for s in claim.sources],
             "followups": [followup_record(f) for f in claim.followups],
             "notes": [
                 {"id": n.id, "author": n.author, "text": n.text, "at": n.created_at}

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from sqlalchemy.orm import Session
 
 from claimtrack.models import Claim, Document
-from claimtrack.queries import claim_batches, date_record, quantity_record
+from claimtrack.queries import claim_batches, date_record, quantity_record, source_record
 
 
 def export_record(claim: Claim) -> dict[str, Any]:
@@ -37,17 +37,9 @@ def export_record(claim: Claim) -> dict[str, Any]:
     record["quantities"] = [quantity_record(q) for q in sorted(claim.quantities, key=_by_id)]
     record["dates"] = [date_record(d) for d in sorted(claim.dates, key=_by_id)]
     record["appearances"] = [_document_ref(document) for document in _documents(claim)]
+    # The import schema names a source by its fields, not its database id.
     record["sources"] = [
-        {
-            "url": s.url,
-            "title": s.title,
-            "publisher": s.publisher,
-            "stance": s.stance,
-            "reliability": s.reliability,
-            "excerpt": s.excerpt,
-            "accessed": s.accessed.isoformat() if s.accessed else None,
-        }
-        for s in claim.sources
+        {k: v for k, v in source_record(s).items() if k != "id"} for s in claim.sources
     ]
     record["followups"] = [
         {

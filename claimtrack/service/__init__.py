@@ -48,7 +48,7 @@ from claimtrack.models import (
     Tag,
     utcnow,
 )
-from claimtrack.queries import fetch, get_claim
+from claimtrack.queries import fetch, get_claim, source_record
 from claimtrack.scale import (
     Kind,
     Outcome,
@@ -658,19 +658,6 @@ def _walk(session: Session, actor: str, claim: Claim, target: Status) -> None:
 # ---------------------------------------------------------------- evidence and notes
 
 
-def _source_snapshot(source: Source) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "url": source.url,
-        "title": source.title,
-        "publisher": source.publisher,
-        "stance": source.stance,
-        "reliability": source.reliability,
-        "excerpt": source.excerpt,
-        "accessed": source.accessed.isoformat() if source.accessed else None,
-    }
-
-
 def add_source(
     session: Session,
     actor: str,
@@ -700,7 +687,7 @@ def add_source(
     )
     claim.sources.append(source)
     session.flush()
-    _record(session, claim, actor, "source.add", None, _source_snapshot(source))
+    _record(session, claim, actor, "source.add", None, source_record(source))
     return source
 
 
@@ -709,7 +696,7 @@ def remove_source(
 ) -> Claim:
     """Detach a source; its details stay in the audit trail."""
     source = fetch(session, Source, source_id, "source")
-    snapshot = _source_snapshot(source)
+    snapshot = source_record(source)
     return _detach(session, actor, source, "sources", "source.remove", snapshot, expected_version)
 
 
