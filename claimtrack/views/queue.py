@@ -354,8 +354,9 @@ class RowCache:
     """Rows of one id list, a page at a time, kept in an LRU of pages.
 
     Reading a row never touches the database: `row` answers from the cache (None
-    for a page not loaded yet) and notes the page as wanted; the caller loads
-    wanted pages off the UI thread with `load` and hands them back to `store`.
+    for a page not loaded yet) and notes the page as wanted. The caller takes the
+    wanted pages' ids (`take_wanted`, `page_ids`) on its own thread, reads them
+    with `fetch` off the UI thread, and hands each page back to `store`.
     A reload keeps the rows it has until fresh ones replace them.
     """
 
@@ -365,7 +366,6 @@ class RowCache:
         self.ids: Ids = []
         self.generation = 0  # bumped by each new id list: late pages of an old one are dropped
         self._pages: OrderedDict[int, dict[int, QueueRow]] = OrderedDict()
-        self._stale: set[int] = set()
         self.wanted: set[int] = set()
 
     def reset(self, ids: Ids, first_page: dict[int, QueueRow] | None = None) -> None:
@@ -373,15 +373,13 @@ class RowCache:
         self.ids = ids
         self.generation += 1
         self._pages.clear()
-        self._stale.clear()
         self.wanted.clear()
         if first_page:
             self._pages[0] = first_page
 
     def refresh(self) -> None:
         """After a write: keep showing the cached rows, and want every cached page afresh."""
-        self._stale = set(self._pages)
-        self.wanted |= self._stale
+        self.wanted |= set(self._pages)
 
     def row(self, index: int) -> QueueRow | None:
         """The row at a position of the id list, if its page is loaded (else None, page wanted)."""
@@ -402,10 +400,10 @@ class RowCache:
         self.wanted = set()
         return sorted(wanted)
 
-    def load(self, number: int) -> dict[int, QueueRow]:
-        """Read one page from the database (off the UI thread)."""
+    def page_ids(self, number: int) -> Ids:
+        """The ids of one page of the current list (what `fetch` reads for it)."""
         start = number * PAGE_SIZE
-        return self.fetch(self.ids[start : start + PAGE_SIZE])
+        return self.ids[start : start + PAGE_SIZE]
 
     def store(self, generation: int, number: int, page: dict[int, QueueRow]) -> bool:
         """Keep a loaded page, unless the id list changed meanwhile; True if kept."""
@@ -413,7 +411,6 @@ class RowCache:
             return False
         self._pages[number] = page
         self._pages.move_to_end(number)
-        self._stale.discard(number)
         while len(self._pages) > self.pages:
             self._pages.popitem(last=False)
         return True

@@ -91,7 +91,7 @@ def test_rows_are_fetched_per_page_never_while_read(demo_db: Database) -> None:
     assert cache.row(0) is None
     assert fetched == []
     [number] = cache.take_wanted()
-    assert cache.store(cache.generation, number, cache.load(number))
+    assert cache.store(cache.generation, number, cache.fetch(cache.page_ids(number)))
     row = cache.row(0)
     assert row is not None and row.id == snapshot.ids[0]
     assert fetched == [len(snapshot.ids[:100])]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import ClassVar
 
 from rich.cells import set_cell_size
@@ -156,20 +157,24 @@ class ClaimList(ScrollView, can_focus=True):
         self.refresh()
 
     def _load_wanted(self) -> None:
-        """Start a worker for the pages rendering asked for, unless one is running."""
+        """Start a worker for the pages rendering asked for, unless one is running.
+
+        The wanted pages and their ids are taken here, on the UI thread, which
+        alone touches the cache; the worker only reads the database.
+        """
         if self._loading or not self.rows.wanted or not self.is_mounted:
             return
+        requests = [(number, self.rows.page_ids(number)) for number in self.rows.take_wanted()]
         self._loading = True
-        self.run_worker(self._load_pages, thread=True, group="claim-rows")
+        work = partial(self._load_pages, self.rows.generation, requests)
+        self.run_worker(work, thread=True, group="claim-rows")
 
-    def _load_pages(self) -> None:
-        """In a thread: read every wanted page, hand each to the UI thread as it comes."""
+    def _load_pages(self, generation: int, requests: list[tuple[int, Ids]]) -> None:
+        """In a thread: read each requested page, hand it to the UI thread as it comes."""
         try:
-            while numbers := self.rows.take_wanted():
-                generation = self.rows.generation
-                for number in numbers:
-                    page = self.rows.load(number)
-                    self.app.call_from_thread(self._page_loaded, generation, number, page)
+            for number, ids in requests:
+                page = self.rows.fetch(ids)
+                self.app.call_from_thread(self._page_loaded, generation, number, page)
         finally:
             self.app.call_from_thread(self._loading_done)
 
