@@ -157,7 +157,6 @@ def _record(
     new: Any = None,
     *,
     document_id: int | None = None,
-    undoes: int | None = None,
     bump: bool = True,
 ) -> Event:
     """Bump the claim's version (any change to it is a change) and append an Event."""
@@ -184,7 +183,7 @@ def _record(
         old=old,
         new=new,
         claim_version=claim.version if claim else None,
-        undoes_id=undoes if undoes is not None else _UNDOES.get(),
+        undoes_id=_UNDOES.get(),  # set by `undoing` while service.undo runs
         batch=_BATCH.get(),
         at=utcnow(),
     )
