@@ -27,6 +27,7 @@ from claimtrack.db import Database, open_database
 from claimtrack.errors import ClaimtrackError, InvalidInput
 from claimtrack.history import describe_change
 from claimtrack.schedule import parse_due
+from claimtrack.wording import count
 
 # `claimtrack undo` lists at most this many of the changes it made (a bulk undo makes thousands).
 UNDO_LINES_SHOWN = 10
@@ -652,7 +653,7 @@ def undo(context: Context, event_id: int, if_version: int | None) -> None:
     if len(lines) > UNDO_LINES_SHOWN:
         hidden = len(lines) - UNDO_LINES_SHOWN
         lines = [*lines[:UNDO_LINES_SHOWN], f"… and {hidden:,} more"]
-    click.echo(f"undid event {event_id}: {len(written):,} change{'s' if len(written) != 1 else ''}")
+    click.echo(f"undid event {event_id}: {count(len(written), 'change')}")
     for line in lines:
         click.echo(f"  {line}")
 
@@ -911,7 +912,7 @@ def report(
     from claimtrack.reports import write_report
 
     with context.read() as session, _output(output) as out:
-        count = write_report(
+        written = write_report(
             session,
             where,
             fmt,
@@ -924,7 +925,7 @@ def report(
             title=title,
         )
     if output is not None:
-        click.echo(f"{count} claims written to {output}", err=True)
+        click.echo(f"{written} claims written to {output}", err=True)
 
 
 @cli.command("export")
@@ -936,9 +937,9 @@ def export(context: Context, fmt: str, output: Path | None) -> None:
     from claimtrack.importers.export import export_jsonl
 
     with context.read() as session, _output(output) as out:
-        count = export_jsonl(session, out)
+        written = export_jsonl(session, out)
     if output is not None:
-        click.echo(f"{count} claims written to {output}", err=True)
+        click.echo(f"{written} claims written to {output}", err=True)
 
 
 @cli.command("demo")

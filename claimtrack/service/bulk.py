@@ -50,6 +50,7 @@ from claimtrack.models import Claim, Event, Tag, UTCDateTime, claim_tags, utcnow
 from claimtrack.queries import ClaimFilter, Columns
 from claimtrack.scale import Kind, Outcome, Status, can_transition
 from claimtrack.service import SECOND_REVIEWER, batch, choice, setting
+from claimtrack.wording import count
 
 claims = Claim.__table__
 events = Event.__table__
@@ -110,7 +111,7 @@ class BulkResult:
 
     def describe(self, done: str) -> str:
         """`dismissed 1,200 claims · 3 skipped (workflow) · 5 already so`."""
-        parts = [f"{done}: {self.changed:,} claim{'s' if self.changed != 1 else ''}"]
+        parts = [f"{done}: {count(self.changed, 'claim')}"]
         if self.skipped:
             parts.append(f"{self.skipped:,} skipped (the workflow does not allow it)")
         if self.unchanged:
