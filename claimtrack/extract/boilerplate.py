@@ -686,7 +686,7 @@ def mark_boilerplate(sentences: list[Sentence]) -> list[Sentence]:
     if not any(reasons):
         return sentences
     return [
-        sentence if reason is None else replace(sentence, is_boilerplate=True, boilerplate=reason)
+        sentence if reason is None else replace(sentence, boilerplate=reason)
         for sentence, reason in zip(sentences, reasons, strict=True)
     ]
 

@@ -33,8 +33,8 @@ ClaimKind = Literal[
 class Sentence:
     """A sentence (or heading, or bullet) of an article, with its offsets.
 
-    `is_boilerplate` marks page furniture that is never a claim (a reference,
-    a caption, an ingredient…); `boilerplate` says which (extract/boilerplate.py).
+    `boilerplate` names the page furniture a sentence is, which is never a
+    claim (a reference, a caption, an ingredient…; extract/boilerplate.py).
     """
 
     text: str
@@ -43,8 +43,11 @@ class Sentence:
     is_heading: bool = False
     is_bullet: bool = False
     paragraph: int = 0
-    is_boilerplate: bool = False
     boilerplate: str | None = None
+
+    @property
+    def is_boilerplate(self) -> bool:
+        return self.boilerplate is not None
 
 
 @dataclass(frozen=True, slots=True)
