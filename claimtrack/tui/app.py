@@ -110,7 +110,7 @@ class ClaimtrackApp(App[None]):
             self.notify("nothing to undo in this session", severity="warning")
             return
         step = self.undo_steps[-1]
-        if step.revert is None:
+        if step.event_id is None:
             self.notify(f"cannot undo “{step.description}”: {step.why_not}", severity="warning")
             self.undo_steps.pop()
             return
@@ -120,7 +120,8 @@ class ClaimtrackApp(App[None]):
             write_notices(self, on_conflict=lambda: conflicts.append(True)) as written,
             self.database.transaction() as session,
         ):
-            step.revert(session, self.actor, step.version)
+            # A bulk change (version 0) has no one claim version: each claim is checked by value.
+            service.undo(session, self.actor, step.event_id, expected_version=step.version or None)
             with suppress(NotFound):  # the claim may have been merged away meanwhile
                 version_now = service.get_claim(session, step.claim_id).version
         if written.ok:

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
-
-from claimtrack import service
-
-# (session, actor, expected_version) -> None
-Revert = Callable[[Session, str, int], None]
-
-
-def undo_event(event_id: int) -> Revert:
-    """Take back the change that wrote `event_id` (and the rest of its batch) from the audit trail."""
-
-    def revert(session: Session, actor: str, version: int) -> None:
-        # Version 0: no one claim's version to check (a bulk change checks each by value).
-        service.undo(session, actor, event_id, expected_version=version or None)
-
-    return revert
 
 
 @dataclass(slots=True)
 class UndoStep:
-    """One change this session made, and how to take it back (None if the service cannot)."""
+    """One change this session made, and the audit event `service.undo` takes it back by.
+
+    `event_id` is one event the change wrote (its batch goes with it), or None
+    when the change cannot be undone (`why_not` says why).
+    """
 
     description: str
     claim_id: int
-    revert: Revert | None
-    version: int = 0  # the claim's version right after the change
+    event_id: int | None
+    version: int = 0  # the claim's version right after the change; 0 for a bulk change
     why_not: str = ""
     before: int | None = None  # the claim's version the change was made on
 

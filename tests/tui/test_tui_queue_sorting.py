@@ -163,7 +163,7 @@ def test_mark_all_then_bulk_tag_changes_every_claim_of_the_filter_but_the_unmark
         # `u` takes the bulk change back as a whole: one untag per tagged claim,
         # each undoing its own tag event.
         [step] = pilot.app.undo_steps
-        assert step.revert is not None
+        assert step.event_id is not None
         await pilot.press("u")
         await settle(pilot)
         with demo_db.read() as session:

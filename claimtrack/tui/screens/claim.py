@@ -22,7 +22,7 @@ from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.followup_form import FollowUpForm
 from claimtrack.tui.screens.source_form import SourceForm
 from claimtrack.tui.screens.text_prompt import TextPrompt
-from claimtrack.tui.undo import UndoStep, undo_event
+from claimtrack.tui.undo import UndoStep
 from claimtrack.tui.widgets.article_text import ArticleText
 from claimtrack.views.claim import (
     ClaimView,
@@ -188,8 +188,8 @@ class ClaimScreen(Screen[None]):
             return False
         # The version the change was made on: only meaningful when it landed on this claim.
         before = self.version if target == self.claim_id else None
-        revert = None if why_not_undoable or written == since else undo_event(written)
-        self.workbench.remember(UndoStep(done, target, revert, version, why_not_undoable, before))
+        event_id = None if why_not_undoable or written == since else written
+        self.workbench.remember(UndoStep(done, target, event_id, version, why_not_undoable, before))
         self.notify(done)
         if then_show is not None:
             self.claim_id, self.view = then_show, None  # nothing to write on until it loads

@@ -17,7 +17,7 @@ from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.claim import ClaimScreen
-from claimtrack.tui.undo import UndoStep, undo_event
+from claimtrack.tui.undo import UndoStep
 from claimtrack.views.agenda import Agenda, AgendaRow, load_agenda
 from claimtrack.views.claim import repeats
 from claimtrack.wording import count
@@ -170,7 +170,7 @@ class FollowUpsScreen(Screen[None]):
             return
         done = f"follow-up done: {row.text}"
         self.workbench.remember(
-            UndoStep(done, row.claim_id, undo_event(completed), version, before=row.claim_version)
+            UndoStep(done, row.claim_id, completed, version, before=row.claim_version)
         )
         self.notify(done)
         self.reload()

@@ -26,7 +26,7 @@ from claimtrack.tui.filter_text import filter_text, parse_filter
 from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.screens.text_prompt import TextPrompt
-from claimtrack.tui.undo import UndoStep, undo_event
+from claimtrack.tui.undo import UndoStep
 from claimtrack.tui.widgets.claim_list import ClaimList
 from claimtrack.views.queue import (
     SORT_COLUMNS,
@@ -300,7 +300,7 @@ class QueueScreen(Screen[None]):
         if event_id is not None:
             # `u` takes the whole bulk change back: its events are one batch.
             self.app.remember(  # type: ignore[attr-defined]
-                UndoStep(message, claim_id=0, revert=undo_event(event_id))
+                UndoStep(message, claim_id=0, event_id=event_id)
             )
         self.query_one(ClaimList).clear_marks()
         self.reload()
