@@ -27,6 +27,7 @@ from claimtrack.db import Database, open_database
 from claimtrack.errors import ClaimtrackError, InvalidInput
 from claimtrack.history import describe_change
 from claimtrack.schedule import parse_due
+from claimtrack.serialise import claim_record, event_record, followup_record
 from claimtrack.wording import count
 
 # `claimtrack undo` lists at most this many of the changes it made (a bulk undo makes thousands).
@@ -249,7 +250,7 @@ def claims_add(
             speaker=speaker,
             published=published.date() if published else None,
         )
-        record = queries.claim_record(claim)
+        record = claim_record(claim)
     _print_json(record) if as_json else click.echo(f"claim {record['id']} added")
 
 
@@ -262,7 +263,7 @@ def claims_list(context: Context, where: queries.ClaimFilter, limit: int, as_jso
     """List claims, best score first (JSON Lines with --json)."""
     with context.read() as session:
         found = queries.list_claims(session, where, limit=limit)
-        records = [queries.claim_record(c) for c in found]
+        records = [claim_record(c) for c in found]
     if as_json:
         for record in records:
             _print_json(record)
@@ -318,9 +319,7 @@ def _print_rows(
 
 def _print_queue(context: Context) -> None:
     with context.read() as session:
-        records = [
-            queries.claim_record(c) for c in queries.list_claims(session, queries.ClaimFilter())
-        ]
+        records = [claim_record(c) for c in queries.list_claims(session, queries.ClaimFilter())]
     _print_table(records)
 
 
@@ -332,7 +331,7 @@ def claims_show(context: Context, claim_id: int, as_json: bool) -> None:
     """Show one claim with its parts, evidence, follow-ups and history."""
     with context.read() as session:
         claim = service.get_claim(session, claim_id)
-        record = queries.claim_record(claim, full=True)
+        record = claim_record(claim, full=True)
         history = [describe_change(e) for e in queries.claim_history(session, claim_id)]
     if as_json:
         _print_json(record)
@@ -401,7 +400,7 @@ def claims_set(context: Context, claim_id: int, **changes: Any) -> None:
             outcome=changes["outcome"],
             status=changes["status"],
         )
-        record = queries.claim_record(claim)
+        record = claim_record(claim)
     _print_json(record) if as_json else click.echo(
         f"claim {claim_id}: status {record['status']}, verdict {record['verdict'] or '—'}, "
         f"version {record['version']}"
@@ -505,7 +504,7 @@ def sources_add(context: Context, claim_id: int, url: str, **details: Any) -> No
 def sources_list(context: Context, claim_id: int, as_json: bool) -> None:
     """List a claim's sources."""
     with context.read() as session:
-        records = queries.claim_record(service.get_claim(session, claim_id), full=True)["sources"]
+        records = claim_record(service.get_claim(session, claim_id), full=True)["sources"]
     for record in records:
         _print_json(record) if as_json else click.echo(
             f"#{record['id']} {record['stance']:<9} {record['reliability']:<15} {record['url']}"
@@ -569,7 +568,7 @@ def followups_list(context: Context, claim_id: int, as_json: bool) -> None:
     """List a claim's follow-ups."""
     with context.read() as session:
         claim = service.get_claim(session, claim_id)
-        records = [queries.followup_record(f) for f in claim.followups]
+        records = [followup_record(f) for f in claim.followups]
     _print_followups(records, as_json)
 
 
@@ -580,9 +579,7 @@ def followups_list(context: Context, claim_id: int, as_json: bool) -> None:
 def followups_due(context: Context, by_text: str, as_json: bool) -> None:
     """Open follow-ups due (or overdue) by a day."""
     with context.read() as session:
-        records = [
-            queries.followup_record(f) for f in queries.due_followups(session, _due(by_text))
-        ]
+        records = [followup_record(f) for f in queries.due_followups(session, _due(by_text))]
     _print_followups(records, as_json)
 
 
@@ -625,8 +622,6 @@ def notes_add(context: Context, claim_id: int, text: str) -> None:
 @pass_context
 def history(context: Context, claim_id: int, as_json: bool) -> None:
     """The audit trail of a claim: who changed what, when."""
-    from claimtrack.history import event_record
-
     with context.read() as session:
         service.get_claim(session, claim_id)
         events = [event_record(e) for e in queries.claim_history(session, claim_id)]

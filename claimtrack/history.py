@@ -63,19 +63,3 @@ def describe_change(event: Event) -> str:
             return f"merged into claim {new['into']}"
         case _:
             return f"{action}: {_short(old)} → {_short(new)}"
-
-
-def event_record(event: Event) -> dict[str, Any]:
-    """The stable JSON form of an event."""
-    return {
-        "id": event.id,
-        "claim_id": event.claim_id,
-        "at": event.at.isoformat(),
-        "actor": event.actor,
-        "action": event.action,
-        "old": event.old,
-        "new": event.new,
-        "version": event.claim_version,
-        "undoes_id": event.undoes_id,
-        "summary": describe_change(event),
-    }

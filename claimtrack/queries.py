@@ -21,7 +21,6 @@ from claimtrack.models import (
     Document,
     Event,
     FollowUp,
-    Source,
     SuggestedMatch,
     Tag,
     claim_tags,
@@ -164,43 +163,6 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
-def quantity_record(quantity: Any) -> dict[str, Any]:
-    """A stored or freshly extracted quantity as plain JSON fields."""
-    return {
-        "low": quantity.low,
-        "high": quantity.high,
-        "unit": quantity.unit,
-        "per": quantity.per,
-        "approximate": quantity.approximate,
-        "text": quantity.text,
-    }
-
-
-def source_record(source: Source) -> dict[str, Any]:
-    """A piece of evidence as plain JSON fields: `--json`, the export and the audit trail."""
-    return {
-        "id": source.id,
-        "url": source.url,
-        "title": source.title,
-        "publisher": source.publisher,
-        "stance": source.stance,
-        "reliability": source.reliability,
-        "excerpt": source.excerpt,
-        "accessed": source.accessed.isoformat() if source.accessed else None,
-    }
-
-
-def date_record(mention: Any) -> dict[str, Any]:
-    """A stored or freshly extracted date as plain JSON fields (ISO date)."""
-    return {
-        "text": mention.text,
-        "date": mention.date.isoformat() if mention.date else None,
-        "role": mention.role,
-        "precision": mention.precision,
-        "year_inferred": mention.year_inferred,
-    }
-
-
 def count_claims(session: Session, where: ClaimFilter) -> int:
     """How many claims the filter admits."""
     statement = where.apply(select(func.count(Claim.id)), session.get_bind().dialect.name)
@@ -220,53 +182,6 @@ def due_followups(session: Session, on_or_before: dt.date) -> list[FollowUp]:
         .order_by(FollowUp.due, FollowUp.id)
     )
     return list(session.scalars(statement))
-
-
-def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
-    """The stable JSON form of a claim (field names documented in the README)."""
-    record: dict[str, Any] = {
-        "id": claim.id,
-        "text": claim.text,
-        "kind": claim.kind,
-        "score": round(claim.score, 4),
-        "speaker": claim.speaker,
-        "status": claim.status,
-        "verdict": claim.verdict,
-        "verdict_summary": claim.verdict_summary,
-        "outcome": claim.outcome,
-        "assignee": claim.assignee,
-        "tags": [t.name for t in claim.tags],
-        "sources": len(claim.sources),
-        "next_due": min((f.due for f in claim.followups if not f.done), default=None),
-        "deadline": claim.deadline,
-        "version": claim.version,
-        "created_at": claim.created_at,
-        "updated_at": claim.updated_at,
-    }
-    if full:
-        record |= {
-            "speaker_role": claim.speaker_role,
-            "speaker_type": claim.speaker_type,
-            "external_id": claim.external_id,
-            "quantities": [quantity_record(q) for q in claim.quantities],
-            "dates": [date_record(d) for d in claim.dates],
-            "sources": [source_record(s) for s in claim.sources],
-            "followups": [followup_record(f) for f in claim.followups],
-            "notes": [
-                {"id": n.id, "author": n.author, "text": n.text, "at": n.created_at}
-                for n in claim.notes
-            ],
-            "appearances": [
-                {
-                    "document_id": a.document_id,
-                    "sentence": a.sentence,
-                    "start": a.start,
-                    "end": a.end,
-                }
-                for a in claim.appearances
-            ],
-        }
-    return record
 
 
 DOCUMENTS_LIMIT = 1000
@@ -327,16 +242,3 @@ def similar_claims(session: Session, claim_id: int) -> list[tuple[SuggestedMatch
         if other is not None:
             result.append((pair, other))
     return result
-
-
-def followup_record(followup: FollowUp) -> dict[str, Any]:
-    """The stable JSON form of a follow-up."""
-    return {
-        "id": followup.id,
-        "claim_id": followup.claim_id,
-        "text": followup.text,
-        "due": followup.due,
-        "rrule": followup.rrule,
-        "assignee": followup.assignee,
-        "done": followup.done,
-    }

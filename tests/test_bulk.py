@@ -10,10 +10,10 @@ from sqlalchemy import select
 from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import InvalidInput
-from claimtrack.history import event_record
 from claimtrack.models import Claim
 from claimtrack.queries import ClaimFilter, claim_history
 from claimtrack.scale import Status
+from claimtrack.serialise import event_record
 from claimtrack.service import bulk
 
 

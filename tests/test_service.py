@@ -14,6 +14,7 @@ from claimtrack import queries, service
 from claimtrack.db import Database
 from claimtrack.errors import Conflict, InvalidInput, NotFound, WorkflowError
 from claimtrack.models import Claim, Document
+from claimtrack.serialise import claim_record
 
 DRONES = "Ukraine plans to produce 600–800 interceptor drones per day"
 
@@ -32,7 +33,7 @@ def claim_state(database: Database, claim_id: int) -> dict[str, object]:
     with database.read() as s:
         claim = s.get(Claim, claim_id)
         assert claim is not None
-        return queries.claim_record(claim, full=True)
+        return claim_record(claim, full=True)
 
 
 def add_source(database: Database, claim_id: int, actor: str = "alice") -> None:
@@ -299,7 +300,7 @@ def test_completing_a_weekly_followup_schedules_the_next_one_a_week_later(databa
     # then the next one is due on 8 December and the first is closed
     followups = {f["id"]: f for f in claim_state(database, claim_id)["followups"]}
     assert followups[followup_id]["done"] is True
-    assert followups[following.id]["due"] == dt.date(2025, 12, 8)
+    assert followups[following.id]["due"] == "2025-12-08"
     assert followups[following.id]["done"] is False
 
 

@@ -15,10 +15,10 @@ from sqlalchemy import func, insert, select
 from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import Conflict, NotFound, WorkflowError
-from claimtrack.history import event_record
 from claimtrack.models import Claim, Event, claim_tags
 from claimtrack.queries import claim_history
 from claimtrack.scale import Status
+from claimtrack.serialise import event_record
 from claimtrack.service import bulk
 
 DRONES = "Ukraine plans to produce 600–800 interceptor drones per day"

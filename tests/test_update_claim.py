@@ -10,8 +10,8 @@ import pytest
 from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import Conflict, WorkflowError
-from claimtrack.history import event_record
 from claimtrack.queries import claim_history
+from claimtrack.serialise import event_record
 
 DRONES = "Ukraine plans to produce 600–800 interceptor drones per day"
 

@@ -18,13 +18,11 @@ from urllib.parse import urlparse
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from claimtrack.history import describe_change
-from claimtrack.models import Appearance, Claim, Event, FollowUp
+from claimtrack.models import Claim, Event, FollowUp
 from claimtrack.queries import ClaimFilter, Columns, claim_batches
-from claimtrack.scale import Stance, Status, Verdict
+from claimtrack.scale import Status, Verdict
 
 BATCH = 500
-HISTORY_LIMIT = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,90 +138,3 @@ def iter_claims(session: Session, window: Window) -> Iterator[Claim]:
         for claim in batch:
             claim._report_events = events.get(claim.id, [])  # type: ignore[attr-defined]
             yield claim
-
-
-def _iso(value: dt.date | dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _one_per_document(appearances: list[Appearance]) -> list[Appearance]:
-    """A claim seen three times in one article appeared in one place, not three."""
-    seen: set[int] = set()
-    kept = []
-    for appearance in appearances:
-        if appearance.document_id not in seen:
-            seen.add(appearance.document_id)
-            kept.append(appearance)
-    return kept
-
-
-def claim_view(claim: Claim, today: dt.date) -> dict[str, Any]:
-    """Everything a report shows about one claim, as JSON-safe values."""
-    verdict = Verdict(claim.verdict) if claim.verdict else None
-    sources = [
-        {
-            "url": s.url,
-            "title": s.title,
-            "publisher": s.publisher,
-            "stance": s.stance,
-            "reliability": s.reliability,
-            "excerpt": s.excerpt,
-            "accessed": _iso(s.accessed),
-        }
-        for s in claim.sources
-    ]
-    by_stance = {st.value: [s for s in sources if s["stance"] == st.value] for st in Stance}
-    events: list[Event] = getattr(claim, "_report_events", [])
-    history = [
-        {"at": _iso(e.at), "actor": e.actor, "action": e.action, "change": describe_change(e)}
-        for e in events
-    ]
-    return {
-        "id": claim.id,
-        "external_id": claim.external_id,
-        "text": claim.text,
-        "kind": claim.kind,
-        "score": round(claim.score, 4),
-        "speaker": claim.speaker,
-        "speaker_role": claim.speaker_role,
-        "speaker_type": claim.speaker_type,
-        "status": claim.status,
-        "verdict": claim.verdict,
-        "verdict_label": verdict.label if verdict else None,
-        "rating": verdict.rating if verdict else None,
-        "verdict_summary": claim.verdict_summary,
-        "verdict_by": claim.verdict_by,
-        "outcome": claim.outcome,
-        "assignee": claim.assignee,
-        "tags": [t.name for t in claim.tags],
-        "appearances": [
-            {
-                "title": a.document.title,
-                "outlet": a.document.outlet,
-                "published": _iso(a.document.published),
-                "url": a.document.url,
-                "sentence": a.sentence,
-            }
-            for a in _one_per_document(claim.appearances)
-        ],
-        "sources": sources,
-        "sources_by_stance": by_stance,
-        "followups": [
-            {
-                "text": f.text,
-                "due": _iso(f.due),
-                "rrule": f.rrule,
-                "assignee": f.assignee,
-                "done": f.done,
-                "overdue": (not f.done) and f.due < today,
-            }
-            for f in claim.followups
-        ],
-        "notes": [
-            {"author": n.author, "text": n.text, "at": _iso(n.created_at)} for n in claim.notes
-        ],
-        "history": history[-HISTORY_LIMIT:],
-        "history_omitted": max(0, len(history) - HISTORY_LIMIT),
-        "created_at": _iso(claim.created_at),
-        "updated_at": _iso(claim.updated_at),
-    }

@@ -31,12 +31,12 @@ from claimtrack.reports.data import (
     Window,
     as_end,
     as_start,
-    claim_view,
     is_web_url,
     iter_claims,
     summary,
 )
 from claimtrack.scale import SpeakerType, Stance, Verdict, claimreview_rating
+from claimtrack.serialise import report_record
 
 FORMATS = ("md", "html", "json", "csv", "claimreview")
 SCHEMA = "claimtrack.report/1"
@@ -123,7 +123,7 @@ def _views(
 ) -> Iterator[dict[str, Any]]:
     for claim in iter_claims(session, window):
         counter[0] += 1
-        yield claim_view(claim, today)
+        yield report_record(claim, today, getattr(claim, "_report_events", []))
 
 
 # ---------------------------------------------------------------- JSON and JSON-LD

@@ -48,7 +48,7 @@ from claimtrack.models import (
     Tag,
     utcnow,
 )
-from claimtrack.queries import fetch, get_claim, source_record
+from claimtrack.queries import fetch, get_claim
 from claimtrack.scale import (
     Kind,
     Outcome,
@@ -63,6 +63,7 @@ from claimtrack.scale import (
 )
 from claimtrack.schedule import next_occurrence, parse_recurrence
 from claimtrack.search import matches
+from claimtrack.serialise import followup_record, note_record, source_record, verdict_record
 
 SECOND_REVIEWER = "require_second_reviewer"
 DEFAULT_ORGANISATION = "claimtrack"
@@ -437,7 +438,7 @@ def set_verdict(
             f"claim {claim.id}: a verdict of {new.value} needs at least one source; "
             "add one first (sources add) or force it"
         )
-    old = {"verdict": claim.verdict, "summary": claim.verdict_summary}
+    old = verdict_record(claim)
     if claim.status == Status.NEW:
         set_status(session, actor, claim.id, Status.IN_PROGRESS)
     if (new.value if new else None) != claim.verdict:
@@ -452,7 +453,7 @@ def set_verdict(
         actor,
         "verdict",
         old,
-        {"verdict": claim.verdict, "summary": claim.verdict_summary},
+        verdict_record(claim),
     )
     return claim
 
@@ -725,7 +726,7 @@ def add_note(
     note = Note(author=actor, text=_require_text(text, "note"))
     claim.notes.append(note)
     session.flush()
-    _record(session, claim, actor, "note", None, {"id": note.id, "text": note.text})
+    _record(session, claim, actor, "note", None, note_record(note))
     return note
 
 
@@ -1005,18 +1006,8 @@ def remove_note(
 ) -> Claim:
     """Delete a note; its author and text stay in the audit trail."""
     note = fetch(session, Note, note_id, "note")
-    snapshot = {"id": note.id, "author": note.author, "text": note.text}
+    snapshot = note_record(note)
     return _detach(session, actor, note, "notes", "note.remove", snapshot, expected_version)
-
-
-def _followup_snapshot(followup: FollowUp) -> dict[str, Any]:
-    return {
-        "id": followup.id,
-        "text": followup.text,
-        "due": followup.due.isoformat(),
-        "rrule": followup.rrule,
-        "done": followup.done,
-    }
 
 
 def remove_followup(
@@ -1024,7 +1015,7 @@ def remove_followup(
 ) -> Claim:
     """Cancel a follow-up: it goes from the agenda, its details stay in the audit trail."""
     followup = fetch(session, FollowUp, followup_id, "follow-up")
-    snapshot = _followup_snapshot(followup)
+    snapshot = followup_record(followup)
     return _detach(
         session, actor, followup, "followups", "followup.remove", snapshot, expected_version
     )

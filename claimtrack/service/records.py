@@ -33,9 +33,9 @@ from claimtrack.models import (
     claim_tags,
     utcnow,
 )
-from claimtrack.queries import date_record, quantity_record
 from claimtrack.scale import Kind
 from claimtrack.schedule import next_occurrence, parse_recurrence
+from claimtrack.serialise import date_record, quantity_record
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from claimtrack import service
 from claimtrack.errors import NotFound, WorkflowError
 from claimtrack.models import Claim, Event, FollowUp, Note, SuggestedMatch
 from claimtrack.scale import Status
+from claimtrack.serialise import note_record, verdict_record
 from claimtrack.service import _record
 
 __all__ = ["UNDOABLE", "undo"]
@@ -107,7 +108,7 @@ def _verdict(session: Session, actor: str, event: Event) -> None:
         actor,
         "verdict",
         {"verdict": new.get("verdict"), "summary": new.get("summary")},
-        {"verdict": claim.verdict, "summary": claim.verdict_summary},
+        verdict_record(claim),
     )
 
 
@@ -187,7 +188,7 @@ def _note_remove(session: Session, actor: str, event: Event) -> None:
     note = Note(author=event.old.get("author") or event.actor, text=event.old["text"])
     claim.notes.append(note)
     session.flush()
-    _record(session, claim, actor, "note", None, {"id": note.id, "text": note.text})
+    _record(session, claim, actor, "note", None, note_record(note))
 
 
 def _followup_add(session: Session, actor: str, event: Event) -> None:

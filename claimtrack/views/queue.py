@@ -196,9 +196,12 @@ def ordered_ids(
     index = _walk_index(connection, where, sort) if limit is not None else None
     for segment in _segments(sort):
         statement = where.apply(segment, connection.dialect.name)
+        if index is not None:
+            # Rendered by db.py's SQLite compiler as `FROM claims INDEXED BY index`.
+            statement = statement.with_hint(Claim, f"INDEXED BY {index}", "sqlite")
         if limit is not None:
             statement = statement.limit(limit - len(ids))
-        result = _execute(connection, statement, index)
+        result = connection.execute(statement)
         # Plain ids straight from the DB-API cursor: building a million Row objects
         # costs four times the query itself.
         while rows := result.cursor.fetchmany(ID_BATCH):
@@ -241,24 +244,6 @@ def _walk_index(connection: Connection, where: ClaimFilter, sort: QueueSort) -> 
         .where(claims_fts.c.claims_fts.op("MATCH")(query))
     )
     return index if (matches or 0) >= MANY_MATCHES else None
-
-
-def _execute(connection: Connection, statement: Select[Any], index: str | None) -> Any:
-    """Run `statement`; with `index`, as SQLite's `FROM claims INDEXED BY index`."""
-    if index is None:
-        return connection.execute(statement)
-    # SQLAlchemy renders no SQLite index hint, so the compiled text gets one.
-    compiled = statement.compile(
-        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
-    )
-    sql = str(compiled)
-    hinted = sql.replace("\nFROM claims \n", f"\nFROM claims INDEXED BY {index} \n", 1)
-    if hinted == sql:
-        return connection.execute(statement)
-    params = compiled.construct_params()
-    return connection.exec_driver_sql(
-        hinted, tuple(params[name] for name in compiled.positiontup or ())
-    )
 
 
 def count_claims(session: Session) -> Counts:

@@ -146,11 +146,22 @@ def test_terms_are_lower_case_words_with_numbers_replaced() -> None:
 
 
 @pytest.mark.slow
-def test_training_script_rebuilds_the_shipped_model_byte_for_byte(tmp_path: Path) -> None:
-    """`scripts/train_checkworthy.py` is seeded: the same data give the same file."""
+def test_training_script_rebuilds_the_shipped_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`scripts/train_checkworthy.py` is seeded: the same data give the same model.
+
+    Byte for byte on the machine that trained it. Elsewhere another BLAS or
+    numpy can move a weight's last rounded digit, so the rebuilt file must then
+    hold the same keys, every weight within two rounding steps, and score both
+    test splits the same to three decimals (issue 11's bar).
+    """
     pytest.importorskip("sklearn")
     import runpy
     import sys
+
+    from claimtrack.extract import score
+    from claimtrack.extract.checkworthy import model_from_json
 
     script = Path(__file__).resolve().parents[2] / "scripts" / "train_checkworthy.py"
     output = tmp_path / MODEL_FILE
@@ -162,4 +173,29 @@ def test_training_script_rebuilds_the_shipped_model_byte_for_byte(tmp_path: Path
     finally:
         sys.argv = argv
     assert exit_.value.code == 0
-    assert output.read_bytes() == MODEL.read_bytes()
+    if output.read_bytes() == MODEL.read_bytes():
+        return
+    rebuilt, shipped = json.loads(output.read_text("utf-8")), json.loads(MODEL.read_text("utf-8"))
+    rebuilt_numbers, shipped_numbers = _numbers(rebuilt), _numbers(shipped)
+    assert rebuilt_numbers.keys() == shipped_numbers.keys()
+    drift = max(abs(value - shipped_numbers[key]) for key, value in rebuilt_numbers.items())
+    assert drift <= 2.5e-4, drift
+    before = {
+        "news": figures(news("test"), "news"),
+        "debate": figures(claimbuster("heldout"), "debate"),
+    }
+    model = model_from_json(rebuilt)
+    monkeypatch.setattr(score, "load_model", lambda: model)
+    for domain, labelled in (("news", news("test")), ("debate", claimbuster("heldout"))):
+        after = figures(labelled, domain)
+        assert f"{after}" == f"{before[domain]}", domain
+
+
+def _numbers(tree: object, prefix: str = "") -> dict[str, float]:
+    """Every number in a JSON tree by its path; strings and lists of strings count as 0."""
+    if isinstance(tree, dict):
+        found: dict[str, float] = {}
+        for key, value in tree.items():
+            found |= _numbers(value, f"{prefix}/{key}")
+        return found
+    return {prefix: float(tree) if isinstance(tree, int | float) else 0.0}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from textual.pilot import Pilot
-from tui_pilot import drive
+from tui_pilot import drive, type_text
 from tui_pilot import settle_search as settle
 
 from claimtrack.db import Database
@@ -68,7 +68,8 @@ def test_status_bar_counts_shown_total_and_marked(app: ClaimtrackApp, demo_db: D
         assert status_bar(pilot) == f"{total} of {total} · {total} marked"
         counts = str(pilot.app.screen.query_one("#status-counts").render())
         assert counts.startswith("new ")
-        await pilot.press("slash", *"drones")
+        await pilot.press("slash")
+        await type_text(pilot, "drones")
         await settle(pilot)
         shown = len(pilot.app.screen.query_one(ClaimList).ids)
         assert 0 < shown < total
@@ -143,7 +144,7 @@ def test_command_palette_runs_a_bound_action_by_name(app: ClaimtrackApp, demo_db
     async def steps(pilot: Pilot[None]) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Mark all")
+        await type_text(pilot, "Mark all")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
@@ -156,7 +157,9 @@ def test_colon_jumps_to_a_claim_by_id(app: ClaimtrackApp, demo_db: Database) -> 
     target = ranked_ids(demo_db)[-1]
 
     async def steps(pilot: Pilot[None]) -> None:
-        await pilot.press("colon", *str(target), "enter")
+        await pilot.press("colon")
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ClaimScreen)
         assert pilot.app.screen.claim_id == target
@@ -166,7 +169,9 @@ def test_colon_jumps_to_a_claim_by_id(app: ClaimtrackApp, demo_db: Database) -> 
 
 def test_unknown_claim_id_is_a_notification_not_a_crash(app: ClaimtrackApp) -> None:
     async def steps(pilot: Pilot[None]) -> None:
-        await pilot.press("colon", *"99999", "enter")
+        await pilot.press("colon")
+        await type_text(pilot, "99999")
+        await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ClaimScreen)
         assert any("no claim 99999" in n.message for n in pilot.app._notifications)
@@ -186,11 +191,15 @@ def test_filter_bar_narrows_the_queue(app: ClaimtrackApp, demo_db: Database) -> 
     total = len(ranked_ids(demo_db))
 
     async def steps(pilot: Pilot[None]) -> None:
-        await pilot.press("F", *"status=new", "enter")
+        await pilot.press("F")
+        await type_text(pilot, "status=new")
+        await pilot.press("enter")
         await settle(pilot)
         assert list(pilot.app.screen.query_one(ClaimList).ids) == new_ids
         assert status_bar(pilot) == f"{len(new_ids)} of {total} · status=new · 0 marked"
-        await pilot.press("F", *" bogus", "enter")
+        await pilot.press("F")
+        await type_text(pilot, " bogus")
+        await pilot.press("enter")
         await pilot.pause()
         assert any("cannot read 'bogus'" in n.message for n in pilot.app._notifications)
 
@@ -201,7 +210,9 @@ def test_bulk_tag_marked_claims_in_one_transaction(app: ClaimtrackApp, demo_db: 
     first, second = ranked_ids(demo_db)[:2]
 
     async def steps(pilot: Pilot[None]) -> None:
-        await pilot.press("space", "space", "plus", *"drones-2025", "enter")
+        await pilot.press("space", "space", "plus")
+        await type_text(pilot, "drones-2025")
+        await pilot.press("enter")
         await settle(pilot)
         with demo_db.read() as session:
             tagged = {
@@ -271,7 +282,8 @@ def test_keymap_rebinds_by_binding_id(demo_db: Database, tmp_path) -> None:  # t
     app = ClaimtrackApp(demo_db, "alice", keymap=load_keymap(path))
 
     async def steps(pilot: Pilot[None]) -> None:
-        await pilot.press("ctrl+f", *"interceptor")
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "interceptor")
         await settle(pilot)
         assert len(pilot.app.screen.query_one(ClaimList).ids) == 1
 

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from textual.pilot import Pilot
-from tui_pilot import drive
+from tui_pilot import drive, type_text
 from tui_pilot import settle_search as settle
 
 from claimtrack import service
@@ -140,7 +140,9 @@ def test_mark_all_then_bulk_tag_changes_every_claim_of_the_filter_but_the_unmark
         total = session.scalar(select(func.count(Claim.id)).where(Claim.merged_into_id.is_(None)))
 
     async def steps(pilot: Pilot[None]) -> None:
-        await pilot.press("F", *"status=new", "enter")
+        await pilot.press("F")
+        await type_text(pilot, "status=new")
+        await pilot.press("enter")
         await settle(pilot)
         claims = pilot.app.screen.query_one(ClaimList)
         first = claims.current_id
@@ -148,7 +150,9 @@ def test_mark_all_then_bulk_tag_changes_every_claim_of_the_filter_but_the_unmark
         bar = str(pilot.app.screen.query_one("#status-bar").render())
         assert bar == f"{len(new_ids)} of {total} · status=new · {len(new_ids) - 1} marked"
         assert claims.marked == set() and claims.all_marked  # no set of every id
-        await pilot.press("plus", *"week-47", "enter")
+        await pilot.press("plus")
+        await type_text(pilot, "week-47")
+        await pilot.press("enter")
         await settle(pilot)
         with demo_db.read() as session:
             tagged = {
@@ -185,7 +189,9 @@ def test_mark_all_then_bulk_tag_changes_every_claim_of_the_filter_but_the_unmark
 def test_a_new_filter_clears_a_mark_all(app: ClaimtrackApp) -> None:
     async def steps(pilot: Pilot[None]) -> None:
         await pilot.press("V")
-        await pilot.press("F", *"status=new", "enter")
+        await pilot.press("F")
+        await type_text(pilot, "status=new")
+        await pilot.press("enter")
         await settle(pilot)
         claims = pilot.app.screen.query_one(ClaimList)
         assert not claims.all_marked and claims.mark_count == 0
@@ -228,15 +234,27 @@ def test_a_search_of_many_matches_walks_the_sort_index_to_the_same_first_page(
     wheres = [ClaimFilter(search="drones")] + [
         ClaimFilter(search="drones", status=status) for status in sorted(statuses)
     ]
+    sent: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        sent.append(statement)
+
+    event.listen(demo_db.engine, "before_cursor_execute", record)
     for where in wheres:
         with demo_db.read() as session:
             planned = ordered_ids(session, where, QueueSort(), limit=3)
+            assert not any("INDEXED BY" in statement for statement in sent)
             monkeypatch.setattr(queue_data, "MANY_MATCHES", 0)
-            assert queue_data._walk_index(session.connection(), where, QueueSort()) is not None
+            index = queue_data._walk_index(session.connection(), where, QueueSort())
+            assert index is not None
             walked = ordered_ids(session, where, QueueSort(), limit=3)
             monkeypatch.undo()
+        # The hint reached SQLite as SQL it runs (db.py's compiler renders it).
+        assert any(f"FROM claims INDEXED BY {index}" in statement for statement in sent)
+        sent.clear()
         assert planned is not None and walked is not None
         assert list(walked) == list(planned)
+    event.remove(demo_db.engine, "before_cursor_execute", record)
     assert any(len(ordered_ids_of(demo_db, where)) for where in wheres[1:])
 
 

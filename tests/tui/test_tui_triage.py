@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import select
 from textual.pilot import Pilot
-from tui_pilot import drive
+from tui_pilot import drive, type_text
 from tui_pilot import settle_search as settle
 
 from claimtrack import service
@@ -55,7 +55,8 @@ def followups(database: Database) -> list[tuple[str, dt.date, bool]]:
 
 async def open_interceptor_claim(pilot: Pilot[None], database: Database) -> ClaimScreen:
     claim_id = interceptor_claim(database)
-    await pilot.press("slash", *"interceptor")
+    await pilot.press("slash")
+    await type_text(pilot, "interceptor")
     await settle(pilot)
     assert list(pilot.app.screen.query_one(ClaimList).ids) == [claim_id]
     await pilot.press("enter", "enter")  # leave the search box, open the claim
@@ -75,7 +76,11 @@ def test_full_triage_by_keys(app: ClaimtrackApp, demo_db: Database) -> None:
 
         # add a source
         before = sources(demo_db)
-        await pilot.press("s", *url, "tab", *"Drone output figures", "enter")
+        await pilot.press("s")
+        await type_text(pilot, url)
+        await pilot.press("tab")
+        await type_text(pilot, "Drone output figures")
+        await pilot.press("enter")
         await settle(pilot)  # the screen re-reads the claim in a worker
         assert sources(demo_db) == [*before, url]
         assert "Drone output figures" in str(screen.query_one("#claim-sources").render())
@@ -94,7 +99,10 @@ def test_full_triage_by_keys(app: ClaimtrackApp, demo_db: Database) -> None:
 
         # a follow-up "in 2 weeks": the field shows the date it read
         known = followups(demo_db)
-        await pilot.press("f", *"Check the December output figures", "tab", *"in 2 weeks")
+        await pilot.press("f")
+        await type_text(pilot, "Check the December output figures")
+        await pilot.press("tab")
+        await type_text(pilot, "in 2 weeks")
         await pilot.pause()
         parsed = str(pilot.app.screen.query_one("#followup-due-parsed").render())
         assert (today + dt.timedelta(weeks=2)).strftime("%d %b %Y") in parsed
@@ -131,7 +139,9 @@ def test_undo_removes_the_source_just_added(app: ClaimtrackApp, demo_db: Databas
     async def steps(pilot: Pilot[None]) -> None:
         await open_interceptor_claim(pilot, demo_db)
         before = sources(demo_db)
-        await pilot.press("s", *"https://example.org/oops", "enter")
+        await pilot.press("s")
+        await type_text(pilot, "https://example.org/oops")
+        await pilot.press("enter")
         await pilot.pause()
         assert len(sources(demo_db)) == len(before) + 1
         await pilot.press("u")
@@ -176,7 +186,9 @@ def test_service_refusal_is_a_notification(app: ClaimtrackApp, demo_db: Database
     async def steps(pilot: Pilot[None]) -> None:
         await open_interceptor_claim(pilot, demo_db)
         # a javascript: URL is refused by the service
-        await pilot.press("s", *"javascript:alert(1)", "enter")
+        await pilot.press("s")
+        await type_text(pilot, "javascript:alert(1)")
+        await pilot.press("enter")
         await pilot.pause()
         assert any("not an http(s) URL" in n.message for n in pilot.app._notifications)
         assert "javascript" not in " ".join(sources(demo_db))

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 from textual.pilot import Pilot
-from tui_pilot import drive, settle
+from tui_pilot import drive, settle, type_text
 from workbench_setup import (
     ANNOUNCED,
     INTERCEPTORS,
@@ -143,12 +143,14 @@ def test_completing_from_a_stale_agenda_is_a_conflict(
 
 def test_agenda_and_documents_from_the_command_palette(workbench: ClaimtrackApp) -> None:
     async def steps(pilot: Pilot[None]) -> None:
-        await pilot.press("ctrl+p", *"Agenda")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Agenda")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(pilot.app.screen, FollowUpsScreen)
-        await pilot.press("ctrl+p", *"Documents")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Documents")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)
@@ -344,10 +346,16 @@ def test_undo_takes_back_a_note_and_a_followup(workbench: ClaimtrackApp, demo_db
 
     async def steps(pilot: Pilot[None]) -> None:
         await open_claim(pilot, offices)
-        await pilot.press("n", *"Ask the embassy", "enter")
+        await pilot.press("n")
+        await type_text(pilot, "Ask the embassy")
+        await pilot.press("enter")
         await settle(pilot)
         assert notes() == ["Ask the embassy"]
-        await pilot.press("f", *"Check the Berlin office", "tab", *"2026-01-31", "enter")
+        await pilot.press("f")
+        await type_text(pilot, "Check the Berlin office")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-01-31")
+        await pilot.press("enter")
         await settle(pilot)
         assert open_followups(demo_db, offices) == [
             *before,
@@ -411,7 +419,8 @@ def test_claim_screen_actions_are_in_the_command_palette(
 ) -> None:
     async def steps(pilot: Pilot[None]) -> None:
         await open_claim(pilot, claim_id(demo_db, OFFICES))
-        await pilot.press("ctrl+p", *"Outcome")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Outcome")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import select, text, update
 from textual.pilot import Pilot
-from tui_pilot import settle
+from tui_pilot import settle, type_text
 
 from claimtrack import service
 from claimtrack.db import Database
@@ -82,5 +82,7 @@ def open_followups(database: Database, claim: int) -> list[tuple[str, dt.date]]:
 
 async def open_claim(pilot: Pilot[None], claim: int) -> None:
     """Jump to a claim by id from the queue (`:`), as a reviewer would."""
-    await pilot.press("colon", *str(claim), "enter")
+    await pilot.press("colon")
+    await type_text(pilot, str(claim))
+    await pilot.press("enter")
     await settle(pilot)

@@ -197,9 +197,16 @@ class QueueScreen(Screen[None]):
         if self._search_timer is not None:
             self._search_timer.stop()
         text = event.value.strip() or None
-        self._search_timer = self.set_timer(
-            SEARCH_DELAY, lambda: self.set_filter(replace(self.where, search=text))
-        )
+        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._search(text))
+
+    def _search(self, text: str | None) -> None:
+        self._search_timer = None
+        self.set_filter(replace(self.where, search=text))
+
+    @property
+    def search_pending(self) -> bool:
+        """Whether typed search words wait for the pause in typing that runs them."""
+        return self._search_timer is not None
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
