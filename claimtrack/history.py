@@ -16,6 +16,17 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+def verdict_summary(snapshot: dict[str, Any] | None) -> str | None:
+    """The summary in a `verdict` event's old or new value, whichever name it was stored under.
+
+    Events written before claimtrack had one field vocabulary call it `summary`.
+    """
+    if not snapshot:
+        return None
+    found = snapshot.get("verdict_summary", snapshot.get("summary"))
+    return str(found) if found is not None else None
+
+
 def describe_change(event: Event) -> str:
     """One line for one event: what changed, from what to what."""
     action, old, new = event.action, event.old, event.new
@@ -25,7 +36,7 @@ def describe_change(event: Event) -> str:
         case "status" | "outcome" | "assign":
             return f"{action}: {_short(old)} → {_short(new)}"
         case "verdict":
-            summary = f" ({new['summary']})" if new and new.get("summary") else ""
+            summary = f" ({verdict_summary(new)})" if verdict_summary(new) else ""
             return f"verdict: {_short(old and old['verdict'])} → {_short(new['verdict'])}{summary}"
         case "tag" | "untag":
             return f"{action}: {_short(new if action == 'tag' else old)}"

@@ -116,9 +116,10 @@ def document_record(document: Document) -> dict[str, Any]:
 def verdict_record(claim: Claim) -> dict[str, Any]:
     """A claim's verdict and its summary: the audit trail's before and after of a ruling.
 
-    Stored in every `verdict` event since the first database, so its names stay.
+    Events written before this module existed name the summary `summary`;
+    `history.verdict_summary` reads either.
     """
-    return {"verdict": claim.verdict, "summary": claim.verdict_summary}
+    return {"verdict": claim.verdict, "verdict_summary": claim.verdict_summary}
 
 
 def event_record(event: Event) -> dict[str, Any]:

@@ -137,8 +137,8 @@ def test_claims_set_walks_the_workflow_to_the_status_asked_as_a_records_import_d
         ("status", "new", "in_progress"),
         (
             "verdict",
-            {"verdict": None, "summary": None},
-            {"verdict": "unverifiable", "summary": None},
+            {"verdict": None, "verdict_summary": None},
+            {"verdict": "unverifiable", "verdict_summary": None},
         ),
         ("status", "in_progress", "needs_review"),
         ("status", "needs_review", "concluded"),

@@ -13,7 +13,9 @@ from typing import Any
 
 from claimtrack import queries, service
 from claimtrack.db import Database
+from claimtrack.history import describe_change, verdict_summary
 from claimtrack.importers.export import export_jsonl
+from claimtrack.models import Event
 from claimtrack.reports.writers import write_report
 from claimtrack.serialise import IMPORT_NAMES, claim_record
 
@@ -119,3 +121,26 @@ def test_a_source_and_a_note_read_alike_in_json_report_and_audit(database: Datab
         events = {e.action: e.new for e in queries.claim_history(s, claim_id)}
     assert events["source.add"] == source
     assert events["note"] == note
+
+
+def test_a_verdict_event_reads_the_same_under_its_old_and_its_new_summary_name() -> None:
+    """Events stored before the one vocabulary say `summary`; both tell the same change."""
+    for name in ("summary", "verdict_summary"):
+        event = Event(
+            action="verdict",
+            old={"verdict": None, name: None},
+            new={"verdict": "false", name: "None were built."},
+        )
+        assert verdict_summary(event.new) == "None were built."
+        assert describe_change(event) == "verdict: — → false (None were built.)"
+
+
+def test_a_ruling_is_audited_under_the_claims_own_field_names(database: Database) -> None:
+    claim_id = claim_with_everything(database)
+    with database.transaction() as s:
+        service.set_verdict(s, "alice", claim_id, "false", summary="None were built.")
+    with database.read() as s:
+        [ruling] = [e for e in queries.claim_history(s, claim_id) if e.action == "verdict"]
+        assert ruling.new == {"verdict": "false", "verdict_summary": "None were built."}
+    record = full_json(database, claim_id)
+    assert {k: record[k] for k in ruling.new} == ruling.new

@@ -73,8 +73,8 @@ def test_each_write_records_an_event_with_its_actor_and_old_and_new_values(datab
     assert changes["assign"] == (None, "dmytro")
     assert changes["tag"] == (None, "drones")
     assert changes["verdict"] == (
-        {"verdict": None, "summary": None},
-        {"verdict": "mostly_true", "summary": "Plan confirmed"},
+        {"verdict": None, "verdict_summary": None},
+        {"verdict": "mostly_true", "verdict_summary": "Plan confirmed"},
     )
     assert changes["source.add"][1]["url"] == "https://example.org/report"
 

@@ -81,7 +81,7 @@ def test_undoing_a_verdict_restores_the_verdict_and_its_summary_as_one_batch(
     restored = claim(database, claim_id)
     assert (restored.verdict, restored.verdict_summary) == ("half_true", "Planned")
     assert [(e["action"], e["new"], e["undoes_id"]) for e in written] == [
-        ("verdict", {"verdict": "half_true", "summary": "Planned"}, before[-1]["id"])
+        ("verdict", {"verdict": "half_true", "verdict_summary": "Planned"}, before[-1]["id"])
     ]
     # and when the first ruling is undone, its status move goes with it (one batch)
     written = undo(database, before[2]["id"])

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack import service
 from claimtrack.errors import NotFound, WorkflowError
+from claimtrack.history import verdict_summary
 from claimtrack.models import Claim, Event, FollowUp, Note, SuggestedMatch
 from claimtrack.scale import Status
 from claimtrack.serialise import note_record, verdict_record
@@ -94,20 +95,20 @@ def _status(session: Session, actor: str, event: Event) -> None:
 def _verdict(session: Session, actor: str, event: Event) -> None:
     new, old = event.new or {}, event.old or {}
     claim = _claim_showing(session, event, "verdict", new.get("verdict"))
-    _claim_showing(session, event, "verdict_summary", new.get("summary"))
+    _claim_showing(session, event, "verdict_summary", verdict_summary(new))
     if claim.status in (Status.CONCLUDED, Status.DISMISSED):
         raise WorkflowError(
             f"claim {claim.id} is {claim.status}; undo that (or reopen it) before its verdict"
         )
     if old.get("verdict") != claim.verdict:
         claim.verdict_by = actor if old.get("verdict") else None
-    claim.verdict, claim.verdict_summary = old.get("verdict"), old.get("summary")
+    claim.verdict, claim.verdict_summary = old.get("verdict"), verdict_summary(old)
     _record(
         session,
         claim,
         actor,
         "verdict",
-        {"verdict": new.get("verdict"), "summary": new.get("summary")},
+        {"verdict": new.get("verdict"), "verdict_summary": verdict_summary(new)},
         verdict_record(claim),
     )
 
