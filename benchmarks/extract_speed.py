@@ -41,8 +41,10 @@ SEED_ARTICLE = ROOT / "seeds" / "ukraine-defense-export-offices.txt"
 CASES_DIR = ROOT / "tests" / "extract" / "cases"
 PUBLISHED = dt.date(2025, 11, 3)
 MB = 1_000_000
-# extract_claims on this benchmark before the learned model (hand weights), README.
-PREVIOUS_MB_S = 1.20
+# The code before issue 12's quantity and date work: timed in the same run, from
+# `git archive` of this commit, on the same corpus (`--previous` picks another).
+PREVIOUS_REF = "135d387"
+UNSEEN = ROOT / "tests" / "extract" / "unseen" / "quantities_dates.jsonl"
 Key = tuple[float | None, float | None, str | None, str | None]
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -92,6 +94,14 @@ def load_cases() -> list[dict[str, Any]]:
             if line.strip():
                 cases.append(json.loads(line))
     return cases
+
+
+def load_unseen(split: str) -> list[dict[str, Any]]:
+    """One split of the unseen quantity and date set (empty when it is absent)."""
+    if not UNSEEN.exists():
+        return []
+    rows = [json.loads(line) for line in UNSEEN.read_text("utf-8").splitlines() if line.strip()]
+    return [row for row in rows if row["split"] == split]
 
 
 def template_sentences(cases: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
@@ -199,15 +209,80 @@ def time_corpus(corpus: Corpus, runs: int) -> dict[str, float]:
     alone = best_of(runs, lambda: [find_quantities(a) for a in corpus.articles])
     print("throughput (single process):")
     full_mb, full_s = throughput(name, size, count, full)
-    print(
-        f"  {'(before the learned model)':32s} {PREVIOUS_MB_S:8.2f} MB/s  (stop 9, same benchmark)"
-    )
     model = time_model(corpus, runs)
     print(
         f"  of which the model's scoring    {model:8.3f} s  ({model / full:.1%} of extract_claims)"
     )
     alone_mb, alone_s = throughput("find_quantities", size, count, alone)
     return {"full_mb": full_mb, "full_s": full_s, "alone_mb": alone_mb, "alone_s": alone_s}
+
+
+def compare_previous(corpus: Corpus, runs: int, ref: str, speeds: dict[str, float]) -> None:
+    """The previous code's throughput on the same corpus, beside this code's."""
+    previous = time_previous(corpus, runs, ref)
+    if previous is None:
+        return
+    size = corpus.size / MB
+    print(f"against the previous code ({ref}, same corpus, same run):")
+    for label, key, now in (
+        ("extract_claims", "full", speeds["full_mb"]),
+        ("find_quantities", "alone", speeds["alone_mb"]),
+    ):
+        before = size / previous[key]
+        print(
+            f"  {label:16s} now {now:6.2f} MB/s   before {before:6.2f} MB/s   ×{now / before:.2f}"
+        )
+
+
+_PREVIOUS_TIMER = """
+import json, sys, time, datetime as dt
+sys.path.insert(0, sys.argv[1])
+import claimtrack
+assert claimtrack.__file__.startswith(sys.argv[1]), claimtrack.__file__
+from claimtrack.extract import extract_claims
+from claimtrack.extract.quantities import find_quantities
+articles = json.load(open(sys.argv[2], encoding="utf-8"))
+runs, published = int(sys.argv[3]), dt.date.fromisoformat(sys.argv[4])
+def best(run):
+    run(articles[0])
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for article in articles:
+            run(article)
+        times.append(time.perf_counter() - start)
+    return min(times)
+full = best(lambda text: extract_claims(text, published=published))
+alone = best(find_quantities)
+print(json.dumps({"full": full, "alone": alone}))
+"""
+
+
+def time_previous(corpus: Corpus, runs: int, ref: str) -> dict[str, float] | None:
+    """Seconds the code at `ref` takes on the same corpus, run from a `git archive` copy."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", ref, "claimtrack"],
+            capture_output=True,
+            check=False,
+        )
+        if archive.returncode != 0:
+            print(f"  previous code ({ref}) unavailable: {archive.stderr.decode().strip()}")
+            return None
+        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
+        articles = Path(folder) / "articles.json"
+        articles.write_text(json.dumps(corpus.articles), encoding="utf-8")
+        command = [sys.executable, "-c", _PREVIOUS_TIMER, folder, str(articles), str(runs)]
+        result = subprocess.run(
+            [*command, PUBLISHED.isoformat()], capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            print(f"  previous code ({ref}) failed: {result.stderr.strip().splitlines()[-1:]}")
+            return None
+        return {key: float(value) for key, value in json.loads(result.stdout).items()}
 
 
 def time_model(corpus: Corpus, runs: int) -> float:
@@ -426,6 +501,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size-mb", type=float, default=None, help="corpus size (default 1.05)")
     parser.add_argument("--sample", type=int, default=None, help="quantulum3 sample (sentences)")
     parser.add_argument("--seed", type=int, default=20251103, help="random seed for the corpus")
+    parser.add_argument("--previous", default=PREVIOUS_REF, help="git ref of the code to compare")
     args = parser.parse_args(argv)
     size = int((args.size_mb or (0.2 if args.quick else 1.05)) * MB)
     sample = args.sample or (200 if args.quick else 1000)
@@ -433,6 +509,7 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus = build_corpus(size, args.seed)
     speeds = time_corpus(corpus, runs)
+    compare_previous(corpus, runs, args.previous, speeds)
     baseline = time_quantulum(corpus, sample, args.seed)
     if baseline is not None:
         base_mb, base_s = baseline
@@ -453,7 +530,16 @@ def main(argv: list[str] | None = None) -> int:
             f"target ≥ 50× quantulum3: find_quantities {ratio:.1f}× "
             f"({'met' if ratio >= 50 else 'NOT met'})"
         )
+    print(
+        f"target ≥ 4 MB/s: find_quantities {speeds['alone_mb']:.2f} MB/s "
+        f"({'met' if speeds['alone_mb'] >= 4 else 'NOT met'})"
+    )
+    print("--- the labelled development cases (tests/extract/cases)")
     accuracy(load_cases())
+    unseen = load_unseen("test")
+    if unseen:
+        print("--- the unseen test split (tests/extract/unseen, never tuned on)")
+        accuracy(unseen)
     adversarial(size // 5 if args.quick else MB)
     return 0
 

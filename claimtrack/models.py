@@ -9,8 +9,9 @@ value, whichever program wrote it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, get_args
 
 from sqlalchemy import (
     JSON,
@@ -29,10 +30,12 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from claimtrack.extract.types import Precision
 from claimtrack.scale import Kind, Outcome, Reliability, SpeakerType, Stance, Status, Verdict
 
 
@@ -63,9 +66,11 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
-def one_of(column: str, enum: type[StrEnum], *, nullable: bool = False) -> CheckConstraint:
-    """A CHECK constraint holding `column` to the members of `enum`."""
-    values = ", ".join(f"'{m.value}'" for m in enum)
+def one_of(
+    column: str, enum: type[StrEnum] | Iterable[str], *, nullable: bool = False
+) -> CheckConstraint:
+    """A CHECK constraint holding `column` to the members of `enum` (or to those strings)."""
+    values = ", ".join(f"'{value}'" for value in enum)
     condition = f"{column} IN ({values})"
     if nullable:
         condition = f"{column} IS NULL OR {condition}"
@@ -252,6 +257,12 @@ class Quantity(Base):
     per: Mapped[str | None] = mapped_column(String(20))
     approximate: Mapped[bool] = mapped_column(Boolean, default=False)
     text: Mapped[str] = mapped_column(String(500))
+    # What the unit measures, and the bounds in its SI base unit where it converts.
+    dimension: Mapped[str | None] = mapped_column(String(20))
+    si_low: Mapped[float | None] = mapped_column(Float)
+    si_high: Mapped[float | None] = mapped_column(Float)
+    # The unit was read by default ("$" as USD), not from the text.
+    ambiguous: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     claim: Mapped[Claim] = relationship(back_populates="quantities")
 
@@ -262,7 +273,7 @@ class DateRef(Base):
     __tablename__ = "date_refs"
     __table_args__ = (
         CheckConstraint("role IN ('deadline', 'mentioned')", name="role_valid"),
-        CheckConstraint("precision IN ('day', 'month', 'year')", name="precision_valid"),
+        one_of("precision", get_args(Precision)),
         Index("ix_date_refs_role_date", "role", "date"),
     )
 
@@ -273,6 +284,11 @@ class DateRef(Base):
     role: Mapped[str] = mapped_column(String(20))
     precision: Mapped[str] = mapped_column(String(10))
     year_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The period, first and last day inclusive (a quarter, a season, a range).
+    first_day: Mapped[dt.date | None] = mapped_column(Date)
+    last_day: Mapped[dt.date | None] = mapped_column(Date)
+    # A numeric day and month that read either way ("03/04").
+    ambiguous: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     claim: Mapped[Claim] = relationship(back_populates="dates")
 

@@ -57,6 +57,10 @@ def quantity_record(quantity: Any) -> dict[str, Any]:
         "per": quantity.per,
         "approximate": quantity.approximate,
         "text": quantity.text,
+        "dimension": quantity.dimension,
+        "si_low": quantity.si_low,
+        "si_high": quantity.si_high,
+        "ambiguous": quantity.ambiguous,
     }
 
 
@@ -68,6 +72,9 @@ def date_record(mention: Any) -> dict[str, Any]:
         "role": mention.role,
         "precision": mention.precision,
         "year_inferred": mention.year_inferred,
+        "first_day": iso(mention.first_day),
+        "last_day": iso(mention.last_day),
+        "ambiguous": mention.ambiguous,
     }
 
 

@@ -222,6 +222,52 @@ def test_given_events_at_0004_when_upgraded_then_each_is_kept_in_no_batch(databa
         )
 
 
+def test_given_dates_and_quantities_at_0005_when_upgraded_then_dates_get_periods(database):
+    # given a database at 0005 holding a claim with a quantity and three dates
+    database.downgrade("0005")
+    with database.engine.begin() as connection:
+        _insert_claim_with_history(connection)
+        connection.execute(
+            text(
+                "INSERT INTO quantities (claim_id, low, high, unit, per, approximate, text) "
+                "VALUES (1, 600, 800, 'drones', 'day', false, '600-800 drones a day')"
+            )
+        )
+        for text_, day, role, precision in (
+            ("on 3 November", "2025-11-03", "mentioned", "day"),
+            ("by February", "2026-02-28", "deadline", "month"),
+            ("in 2024", "2024-01-01", "mentioned", "year"),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO date_refs (claim_id, text, date, role, precision, year_inferred)"
+                    " VALUES (1, :text, :date, :role, :precision, false)"
+                ),
+                {"text": text_, "date": day, "role": role, "precision": precision},
+            )
+    # when
+    database.upgrade()
+    # then every row is kept; each date is bounded by its period; quantities are unconverted
+    assert database.current_revision() == head_revision()
+    with database.engine.begin() as connection:
+        periods = connection.execute(
+            text("SELECT text, first_day, last_day, ambiguous FROM date_refs ORDER BY id")
+        ).all()
+        assert [(t, str(f), str(last), bool(a)) for t, f, last, a in periods] == [
+            ("on 3 November", "2025-11-03", "2025-11-03", False),
+            ("by February", "2026-02-01", "2026-02-28", False),
+            ("in 2024", "2024-01-01", "2024-12-31", False),
+        ]
+        quantity = connection.execute(
+            text("SELECT low, high, dimension, si_low, ambiguous FROM quantities")
+        ).one()
+        assert tuple(quantity) == (600, 800, None, None, False)
+        # the new precisions are allowed, and a made-up one is still refused
+        connection.execute(text("UPDATE date_refs SET precision = 'quarter' WHERE id = 1"))
+    with pytest.raises(DBAPIError, match="precision"), database.engine.begin() as connection:
+        connection.execute(text("UPDATE date_refs SET precision = 'fortnight'"))
+
+
 def test_given_speaker_type_when_not_person_or_organisation_then_database_refuses(database):
     with database.engine.begin() as connection:
         _insert_claim_with_history(connection)

@@ -15,6 +15,7 @@ from claimtrack import queries, service
 from claimtrack.db import Database
 from claimtrack.history import describe_change, verdict_summary
 from claimtrack.importers.export import export_jsonl
+from claimtrack.importers.records import import_records
 from claimtrack.models import Event
 from claimtrack.reports.writers import write_report
 from claimtrack.serialise import IMPORT_NAMES, claim_record
@@ -144,3 +145,54 @@ def test_a_ruling_is_audited_under_the_claims_own_field_names(database: Database
         assert ruling.new == {"verdict": "false", "verdict_summary": "None were built."}
     record = full_json(database, claim_id)
     assert {k: record[k] for k in ruling.new} == ruling.new
+
+
+def test_a_quantitys_dimension_and_a_dates_period_survive_import_and_export(
+    database: Database,
+) -> None:
+    """The new structure fields are written by the export and read back by the import."""
+    quantity = {
+        "low": 5.0,
+        "high": 5.0,
+        "unit": "mile",
+        "per": None,
+        "approximate": False,
+        "text": "5 miles",
+        "dimension": "length",
+        "si_low": 8046.72,
+        "si_high": 8046.72,
+        "ambiguous": False,
+    }
+    date = {
+        "text": "in the third quarter",
+        "date": "2025-09-30",
+        "role": "deadline",
+        "precision": "quarter",
+        "year_inferred": True,
+        "first_day": "2025-07-01",
+        "last_day": "2025-09-30",
+        "ambiguous": False,
+    }
+    record = {
+        "text": "The road will be 5 miles longer in the third quarter.",
+        "quantities": [quantity],
+        "dates": [date],
+    }
+    summary = import_records(database, "ana", [json.dumps(record) + "\n"])
+    assert summary.ok, summary.errors
+    first = exported(database)
+    assert first["quantities"] == [quantity] and first["dates"] == [date]
+    with database.read() as s:
+        [claim] = queries.list_claims(s, queries.ClaimFilter())
+        [stored] = claim.dates
+        assert (stored.first_day, stored.last_day) == (dt.date(2025, 7, 1), dt.date(2025, 9, 30))
+
+
+def test_an_unknown_precision_is_one_clear_import_error(database: Database) -> None:
+    record = {
+        "text": "Sales rose in the fortnight.",
+        "dates": [{"text": "fortnight", "date": "2025-01-01", "precision": "fortnight"}],
+    }
+    summary = import_records(database, "ana", [json.dumps(record) + "\n"])
+    assert not summary.ok
+    assert "precision must be one of day, week, month, quarter" in str(summary.errors[0])

@@ -192,6 +192,10 @@ def _shift(quantity: Quantity, offset: int) -> Quantity:
         quantity.start + offset,
         quantity.end + offset,
         quantity.approximate,
+        quantity.dimension,
+        quantity.si_low,
+        quantity.si_high,
+        quantity.ambiguous,
     )
 
 

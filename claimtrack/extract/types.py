@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 Per = Literal["second", "minute", "hour", "day", "week", "month", "quarter", "year"]
 DateRole = Literal["deadline", "mentioned"]
-Precision = Literal["day", "month", "year"]
+Precision = Literal["day", "week", "month", "quarter", "half", "season", "year", "decade"]
 SpeakerKind = Literal["person", "organisation"]
 ClaimKind = Literal[
     "quantity",
@@ -58,6 +58,13 @@ class Quantity:
     `high=None`; "up to 800" has `low=None`. `unit` is the counted noun phrase
     ("interceptor drones"), an ISO 4217 code for money ("EUR"), or "%" / "pp"
     for percentages and percentage points. `per` is the rate period.
+
+    `dimension` says what the unit measures ("length", "mass", "money",
+    "count", "percent", "temperature", …; None when unknown). Where the unit
+    converts, `si_low`/`si_high` are the bounds in the SI base unit of that
+    dimension (metres, kilograms, seconds, kelvin…), so that "5 miles" and
+    "8 km" compare as the same figure. `ambiguous` flags a unit read by
+    default rather than from the text (a bare "$" taken as USD).
     """
 
     low: float | None
@@ -68,6 +75,10 @@ class Quantity:
     start: int
     end: int
     approximate: bool = False
+    dimension: str | None = None
+    si_low: float | None = None
+    si_high: float | None = None
+    ambiguous: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -91,10 +102,20 @@ class DateMention:
     precision: Precision
     year_inferred: bool = False
     resolved: bool = True
+    # The period the mention covers, first and last day inclusive: one day,
+    # a quarter, a season, or a range ("between March and May"). `date` is
+    # `first_day` for a mentioned period and `last_day` for a deadline.
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    # A numeric day and month that could be read either way ("03/04") with
+    # nothing in the document to say which.
+    ambiguous: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["date"] = self.date.isoformat() if self.date else None
+        for name in ("date", "first_day", "last_day"):
+            value = getattr(self, name)
+            data[name] = value.isoformat() if value else None
         return data
 
 

@@ -39,7 +39,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -49,6 +49,7 @@ from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
 from claimtrack.extract import normalise_claim_text
+from claimtrack.extract.types import Precision
 from claimtrack.models import Claim, Document
 from claimtrack.scale import (
     Kind,
@@ -94,8 +95,11 @@ CSV_COLUMNS = (*CSV_SCALARS, "tags", *CSV_DOCUMENT, "sources", "followups")
 SOURCE_FIELDS = ("url", "title", "publisher", "stance", "reliability", "excerpt", "accessed")
 FOLLOWUP_FIELDS = ("text", "due", "repeat", "done", "assignee")
 DOCUMENT_FIELDS = ("url", "title", "published", "outlet")
-QUANTITY_FIELDS = ("low", "high", "unit", "per", "approximate", "text")
-DATE_FIELDS = ("text", "date", "role", "precision", "year_inferred")
+QUANTITY_FIELDS: tuple[str, ...] = ("low", "high", "unit", "per", "approximate", "text")
+QUANTITY_FIELDS += ("dimension", "si_low", "si_high", "ambiguous")
+DATE_FIELDS: tuple[str, ...] = ("text", "date", "role", "precision", "year_inferred")
+DATE_FIELDS += ("first_day", "last_day", "ambiguous")
+PRECISIONS = get_args(Precision)
 PERIODS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 # Column widths (models.py): PostgreSQL refuses a longer value, so the import checks first.
 LIMITS = {
@@ -108,6 +112,7 @@ LIMITS = {
     "publisher": 300,
     "outlet": 200,
     "unit": 200,
+    "dimension": 20,
     "quantity text": 500,
     "date text": 300,
     "repeat": 500,
@@ -473,6 +478,10 @@ def _quantities(record: dict[str, Any]) -> tuple[dict[str, Any], ...]:
                 "per": per,
                 "approximate": _flag(item, "approximate", where),
                 "text": _bounded(text, "quantity text", where),
+                "dimension": _bounded(_optional_str(item, "dimension"), "dimension", where),
+                "si_low": _number(item, "si_low", where),
+                "si_high": _number(item, "si_high", where),
+                "ambiguous": _flag(item, "ambiguous", where),
             }
         )
     return tuple(quantities)
@@ -489,8 +498,8 @@ def _dates(record: dict[str, Any]) -> tuple[dict[str, Any], ...]:
         if role not in ("deadline", "mentioned"):
             raise RecordError(f"{where}.role must be deadline or mentioned")
         precision = item.get("precision", "day")
-        if precision not in ("day", "month", "year"):
-            raise RecordError(f"{where}.precision must be day, month or year")
+        if precision not in PRECISIONS:
+            raise RecordError(f"{where}.precision must be one of {', '.join(PRECISIONS)}")
         dates.append(
             {
                 "text": _bounded(text, "date text", where),
@@ -498,9 +507,16 @@ def _dates(record: dict[str, Any]) -> tuple[dict[str, Any], ...]:
                 "role": role,
                 "precision": precision,
                 "year_inferred": _flag(item, "year_inferred", where),
+                "first_day": _optional_date(item, "first_day", where),
+                "last_day": _optional_date(item, "last_day", where),
+                "ambiguous": _flag(item, "ambiguous", where),
             }
         )
     return tuple(dates)
+
+
+def _optional_date(item: dict[str, Any], key: str, where: str) -> str | None:
+    return _date(item[key], f"{where}.{key}") if item.get(key) else None
 
 
 def _web_url(url: str, what: str) -> str:

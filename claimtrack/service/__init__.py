@@ -300,7 +300,16 @@ def add_claim(
     )
     claim.quantities = [
         Quantity(
-            low=q.low, high=q.high, unit=q.unit, per=q.per, approximate=q.approximate, text=q.text
+            low=q.low,
+            high=q.high,
+            unit=q.unit,
+            per=q.per,
+            approximate=q.approximate,
+            text=q.text,
+            dimension=q.dimension,
+            si_low=q.si_low,
+            si_high=q.si_high,
+            ambiguous=q.ambiguous,
         )
         for q in quantities
     ]
@@ -311,6 +320,9 @@ def add_claim(
             role=d.role,
             precision=d.precision,
             year_inferred=d.year_inferred,
+            first_day=d.first_day,
+            last_day=d.last_day,
+            ambiguous=d.ambiguous,
         )
         for d in dates
     ]

@@ -245,7 +245,7 @@ def insert_claims(
             {
                 **d,
                 "claim_id": claim_id,
-                "date": dt.date.fromisoformat(d["date"]) if d["date"] else None,
+                **{key: _day(d.get(key)) for key in ("date", "first_day", "last_day")},
             }
             for d in analysis.dates
         ]
@@ -299,3 +299,8 @@ def insert_claims(
     for table, rows in children.items():
         if rows:
             session.execute(insert(table), rows)
+
+
+def _day(value: str | None) -> dt.date | None:
+    """An ISO day of a record (or of an extracted date's JSON form) as a date."""
+    return dt.date.fromisoformat(value) if value else None

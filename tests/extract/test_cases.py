@@ -368,3 +368,90 @@ def test_checkworthiness_f1(report: Report) -> None:
     """The check-worthiness decision reaches the agreed F1."""
     f1 = report.tally("checkworthy", "all").f1
     assert f1 >= CHECKWORTHY_F1_FLOOR, _message(report, "checkworthy")
+
+
+# --- the unseen set of issue 12: old cases, new dev split, new test split ------------
+
+UNSEEN = Path(__file__).parent / "unseen" / "quantities_dates.jsonl"
+# Fractions are labelled to four places (0.6667 for two thirds).
+UNSEEN_TOLERANCE = 1e-3
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A sentence with its quantity and date labels, from either set."""
+
+    text: str
+    published: dt.date | None
+    quantities: tuple[dict[str, Any], ...]
+    dates: tuple[dict[str, Any], ...]
+
+
+def load_unseen(split: str) -> list[Labelled]:
+    """The `dev` or `test` split of tests/extract/unseen (its README says how it was split)."""
+    if not UNSEEN.exists():
+        return []
+    rows = [json.loads(raw) for raw in UNSEEN.read_text("utf-8").splitlines() if raw.strip()]
+    return [
+        Labelled(
+            row["text"],
+            dt.date.fromisoformat(row["published"]) if row.get("published") else None,
+            tuple(row["quantities"]),
+            tuple(row["dates"]),
+        )
+        for row in rows
+        if row["split"] == split
+    ]
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=UNSEEN_TOLERANCE, abs_tol=1e-9)
+
+
+def _same_values(expected: dict[str, Any], found: Any) -> bool:
+    return _close(expected["low"], found.low) and _close(expected["high"], found.high)
+
+
+def _same_strictly(expected: dict[str, Any], found: Any) -> bool:
+    unit = found.unit.lower() if found.unit else None
+    wanted = expected["unit"].lower() if expected["unit"] else None
+    return _same_values(expected, found) and expected["per"] == found.per and wanted == unit
+
+
+def facet_figures(sentences: Iterable[Labelled]) -> dict[str, Tally]:
+    """Quantities on values alone and strictly (with unit and rate), and dates, over a set."""
+    tallies = {"values": Tally(), "strict": Tally(), "dates": Tally()}
+    for sentence in sentences:
+        found = find_quantities(sentence.text)
+        tallies["values"].add(*_match(sentence.quantities, found, _same_values)[:3])
+        tallies["strict"].add(*_match(sentence.quantities, found, _same_strictly)[:3])
+        mentions = find_dates(sentence.text, sentence.published)
+        tallies["dates"].add(*_match(sentence.dates, mentions, _same_date)[:3])
+    return tallies
+
+
+def facet_table(rows: dict[str, dict[str, Tally]]) -> str:
+    """One line per set: P/R/F1 of each facet."""
+    header = f"{'set':<16}" + "".join(f"{name + ' P/R/F1':>24}" for name in next(iter(rows.values())))
+    lines = [header, "-" * len(header)]
+    for name, tallies in rows.items():
+        cells = "".join(
+            f"{f'{t.precision:.3f} {t.recall:.3f} {t.f1:.3f}':>24}" for t in tallies.values()
+        )
+        lines.append(f"{name:<16}{cells}")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def split_figures(cases: list[Case]) -> dict[str, dict[str, Tally]]:
+    """Per-facet figures for the old cases and each split of the unseen set, printed."""
+    old = [Labelled(c.text, c.published, c.quantities, c.dates) for c in cases]
+    rows = {
+        "old cases": facet_figures(old),
+        "unseen dev": facet_figures(load_unseen("dev")),
+        "unseen test": facet_figures(load_unseen("test")),
+    }
+    print("\n" + facet_table(rows))
+    return rows
