@@ -14,8 +14,10 @@ Three levels, strictest first:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -25,6 +27,24 @@ NEAR_DUPLICATE_SIMILARITY = 85.0
 # The same figures (600–800) are strong evidence on their own; the wording may differ more.
 SAME_FIGURES_SIMILARITY = 60.0
 WORD = re.compile(r"[\w’'-]+", re.UNICODE)
+# How far two converted figures may differ and still be one: "5 miles" is
+# 8.05 km, and a report of the same figure writes "8 km".
+FIGURE_TOLERANCE = 0.03
+
+
+class Figure(Protocol):
+    """A quantity as extracted (`extract.types.Quantity`) or as stored (`models.Quantity`)."""
+
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+    @property
+    def dimension(self) -> str | None: ...
+    @property
+    def si_low(self) -> float | None: ...
+    @property
+    def si_high(self) -> float | None: ...
 
 
 def proper_nouns(text: str) -> set[str]:
@@ -37,9 +57,31 @@ def deadlines(dates: Iterable[DateMention]) -> set[dt.date]:
     return {d.date for d in dates if d.role == "deadline" and d.date}
 
 
-def figures(quantities: Iterable[Quantity]) -> set[tuple[float | None, float | None]]:
-    """The quantity signature: the values stated, whatever words surround them."""
-    return {(q.low, q.high) for q in quantities}
+def same_figure(a: Figure, b: Figure) -> bool:
+    """The same value or range: in the SI base unit where both convert, else as written.
+
+    "5 miles" and "8 km" are one figure; "5 miles" and "5 km" are not.
+    """
+    if _converted(a) and _converted(b):
+        same = a.dimension == b.dimension
+        return same and _near(a.si_low, b.si_low) and _near(a.si_high, b.si_high)
+    return (a.low, a.high) == (b.low, b.high)
+
+
+def _converted(figure: Figure) -> bool:
+    return figure.si_low is not None or figure.si_high is not None
+
+
+def shares_figure(mine: Iterable[Figure], theirs: Iterable[Figure]) -> bool:
+    """Whether any figure of one claim is a figure of the other."""
+    others = list(theirs)
+    return any(same_figure(a, b) for a in mine for b in others)
+
+
+def _near(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=FIGURE_TOLERANCE)
 
 
 def is_restatement(
@@ -58,7 +100,7 @@ def is_restatement(
     if not names <= line_words:
         return False
     shared_deadline = bool(deadlines(line_dates) & deadlines(claim_dates))
-    shared_figure = bool(figures(line_quantities) & figures(claim_quantities))
+    shared_figure = shares_figure(line_quantities, claim_quantities)
     return shared_deadline or shared_figure
 
 

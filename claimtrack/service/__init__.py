@@ -22,7 +22,7 @@ from enum import Enum
 from typing import Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.elements import ColumnElement
@@ -32,7 +32,13 @@ from claimtrack.extract import extract_claims, normalise_claim_text
 from claimtrack.extract.types import DateMention
 from claimtrack.extract.types import Quantity as QuantityValue
 from claimtrack.history import describe_change
-from claimtrack.matching import match_threshold, proper_nouns, similarity
+from claimtrack.matching import (
+    FIGURE_TOLERANCE,
+    match_threshold,
+    proper_nouns,
+    shares_figure,
+    similarity,
+)
 from claimtrack.models import (
     Appearance,
     Claim,
@@ -929,11 +935,11 @@ MATCH_CANDIDATES = 200
 def suggest_matches(session: Session, actor: str, claim: Claim) -> int:
     """Record near-duplicates of `claim` for a reviewer; returns how many were suggested."""
     candidates = _match_candidates(session, claim)
-    mine = {(q.low, q.high) for q in claim.quantities if q.low is not None}
+    mine = [q for q in claim.quantities if q.low is not None]
     suggested = 0
     for other in candidates:
         score = similarity(claim.text, other.text)
-        shares_figures = bool(mine & {(q.low, q.high) for q in other.quantities})
+        shares_figures = shares_figure(mine, other.quantities)
         if score < match_threshold(shares_figures):
             continue
         low, high = sorted((claim.id, other.id))
@@ -961,13 +967,15 @@ def suggest_matches(session: Session, actor: str, claim: Claim) -> int:
 def _match_candidates(session: Session, claim: Claim) -> list[Claim]:
     """Claims sharing a figure (indexed) or every proper noun (full text) with `claim`."""
     conditions: list[ColumnElement[bool]] = []
-    signature = [(q.low, q.high) for q in claim.quantities if q.low is not None]
-    for low, high in signature:
-        conditions.append(
-            Claim.id.in_(
-                select(Quantity.claim_id).where(Quantity.low == low, Quantity.high == high)
-            )
-        )
+    for q in claim.quantities:
+        if q.low is None:
+            continue
+        same = [Quantity.low == q.low, Quantity.high == q.high]
+        if q.si_low is not None:  # or the same figure in another unit ("5 miles", "8 km")
+            spread = abs(q.si_low) * FIGURE_TOLERANCE
+            converted = Quantity.si_low.between(q.si_low - spread, q.si_low + spread)
+            same = [or_(and_(*same), and_(Quantity.dimension == q.dimension, converted))]
+        conditions.append(Claim.id.in_(select(Quantity.claim_id).where(*same)))
     nouns = proper_nouns(claim.text)
     if len(nouns) >= 2:
         conditions.append(matches(" ".join(sorted(nouns)), session.get_bind().dialect.name))
