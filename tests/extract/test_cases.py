@@ -455,3 +455,25 @@ def split_figures(cases: list[Case]) -> dict[str, dict[str, Tally]]:
     }
     print("\n" + facet_table(rows))
     return rows
+
+
+def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
+    """At least 500 sentences; the split follows the source's hash; labels use the vocabulary."""
+    import hashlib
+
+    rows = [json.loads(raw) for raw in UNSEEN.read_text("utf-8").splitlines() if raw.strip()]
+    assert len(rows) >= 500
+    for row in rows:
+        odd = int(hashlib.sha256(row["source"].encode()).hexdigest()[-1], 16) % 2
+        assert row["split"] == ("test" if odd else "dev"), row
+        for q in row["quantities"]:
+            assert {"low", "high", "unit", "per"} <= set(q), row
+        for d in row["dates"]:
+            assert d["role"] in {"deadline", "mentioned"} and d["text"] in row["text"], row
+    splits = Counter(row["split"] for row in rows)
+    assert min(splits["dev"], splits["test"]) >= 200, splits
+    # no source document has sentences on both sides
+    sides: dict[str, set[str]] = {}
+    for row in rows:
+        sides.setdefault(row["source"], set()).add(row["split"])
+    assert all(len(s) == 1 for s in sides.values())
