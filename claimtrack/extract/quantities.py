@@ -1,14 +1,15 @@
 """Find quantities in news text: figures, ranges, bounds, money, percentages, rates.
 
-`find_quantities(text)` scans once for anchors (a digit, a number word, "a"
-before a scale word) and parses a bounded window around each by hand, so the
-pass is linear in the length of the text: every regex is a run of one
-character class, a separator-led repetition, or a prefix trie of literals,
+`find_quantities(text)` scans once for anchors (a digit, a fraction sign, a
+number word, "a" before a scale word) and parses a bounded window around each
+by hand, so the pass is linear in the length of the text: every regex is a run
+of one character class, a separator-led repetition, or a prefix trie of literals,
 each anchor consumes what it reads, and look-behind windows are a few dozen
 characters. 1 MB of digits, of "1,1,1,…" or of words without punctuation all
 take time proportional to their length (see benchmarks/extract_speed.py).
 
-Conventions (those of `tests/extract/cases/README.md`):
+Conventions (those of `tests/extract/cases/README.md`, extended by issue 12 as in
+`tests/extract/unseen/README.md`):
 
 - A single value has `low == high`. Ranges (`600-800`, `600 to 800`,
   `between 600 and 800`, `ranging from $2 to $3`, `$2-3bn`, `2%-3%`) have
@@ -24,10 +25,28 @@ Conventions (those of `tests/extract/cases/README.md`):
 - Vague plurals are open lower bounds, approximate: `dozens of` 12,
   `hundreds of` 100, `thousands of` 1000, `tens of thousands of` 10000,
   `millions of` 1e6 (also "dozens more").
-- Money has its ISO 4217 code as unit (`$`, `US$`, `C$`, `€`, `£`, `¥`, codes,
-  `dollars`, `Danish crowns`…); percent is `%`, percentage points `pp` (and
-  "points" after a percentage in the same sentence), temperature `°C`.
-  Otherwise the unit is the counted noun phrase as written (modifiers kept,
+- Money has its ISO 4217 code as unit (`$`, `US$`, `C$`, `€`, `£`, `¥`, `₹`/`Rs`,
+  codes before or after the figure in either case, `10 €`, `dollars`, `Danish
+  crowns`…; "3 dollars 50 cents" is 3.5). A dollar no country names is USD and
+  `ambiguous` unless the caller passes `dollar=`. Scales: `bn`, `m`, `tn`,
+  `lakh`, `crore`, `MEUR`, `USD million`. Percent is `%`, percentage points
+  `pp` (and "points" after a percentage in the same sentence), temperature
+  `°C` or `°F` (`104F`, `98.6 °F`, `90 degrees Fahrenheit`); a minus sign or
+  "minus" makes a value negative.
+- Units of measure come from units.json (built from pint by
+  scripts/build_units.py): a name is singularised (`3 metres` → `metre`,
+  `2,000 square feet` → `square foot`), a symbol kept as written (`mg`, `TeV`,
+  `sq ft`, `mph`); durations stay as written (`2 1/2 hours`). `1.8m tall` is
+  metres, `weighs 20 pounds` and `20 pounds of flour` are mass. `5 ft 10 in` is
+  5.8333 ft. Each quantity gets a `dimension` and, where the unit converts, its
+  bounds in SI (`si_low`, `si_high`).
+- Fractions: `½`, `2½`, `2 1/2`, `1/2` before a unit of measure; shares
+  (`two thirds of`, `one in three`, `half of`, `a quarter of`) have no unit.
+  Bounds after the figure: `N or more`, `N or fewer`, `N+`; before it also
+  `≥`/`≤`. `above 20 and below 30 percent` is one range.
+- Hyphenated adjectives count their unit: `a 45-acre farm` → 45 acre,
+  `an 89-year-old` → 89 year (not `a 600-strong force`).
+- Otherwise the unit is the counted noun phrase as written (modifiers kept,
   determiners and "more" dropped), closed by its first plural noun, with an
   `of`-phrase only after a measure (`tonnes of steel`, `mm of rain`). A
   partitive takes the noun of its whole ("52 of 64 drones" → drones, and 64 is
@@ -41,9 +60,10 @@ Not quantities: calendar years (a bare 1800–2100 counting nothing, after
 numbers next to a month, numeric dates (`2025-11-03`, `3/11/2025`), times
 (`10:30`, `9 am`, `1400 GMT`), ordinals (`3rd`), decades (`1990s`), digits inside
 names and designations (`G7`, `F-16`, `COVID-19`, `A400M`, `5G`, `Article 5`,
-`No. 10`, `Formula 1`, `Formula One`), ages (`aged 75`), phone numbers, version
-strings and dotted numbers (`1.2.3`), slashed fractions and ratios (`24/7`),
-compound adjectives (`a 30-year-old`, `two-thirds`), numbers a date expression
+`No. 10`, `Formula 1`, `Formula One`, `iPhone 15`, `SEA-ME-WE 3`), ages
+(`aged 75`), street numbers (`221 Baker Street`), ports (`port 8080`), footnote
+markers (`[3]`, `claims.12`), phone numbers, version strings and dotted numbers
+(`1.2.3`), slashed ratios (`24/7`), "one thing", numbers a date expression
 consumes (`within two weeks`, `three years ago`), the pronoun "one" ("one of
 the largest"), bare number words after "the"/"net" ("net zero"), and figures
 longer than 20 digits. Scorelines (`won 3-1`, `4-6 6-4`) are single values
@@ -53,7 +73,7 @@ without a unit, never a range.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -73,6 +93,14 @@ from claimtrack.extract.numbers import (
 )
 from claimtrack.extract.patterns import word_trie
 from claimtrack.extract.types import Per, Quantity
+from claimtrack.extract.units import (
+    UnitEntry,
+    currency_codes,
+    lookup,
+    lookup_name,
+    lookup_symbol,
+    unit_starts,
+)
 
 __all__ = ["find_quantities"]
 
@@ -95,9 +123,10 @@ _ANCHOR_WORDS = word_trie(set(NUMBER_WORDS | set(VAGUE_PLURALS) | {"half"}))
 # (group 1). Its first character is tested against a class without a letter a-z, so
 # the engine skips lower-case letters in its fast prefix loop instead of trying the
 # pattern at every position; look-behinds then check what that character was.
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _ANCHOR_PATTERN = (
-    rf"[^a-z_](?:(?<=\d)|(?<=\W)({_ANCHOR_WORDS}\b"
-    rf"|(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter)\b)))"
+    rf"[^a-z_](?:(?<=[\d{_VULGAR}])|(?<=\W)({_ANCHOR_WORDS}\b"
+    rf"|(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter|third|fifth|eighth|tenth)\b)))"
 )
 # Searching lower-cased text case-sensitively is three times faster than IGNORECASE.
 _ANCHOR_LOWER = re.compile(_ANCHOR_PATTERN)
@@ -128,10 +157,16 @@ _SCORE_CONTEXT = re.compile(
 )
 _SET_SCORE = re.compile(r"[ \u00a0]\d{1,2}[-–]\d{1,2}(?!\d)")  # "4-6 6-4": tennis sets
 _SET_SCORE_BEFORE = re.compile(r"\d{1,2}[-–]\d{1,2}[ \u00a0]$")
+# Lower-case codes read as money only for the currencies news writes that way ("usd 20").
+_LOWER_CODES = frozenset({
+    "usd", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "nzd", "inr", "hkd", "sgd",
+    "brl", "zar", "sek", "nok", "dkk", "pln",
+})  # fmt: skip
 _MARKER_WORDS = (
     frozenset({"percent", "pct", "per", "percentage", "pp", "ppt", "ppts", "degrees", "degree"})
     | frozenset(CURRENCY_ADJECTIVES)
     | frozenset(CURRENCY_WORDS)
+    | _LOWER_CODES
 )
 _DATE_TIME_STARTS = frozenset("-/.:–aApP")
 _DATE_TIME_SPACES = frozenset(" \u00a0")  # "9 am": a space, then the meridiem
@@ -180,6 +215,9 @@ class _Value:
     unit: str | None = None  # attached ("5km", "1.5C") or written marker ("%", "EUR")
     takes_of: bool = False  # "hundreds of people": the noun follows "of"
     capitalised_word: bool = False
+    proportion: bool = False  # "two thirds of", "one in three": a share, counting no unit
+    bare_dollar: bool = False  # "20 dollars": a dollar no country names
+    bound: str | None = None  # "500+", "3 or more": a bound written after the figure
 
 
 @dataclass(slots=True)
@@ -199,6 +237,9 @@ class _Prefix:
     previous: str = ""  # the word just before, lower-cased
     previous_capitalised: bool = False
     sentence_start: bool = True
+    name_like: bool = False  # "iPhone", "SEA-ME-WE": a name before the figure wherever it is
+    negative: bool = False  # "minus 5 degrees"
+    bare_dollar: bool = False  # "$5": a dollar no country names
 
 
 class _Rejected(Exception):
@@ -218,6 +259,7 @@ _LOW_BOUNDS = {
     ("a", "minimum", "of"), ("minimum", "of"), ("north", "of"), ("some", "more", "than"),
     ("well", "in", "excess", "of"), ("beyond",), ("surpassing",), ("topping",),
     ("exceeded",), ("exceeds",), ("exceed",), ("surpassed",), ("topped",), ("tops",),
+    ("≥",), ("⩾",), (">",), (">", "="), ("not", "less", "than"), ("no", "less", "than"),
 }  # fmt: skip
 _HIGH_BOUNDS = {
     ("up", "to"), ("less", "than"), ("fewer", "than"), ("under",), ("below",),
@@ -225,6 +267,7 @@ _HIGH_BOUNDS = {
     ("just", "under"), ("at", "most"), ("a", "maximum", "of"), ("maximum", "of"),
     ("not", "more", "than"), ("just", "below"), ("well", "under"), ("well", "below"),
     ("shy", "of"), ("just", "shy", "of"), ("close", "to"), ("up", "to", "around"),
+    ("≤",), ("⩽",), ("<",), ("<", "="), ("not", "more", "than"),
 }  # fmt: skip
 _APPROXIMATE = {
     ("about",), ("around",), ("roughly",), ("some",), ("approximately",), ("an", "estimated"),
@@ -255,7 +298,7 @@ _RANGE_VERBS = frozenset(
 _PHRASE_ENDINGS = frozenset(phrase[-1] for phrase in _PREFIX_KINDS)
 # Words that, last before a figure, may open a prefix: a phrase, "the" to reach
 # across ("below the 95%"), a range opener.
-_PREFIX_LAST_WORDS = _PHRASE_ENDINGS | {"the", "between", "from"}
+_PREFIX_LAST_WORDS = _PHRASE_ENDINGS | {"the", "between", "from", "minus"} | _LOWER_CODES
 _MONTHS = _words(
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -265,7 +308,8 @@ _LABELS = _words(
     "route room level phase category grade stage season episode version v item rule line "
     "gate platform terminal block lot ward district precinct unit division regiment "
     "brigade battalion squadron highway road interstate channel formula apollo vol volume "
-    "part act annex protocol amendment directive model type mark mk series psalm"
+    "part act annex protocol amendment directive model type mark mk series psalm port "
+    "exit suite apartment apt ext extension footnote fig"
 )
 # Before a bare four-digit figure these make it a year even when a noun follows.
 _YEAR_CONTEXT = _words(
@@ -355,19 +399,106 @@ _IRREGULAR_PLURALS = _words(
 )
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "ics")
 _CELSIUS = frozenset({"celsius", "centigrade", "c"})
+_FAHRENHEIT = frozenset({"fahrenheit", "f"})
+
+# --- issue 12: units of measure, fractions, signs, comparatives ---------------------
+
+_VULGAR_FRACTIONS: dict[str, Decimal] = {
+    "½": Decimal(1) / 2, "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "¼": Decimal(1) / 4,
+    "¾": Decimal(3) / 4, "⅕": Decimal(1) / 5, "⅖": Decimal(2) / 5, "⅗": Decimal(3) / 5,
+    "⅘": Decimal(4) / 5, "⅙": Decimal(1) / 6, "⅚": Decimal(5) / 6, "⅛": Decimal(1) / 8,
+    "⅜": Decimal(3) / 8, "⅝": Decimal(5) / 8, "⅞": Decimal(7) / 8,
+}  # fmt: skip
+# "two thirds of", "a quarter of": the denominator words of a spoken fraction.
+_DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\d/])")  # "2 1/2": after the whole part
+_SLASH_FRACTION = re.compile(r"/(\d{1,2})(?![\d/.])")  # "1/2 cup": after the numerator
+# "1.8m tall": after these an attached "m" is metres, not million.
+_LENGTH_ADJECTIVES = _words("tall high long deep wide away thick across wingspan")
+# "N or more", "N or fewer": a bound written after the figure.
+_SUFFIX_BOUNDS: dict[str, str] = {
+    "more": "low", "over": "low", "above": "low", "higher": "low", "greater": "low",
+    "longer": "low", "older": "low", "less": "high", "fewer": "high", "under": "high",
+    "below": "high", "lower": "high", "shorter": "high", "younger": "high",
+}  # fmt: skip
+# Words after a hyphen that make "a 600-strong force" an adjective, not a count of a unit.
+_HYPHEN_NOT_UNITS = _words(
+    "strong odd plus something somethings ish fold times percent per and or to for of on up "
+    "in out off nil all present now today onwards era style"
+)
+# A length, weight or sum written in two units: "5 ft 10 in", "3 dollars 50 cents".
+_COMPOUND_PARTS: dict[str, tuple[frozenset[str], Decimal]] = {
+    "ft": (frozenset({"in", "inch", "inches"}), Decimal(12)),
+    "foot": (frozenset({"in", "inch", "inches"}), Decimal(12)),
+    "pound": (frozenset({"oz", "ounce", "ounces"}), Decimal(16)),
+    "lb": (frozenset({"oz", "ounce", "ounces"}), Decimal(16)),
+    "stone": (frozenset({"lb", "lbs", "pound", "pounds"}), Decimal(14)),
+}
+_SUBUNITS = frozenset({"cents", "cent", "pence", "p", "kopecks", "paise", "centimes"})
+_MINOR_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pounds", "rupees"})
+_WEIGH_WORDS = _words("weigh weighs weighed weighing weight lost gained")
+_STREET_WORDS = _words(
+    "street st road rd avenue ave lane ln boulevard blvd drive dr way place terrace court "
+    "crescent close parkway highway strasse"
+)
+_BOUND_SYMBOLS = frozenset({"≥", "≤", ">", "<", "⩾", "⩽"})
+# Dimensions of the markers the extractor writes itself (units.json has the measures).
+_MARKER_DIMENSIONS = {"%": "percent", "pp": "percent", "°C": "temperature", "°F": "temperature"}
+_TIMES = frozenset({"times", "x"})
+_SUFFIX_OPENERS = frozenset({"or", "+"})
+_AFTER_FIGURE = _SUFFIX_OPENERS | {"in", "and", "but"}  # connectors the issue-12 readers take
+_SYMBOL_MARKERS = frozenset(CURRENCY_SYMBOLS) | {"°"}
+# "one thing", "one way": "one" before these counts nothing a fact-checker could check.
+_VAGUE_SINGULARS = _words(
+    "thing way reason problem question issue point side hand part example option aspect "
+    "factor sort kind type step thought idea"
+)
+_RATIO_NOT_AFTER = _words("minutes minute seconds hours days weeks months years goals games")
+# Measures whose of-phrase belongs to the unit ("tonne of steel"); a time or a speed takes none.
+_OF_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "energy", "power", "data"})
+_INDIAN_SCALES = {
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "lac": 100_000,
+    "crore": 10**7,
+    "crores": 10**7,
+}
+_SIGN_BEFORE = frozenset(" \t\n\u00a0([:~")  # what may precede a minus sign ("to -5")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_HYPHEN_TAIL = re.compile(r"[-‑](?:old|long|wide|high|tall|deep|thick)\b")
+# dimension, SI factor and offset of each unit label seen: one dict lookup per quantity.
+_dimension_cache: dict[str, tuple[str | None, UnitEntry | None]] = {}
+_NO_DIMENSION: tuple[str | None, UnitEntry | None] = (None, None)
 
 
 # --- the scan ----------------------------------------------------------------
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in `text`, in order, with offsets into `text`."""
+def find_quantities(text: str, *, dollar: str = "USD") -> list[Quantity]:
+    """Every quantity in `text`, in order, with offsets into `text`.
+
+    A dollar no country names ("$5", "20 dollars") is `dollar`: USD and
+    `ambiguous` by default; a caller that knows the outlet's country passes its
+    code ("CAD") and the quantity is no longer ambiguous.
+    """
     global _token_table
     _token_table = (text, {})
     try:
-        return _scan(text)
+        found = _scan(text)
     finally:
         _token_table = ("", {})  # the tokens of one text are no use for the next
+    if dollar != "USD":
+        found = [_resolve_dollar(q, dollar) if q.ambiguous else q for q in found]
+    return found
+
+
+def _resolve_dollar(quantity: Quantity, dollar: str) -> Quantity:
+    """A bare-dollar quantity in the caller's dollar ("CAD"), no longer ambiguous."""
+    return replace(quantity, unit=dollar, ambiguous=False)
 
 
 def _scan(text: str) -> list[Quantity]:
@@ -403,12 +534,28 @@ def _scan(text: str) -> list[Quantity]:
 def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     """The quantity whose figure starts at `start`, and where scanning resumes."""
     value = _read_value(text, start)
+    if value.start < floor:  # the minus sign ends the previous quantity: not this one's sign
+        value.start, value.value = start, -value.value
     prefix = _look_back(text, value.start, floor)
     _check_context(text, value, prefix)
+    if prefix.negative:
+        value.value = -value.value
+    if value.proportion:  # "two thirds of voters": a share, whatever follows
+        return _single(text, value, prefix, None, None, value.end), value.end
     cursor = _read_marker(text, value)
-    currency = value.unit if value.unit in ISO_CODES else prefix.currency
-    high_value: _Value | None = None
     connector = _token(text, cursor)
+    high_value: _Value | None = None
+    if connector is not None and connector.lower in _AFTER_FIGURE:  # one set test for most
+        lower = connector.lower
+        if lower == "in" and _read_ratio(text, value, connector):
+            return _single(text, value, prefix, None, None, value.end), value.end  # "one in three"
+        if lower in _SUFFIX_OPENERS:
+            cursor = _read_suffix_bound(text, value, cursor)  # "3 or more children", "500+"
+            connector = _token(text, cursor) if value.bound is None else None
+        elif prefix.bound == "low" and lower in ("and", "but"):  # "above 20 and below 30"
+            high_value = _read_upper_bound(text, value, prefix, connector)
+            connector = None
+    currency = value.unit if value.unit in ISO_CODES else prefix.currency
     if connector is not None and _opens_range(connector, prefix):
         if (
             connector.text in _DASHES
@@ -433,9 +580,24 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     end = cursor
     if unit is None:
         unit, end = _read_unit(text, cursor, value)
-    elif unit.lower() in _ATTACHED_UNITS:
+    elif (
+        currency is None
+        and unit not in _MARKER_DIMENSIONS
+        and (unit.lower() in _ATTACHED_UNITS or _takes_of(unit))
+    ):
         end = _read_of_phrase(text, cursor)  # "100mm of rain"
         unit = " ".join([unit, *text[cursor:end].split()])
+    elif unit == "GBP" and prefix.previous in _WEIGH_WORDS:
+        unit = _pound_weight(text, value, unit)  # "weighs 20 pounds": mass, not sterling
+    if unit in _COMPOUND_PARTS and high_value is None:
+        end = _read_compound(text, value, unit, end)  # "5 ft 10 in"
+    if (
+        high_value is None
+        and text.startswith(" or ", end)  # a cheap test first: few units are followed by "or"
+        and value.bound is None
+        and prefix.bound is None
+    ):
+        end = _read_suffix_bound(text, value, end)  # "3 children or more"
     if unit is not None and prefix.previous == "the" and _expected_by(text, end):
         unit, end = None, value.end  # "the 75,000 economists had expected": the noun is a subject
     if unit == "points" and _near_percent(text, start):
@@ -445,21 +607,29 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     _check_whole(text, value, high_value, prefix, unit, per, end)
     if prefix.from_ and high_value is None and (unit is None or per is None):
         unit, per = _borrow_from_change(text, end, unit, per)
-    if high_value is None:
-        return _single(text, value, prefix, unit, per, end), end
-    low = float(value.value)
-    high = float(high_value.value)
-    quantity = Quantity(
-        low=low,
-        high=high,
-        unit=unit,
-        per=per,
-        text=text[prefix.start : end],
-        start=prefix.start,
-        end=end,
-        approximate=prefix.approximate or prefix.bound is not None,
-    )
-    return quantity, end
+    return _single(text, value, prefix, unit, per, end, high_value), end
+
+
+def _dimension(unit: str) -> tuple[str | None, UnitEntry | None]:
+    """What a unit label measures and how it converts to SI, cached per label."""
+    known = _classify(unit)
+    if len(_dimension_cache) < 4096:  # labels are few; a bound keeps odd input from growing it
+        _dimension_cache[unit] = known
+    return known
+
+
+def _classify(unit: str) -> tuple[str | None, UnitEntry | None]:
+    """The dimension of a unit label: a marker, money, a measure, or a counted noun."""
+    if unit in _MARKER_DIMENSIONS:
+        return _MARKER_DIMENSIONS[unit], lookup_symbol(unit)
+    if unit in ISO_CODES or unit in currency_codes():
+        return "money", None
+    if unit.lower() in _TIMES:
+        return "ratio", None
+    entry = lookup(unit.split(" of ", 1)[0])  # "tonne of steel" measures as "tonne"
+    if entry is not None:
+        return entry.dimension, entry
+    return "count", None
 
 
 def _leading_rate(text: str, start: int, floor: int) -> Per | None:
@@ -472,6 +642,107 @@ def _leading_rate(text: str, start: int, floor: int) -> Per | None:
     if found is None or _SENTENCE_END.search(text, found.end(), start):
         return None
     return _PERIODS[found.group(1).lower()]
+
+
+def _read_ratio(text: str, value: _Value, connector: _Tok) -> bool:
+    """ "one in three", "3 in 10": make `value` the proportion and return True."""
+    if value.scaled or value.vague or value.value <= 0:
+        return False
+    token = _token(text, connector.end)
+    if token is not None and token.lower == "every":
+        token = _token(text, token.end)
+    if token is None or (token.kind != "num" and token.lower not in NUMBER_WORDS):
+        return False
+    try:
+        whole = _read_value(text, token.start)
+    except _Rejected:
+        return False
+    if (
+        whole.unit is not None
+        or whole.vague
+        or whole.value <= value.value
+        or _looks_like_year(whole)
+        or _word_at(text, whole.end) in _RATIO_NOT_AFTER
+    ):
+        return False  # "2 in 2024", "scored 2 in 5 minutes"
+    value.value /= whole.value
+    value.end = whole.end
+    value.proportion = True
+    value.one_word = False
+    return True
+
+
+def _read_suffix_bound(text: str, value: _Value, position: int) -> int:
+    """ "N+", "N or more", "N or fewer": a bound after the figure; returns where it ends."""
+    token = _token(text, position)
+    if token is None:
+        return position
+    if token.text == "+" and token.start == value.end:
+        value.bound = "low"
+        return token.end
+    if token.lower != "or":
+        return position
+    word = _token(text, token.end)
+    kind = _SUFFIX_BOUNDS.get(word.lower) if word is not None else None
+    if kind is None or word is None or _token_kind(text, word.end) == "num":
+        return position  # "3 or 4", "20 or more than 30"
+    value.bound = kind
+    return word.end
+
+
+def _read_upper_bound(text: str, low: _Value, prefix: _Prefix, connector: _Tok) -> _Value | None:
+    """ "above 20 and below 30 percent": the upper bound closing a lower one, or None."""
+    words: list[str] = []
+    token = _token(text, connector.end)
+    while token is not None and token.kind == "word" and len(words) < 3:
+        words.append(token.lower)
+        if _PREFIX_KINDS.get(tuple(words)) == "high" and _token_kind(text, token.end) != "word":
+            high = _read_range_end(text, low, prefix, token)
+            if high is not None:
+                prefix.bound = None  # both ends are known: a closed range
+            return high
+        token = _token(text, token.end)
+    return None
+
+
+def _read_compound(text: str, value: _Value, unit: str, end: int) -> int:
+    """ "5 ft 10 in" → 5.8333 ft: a smaller unit after the larger one adds to the value."""
+    smaller, per_larger = _COMPOUND_PARTS[unit]
+    number = _token(text, end)
+    if number is None or number.kind != "num":
+        return end
+    digits = _DIGITS.match(text, number.start)
+    assert digits is not None
+    part = _token(text, digits.end())
+    if len(digits.group()) > 2 or part is None or part.lower not in smaller:
+        return end
+    value.value += Decimal(digits.group()) / per_larger
+    return part.end
+
+
+def _pound_weight(text: str, value: _Value, unit: str) -> str:
+    """ "weighs 20 pounds" is a mass: the word "pounds" after a weighing verb."""
+    marker = text[text.rfind(" ", 0, value.end) + 1 : value.end].lower()
+    return "pound" if marker in ("pound", "pounds") else unit
+
+
+def _takes_of(unit: str) -> bool:
+    """Whether a unit of measure takes an of-phrase ("tonne of steel", "GW of capacity")."""
+    entry = lookup(unit)
+    return entry is not None and entry.dimension in _OF_DIMENSIONS
+
+
+def _measure_at(text: str, token: _Tok) -> tuple[UnitEntry, int] | None:
+    """A unit of measure in units.json at `token` ("square feet", "sq ft", "TeV") and its end."""
+    if token.kind != "word" or token.lower not in unit_starts():
+        return None  # most nouns after a figure are counted things: one set test decides
+    following = _token(text, token.end)
+    if following is not None and following.kind == "word":
+        entry = lookup(f"{token.text} {following.text}")
+        if entry is not None:
+            return entry, following.end
+    entry = lookup(token.text)
+    return (entry, token.end) if entry is not None else None
 
 
 def _expected_by(text: str, end: int) -> bool:
@@ -513,26 +784,42 @@ def _borrow_from_change(
 
 
 def _single(
-    text: str, value: _Value, prefix: _Prefix, unit: str | None, per: Per | None, end: int
+    text: str,
+    value: _Value,
+    prefix: _Prefix,
+    unit: str | None,
+    per: Per | None,
+    end: int,
+    high_value: _Value | None = None,
 ) -> Quantity:
-    """A quantity of one value, opened by a bound or a vague plural."""
-    number = float(value.value)
-    low: float | None = number
-    high: float | None = number
-    if prefix.bound == "low" or value.vague:
+    """The Quantity of a value, opened by a bound or a vague plural, or of a range up to
+    `high_value`; its dimension and SI values come from the unit label."""
+    low: float | None = float(value.value)
+    high: float | None = low
+    bound = prefix.bound or value.bound
+    bare_dollar = prefix.bare_dollar or value.bare_dollar
+    if high_value is not None:
+        high = float(high_value.value)
+        bare_dollar = bare_dollar or high_value.bare_dollar
+    elif bound == "low" or value.vague:
         high = None
-    elif prefix.bound == "high":
+    elif bound == "high":
         low = None
-    return Quantity(
-        low=low,
-        high=high,
-        unit=unit,
-        per=per,
-        text=text[prefix.start : end],
-        start=prefix.start,
-        end=end,
-        approximate=prefix.approximate or value.vague or prefix.bound is not None,
+    dimension, entry = (
+        _NO_DIMENSION if unit is None else _dimension_cache.get(unit) or _dimension(unit)
     )
+    if value.proportion and unit is None:
+        dimension = "proportion"
+    si_low = si_high = None
+    if entry is not None:
+        si_low = None if low is None else low * entry.factor + entry.offset
+        si_high = None if high is None else high * entry.factor + entry.offset
+    # Positional: keywords cost a measurable share of the scan on number-dense text.
+    return Quantity(
+        low, high, unit, per, text[prefix.start : end], prefix.start, end,
+        prefix.approximate or value.vague or bound is not None,
+        dimension, si_low, si_high, unit == "USD" and bare_dollar,
+    )  # fmt: skip
 
 
 # --- tokens --------------------------------------------------------------------
@@ -582,9 +869,19 @@ def _word_at(text: str, position: int) -> str:
 
 def _read_value(text: str, start: int) -> _Value:
     """The figure at `start`: digits with their scale, or a run of number words."""
-    if text[start].isdecimal():
+    first = text[start]
+    if first.isdecimal():
         return _read_figure(text, start)
+    if first in _VULGAR_FRACTIONS:
+        return _read_vulgar(text, start)
     return _read_words(text, start)
+
+
+def _read_vulgar(text: str, start: int) -> _Value:
+    """A fraction character standing alone: "½ cup" → 0.5."""
+    if start and text[start - 1].isalnum():
+        raise _Rejected(start + 1)
+    return _Value(_VULGAR_FRACTIONS[text[start]], start, start + 1, grouped=True)
 
 
 def _read_figure(text: str, start: int) -> _Value:
@@ -613,6 +910,14 @@ def _read_figure(text: str, start: int) -> _Value:
     if len(digits) > _MAX_DIGITS:
         raise _Rejected(end)
     value = Decimal(digits)
+    if following == " ":  # the common case: only "2 1/2" continues a figure past a space
+        if text[end + 2 : end + 3] == "/":
+            value, end, grouped = _read_mixed_fraction(text, value, end, grouped)
+        figure = _Value(value, start, end, digits, grouped)
+        _read_scale_words(text, figure)
+        if start and text[start - 1] in "-−":
+            _read_sign(text, figure)
+        return figure
     if following == "." and text[end + 1 : end + 2].isdecimal():
         fraction = _DIGITS.match(text, end + 1)
         assert fraction is not None
@@ -623,15 +928,81 @@ def _read_figure(text: str, start: int) -> _Value:
         end = fraction.end()
         grouped = True
         following = text[end : end + 1]
+    elif following in _VULGAR_FRACTIONS:  # "2½"
+        value += _VULGAR_FRACTIONS[following]
+        end += 1
+        grouped = True
+        following = text[end : end + 1]
     if following == "/" and text[end + 1 : end + 2].isdecimal():
-        raise _Rejected(_SLASHED_RUN.match(text, start).end())  # type: ignore[union-attr]
+        simple = _slash_fraction(text, value, end)
+        if simple is None:
+            raise _Rejected(_SLASHED_RUN.match(text, start).end())  # type: ignore[union-attr]
+        value, end = simple
+        following = text[end : end + 1]
+    figure = _Value(value, start, end, digits, grouped)
     if following in _DASHES and text[end + 1 : end + 2].isalpha():
-        raise _Rejected(end + 1)  # "a 30-year-old", "a 600-strong force": an adjective
-    figure = _Value(value, start, end, digits=digits, grouped=grouped)
+        _read_hyphen_unit(text, figure)  # "a 45-acre farm", or rejected ("a 600-strong force")
+        return figure
     if following == "°" or following.isalnum():
         _read_attached(text, figure)
     _read_scale_words(text, figure)
+    if start and text[start - 1] in "-−":
+        _read_sign(text, figure)
     return figure
+
+
+def _read_mixed_fraction(
+    text: str, value: Decimal, end: int, grouped: bool
+) -> tuple[Decimal, int, bool]:
+    """ "2 1/2 hours" → 2.5: a whole number, a space and a proper fraction."""
+    mixed = _MIXED_FRACTION.match(text, end)
+    if mixed is None or not 0 < int(mixed.group(1)) < int(mixed.group(2)):
+        return value, end, grouped
+    return value + Decimal(mixed.group(1)) / Decimal(mixed.group(2)), mixed.end(), True
+
+
+def _read_sign(text: str, figure: _Value) -> None:
+    """A minus sign written against the figure ("-5 °C", "−5C") makes it negative."""
+    start = figure.start
+    if start and text[start - 1] in "-−" and (start == 1 or text[start - 2] in _SIGN_BEFORE):
+        figure.value = -figure.value
+        figure.start = start - 1
+
+
+def _slash_fraction(text: str, numerator: Decimal, end: int) -> tuple[Decimal, int] | None:
+    """ "1/2 cup": a simple fraction and its end, when a unit of measure follows one space
+    later; any other slashed pair is a ratio, a date or a score ("24/7", "3/11")."""
+    denominator = _SLASH_FRACTION.match(text, end)
+    if denominator is None or not 0 < numerator < int(denominator.group(1)):
+        return None
+    after = denominator.end()
+    unit = _token(text, after)
+    if unit is None or unit.start != after + 1 or _measure_at(text, unit) is None:
+        return None
+    return numerator / Decimal(denominator.group(1)), after
+
+
+def _read_hyphen_unit(text: str, figure: _Value) -> None:
+    """ "a 45-acre farm", "an 89-year-old man": the adjective names the figure's unit."""
+    dash = figure.end
+    word = _LOWER_WORD.match(text, dash + 1)
+    if (
+        word is None
+        or word.group() in _HYPHEN_NOT_UNITS
+        or word.group() in _STOP
+        or _looks_like_year(figure)  # "the 2024-style budget", "1990-present"
+    ):
+        raise _Rejected(dash + 1)  # "a 600-strong force", "1-for-1", "3-D"
+    after = word.end()
+    if text[after : after + 1].isalnum():
+        raise _Rejected(after)  # "5-yearX", "3-Dimensional": a code or a name
+    unit = word.group()
+    entry = lookup_name(unit) or lookup_symbol(unit)
+    if entry is not None and entry.dimension != "time":
+        unit = entry.unit  # "a 5-metres-long" → metre
+    tail = _HYPHEN_TAIL.match(text, after)
+    figure.unit = unit
+    figure.end = tail.end() if tail is not None else after
 
 
 def _reject_glued(text: str, start: int, end: int) -> None:
@@ -647,6 +1018,10 @@ def _reject_glued(text: str, start: int, end: int) -> None:
         raise _Rejected(_PHONE_RUN.match(text, start).end())  # type: ignore[union-attr]
     if before in ".,/:" and start > 1 and text[start - 2].isdecimal():
         raise _Rejected(end)
+    if before == "." and start > 1 and text[start - 2].isalpha():
+        raise _Rejected(end)  # "claims.12": a footnote or a reference
+    if before == "[" and text[end : end + 1] == "]":
+        raise _Rejected(end)  # "[3]": a footnote marker
 
 
 def _read_groups(text: str, start: int, end: int) -> tuple[str, int, bool]:
@@ -696,8 +1071,13 @@ def _read_attached(text: str, figure: _Value) -> None:
     lower = word.lower()
     after = letters.end()
     if after < len(text) and text[after].isdecimal():
-        raise _Rejected(after)  # "4x4", "5G5": a code
-    if lower in SCALE_ABBREVIATIONS:
+        if lookup_symbol(word + text[after]) is None or text[after + 1 : after + 2].isalnum():
+            raise _Rejected(after + 1)  # "4x4", "5G5": a code
+        word, lower, after = word + text[after], lower + text[after], after + 1  # "50m2"
+    if word == "m" and _word_at(text, after) in _LENGTH_ADJECTIVES:
+        figure.unit = "m"  # "1.8m tall": metres, not a million
+        figure.end = after
+    elif lower in SCALE_ABBREVIATIONS:
         figure.value *= SCALE_ABBREVIATIONS[lower]
         figure.scale *= SCALE_ABBREVIATIONS[lower]
         figure.scaled = True
@@ -705,7 +1085,9 @@ def _read_attached(text: str, figure: _Value) -> None:
     elif lower in ("c", "f") and word.isupper():
         figure.unit = "°C" if lower == "c" else "°F"
         figure.end = after
-    elif lower in _ATTACHED_UNITS and word != "G":  # "5G" is a network, "5g" grams
+    elif (lower in _ATTACHED_UNITS and word != "G") or (  # "5G" is a network, "5g" grams
+        len(word) > 1 and lookup_symbol(word) is not None  # "500mg", "13.6TeV"
+    ):
         figure.unit = word
         figure.end = after
     else:
@@ -725,6 +1107,8 @@ def _read_scale_words(text: str, figure: _Value) -> None:
             multiplier = SCALE_ABBREVIATIONS[lower]
         elif lower == "dozen":
             multiplier = 12
+        elif lower in _INDIAN_SCALES:
+            multiplier = _INDIAN_SCALES[lower]
         else:
             return
         figure.value *= multiplier
@@ -741,13 +1125,17 @@ def _read_words(text: str, start: int) -> _Value:
     if lower in VAGUE_PLURALS:
         return _read_vague(text, first)
     if lower == "half":
-        return _read_fraction(text, first, first.end, Decimal("0.5"))
+        return _read_fraction(text, first, first.end, first.end, Decimal("0.5"))
     if lower in ("a", "an", "one") and _word_at(text, first.end) == "quarter":
         quarter = _token(text, first.end)
-        of = _token(text, quarter.end)  # type: ignore[union-attr]
+        assert quarter is not None
+        of = _token(text, quarter.end)
         if of is None or of.lower != "of":
             raise _Rejected(first.end)
-        return _read_fraction(text, first, of.end, Decimal("0.25"))
+        return _read_fraction(text, first, quarter.end, of.end, Decimal("0.25"))
+    spoken = _spoken_fraction(text, first)
+    if spoken is not None:
+        return spoken
     words: list[str] = []
     end = start
     token: _Tok | None = first
@@ -815,11 +1203,18 @@ def _read_vague(text: str, first: _Tok) -> _Value:
     return figure
 
 
-def _read_fraction(text: str, first: _Tok, position: int, fraction: Decimal) -> _Value:
-    """ "half a million" → 500000; "a quarter of a percentage point" → 0.25 pp."""
+def _read_fraction(
+    text: str, first: _Tok, share_end: int, position: int, fraction: Decimal
+) -> _Value:
+    """ "half a million" → 500000; "a quarter of a percentage point" → 0.25 pp;
+    "half of the students", "a quarter of the homes" → a share (0.5, 0.25)."""
     article = _token(text, position)
+    if article is not None and article.lower == "of" and share_end == position:
+        return _share(first, share_end, fraction)  # "half of"
     target = _token(text, article.end) if article is not None else None
     if article is None or target is None or article.lower != "a":
+        if share_end != position:
+            return _share(first, share_end, fraction)  # "a quarter of the homes"
         raise _Rejected(first.end)
     lower = target.lower
     multiplier = SCALES.get(lower) or (12 if lower == "dozen" else 0)
@@ -829,6 +1224,29 @@ def _read_fraction(text: str, first: _Tok, position: int, fraction: Decimal) -> 
         point = _token(text, target.end)
         return _Value(fraction, first.start, point.end, scaled=True, unit="pp")  # type: ignore[union-attr]
     raise _Rejected(first.end)
+
+
+def _share(first: _Tok, end: int, fraction: Decimal) -> _Value:
+    """A proportion read from words: it counts no unit ("two thirds of voters")."""
+    return _Value(fraction, first.start, end, grouped=True, proportion=True)
+
+
+def _spoken_fraction(text: str, first: _Tok) -> _Value | None:
+    """ "two thirds of", "two-thirds", "a fifth of", "three quarters of": a share, or None."""
+    parts = first.lower.split("-")
+    if len(parts) == 2 and parts[1] in _DENOMINATORS:
+        numerator, denominator, end = parts[0], parts[1], first.end  # "two-thirds"
+    else:
+        second = _token(text, first.end)
+        if second is None or second.lower not in _DENOMINATORS or len(parts) != 1:
+            return None
+        if _word_at(text, second.end) not in ("of", "majority"):
+            return None  # "a third time", "two quarters": an ordinal or a period
+        numerator, denominator, end = parts[0], second.lower, second.end
+    count = 1 if numerator in ("a", "an", "one") else UNITS.get(numerator, 0)
+    if not 0 < count < _DENOMINATORS[denominator]:
+        return None
+    return _share(first, end, Decimal(count) / _DENOMINATORS[denominator])
 
 
 # --- what precedes ---------------------------------------------------------------
@@ -842,7 +1260,7 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
     cut_word = window_start > floor and text[window_start - 1].isalnum()
     if tokens and cut_word and text[window_start].isalnum():
         tokens = tokens[1:]  # a word cut by the window
-    prefix = _Prefix(start=start)
+    prefix = _Prefix(start)
     _context_words(tokens, prefix)
     if tokens and _opens_no_prefix(tokens):
         return prefix
@@ -867,6 +1285,17 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
         index -= 1
         if prefix.from_:
             index = _take_bound(tokens, index, prefix)  # "from around 40%"
+    if (
+        prefix.previous == "minus"
+        and index > 0
+        and tokens[index - 1].lower() == "minus"
+        and (
+            index < 2 or tokens[index - 2].lower() != "or"  # "plus or minus 5" is a margin
+        )
+    ):
+        prefix.negative = True
+        prefix.first = index - 1
+        index -= 1
     if prefix.currency is None and index > 0:
         _take_currency(tokens, index, prefix, move=False)
     if prefix.first is not None:  # offsets are needed only when a prefix was taken
@@ -921,6 +1350,13 @@ def _context_words(tokens: list[str], prefix: _Prefix) -> None:
         lower = previous.lower()
         prefix.previous = lower
         prefix.previous_capitalised = previous[0].isupper()
+        if not previous.islower():  # "iPhone 15", "SEA-ME-WE 3": a name wherever it stands
+            prefix.name_like = previous[0].islower() or (
+                index > 1
+                and tokens[index - 1] in _DASHES
+                and previous.isupper()
+                and len(previous) > 1
+            )
         if lower in _LABELS and (last != "." or lower in ("no", "nos", "nr", "v", "vol", "mk")):
             prefix.label = True
         if lower in _MONTHS and previous[0].isupper():
@@ -942,6 +1378,10 @@ def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = 
         code = DOLLAR_PREFIXES.get(token[:-1].lower(), "USD")  # "US$", "C$", "HK$"
     elif token in ISO_CODES:
         code = token
+    elif token in _LOWER_CODES:
+        code = token.upper()  # "usd 20"
+    elif len(token) == 3 and token.isupper() and token in currency_codes():
+        code = token
     elif token == "." and index > 1 and tokens[index - 2] == "Rs":
         code, used = "INR", 2
     elif token == "Rs":
@@ -949,6 +1389,7 @@ def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = 
     if code is None:
         return index
     prefix.currency = code
+    prefix.bare_dollar = token == "$"
     if not move:
         return index
     prefix.first = index - used
@@ -1032,6 +1473,8 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
 
 def _looks_like_designation(text: str, value: _Value, prefix: _Prefix) -> bool:
     """A bare figure right after a capitalised word, mid-sentence ("Formula 1")."""
+    if prefix.name_like:
+        return True  # "iPhone 15", "SEA-ME-WE 3 cable", wherever the sentence starts
     if not prefix.previous_capitalised:
         return False  # the common case, decided by one attribute
     plain = (
@@ -1104,7 +1547,10 @@ def _check_whole(
     ):
         raise _Rejected(end)  # "net zero", "the two met": a number word counting nothing named
     if value.one_word and (
-        unit is None or prefix.previous in _PRONOUN_ONE_CONTEXT or _word_at(text, value.end) == "of"
+        unit is None
+        or prefix.previous in _PRONOUN_ONE_CONTEXT
+        or _word_at(text, value.end) == "of"
+        or unit.lower() in _VAGUE_SINGULARS  # "one thing we know"
     ):
         raise _Rejected(value.end)
     if _is_date_duration(text, prefix, unit, per, end):
@@ -1163,24 +1609,67 @@ def _read_marker(text: str, value: _Value) -> int:
     if value.unit is not None:
         return value.end
     marker, end = _marker_at(text, value.end)
-    if marker is not None:
-        value.unit = marker
-        value.end = end
+    if marker is None:
+        return value.end
+    if marker == "$":
+        marker, value.bare_dollar = "USD", True
+    elif marker[0] in "Mk" and len(marker) == 4:  # "40 MEUR", "500 kUSD"
+        multiplier = SCALE_ABBREVIATIONS[marker[0].lower()]
+        value.value *= multiplier
+        value.scale *= multiplier
+        value.scaled = True
+        marker = marker[1:]
+    value.unit = marker
+    value.end = end
+    if len(marker) == 3 and marker.isupper():  # money: "USD million", "3 dollars 50 cents"
+        _read_scale_words(text, value)
+        _read_minor_unit(text, value)
     return value.end
 
 
+def _read_minor_unit(text: str, value: _Value) -> None:
+    """ "3 dollars 50 cents" → 3.50: cents after a currency word are part of the amount."""
+    if value.scaled or text[value.end - 1 : value.end] == "$":
+        return
+    number = _token(text, value.end)
+    if number is None or number.kind != "num" or not _word_before_is_currency(text, value):
+        return
+    digits = _DIGITS.match(text, number.start)
+    assert digits is not None
+    cents = _token(text, digits.end())
+    if cents is None or cents.lower not in _SUBUNITS or len(digits.group()) > 2:
+        return
+    value.value += Decimal(digits.group()) / 100
+    value.end = cents.end
+
+
+def _word_before_is_currency(text: str, value: _Value) -> bool:
+    """Whether the marker just read was a currency word ("dollars"), not a code or symbol."""
+    start = text.rfind(" ", 0, value.end) + 1
+    return text[start : value.end].lower() in _MINOR_CURRENCY_WORDS
+
+
 def _marker_at(text: str, position: int) -> tuple[str | None, int]:
-    """The unit marker starting at `position`, if any, and its end."""
+    """The unit marker starting at `position`, if any, and its end ("$" for a bare dollar)."""
     token = _token(text, position)
     if token is None:
         return None, position
     if token.text == "%":
         return "%", token.end
+    if token.kind == "sym":
+        if token.text not in _SYMBOL_MARKERS:
+            return None, position  # mostly a comma or a full stop
+        return _symbol_marker(text, token)
     if token.kind != "word":
         return None, position
     lower = token.lower
-    if lower not in _MARKER_WORDS and token.text not in ISO_CODES:
-        return None, position  # most words after a figure are nouns: decide without a look-ahead
+    code = token.text
+    if lower not in _MARKER_WORDS and code not in ISO_CODES:
+        size = len(code)
+        if size == 4 and code[0] in "Mk" and code[1:] in ISO_CODES:
+            return code, token.end  # "40 MEUR": a scaled code, read by _read_marker
+        if size != 3 or not code.isupper() or code not in currency_codes():
+            return None, position  # most words after a figure are nouns: decide at once
     following = _token(text, token.end)
     next_lower = following.lower if following is not None else ""
     if lower in ("percent", "pct") or (lower == "per" and next_lower == "cent"):
@@ -1189,10 +1678,15 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
         return "pp", following.end
     if lower in ("pp", "ppt", "ppts"):
         return "pp", token.end
-    if lower in ("degrees", "degree") and next_lower in _CELSIUS and following is not None:
-        return "°C", following.end
-    if token.text in ISO_CODES:
-        return token.text, token.end
+    if lower in ("degrees", "degree") and following is not None:
+        if next_lower in _CELSIUS:
+            return "°C", following.end
+        if next_lower in _FAHRENHEIT:
+            return "°F", following.end
+    if code in ISO_CODES or code in currency_codes():
+        return code, token.end
+    if lower in _LOWER_CODES:
+        return code.upper(), token.end  # "20 usd"
     if lower in CURRENCY_ADJECTIVES and following is not None and next_lower in CURRENCY_WORDS:
         adjective = CURRENCY_ADJECTIVES[lower]
         return (
@@ -1205,8 +1699,24 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
         and lower != "crowns"
         and not (lower == "pounds" and next_lower == "of")
     ):
-        return CURRENCY_WORDS[lower], token.end
+        return ("$" if lower in ("dollar", "dollars") else CURRENCY_WORDS[lower]), token.end
     return None, position
+
+
+def _symbol_marker(text: str, token: _Tok) -> tuple[str | None, int]:
+    """A degree sign or a currency symbol after the figure: "98.6 °F", "10 €"."""
+    if token.text == "°":
+        scale = _token(text, token.end)
+        if scale is not None and scale.start == token.end:
+            if scale.lower in _CELSIUS:
+                return "°C", scale.end
+            if scale.lower in _FAHRENHEIT:
+                return "°F", scale.end
+        return None, token.start
+    code = CURRENCY_SYMBOLS.get(token.text)
+    if code is None or text[token.end : token.end + 1].isdecimal():
+        return None, token.start  # "sold 600 $5 tickets": the symbol opens the next figure
+    return ("$" if token.text == "$" else code), token.end
 
 
 def _opens_range(connector: _Tok, prefix: _Prefix) -> bool:
@@ -1323,6 +1833,10 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
             per_million = _parts_per(text, token)
             if per_million is not None:
                 return per_million
+        if not words and lower in unit_starts():
+            measure = _read_measure(text, token)
+            if measure is not None:
+                return measure
         if (
             (lower in _STOP and token.text != "US")
             or lower in NUMBER_WORDS
@@ -1340,11 +1854,29 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
         return None, position
     last = words[-1].lower
     if not (_is_plural(last) or value.value == 1 or last in _ATTACHED_UNITS):
+        if last in _STREET_WORDS and len(words) > 1 and words[0].text[0].isupper():
+            raise _Rejected(words[-1].end)  # "221 Baker Street": an address
         return _singular_unit(words, position)
     end = words[-1].end
     if last in _OF_TAKING:
         end = _read_of_phrase(text, end)
     return _unit_text(text, words[0].start, end), end
+
+
+def _read_measure(text: str, token: _Tok) -> tuple[str, int] | None:
+    """A unit of measure as its label: a name singular ("metres" → "metre"), a symbol as
+    written, with an of-phrase after a quantity of stuff ("tonne of steel"). A time is left
+    to the noun reader ("3 hours" stays as written), and so is anything not in units.json."""
+    measure = _measure_at(text, token)
+    if measure is None or measure[0].dimension == "time":
+        return None
+    entry, end = measure
+    unit = entry.unit
+    if entry.dimension in _OF_DIMENSIONS:
+        of_end = _read_of_phrase(text, end)
+        unit = " ".join([unit, *text[end:of_end].split()])
+        end = of_end
+    return unit, end
 
 
 def _read_partitive(text: str, of: _Tok, value: _Value, position: int) -> tuple[str | None, int]:

@@ -1,0 +1,366 @@
+"""The quantity families of issue 12 (tests/extract/unseen/README.md, "Quantities").
+
+Each family has its own parametrised test of (low, high, unit, per, dimension);
+the example sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.extract.quantities import find_quantities
+from claimtrack.extract.types import Quantity
+
+Shape = tuple[float | None, float | None, str | None, str | None, str | None]
+
+
+def _one(text: str) -> Quantity:
+    """The single quantity a text holds (fails if there is not exactly one)."""
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _shape(quantity: Quantity) -> Shape:
+    """The scored facets of a quantity, with its dimension."""
+    return quantity.low, quantity.high, quantity.unit, quantity.per, quantity.dimension
+
+
+def _assert_shape(text: str, expected: Shape) -> None:
+    """The one quantity of `text` has the expected shape (values to 1e-3 relative)."""
+    got = _shape(_one(text))
+    for value, want in zip(got[:2], expected[:2], strict=True):
+        assert value == (None if want is None else pytest.approx(want, rel=1e-3)), got
+    assert got[2:] == expected[2:], got
+
+
+UNITS = [
+    ("Each capsule holds 250 mg.", (250, 250, "mg", None, "mass")),
+    ("The recipe needs 33 cl.", (33, 33, "cl", None, "volume")),
+    ("The beam reached 6.8 TeV.", (6.8, 6.8, "TeV", None, "energy")),
+    ("The fence is 4 metres high.", (4, 4, "metre", None, "length")),
+    ("The fence is 4 meters high.", (4, 4, "meter", None, "length")),
+    ("The pilgrims walked 120 miles.", (120, 120, "mile", None, "length")),
+    ("The shop covers 1,500 sq ft.", (1500, 1500, "sq ft", None, "area")),
+    ("The shop covers 1,500 square feet.", (1500, 1500, "square foot", None, "area")),
+    ("The limit on the motorway is 70 mph.", (70, 70, "mph", None, "speed")),
+    ("The estate spans 300 acres.", (300, 300, "acre", None, "area")),
+    ("The ferry cruised at 18 knots.", (18, 18, "knot", None, "speed")),
+    ("The tank holds 40 gallons.", (40, 40, "gallon", None, "volume")),
+    ("The grid lost 2.5 GW.", (2.5, 2.5, "GW", None, "power")),
+    ("The runner covered 42 km.", (42, 42, "km", None, "length")),
+    ("The tablet weighs 400g.", (400, 400, "g", None, "mass")),
+    ("The dose was 50mg.", (50, 50, "mg", None, "mass")),
+    ("The flat measures 80 m² in all.", (80, 80, "m²", None, "area")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNITS)
+def test_units_of_measure_are_recognised_and_names_singularised(text: str, expected: Shape) -> None:
+    # given a unit of measure, then a name is singular, a symbol as written, with its dimension
+    _assert_shape(text, expected)
+
+
+COMPARATIVES = [
+    ("Families with 4 children or more get the grant.", (4, None, "children", None, "count")),
+    ("Families with 4 or more children get the grant.", (4, None, "children", None, "count")),
+    ("Groups of 6 or fewer may meet.", (None, 6, None, None, None)),
+    ("The rule covers firms of ≤ 50 staff.", (None, 50, "staff", None, "count")),
+    ("The rule covers firms of ≥ 250 staff.", (250, None, "staff", None, "count")),
+    ("At least 14 sailors were rescued.", (14, None, "sailors", None, "count")),
+    ("No fewer than 9 bridges were closed.", (9, None, "bridges", None, "count")),
+    ("The fan club has 800+ members.", (800, None, "members", None, "count")),
+    ("Orders of 3 or less ship free.", (None, 3, None, None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPARATIVES)
+def test_one_sided_comparatives_leave_one_end_open(text: str, expected: Shape) -> None:
+    # given "N or more", "≤ N", "N+", then one end of the quantity is None
+    _assert_shape(text, expected)
+    assert _one(text).approximate
+
+
+BOUNDS = [
+    ("Inflation stayed above 2 and below 4 percent.", (2, 4, "%", None, "percent")),
+    ("Turnout was more than 40% but less than 55%.", (40, 55, "%", None, "percent")),
+    ("The park expects 3 to 4 million visitors.", (3e6, 4e6, "visitors", None, "count")),
+    ("The bill runs to between 12 and 15 pages.", (12, 15, "pages", None, "count")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOUNDS)
+def test_two_sided_bounds_and_x_to_y_are_one_range(text: str, expected: Shape) -> None:
+    # given a lower and an upper bound, or "X to Y", then one quantity with both ends
+    _assert_shape(text, expected)
+
+
+FRACTIONS = [
+    ("Add ½ mile to the route.", (0.5, 0.5, "mile", None, "length")),
+    ("The hike lasts 3 1/2 hours.", (3.5, 3.5, "hours", None, "time")),
+    ("The hike lasts 3½ hours.", (3.5, 3.5, "hours", None, "time")),
+    ("Two thirds of members backed the plan.", (2 / 3, 2 / 3, None, None, "proportion")),
+    ("Two-thirds of members backed the plan.", (2 / 3, 2 / 3, None, None, "proportion")),
+    ("One in four tenants is behind on rent.", (0.25, 0.25, None, None, "proportion")),
+    ("Three in five drivers speed.", (0.6, 0.6, None, None, "proportion")),
+    ("Half of the ferries were cancelled.", (0.5, 0.5, None, None, "proportion")),
+    ("A quarter of the shops closed.", (0.25, 0.25, None, None, "proportion")),
+    ("A fifth of the harvest was lost.", (0.2, 0.2, None, None, "proportion")),
+    ("Pour 1/2 litre into the pan.", (0.5, 0.5, "litre", None, "volume")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRACTIONS)
+def test_fractions_and_proportions(text: str, expected: Shape) -> None:
+    # given a written fraction or a share, then its value; a share counts no unit
+    _assert_shape(text, expected)
+
+
+CURRENCIES = [
+    ("A coffee costs 4 € here.", (4, 4, "EUR", None, "money")),
+    ("The fee is usd 35.", (35, 35, "USD", None, "money")),
+    ("The fee is 35 usd.", (35, 35, "USD", None, "money")),
+    ("The fee is 35 dollars.", (35, 35, "USD", None, "money")),
+    ("The ticket is C$60.", (60, 60, "CAD", None, "money")),
+    ("The ticket is HK$60.", (60, 60, "HKD", None, "money")),
+    ("The ticket is A$60.", (60, 60, "AUD", None, "money")),
+    ("The ticket is R$60.", (60, 60, "BRL", None, "money")),
+    ("The ticket is NZ$60.", (60, 60, "NZD", None, "money")),
+    ("The ticket is S$60.", (60, 60, "SGD", None, "money")),
+    ("The ticket is ₹600.", (600, 600, "INR", None, "money")),
+    ("The ticket is Rs 600.", (600, 600, "INR", None, "money")),
+    ("The ticket is 600 rupees.", (600, 600, "INR", None, "money")),
+    ("The toy costs 7 dollars 25 cents.", (7.25, 7.25, "USD", None, "money")),
+    ("Fuel costs 95 NGN a litre.", (95, 95, "NGN", None, "money")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CURRENCIES)
+def test_currency_in_any_place_or_case_is_its_iso_code(text: str, expected: Shape) -> None:
+    # given a currency after the figure, in lower case, or a prefixed dollar, then its code
+    _assert_shape(text, expected)
+
+
+def test_a_bare_dollar_is_usd_and_ambiguous_unless_the_caller_names_it() -> None:
+    # given "$40" with no country, then USD flagged ambiguous; given dollar="CAD", then CAD
+    assert (_one("It costs $40.").unit, _one("It costs $40.").ambiguous) == ("USD", True)
+    assert _one("It costs US$40.").ambiguous is False
+    canadian = find_quantities("It costs $40.", dollar="CAD")[0]
+    assert (canadian.unit, canadian.ambiguous) == ("CAD", False)
+    assert find_quantities("It costs €40.", dollar="CAD")[0].unit == "EUR"
+
+
+COMPOUNDS = [
+    ("The player is 6 ft 3 in tall.", (6.25, 6.25, "ft", None, "length")),
+    ("The player is 6 feet 3 inches tall.", (6.25, 6.25, "foot", None, "length")),
+    ("The calf weighed 9 lb 8 oz.", (9.5, 9.5, "lb", None, "mass")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPOUNDS)
+def test_compound_measures_are_one_value_in_the_larger_unit(text: str, expected: Shape) -> None:
+    # given "5 ft 10 in", then one value in feet
+    _assert_shape(text, expected)
+
+
+SCALES = [
+    ("The flat sold for Rs 45 lakh.", (4.5e6, 4.5e6, "INR", None, "money")),
+    ("The scheme costs 12 crore rupees.", (1.2e8, 1.2e8, "INR", None, "money")),
+    ("Revenue reached 35 MEUR.", (3.5e7, 3.5e7, "EUR", None, "money")),
+    ("Revenue reached 35 USD million.", (3.5e7, 3.5e7, "USD", None, "money")),
+    ("Revenue reached 35 EUR million.", (3.5e7, 3.5e7, "EUR", None, "money")),
+    ("Global debt topped $310 tn.", (3.1e14, None, "USD", None, "money")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCALES)
+def test_scale_words_lakh_crore_and_scaled_codes_multiply(text: str, expected: Shape) -> None:
+    # given lakh, crore, MEUR, "USD million" or tn, then the value is multiplied
+    _assert_shape(text, expected)
+
+
+HYPHENATED = [
+    ("They bought a 60-acre vineyard.", (60, 60, "acre", None, "area")),
+    ("A 72-year-old woman was rescued.", (72, 72, "year", None, "time")),
+    ("The 27-member board met.", (27, 27, "member", None, "count")),
+    ("She booked a 12-day cruise.", (12, 12, "day", None, "time")),
+    ("He ran a 10-km race.", (10, 10, "km", None, "length")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HYPHENATED)
+def test_hyphenated_adjectives_count_their_unit(text: str, expected: Shape) -> None:
+    # given "a 45-acre farm", then 45 acres
+    _assert_shape(text, expected)
+
+
+def test_a_hyphenated_non_unit_is_still_no_quantity() -> None:
+    # given "a 600-strong force", then no unit is invented
+    assert find_quantities("A 600-strong force crossed the river.") == []
+
+
+TEMPERATURES = [
+    ("The patient had 101.3 °F.", (101.3, 101.3, "°F", None, "temperature")),
+    ("It hit 95 degrees Fahrenheit.", (95, 95, "°F", None, "temperature")),
+    ("Seville hit 44C on Sunday.", (44, 44, "°C", None, "temperature")),
+    ("Phoenix hit 113F on Sunday.", (113, 113, "°F", None, "temperature")),
+    ("Phoenix hit 113°F on Sunday.", (113, 113, "°F", None, "temperature")),
+    ("Water boils at 100 degrees Celsius.", (100, 100, "°C", None, "temperature")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TEMPERATURES)
+def test_fahrenheit_stays_fahrenheit(text: str, expected: Shape) -> None:
+    # given a Fahrenheit reading, then °F (never °C); a bare "40C" is Celsius
+    _assert_shape(text, expected)
+
+
+SIGNS = [
+    ("Oslo fell to -12 °C.", (-12, -12, "°C", None, "temperature")),
+    ("Oslo fell to −12C.", (-12, -12, "°C", None, "temperature")),
+    ("Oslo fell to minus 12 degrees.", (-12, -12, "°C", None, "temperature")),
+    ("Output changed by -0.4%.", (-0.4, -0.4, "%", None, "percent")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNS)
+def test_minus_signs_are_kept(text: str, expected: Shape) -> None:
+    # given a minus sign or "minus", then the value is negative
+    _assert_shape(text, expected)
+
+
+def test_a_margin_of_error_keeps_its_sign_positive() -> None:
+    # given "plus or minus 3", then 3, not -3
+    assert _one("The poll has a margin of plus or minus 3 points.").low == 3
+
+
+MEANINGS = [
+    ("The striker is 1.9m tall.", (1.9, 1.9, "m", None, "length")),
+    ("The village is 800m away.", (800, 800, "m", None, "length")),
+    ("The club paid €1.9m for him.", (1.9e6, 1.9e6, "EUR", None, "money")),
+    ("She baked with 20 pounds of flour.", (20, 20, "pound of flour", None, "mass")),
+    ("The parcel weighs 20 pounds.", (20, 20, "pound", None, "mass")),
+    ("The parcel costs 20 pounds.", (20, 20, "GBP", None, "money")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEANINGS)
+def test_metres_and_pounds_are_read_by_context(text: str, expected: Shape) -> None:
+    # given "1.8m tall" or "20 pounds of flour", then a length or a mass, not money or millions
+    _assert_shape(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The detective lived at 221 Baker Street.",
+        "The office is at 10 Downing St in London.",
+        "The service listens on port 8443 by default.",
+        "The SEA-ME-WE 5 cable was cut.",
+        "He queued for an iPhone 16 for hours.",
+        "The airline flies the Boeing 787 to Lima.",
+        "The claim is sourced [4] in the annex.",
+        "The claim is sourced in claims.17 of the file.",
+        "See chapter 9 and section 4 for details.",
+        "That is one thing the report gets right.",
+        "It is one of the best.",
+    ],
+)
+def test_addresses_ports_names_and_markers_are_not_quantities(text: str) -> None:
+    # given a street number, a port, a product name, a footnote or a section, then nothing
+    assert find_quantities(text) == []
+
+
+def test_equal_lengths_in_different_units_have_equal_si_values() -> None:
+    # given 5 miles and 8.04672 km, then both are 8046.72 metres
+    miles = _one("They walked 5 miles.")
+    km = _one("They walked 8.04672 km.")
+    assert miles.si_low == pytest.approx(km.si_low, rel=1e-9)
+    assert miles.si_high == pytest.approx(8046.72, rel=1e-9)
+    assert (miles.dimension, km.dimension) == ("length", "length")
+
+
+def test_temperatures_convert_with_their_offset() -> None:
+    # given 212 °F and 100 °C, then both are 373.15 kelvin
+    fahrenheit = _one("Water boils at 212°F.")
+    celsius = _one("Water boils at 100°C.")
+    assert fahrenheit.si_low == pytest.approx(373.15, rel=1e-6)
+    assert celsius.si_low == pytest.approx(373.15, rel=1e-9)
+
+
+def test_money_and_counts_have_a_dimension_but_no_si_value() -> None:
+    # given money or a counted noun, then the dimension is set and the SI values are None
+    money, people = find_quantities("They paid €40 to 12 people.")
+    assert (money.dimension, money.si_low) == ("money", None)
+    assert (people.dimension, people.si_low) == ("count", None)
+
+
+ALL_EXAMPLES = [
+    text
+    for family in (
+        UNITS,
+        COMPARATIVES,
+        BOUNDS,
+        FRACTIONS,
+        CURRENCIES,
+        COMPOUNDS,
+        SCALES,
+        HYPHENATED,
+        TEMPERATURES,
+        SIGNS,
+        MEANINGS,
+    )
+    for text, _ in family
+]
+
+
+@pytest.mark.parametrize("text", ALL_EXAMPLES)
+def test_every_offset_slices_the_text(text: str) -> None:
+    # given any family example, then each quantity's offsets slice its surface text
+    for quantity in find_quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.text
+
+
+_PIECES = st.sampled_from(
+    [
+        "5", "12", "1.8", "-5", "−5", "½", "2½", "1/2", "3 1/2", "minus", "or more", "or fewer",
+        "+", "≤", "≥", "°F", "°C", "F", "C", "m", "mg", "sq ft", "square feet", "mph", "km",
+        "ft", "in", "lb", "oz", "dollars", "cents", "€", "$", "C$", "usd", "MEUR", "lakh",
+        "crore", "two thirds of", "one in three", "half of", "a quarter of", "-acre", "-year-old",
+        "above", "and below", "percent", "tall", "pounds of", "weighs", "[", "]", "Street",
+        "Baker", "port", "iPhone", " ", ".",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map(" ".join) | st.lists(_PIECES, max_size=25).map("".join))
+def test_offsets_slice_and_do_not_overlap_on_family_pieces(text: str) -> None:
+    # given text built from the families' pieces, then surfaces slice it, in order, disjoint
+    previous_end = 0
+    for quantity in find_quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.text
+        assert quantity.start >= previous_end
+        previous_end = quantity.end
+
+
+def test_units_json_is_small_sorted_and_what_the_build_script_writes() -> None:
+    # given the committed units.json, then it is under 1 MB, sorted, and a rebuild from
+    # pint and pycountry (build-time only: skipped where the `train` extra is missing) is
+    # byte for byte the same
+    import json
+    import runpy
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "claimtrack" / "extract" / "units.json"
+    text = path.read_text(encoding="utf-8")
+    assert len(text.encode()) < 1_000_000
+    data = json.loads(text)
+    assert list(data["names"]) == sorted(data["names"])
+    assert {"USD", "EUR", "INR", "BRL"} <= set(data["currencies"])
+    pytest.importorskip("pint")
+    pytest.importorskip("pycountry")
+    script = runpy.run_path(str(Path(__file__).parents[2] / "scripts" / "build_units.py"))
+    assert script["render"](script["build"]()) == text
