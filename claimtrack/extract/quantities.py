@@ -162,10 +162,16 @@ _LOWER_CODES = frozenset({
     "usd", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "nzd", "inr", "hkd", "sgd",
     "brl", "zar", "sek", "nok", "dkk", "pln",
 })  # fmt: skip
+# Currency names numbers.py lacks, read after a figure ("5 billion reais", "ten bucks").
+_MORE_CURRENCY_WORDS = {"reais": "BRL", "reales": "BRL", "bucks": "$", "buck": "$"}
+# Minor units written alone after a figure ("ten cents", "20 pence"): a hundredth of these.
+_ALONE_SUBUNITS = {"cents": "$", "pence": "GBP"}
 _MARKER_WORDS = (
     frozenset({"percent", "pct", "per", "percentage", "pp", "ppt", "ppts", "degrees", "degree"})
     | frozenset(CURRENCY_ADJECTIVES)
     | frozenset(CURRENCY_WORDS)
+    | frozenset(_MORE_CURRENCY_WORDS)
+    | frozenset(_ALONE_SUBUNITS)
     | _LOWER_CODES
 )
 _DATE_TIME_STARTS = frozenset("-/.:–aApP")
@@ -218,6 +224,7 @@ class _Value:
     proportion: bool = False  # "two thirds of", "one in three": a share, counting no unit
     bare_dollar: bool = False  # "20 dollars": a dollar no country names
     bound: str | None = None  # "500+", "3 or more": a bound written after the figure
+    age_band: bool = False  # "in his 30s": the ten years from the figure
 
 
 @dataclass(slots=True)
@@ -240,6 +247,7 @@ class _Prefix:
     name_like: bool = False  # "iPhone", "SEA-ME-WE": a name before the figure wherever it is
     negative: bool = False  # "minus 5 degrees"
     bare_dollar: bool = False  # "$5": a dollar no country names
+    scale: int = 1  # "€m 127.5": a scale written with the currency before the figure
 
 
 class _Rejected(Exception):
@@ -467,6 +475,13 @@ _INDIAN_SCALES = {
     "crore": 10**7,
     "crores": 10**7,
 }
+# "€m 127.5", "£bn 3": a scale glued to the currency symbol before the figure (reports).
+_PREFIX_SCALES = {"m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9}
+# "the year of our Lord …", "in 1753": a year before 1800 needs a year word before it.
+_OLD_YEAR_MIN = 1000
+_POSSESSIVES = _words("his her their my your our")
+# "Q2 24", "H1 23": a quarter or a half, then a two-digit year (checked at start - 3).
+_PERIOD_CODE = re.compile(r"(?<![\w])(?:Q[1-4]|H[12]) ")
 _SIGN_BEFORE = frozenset(" \t\n\u00a0([:~")  # what may precede a minus sign ("to -5")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _HYPHEN_TAIL = re.compile(r"[-‑](?:old|long|wide|high|tall|deep|thick)\b")
@@ -537,6 +552,10 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     if value.start < floor:  # the minus sign ends the previous quantity: not this one's sign
         value.start, value.value = start, -value.value
     prefix = _look_back(text, value.start, floor)
+    if prefix.scale != 1:  # "€m 127.5": the scale was written before the figure
+        value.value *= prefix.scale
+        value.scale *= prefix.scale
+        value.scaled = True
     _check_context(text, value, prefix)
     if prefix.negative:
         value.value = -value.value
@@ -801,6 +820,8 @@ def _single(
     if high_value is not None:
         high = float(high_value.value)
         bare_dollar = bare_dollar or high_value.bare_dollar
+    elif value.age_band:
+        high = low + 9  # "in his 30s": 30 to 39 years
     elif bound == "low" or value.vague:
         high = None
     elif bound == "high":
@@ -871,10 +892,18 @@ def _read_value(text: str, start: int) -> _Value:
     """The figure at `start`: digits with their scale, or a run of number words."""
     first = text[start]
     if first.isdecimal():
-        return _read_figure(text, start)
-    if first in _VULGAR_FRACTIONS:
+        figure = _read_figure(text, start)
+    elif first in _VULGAR_FRACTIONS:
         return _read_vulgar(text, start)
-    return _read_words(text, start)
+    else:
+        figure = _read_words(text, start)
+    if text.startswith(" and a half", figure.end) and not figure.scaled and figure.unit is None:
+        figure.value += Decimal("0.5")  # "two and a half miles": one value, 2.5
+        figure.end += len(" and a half")
+        figure.grouped = True
+        figure.one_word = False
+        _read_scale_words(text, figure)  # "two and a half million"
+    return figure
 
 
 def _read_vulgar(text: str, start: int) -> _Value:
@@ -893,6 +922,13 @@ def _read_figure(text: str, start: int) -> _Value:
     end = _DIGITS.match(text, start).end()  # type: ignore[union-attr]
     if start and text[start - 1] != " ":  # a space before the digits never glues them
         _reject_glued(text, start, end)
+    elif (
+        end - start == 2
+        and start > 2
+        and text[start - 3] in "QH"
+        and _PERIOD_CODE.match(text, start - 3)
+    ):
+        raise _Rejected(end)  # "Q2 24", "H1 23": the year of a quarter or a half
     following = text[end : end + 1]  # "" at the end of the text
     if following in _DATE_TIME_STARTS or (
         following in _DATE_TIME_SPACES
@@ -907,8 +943,8 @@ def _read_figure(text: str, start: int) -> _Value:
         following = text[end : end + 1]
     else:
         digits, grouped = text[start:end], False
-    if len(digits) > _MAX_DIGITS:
-        raise _Rejected(end)
+    if len(digits) > _MAX_DIGITS or (len(digits) > 3 and digits[0] == "0" and not grouped):
+        raise _Rejected(end)  # noise, or "00700": a code (a stock code, an ID), never an amount
     value = Decimal(digits)
     if following == " ":  # the common case: only "2 1/2" continues a figure past a space
         if text[end + 2 : end + 3] == "/":
@@ -997,6 +1033,12 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
     if text[after : after + 1].isalnum():
         raise _Rejected(after)  # "5-yearX", "3-Dimensional": a code or a name
     unit = word.group()
+    if unit in SCALES and unit != "hundred":  # "$312-million": a scale, not a counted unit
+        figure.value *= SCALES[unit]
+        figure.scale *= SCALES[unit]
+        figure.scaled = True
+        figure.end = after
+        return
     entry = lookup_name(unit) or lookup_symbol(unit)
     if entry is not None and entry.dimension != "time":
         unit = entry.unit  # "a 5-metres-long" → metre
@@ -1014,7 +1056,8 @@ def _reject_glued(text: str, start: int, end: int) -> None:
         two_before = text[start - 2] if start > 1 else " "
         if two_before.isalpha():
             raise _Rejected(end)
-    if before == "+":
+    if before == "+" and not (text[end : end + 1] == "." and text[end + 1 : end + 2].isdecimal()):
+        # "+44 20…" is a phone number; "+0.4%" (decimals) is a signed change
         raise _Rejected(_PHONE_RUN.match(text, start).end())  # type: ignore[union-attr]
     if before in ".,/:" and start > 1 and text[start - 2].isdecimal():
         raise _Rejected(end)
@@ -1022,6 +1065,10 @@ def _reject_glued(text: str, start: int, end: int) -> None:
         raise _Rejected(end)  # "claims.12": a footnote or a reference
     if before == "[" and text[end : end + 1] == "]":
         raise _Rejected(end)  # "[3]": a footnote marker
+    if before == "(" and text[end : end + 1] == ")" and start > 1 and text[start - 2].isalpha():
+        raise _Rejected(end)  # "gearing(4)": a footnote marker glued to its word
+    if before in "'’" and end - start == 2 and not text[end : end + 1].isalnum():
+        raise _Rejected(end)  # "in ’92": a two-digit year
 
 
 def _read_groups(text: str, start: int, end: int) -> tuple[str, int, bool]:
@@ -1082,6 +1129,11 @@ def _read_attached(text: str, figure: _Value) -> None:
         figure.scale *= SCALE_ABBREVIATIONS[lower]
         figure.scaled = True
         figure.end = after
+    elif word == "p" and not figure.scaled:
+        figure.value /= 100  # "32p": pence, a hundredth of a pound
+        figure.scaled = True
+        figure.unit = "GBP"
+        figure.end = after
     elif lower in ("c", "f") and word.isupper():
         figure.unit = "°C" if lower == "c" else "°F"
         figure.end = after
@@ -1090,8 +1142,21 @@ def _read_attached(text: str, figure: _Value) -> None:
     ):
         figure.unit = word
         figure.end = after
+    elif lower == "s" and figure.digits is not None and _is_age_band(text, figure):
+        figure.unit = "year"  # "in his 30s": an age band, not a decade
+        figure.age_band = True
+        figure.end = after
     else:
         raise _Rejected(after)  # ordinals, decades, "5G", "9am"
+
+
+def _is_age_band(text: str, figure: _Value) -> bool:
+    """ "in his 30s", "in their 70s": a round two-digit figure after "in" and a possessive."""
+    digits = figure.digits
+    if digits is None or len(digits) != 2 or digits[1] != "0" or figure.grouped:
+        return False
+    words = text[max(0, figure.start - 12) : figure.start].split()
+    return len(words) >= 2 and words[-2].lower() == "in" and words[-1].lower() in _POSSESSIVES
 
 
 def _read_scale_words(text: str, figure: _Value) -> None:
@@ -1220,6 +1285,8 @@ def _read_fraction(
     multiplier = SCALES.get(lower) or (12 if lower == "dozen" else 0)
     if multiplier:
         return _Value(fraction * multiplier, first.start, target.end, scaled=True)
+    if lower in ("percent", "pct"):
+        return _Value(fraction, first.start, target.end, scaled=True, unit="%")  # "half a percent"
     if lower == "percentage" and _word_at(text, target.end) == "point":
         point = _token(text, target.end)
         return _Value(fraction, first.start, point.end, scaled=True, unit="pp")  # type: ignore[union-attr]
@@ -1262,9 +1329,11 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
         tokens = tokens[1:]  # a word cut by the window
     prefix = _Prefix(start)
     _context_words(tokens, prefix)
-    if tokens and _opens_no_prefix(tokens):
-        return prefix
     index = len(tokens)
+    if index > 1 and tokens[-1] in _PREFIX_SCALES and tokens[-2] in CURRENCY_SYMBOLS:
+        index = _take_scaled_currency(text, tokens, window_start, prefix)  # "€m 127.5"
+    elif tokens and _opens_no_prefix(tokens):
+        return prefix
     index = _take_currency(tokens, index, prefix)
     index = _take_bound(tokens, index, prefix)
     if (
@@ -1365,6 +1434,20 @@ def _context_words(tokens: list[str], prefix: _Prefix) -> None:
         prefix.sentence_start = before in (".", "!", "?", '"', "“", ":", ";", "•", "-", "–")
 
 
+def _take_scaled_currency(text: str, tokens: list[str], window_start: int, prefix: _Prefix) -> int:
+    """ "€m 127.5", "£bn 3": a symbol glued to a scale before the figure, as in company
+    reports; returns the look-back index left before it."""
+    index = len(tokens)
+    glued = tokens[-2] + tokens[-1]
+    if text.rfind(glued, window_start, prefix.start) < 0:
+        return index  # "€ m" apart: not a scaled code
+    prefix.currency = CURRENCY_SYMBOLS[tokens[-2]]
+    prefix.bare_dollar = tokens[-2] == "$"
+    prefix.scale = _PREFIX_SCALES[tokens[-1]]
+    prefix.first = index - 2
+    return index - 2
+
+
 def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = True) -> int:
     """A currency symbol or code just before the figure ("$", "US$", "EUR", "Rs.")."""
     if index == 0:
@@ -1386,6 +1469,8 @@ def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = 
         code, used = "INR", 2
     elif token == "Rs":
         code = "INR"
+    elif token == "RMB":
+        code = "CNY"  # "RMB 53.7 billion": renminbi
     if code is None:
         return index
     prefix.currency = code
@@ -1455,7 +1540,7 @@ def _match_prefix(tail: list[str], prefix: _Prefix) -> int:
 
 def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
     """Reject designations, phone numbers, day numbers and names before reading on."""
-    if prefix.plus and value.digits is not None:
+    if prefix.plus and value.digits is not None and not value.grouped:  # "+0.4%" is a change
         raise _Rejected(_PHONE_RUN.match(text, value.start).end())  # type: ignore[union-attr]
     if (prefix.label and prefix.currency is None) or prefix.previous in _AGE_WORDS:
         raise _Rejected(value.end)  # "No. 10", "aged 75": a designation or an age
@@ -1536,6 +1621,8 @@ def _check_whole(
         raise _Rejected(
             max(end, tail.end() if tail else end, high_value.end if high_value else end)
         )
+    if four_digits and unit is None and _is_early_year(text, value, prefix):
+        raise _Rejected(end)  # "in 1753", "June 23, 1683": a year before 1800
     if (
         value.digits is None
         and unit is None
@@ -1579,6 +1666,28 @@ def _is_year(value: _Value, prefix: _Prefix, unit: str | None) -> bool:
     return prefix.previous in _YEAR_CONTEXT
 
 
+def _is_early_year(text: str, value: _Value, prefix: _Prefix) -> bool:
+    """A bare figure 1000–1799 where a year is written: after "in", "of"…, a month, or
+    a day and a comma ("June 23, 1683"). Without such a word it may be a count."""
+    digits = value.digits
+    if (
+        digits is None
+        or not _OLD_YEAR_MIN <= int(digits) < 1800
+        or value.grouped
+        or value.scaled
+        or value.unit is not None
+        or prefix.bound is not None
+        or prefix.currency is not None
+    ):
+        return False
+    if prefix.previous in _YEAR_CONTEXT or prefix.month:
+        return True
+    if text[value.start - 2 : value.start] != ", ":
+        return False
+    before = text[max(0, value.start - 14) : value.start - 2].split()
+    return bool(before) and (before[-1].isdecimal() or before[-1].lower() in _MONTHS)
+
+
 def _looks_like_year(value: _Value) -> bool:
     """A bare four-digit figure 1800–2100 with nothing attached."""
     digits = value.digits
@@ -1611,6 +1720,9 @@ def _read_marker(text: str, value: _Value) -> int:
     marker, end = _marker_at(text, value.end)
     if marker is None:
         return value.end
+    if marker in ("$", "GBP") and text[end - 5 : end].lower() in ("cents", "pence"):
+        value.value /= 100  # "ten cents" is 0.10 of the major unit
+        value.scaled = True
     if marker == "$":
         marker, value.bare_dollar = "USD", True
     elif marker[0] in "Mk" and len(marker) == 4:  # "40 MEUR", "500 kUSD"
@@ -1632,14 +1744,28 @@ def _read_minor_unit(text: str, value: _Value) -> None:
     if value.scaled or text[value.end - 1 : value.end] == "$":
         return
     number = _token(text, value.end)
-    if number is None or number.kind != "num" or not _word_before_is_currency(text, value):
+    if number is not None and number.lower == "and":
+        number = _token(text, number.end)  # "four dollars and fifty cents"
+    if number is None or not _word_before_is_currency(text, value):
         return
-    digits = _DIGITS.match(text, number.start)
-    assert digits is not None
-    cents = _token(text, digits.end())
-    if cents is None or cents.lower not in _SUBUNITS or len(digits.group()) > 2:
+    if number.kind == "num":
+        digits = _DIGITS.match(text, number.start)
+        assert digits is not None
+        minor, minor_end = Decimal(digits.group()), digits.end()
+        if len(digits.group()) > 2:
+            return
+    elif number.kind == "word" and number.lower.split("-")[0] in NUMBER_WORDS:
+        try:
+            words = _read_words(text, number.start)
+        except _Rejected:
+            return
+        minor, minor_end = words.value, words.end
+    else:
         return
-    value.value += Decimal(digits.group()) / 100
+    cents = _token(text, minor_end)
+    if cents is None or cents.lower not in _SUBUNITS or not 0 < minor < 100:
+        return
+    value.value += minor / 100
     value.end = cents.end
 
 
@@ -1700,6 +1826,10 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
         and not (lower == "pounds" and next_lower == "of")
     ):
         return ("$" if lower in ("dollar", "dollars") else CURRENCY_WORDS[lower]), token.end
+    if lower in _MORE_CURRENCY_WORDS:
+        return _MORE_CURRENCY_WORDS[lower], token.end
+    if lower in _ALONE_SUBUNITS:
+        return _ALONE_SUBUNITS[lower], token.end  # "ten cents": _read_marker divides by 100
     return None, position
 
 

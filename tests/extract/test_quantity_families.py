@@ -364,3 +364,82 @@ def test_units_json_is_small_sorted_and_what_the_build_script_writes() -> None:
     pytest.importorskip("pycountry")
     script = runpy.run_path(str(Path(__file__).parents[2] / "scripts" / "build_units.py"))
     assert script["render"](script["build"]()) == text
+
+
+# --- dev-split families tuned after issue 12 -----------------------------------------
+
+MINOR_AND_SPOKEN_MONEY = [
+    ("The ride cost six dollars and twenty-five cents.", (6.25, 6.25, "USD", None, "money")),
+    ("Her change came to 2 pounds and 40 pence.", (2.4, 2.4, "GBP", None, "money")),
+    ("A stamp used to cost fifteen cents.", (0.15, 0.15, "USD", None, "money")),
+    ("The bus fare rose by 45p.", (0.45, 0.45, "GBP", None, "money")),
+    ("He found 30 pence under the sofa.", (0.3, 0.3, "GBP", None, "money")),
+    ("She lent me twenty bucks.", (20, 20, "USD", None, "money")),
+    ("The bank lent 2 billion reais.", (2e9, 2e9, "BRL", None, "money")),
+    ("Profit reached RMB 4.2 billion.", (4.2e9, 4.2e9, "CNY", None, "money")),
+    ("They sold a $450-million stake.", (4.5e8, 4.5e8, "USD", None, "money")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MINOR_AND_SPOKEN_MONEY)
+def test_minor_units_spoken_amounts_and_more_currency_names(text: str, expected: Shape) -> None:
+    """Cents and pence alone or after "and", pence glued ("45p"), "bucks", "reais", "RMB"
+    and a hyphenated scale ("$450-million") are money of one value."""
+    _assert_shape(text, expected)
+
+
+REPORT_SCALES = [
+    ("Revenue at €m 312.4 for the half.", (3.124e8, 3.124e8, "EUR", None, "money")),
+    ("Free cash flow of £m 1 250 was reported.", (1.25e9, 1.25e9, "GBP", None, "money")),
+    ("Orders reached $bn 2.1 this year.", (2.1e9, 2.1e9, "USD", None, "money")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORT_SCALES)
+def test_a_scale_glued_to_the_currency_before_the_figure(text: str, expected: Shape) -> None:
+    """Company reports write "€m 312.4": the scale comes with the symbol, before the figure."""
+    _assert_shape(text, expected)
+
+
+HALVES_AND_BANDS = [
+    ("The trail runs for three and a half miles.", (3.5, 3.5, "mile", None, "length")),
+    ("The flight took 4 and a half hours.", (4.5, 4.5, "hours", None, None)),
+    ("Prices rose by half a percent.", (0.5, 0.5, "%", None, "percent")),
+    ("Witnesses saw a woman in her 40s leave.", (40, 49, "year", None, "time")),
+    ("Sales fell +0.8% on the year.", (0.8, 0.8, "%", None, "percent")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HALVES_AND_BANDS)
+def test_and_a_half_half_a_percent_age_bands_and_plus_signs(text: str, expected: Shape) -> None:
+    """ "N and a half" adds 0.5; "in her 40s" is 40–49 years; "+0.8%" is a change, no phone."""
+    got = _shape(_one(text))
+    for value, want in zip(got[:2], expected[:2], strict=True):
+        assert value == pytest.approx(want, rel=1e-3), got
+    assert got[2:4] == expected[2:4], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The abbey was rebuilt in 1642 after the fire.",
+        "The charter was sealed on March 4, 1215, at the river.",
+        "The mill closed in May, 1766.",
+        "Output slumped in ’87 and recovered slowly.",
+        "Margins in Q3 25 were thin.",
+        "Results for H2 24 were mixed.",
+        "Shares of Acme (00941) rose.",
+        "Net debt was stable, leverage(2) at 1.9",
+    ],
+)
+def test_early_years_period_codes_stock_codes_and_glued_markers_are_not_quantities(
+    text: str,
+) -> None:
+    """Years before 1800 after a year word, "’87", the year of "Q3 25", a zero-led code
+    and a footnote "(2)" glued to its word count nothing."""
+    assert all(q.low not in (1642, 1215, 1766, 87, 25, 24, 941, 2) for q in find_quantities(text))
+
+
+def test_an_early_figure_without_a_year_word_is_still_a_count() -> None:
+    """Only a year word, a month or a date comma makes 1000–1799 a year."""
+    assert _shape(_one("The club has 1250 members."))[:3] == (1250, 1250, "members")
