@@ -493,12 +493,12 @@ _NO_DIMENSION: tuple[str | None, UnitEntry | None] = (None, None)
 # --- the scan ----------------------------------------------------------------
 
 
-def find_quantities(text: str, *, dollar: str = "USD") -> list[Quantity]:
+def find_quantities(text: str, *, dollar: str | None = None) -> list[Quantity]:
     """Every quantity in `text`, in order, with offsets into `text`.
 
-    A dollar no country names ("$5", "20 dollars") is `dollar`: USD and
-    `ambiguous` by default; a caller that knows the outlet's country passes its
-    code ("CAD") and the quantity is no longer ambiguous.
+    A dollar no country names ("$5", "20 dollars") is `dollar` when the caller
+    knows the outlet's ("CAD", or "USD" for a US paper); without one it is USD,
+    flagged `ambiguous`.
     """
     global _token_table
     _token_table = (text, {})
@@ -506,7 +506,7 @@ def find_quantities(text: str, *, dollar: str = "USD") -> list[Quantity]:
         found = _scan(text)
     finally:
         _token_table = ("", {})  # the tokens of one text are no use for the next
-    if dollar != "USD":
+    if dollar is not None:
         found = [_resolve_dollar(q, dollar) if q.ambiguous else q for q in found]
     return found
 

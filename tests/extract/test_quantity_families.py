@@ -150,6 +150,9 @@ def test_a_bare_dollar_is_usd_and_ambiguous_unless_the_caller_names_it() -> None
     canadian = find_quantities("It costs $40.", dollar="CAD")[0]
     assert (canadian.unit, canadian.ambiguous) == ("CAD", False)
     assert find_quantities("It costs €40.", dollar="CAD")[0].unit == "EUR"
+    # a US paper's dollar is USD read from the outlet, not a guess
+    american = find_quantities("It costs $40.", dollar="USD")[0]
+    assert (american.unit, american.ambiguous) == ("USD", False)
 
 
 COMPOUNDS = [
