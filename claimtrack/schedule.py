@@ -1,36 +1,19 @@
 """Due dates and recurrence for follow-ups, read from what a reviewer types.
 
-`parse_due("in 2 weeks", today)` understands ISO dates, month-day phrases and
-the relative phrases a reviewer uses; `parse_recurrence("weekly")` gives an
+`parse_due("in 2 weeks", today)` reads a due date with the extractor's own
+date grammar (claimtrack/extract/dates.py), so every date the extractor
+understands can be typed and vice versa; `parse_recurrence("weekly")` gives an
 RFC 5545 RRULE. Both lean on python-dateutil. Pure: `today` is always passed in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable
 
-from dateutil import parser as date_parser
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from dateutil.rrule import rrulestr
 
-from claimtrack.extract.numbers import COUNT_WORDS
-
-WEEKDAYS = {
-    "monday": MO, "mon": MO, "tuesday": TU, "tue": TU, "tues": TU,
-    "wednesday": WE, "wed": WE, "thursday": TH, "thu": TH, "thurs": TH,
-    "friday": FR, "fri": FR, "saturday": SA, "sat": SA, "sunday": SU, "sun": SU,
-}  # fmt: skip
-
-
-# `count` of a unit as a relativedelta: each unit's keyword spelled out, so each call is typed.
-UNITS: dict[str, Callable[[int], relativedelta]] = {
-    "day": lambda count: relativedelta(days=count),
-    "week": lambda count: relativedelta(weeks=count),
-    "month": lambda count: relativedelta(months=count),
-    "year": lambda count: relativedelta(years=count),
-}
+from claimtrack.errors import InvalidInput
+from claimtrack.extract.dates import parse_date_phrase
 
 FRIENDLY_RECURRENCE = {
     "daily": "FREQ=DAILY",
@@ -42,101 +25,41 @@ FRIENDLY_RECURRENCE = {
     "annually": "FREQ=YEARLY",
 }
 
-IN_N_UNITS = re.compile(r"in (\d{1,4}|[a-z]+) (day|week|month|year)s?")
-N_UNITS_FROM_NOW = re.compile(r"(\d{1,4}|[a-z]+) (day|week|month|year)s? from (?:now|today)")
-NEXT_OR_THIS_WEEKDAY = re.compile(r"(next|this|on)? ?([a-z]+)")
-
-
-def _end_of_month(today: dt.date) -> dt.date:
-    return today + relativedelta(day=31)
-
-
-def _end_of_year(today: dt.date) -> dt.date:
-    return dt.date(today.year, 12, 31)
-
-
-def _end_of_week(today: dt.date) -> dt.date:
-    # A working week ends on Friday; on a weekend, the coming Friday.
-    return today + relativedelta(weekday=FR(+1))
-
-
-FIXED_PHRASES: dict[str, Callable[[dt.date], dt.date]] = {
-    "today": lambda today: today,
-    "tomorrow": lambda today: today + dt.timedelta(days=1),
-    "day after tomorrow": lambda today: today + dt.timedelta(days=2),
-    "next week": lambda today: today + relativedelta(days=+1, weekday=MO(+1)),
-    "next month": lambda today: today + relativedelta(months=+1, day=1),
-    "next year": lambda today: dt.date(today.year + 1, 1, 1),
-    "end of week": _end_of_week,
-    "end of the week": _end_of_week,
-    "eow": _end_of_week,
-    "end of month": _end_of_month,
-    "end of the month": _end_of_month,
-    "month end": _end_of_month,
-    "month-end": _end_of_month,
-    "eom": _end_of_month,
-    "end of year": _end_of_year,
-    "end of the year": _end_of_year,
-    "year end": _end_of_year,
-    "year-end": _end_of_year,
-    "eoy": _end_of_year,
+# Reviewers' shorthand, spelled out as the phrase the date grammar reads.
+SHORTHAND = {
+    "eow": "end of the week",
+    "end of week": "end of the week",
+    "week end": "end of the week",
+    "eom": "end of month",
+    "month end": "end of month",
+    "eoy": "end of year",
+    "year end": "end of year",
 }
+_PREFIXES = ("by ", "due ", "on ")
+EXAMPLES = "2025-12-31, Dec 31, tomorrow, in 2 weeks, next monday, end of month, end of Q3, Easter"
 
 
-def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else COUNT_WORDS.get(word)
-
-
-def _relative(phrase: str, today: dt.date) -> dt.date | None:
-    """`in 2 weeks`, `3 days from now`."""
-    match = IN_N_UNITS.fullmatch(phrase) or N_UNITS_FROM_NOW.fullmatch(phrase)
-    if not match:
-        return None
-    count = _count(match.group(1))
-    if count is None:
-        return None
-    return today + UNITS[match.group(2)](count)
-
-
-def _weekday(phrase: str, today: dt.date) -> dt.date | None:
-    """`next monday`, `this friday`, `friday`: always a day after today."""
-    match = NEXT_OR_THIS_WEEKDAY.fullmatch(phrase)
-    if not match or match.group(2) not in WEEKDAYS:
-        return None
-    # "next monday" said on a Sunday means tomorrow, as people use it; a due
-    # date is never today, so every form means the first such day after today.
-    return today + relativedelta(days=+1, weekday=WEEKDAYS[match.group(2)](+1))
-
-
-def _calendar(phrase: str, today: dt.date) -> dt.date | None:
-    """`2025-12-31`, `Dec 31`, `31 December 2026`: a month-day without a year is the next one."""
-    has_year = bool(re.search(r"\b\d{4}\b", phrase))
-    if not re.search(r"\d", phrase):
-        return None
-    try:
-        parsed = date_parser.parse(phrase, default=dt.datetime(today.year, today.month, 1)).date()
-    except (ValueError, OverflowError):
-        return None
-    if not has_year and parsed < today:
-        parsed += relativedelta(years=+1)
-    return parsed
+class DueDateError(InvalidInput, ValueError):
+    """A due date that cannot be read (a ValueError too, for callers that catch that)."""
 
 
 def parse_due(text: str, today: dt.date) -> dt.date:
-    """Read a due date from an ISO date or a natural phrase, relative to `today`."""
+    """Read a due date from an ISO date or a natural phrase, relative to `today`.
+
+    The extractor's date grammar (`parse_date_phrase`), so a deadline found in
+    an article can be typed back as is. A due date is a deadline: a period
+    ("next month", "Q3 2026", "the first half of next year") is due on its
+    last day, and a day or month without a year is the next one from today.
+    """
     phrase = " ".join(text.strip().lower().split())
-    phrase = phrase.removeprefix("by ").removeprefix("due ")
+    for prefix in _PREFIXES:
+        phrase = phrase.removeprefix(prefix)
     if not phrase:
-        raise ValueError("no due date given")
-    if phrase in FIXED_PHRASES:
-        return FIXED_PHRASES[phrase](today)
-    for reader in (_relative, _weekday, _calendar):
-        if (due := reader(phrase, today)) is not None:
-            return due
-    raise ValueError(
-        f"cannot read a due date from {text!r} "
-        "(try 2025-12-31, Dec 31, tomorrow, in 2 weeks, next monday, end of month)"
-    )
+        raise DueDateError(f"no due date given (try {EXAMPLES})")
+    mention = parse_date_phrase(SHORTHAND.get(phrase, phrase), today, future=True)
+    if mention is None or mention.date is None:
+        raise DueDateError(f"cannot read a due date from {text!r} (try {EXAMPLES})")
+    return mention.date
 
 
 def parse_recurrence(text: str, start: dt.date) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from claimtrack.errors import InvalidInput
 from claimtrack.schedule import next_occurrence, parse_due, parse_recurrence
 
 TODAY = dt.date(2025, 11, 3)  # a Monday: the day the seed article's announcement was made
@@ -88,6 +89,36 @@ def test_given_unreadable_phrase_when_parsed_then_value_error(typed):
 def test_given_unreadable_phrase_when_parsed_then_error_suggests_forms():
     with pytest.raises(ValueError, match="try 2025-12-31, Dec 31, tomorrow"):
         parse_due("someday", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("typed", "due"),
+    [
+        ("end of Q3", dt.date(2026, 9, 30)),  # Q3 2025 is over: the next one
+        ("end of Q1", dt.date(2026, 3, 31)),
+        ("Easter", dt.date(2026, 4, 5)),
+        ("easter", dt.date(2026, 4, 5)),
+        ("Christmas", dt.date(2025, 12, 25)),
+        ("the first half of next year", dt.date(2026, 6, 30)),
+        ("Q4 2026", dt.date(2026, 12, 31)),
+        ("next month", dt.date(2025, 12, 31)),  # a period is due on its last day
+        ("between March and May", dt.date(2026, 5, 31)),
+        ("a month from today", dt.date(2025, 12, 3)),
+        ("eom", dt.date(2025, 11, 30)),
+    ],
+)
+def test_given_a_phrase_the_extractor_reads_when_parsed_then_its_last_day(typed, due):
+    assert parse_due(typed, TODAY) == due
+
+
+def test_given_end_of_q3_and_easter_when_parsed_then_both_work():
+    assert parse_due("end of Q3", dt.date(2025, 2, 10)) == dt.date(2025, 9, 30)
+    assert parse_due("Easter", dt.date(2025, 2, 10)) == dt.date(2025, 4, 20)
+
+
+def test_given_garbage_when_parsed_then_an_invalid_input_error():
+    with pytest.raises(InvalidInput, match="cannot read a due date from 'whenever'"):
+        parse_due("whenever", TODAY)
 
 
 # --- parse_recurrence ----------------------------------------------------------------

@@ -7,30 +7,46 @@ last day of that period ("by the end of the year" → Dec 31, "by mid-2026" →
 2027-03-01). Points such as "November 3" or "the end of the year" are periods
 of one day.
 
-Documented rules:
+Documented rules (tests/extract/unseen/README.md, "Dates, beyond ../cases"):
 
-- Slashed dates are month first (US style, "11/03/2025" → 3 November) unless
-  the first number cannot be a month ("25/12/2025" → 25 December). Dotted
-  dates ("03.11.2025") are day first.
-- A month and day without a year take the publication year; in a past-tense
-  sentence a date later than publication moves to the year before, in a
-  future-tense sentence a date earlier than publication moves to the year after.
-- A bare weekday ("on Tuesday") is the latest such day on or before
-  publication, unless the sentence is future tense, then the first such day
-  after it. "last"/"next" force the direction.
+- Every resolved mention carries its period, `first_day` … `last_day`; its
+  precision is day, week, month, quarter, half, season, year or decade.
+- Slashed dates follow the `locale` given ("en_US" month first, "en_GB",
+  "de"… day first); without one, month first when that is a date, flagged
+  `ambiguous` when day first is a date too ("03/04"). Dotted dates
+  ("03.11.2025", "20.11.") are day first. A numeric day and month without a
+  year ("11/20") is a date only after "on", "until", "since"…, never a
+  fraction ("3/4").
+- A day or month without a year, a holiday, a bare weekday: the tense picks
+  the year (future wording the next one after publication, past wording the
+  latest before it, neither the publication year; a bare weekday without a
+  tense is the latest on or before publication). "last"/"next" force the
+  direction. A day the month never has, or not in that year ("29 February
+  2025"), is no date: never clamped.
 - Tense is read from the nearest tense marker before the date in its
-  sentence (will, plans to, expected, said, -ed verbs…), else the first after.
+  sentence (will, plans to, starting, expected, said, -ed verbs…), else the
+  first after.
 - A bare year must be 1900–2100 (1800s only after "since", "in"…), not a
   count ("2028 drones") and not part of a name ("Euro 2025").
 - A bare month ("May", "March") or holiday ("Christmas") is a date only after
   a preposition such as "in"/"by"/"since", so the verb "may" and "march"
-  never become dates.
+  never become dates; a lower-case month ("by june") needs a stricter one,
+  and "with June Smith" is a name.
 - "in two years" is a date only in a future clause (published + 2 years);
   "rose 5% in two years" is a duration. "within N units" is always a
-  deadline at published + N units. "N units ago" has the unit's precision
-  (a year ago → 1 January of that year).
-- Seasons are three months from March/June/September/December; early = Q1,
-  mid = June, late = Q4 of a year; early/mid/late of a month are its thirds.
+  deadline, publication to published + N units. "N units ago" has the unit's
+  precision (a year ago → 1 January of that year); "N units from now" is a day.
+- Rolling spans: "the next four days" is published+1 … published+4, "the past
+  two weeks" published−14 … published; "year to date" 1 January … published.
+- Ranges are one mention: "between March and May", "from 2024 to 2026",
+  "2010–2020" (first day of the first to last day of the second).
+- "before X" is the day before X, "after X" the day after it, "N units
+  before/after X" is X shifted; "the week of X" is X's Monday to Sunday.
+- Quarters and halves ("Q3", "the third quarter" of the publication year
+  unless said, "H2 2026"); seasons are northern meteorological (winter 2025
+  is December 2025 to February 2026) and need a year or "next"/"last";
+  decades ("the 1990s", "the '80s"); early = Q1, mid = June, late = Q4 of a
+  year; early/mid/late of a month are its thirds.
 - `deadline`: the date follows by, before, until, within, no later than,
   due, ahead of…, "deadline" appears earlier in the clause, or the clause is
   future tense and the date is not before publication (so "will ban … from
@@ -38,14 +54,15 @@ Documented rules:
   `mentioned`; so is everything else.
 - Without a publication date, relative dates and dates without a year keep
   their text with `date=None, resolved=False`.
-- Absolute dates go through dateutil's parser with a fixed default
-  (1 January 2000), never the current date.
+- `parse_date_phrase` reads a whole typed phrase with this same grammar (the
+  follow-up `--due` option uses it).
 """
 
 from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -53,15 +70,15 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import Literal, NamedTuple
 
-from dateutil import parser
 from dateutil.easter import easter
-from dateutil.relativedelta import SA, relativedelta
+from dateutil.relativedelta import SA, TH, relativedelta
 
+from claimtrack.extract.date_words import ORDINAL_DAYS, SEASON_START_MONTH, month_first
 from claimtrack.extract.numbers import COUNT_WORDS
 from claimtrack.extract.patterns import word_trie
 from claimtrack.extract.types import DateMention, DateRole, Precision
 
-__all__ = ["find_dates"]
+__all__ = ["find_dates", "parse_date_phrase"]
 
 Tense = Literal["past", "future"] | None
 # The tense around one date, found only when asked: most dates never need it.
@@ -92,13 +109,30 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _NUMBER_WORDS = {**COUNT_WORDS, "a few": 3, "a couple of": 2, "a couple": 2}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}  # fmt: skip
 
-_MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-_MONTH = (
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
-)
+_FULL_MONTHS = [name.capitalize() for name, number in _MONTH_NUMBERS.items() if len(name) > 4]
+_FULL_MONTHS += ["May", "June", "July"]
+_SHORT_MONTHS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+]
+# Prefix-factored (a trie), so a failed month costs one check per letter, not one per name.
+_MONTH_FULL = f"(?:{word_trie(_FULL_MONTHS)})"
+_MONTH = rf"(?:{word_trie(_FULL_MONTHS)}\b|{word_trie(_SHORT_MONTHS)}\b\.?)"
+# Lower-case full month names, a date only after a preposition ("by june"); never "may".
+_LOWER_MONTHS = [name.lower() for name in _FULL_MONTHS if name != "May"]
+_MONTH_LOWER = rf"(?:{word_trie(_LOWER_MONTHS)})\b"
+_MONTH_ANY = rf"(?:{word_trie(_FULL_MONTHS + _LOWER_MONTHS)}\b|{word_trie(_SHORT_MONTHS)}\b\.?)"
+_SPELLED_DAY = word_trie(ORDINAL_DAYS)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _NUM = r"(?:\d{1,3}|a\s+few|a\s+couple(?:\s+of)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)"
@@ -133,7 +167,7 @@ def _any_case(pattern: str) -> str:
 # plain literal, which the engine checks without entering the branch (so the
 # forms that open with any digit share one \d, a costly check at every word).
 _DIGIT_OPENERS = (
-    r"1[89]\d\d|20\d\d|2100|\d(?:\d?(?:/\d{1,2}/|\.\d{1,2}\.)"
+    r"1[89]\d\d|20\d\d|2100|\d(?:\d?(?:/\d|\.\d{1,2}\.)"
     rf"|\d?\d?(?:{_any_case('st|nd|rd|th')}|\s+(?:of|{_MONTH}|{_any_case(_UNIT)})))"
 )
 # What may follow each word a date form can start with (a superset, any
@@ -141,7 +175,14 @@ _DIGIT_OPENERS = (
 # "in two years", "a week ago", "year-end"): reading that next word in the
 # gate makes "in the", "the new" or "a year" fail there at once.
 _AFTER_THE = word_trie(
-    ["q", "h", *_ORDINALS, "middle", "end", "start", "beginning", "coming", "previous", "weekend"]
+    ["q", "h", *_ORDINALS, *ORDINAL_DAYS, "middle", "end", "start", "beginning", "coming",
+     "previous", "weekend", "day", *SEASON_START_MONTH]
+)  # fmt: skip
+# "the next four days", "the past two weeks": "the last" and "the next" are common, a count
+# after them is not.
+_THE_SPAN = (
+    r"(?:next|past|last|following)\s+(?:\d|a\s|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)"
 )
 _DATE_OPENERS = {
     **dict.fromkeys(
@@ -150,14 +191,18 @@ _DATE_OPENERS = {
          "thirty", "early", "late", "mid", "middle", "end", "start", "beginning", "spring",
          "summer", "autumn", "fall", "winter", "christmas", "easter", "within", "later",
          "earlier", "last", "next", "this", "yesterday", "today", "tomorrow", "tonight", "q1",
-         "q2", "q3", "q4", "h1", "h2"],
+         "q2", "q3", "q4", "h1", "h2", "thanksgiving", "ytd", *ORDINAL_DAYS],
         r"\b",
     ),
-    "the": rf"\s+(?:\d|{_AFTER_THE})",
+    "the": rf"\s+(?:\d|['’]\d|{_AFTER_THE}|{_THE_SPAN})",
+    "so": r"\s+far",
+    "good": r"\s+friday",
+    "independence": r"\s+day",
+    "day": r"\s+(?:after|before)",
     "in": rf"\s+(?:the\s+next|{_NUM})\b",
     "a": rf"n?\s+(?:few|couple|{_UNIT})",
     "at": r"\s+the\s+weekend",
-    "year": r"(?:-|\s+|['’]s\s+)end",
+    "year": r"(?:(?:-|\s+|['’]s\s+)end|[\s-]+to[\s-]+date)",
     "month": r"(?:-|\s+|['’]s\s+)end",
     "new": r"\s+year",
 }  # fmt: skip
@@ -186,6 +231,11 @@ def _any_case_openers(openers: dict[str, str]) -> str:
     return "|".join(alternatives)
 
 
+# Counts and units in any case, each letter a class: an alternative opening with a class is
+# skipped after one check, one opening with a case-insensitive letter is entered.
+_NUM_ANY = _any_case(_NUM)
+_UNIT_ANY = _any_case(_UNIT)
+
 _DATE_GATE = rf"(?={_DIGIT_OPENERS}|{_any_case_openers(_DATE_OPENERS)})"
 
 # One alternation, tried left to right at each position; longer forms first.
@@ -196,34 +246,54 @@ _DATE = re.compile(
     # rejects most words at once, and each form's own guard of possible first
     # letters makes a failed attempt one check.
     (?=[0-9A-Za-z])\b{_DATE_GATE}(?:
-    (?=[\d])(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
-  | (?=[\d])(?P<slash>\b(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>\d{{4}}|\d\d)\b)
-  | (?=[\d])(?P<dots>\b(?P<dt_d>\d{{1,2}})\.(?P<dt_m>\d{{1,2}})\.(?P<dt_y>{_YEAR})\b)
-  | (?=[JFMASONDTW])(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
-        (?:,?\s+(?P<mdy_y>{_YEAR})\b)?)
+    (?=[\d])(?:(?P<iso>\b(?P<iso_y>{_YEAR})(?P<iso_sep>[-/])(?P<iso_m>[01]?\d)(?P=iso_sep)(?P<iso_d>[0-3]?\d)\b)
+      # 11/03/2025, or 11/20 without a year (not "3/4%", "1/2/3")
+      | (?P<slash>\b(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})(?:/(?P<sl_y>\d{{4}}|\d\d)\b|\b(?![/.,:]\d|\s*%)))
+      # 03.11.2025, or 20.11. without a year
+      | (?P<dots>\b(?P<dt_d>\d{{1,2}})\.(?P<dt_m>\d{{1,2}})\.(?:(?P<dt_y>{_YEAR})\b|(?![\d.]))))
+  # The commonest forms early: alternatives are tried in order, and none of those
+  # before them can start at a year, a month or a weekday and match more.
+  | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
+  | (?=[JFMASONDTW]|{_MONTH_LOWER})(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<mdy_m>{_MONTH_ANY})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
+        (?:,?\s+(?:of\s+)?(?P<mdy_y>{_YEAR})\b)?)
   | (?=[MTWFSt\d])(?P<dmy>(?:{_WEEKDAY},?\s+)?(?:the\s+)?\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
-        (?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?)
-  | (?=[QHtTfFsS1-4])(?P<part>(?:(?i:the)\s+)?(?:(?P<part_q>Q[1-4])|(?P<part_h>H[12])
-        |(?P<part_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?P<part_kind>(?i:quarter|half)))
-        (?:\s+(?i:of))?\s+(?:(?P<part_y>{_YEAR})\b|(?P<part_rel>(?i:{_REL_YEAR}))))
-  | (?=[eElLmMtTsS])(?P<edge>(?P<edge_kind>(?i:early|late|mid|(?:the\s+)?middle\s+of|(?:the\s+)?(?:end|start|beginning)\s+of|end|start))
+        (?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?)
+  | (?=[JFMASOND]|{_MONTH_LOWER})(?P<my>(?P<my_m>{_MONTH_ANY})\s*,?\s+(?P<my_y>{_YEAR})\b)
+  | (?=[JFMASOND]|{_MONTH_LOWER})(?P<month>(?P<mo_m>{_MONTH_FULL}|{_MONTH_LOWER})\b)
+  | (?=[lLnNtTMWFS])(?P<weekday>\b(?:(?P<wd_mod>(?i:last|next|this))\s+)?(?P<wd>{_WEEKDAY})\b(?!s))
+  | (?=[lLnNtT])(?P<rel>\b(?P<rel_mod>(?i:last|next|this|the\s+coming|the\s+previous))\s+(?P<rel_unit>(?i:year|month|week|quarter))\b)
+  | (?=[yYtTlLdD])(?P<dayword>\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)
+        |(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday))\b
+  | (?=[lLtTnNaA])(?P<weekend>\b(?P<wkend_mod>(?i:last|this|next|the|at\s+the))\s+(?i:weekend)\b)
+  # Forms that open with "the", an ordinal, Q/H or a digit, behind one guard: the engine
+  # enters a guarded alternative at every date-like word, so fewer guards cost less.
+  | (?=[QHtTfFsSeEnN1-4\d'’])(?:
+      (?=(?:[tT]he\s+)?(?:\d\d\d0|['’]\d0)['’]?s\b)(?P<decade>(?:(?i:the)\s+)?(?:\b(?P<dec_full>(?:1[89]|20)\d0)|['’](?P<dec_short>\d0))['’]?s\b)
+    | (?=[tTfFsSeEnN][a-z]+[\s-])(?P<spelled>(?:(?i:the)\s+)?(?P<sp_d>(?i:{_SPELLED_DAY}))\s+(?i:of)\s+(?P<sp_m>{_MONTH_ANY})
+        (?:,?\s+(?P<sp_y>{_YEAR})\b)?)
+    | (?=[QHtTfFsS1-4])(?P<part>(?:(?i:the)\s+)?(?:(?P<part_q>Q[1-4])|(?P<part_h>H[12])
+        |(?P<part_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?P<part_kind>(?i:quarter|half)))\b
+        (?:(?:\s+(?i:of))?\s+(?:(?P<part_y>{_YEAR})\b|(?P<part_rel>(?i:{_REL_YEAR}))\b)|(?!\s+(?i:of)\b))))
+  | (?=[eElLmMtTsSbB])(?P<edge>(?P<edge_kind>(?i:early|late|mid|(?:the\s+)?middle\s+of|(?:the\s+)?(?:end|start|beginning)\s+of|end|start))
         (?:-|\s+)
         (?:(?P<edge_y>{_YEAR})\b|(?P<edge_m>{_MONTH_FULL})\b(?:,?\s+(?P<edge_my>{_YEAR})\b)?
+          |(?P<edge_q>Q[1-4]|H[12])\b(?:\s+(?P<edge_qy>{_YEAR})\b)?
           |(?P<edge_rel>(?i:this|next|last|the|the\s+current|the\s+coming))\s+(?P<edge_unit>(?i:year|month|week|quarter|decade))\b))
-  | (?=[sSwWaAfFtTnNlL])(?P<season>(?P<season_name>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<season_y>{_YEAR})\b)
-  | (?=[CNE])(?P<holiday>(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s\s+(?:Day|Eve)|Easter(?:\s+Sunday)?)\b
+  # "this winter", "over the summer" are too vague to check (../cases labels); "next spring" is not
+  | (?=(?i:next|last|the\s+coming|the\s+past|spring|summer|autumn|fall|winter)\s)(?P<season>(?:(?P<season_mod>(?i:next|last|the\s+coming|the\s+past))\s+
+          (?P<season_rel>(?i:spring|summer|autumn|fall|winter))\b
+        |(?P<season_name>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<season_y>{_YEAR})\b))
+  | (?=[CNEGTI])(?P<holiday>(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+Monday)?
+        |Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day)\b
         (?:\s+(?P<hol_y>{_YEAR})\b)?)
-  | (?=[yYmMeE])(?P<yearend>(?i:(?P<ye_unit>year|month)(?:-|\s+|['’]s\s+)end|end[\s-]+of[\s-]+(?P<ye_unit2>year|month))\b)
-  | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>(?i:{_NUM}))\s+(?P<wi_unit>(?i:{_UNIT}))\b)
-  | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>(?i:{_NUM}))\s+(?P<ago_unit>(?i:{_UNIT}))\s+(?i:ago)\b)
+  | (?=[yYmMeEsS])(?:(?=[yY]ear[\s-]|[sS]o\s|YTD)(?P<ytd>(?i:year[\s-]+to[\s-]+date|so\s+far\s+this\s+year)\b|YTD\b)
+    | (?=[yYmMeE])(?P<yearend>(?i:(?P<ye_unit>year|month)(?:-|\s+|['’]s\s+)end|end[\s-]+of[\s-]+(?P<ye_unit2>year|month))\b))
+  | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|following)\s)(?P<span>
+        (?:(?i:in)\s+)?(?i:the)\s+(?P<span_dir>(?i:next|past|last|coming|previous|following))\s+(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_UNIT_ANY})\b)
+    | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>{_NUM_ANY})\s+(?P<wi_unit>{_UNIT_ANY})\b))
+  | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>{_NUM_ANY})\s+(?P<ago_unit>{_UNIT_ANY})\s+
+        (?:(?i:ago)|(?P<ago_from>(?i:from\s+(?:now|today))))\b)
   | (?=[lLeE])(?P<later>\b(?P<later_kind>(?i:later|earlier))\s+(?i:this)\s+(?P<later_unit>(?i:year|month|week))\b)
-  | (?=[lLnNtT])(?P<rel>\b(?P<rel_mod>(?i:last|next|this|the\s+coming|the\s+previous))\s+(?P<rel_unit>(?i:year|month|week|quarter))\b)
-  | (?=[lLtTnNaA])(?P<weekend>\b(?P<wkend_mod>(?i:last|this|next|the|at\s+the))\s+(?i:weekend)\b)
-  | (?=[yYtTlL])(?P<dayword>\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))\b
-  | (?=[lLnNtTMWFS])(?P<weekday>\b(?:(?P<wd_mod>(?i:last|next|this))\s+)?(?P<wd>{_WEEKDAY})\b(?!s))
-  | (?=[JFMASOND])(?P<my>(?P<my_m>{_MONTH})\s*,?\s+(?P<my_y>{_YEAR})\b)
-  | (?=[JFMASOND])(?P<month>(?P<mo_m>{_MONTH_FULL})\b)
-  | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
     )
     """,
     re.VERBOSE,
@@ -285,9 +355,9 @@ _TIME_WORDS = (
     "day", "night", "morning", "afternoon", "evening", "tomorrow", "year", "month", "week",
     "quarter", "half", "decade", "end", "mid", "early", "late", "start", "beginning",
     "christmas", "easter", "new year", "spring", "summer", "autumn", "fall", "winter",
+    "thanksgiving", "ytd", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december",
 )  # fmt: skip
-_PARSE_DEFAULT = dt.datetime(2000, 1, 1)
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _TAIL = 24  # the longest deadline phrase ("not later than ") with room to spare
 _CONTEXT = 60  # characters before a date that can hold its preposition: bounded, so linear
 
@@ -305,23 +375,73 @@ class _Period(NamedTuple):
     year_inferred: bool = False
     is_relative: bool = False
     forced_role: DateRole | None = None
+    ambiguous: bool = False
 
 
 def find_dates(
-    text: str, published: dt.date | None = None, *, offset: int = 0
+    text: str,
+    published: dt.date | None = None,
+    *,
+    offset: int = 0,
+    locale: str | None = None,
 ) -> list[DateMention]:
-    """Dates and deadlines in `text`, resolved against `published`, spans shifted by `offset`."""
+    """Dates and deadlines in `text`, resolved against `published`, spans shifted by `offset`.
+
+    `locale` ("en_US", "en_GB", "de"…) says how a numeric day and month are
+    ordered ("11/20"); without one, month first, flagged `ambiguous` when the
+    other reading is also a date.
+    """
     if isinstance(published, dt.datetime):
         published = published.date()
-    mentions: list[DateMention] = []
     if not _may_have_dates(text):
-        return mentions
-    tenses = _TenseIndex(text)
+        return []
+    context = None
+    found: list[DateMention] = []
     for match in _DATE.finditer(text):
-        mention = _mention(text, match, published, offset, tenses)
+        # Built at the first match only: most sentences that pass the pre-check have none.
+        context = context or _Context(
+            text, published, _TenseIndex(text), month_first(locale), offset
+        )
+        mention = _find(context, match)
         if mention is not None:
-            mentions.append(mention)
-    return mentions
+            found.append(mention)
+    if context is not None and len(found) > 1:
+        found = _join_ranges(context, found)
+    return found
+
+
+class _Context(NamedTuple):
+    """What every date of one text is read against."""
+
+    text: str
+    published: dt.date | None
+    tenses: _TenseIndex
+    month_first: bool | None
+    offset: int
+
+
+def _to_mention(
+    context: _Context, start: int, end: int, period: _Period, role: DateRole
+) -> DateMention:
+    """The DateMention of `text[start:end]`: `date` is the period's first or last day."""
+    if period.first is None or period.last is None:
+        first = last = date = None
+    else:
+        first, last = period.first, period.last
+        date = last if role == "deadline" else first
+    return DateMention(
+        text=context.text[start:end],
+        start=start + context.offset,
+        end=end + context.offset,
+        date=date,
+        role=role,
+        precision=period.precision,
+        year_inferred=period.year_inferred,
+        resolved=date is not None,
+        first_day=first,
+        last_day=last,
+        ambiguous=period.ambiguous,
+    )
 
 
 # --- tense markers, read word by word (one simple regex, then set lookups) ----
@@ -331,6 +451,7 @@ _TENSE_WORD = re.compile(r"([A-Za-z]+(?:['’][A-Za-z]+)?)")  # captured: split 
 _FUTURE_AUXILIARIES = frozenset(["will", "would", "shall", "won't", "won’t"])
 _FUTURE_WORDS = frozenset(
     ["could", "might", "upcoming", "forthcoming", "next", "scheduled", "slated", "expected",
+     "starting",
      "expects", "expect", "expire", "expires"]
 )  # fmt: skip
 # "<word> to": plans to, aims to, is set to…
@@ -521,54 +642,194 @@ class _TenseIndex:
         return default
 
 
-def _mention(
-    text: str,
-    match: re.Match[str],
-    published: dt.date | None,
-    offset: int,
-    tenses: _TenseIndex,
-) -> DateMention | None:
-    """Turn one regex match into a DateMention, or None if it is not a date."""
+def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
+    """Turn one regex match into a found date, or None if it is not a date."""
     kind = match.lastgroup
     if kind is None:
         return None
-    before = _before(text, match.start())
-    tense = functools.partial(tenses.tense, match.start(), match.end())
+    text, published = context.text, context.published
+    start = match_start = match.start()
+    before = _before(text, start)
+    tense = functools.partial(context.tenses.tense, start, match.end())
     if not _reads_as_date(kind, text, match, before, tense):
         return None
     has_deadline_word = _has_deadline_word(before)
     # "due in March": a deadline without a tense looks ahead.
     resolver_tense = functools.partial(tense, default="future") if has_deadline_word else tense
     try:
-        period = _RESOLVERS[kind](match, published, resolver_tense)
+        if kind in _NUMERIC_KINDS:
+            period = _resolve_numeric(match, kind, published, resolver_tense, context.month_first)
+        else:
+            period = _RESOLVERS[kind](match, published, resolver_tense)
+        if period is None:
+            return None
+        # Substring tests first: few dates follow "week of", "before" or "after".
+        if kind in _POINT_KINDS and ("week" in before or "fore" in before or "fter" in before):
+            start, period = _widen(kind, before, start, period)
     except (ValueError, OverflowError):
         return None  # resolves outside the calendar (year 0 or 10000): not a usable date
-    if period is None:
-        return None
+    if start < match_start - 7 and period.forced_role is None:
+        # "three weeks after 1 March": the role comes from the words before the whole phrase
+        # (a bare "before"/"after", under eight letters with its space, keeps its own).
+        before = _before(text, start)
+        has_deadline_word = _has_deadline_word(before)
     role = period.forced_role or _role(before, tense, period, published, has_deadline_word)
+    return _to_mention(context, start, match.end(), period, role)
+
+
+# Forms that name a day, a month or a holiday: "the week of", "before" and "N days after" apply.
+_POINT_KINDS = frozenset(
+    ["iso", "slash", "dots", "mdy", "dmy", "spelled", "holiday", "my",
+     "month", "year", "part", "season", "weekday", "decade"]
+)  # fmt: skip
+_DAY_KINDS = frozenset(["iso", "slash", "dots", "mdy", "dmy", "spelled"])
+_WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+_SHIFT_BEFORE = re.compile(
+    rf"(?:\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+)?\b(?P<dir>before|after)\s+$", re.IGNORECASE
+)
+
+
+def _widen(kind: str, before: str, start: int, period: _Period) -> tuple[int, _Period]:
+    """Apply the words just before a date: "the week of", "before", "after", "3 days after".
+
+    Returns the mention's new start (moved back over words that belong to it)
+    and its period. Only named points are moved: "before the end of March"
+    already says its day.
+    """
     if period.first is None or period.last is None:
-        date = None
-    else:
-        date = period.last if role == "deadline" else period.first
-    return DateMention(
-        text=match.group(),
-        start=match.start() + offset,
-        end=match.end() + offset,
-        date=date,
-        role=role,
-        precision=period.precision,
-        year_inferred=period.year_inferred,
-        resolved=date is not None,
-    )
+        return start, period
+    tail = before[-40:]
+    if kind in _DAY_KINDS and "week" in tail and (week := _WEEK_OF.search(tail)):
+        monday = period.first - dt.timedelta(days=period.first.weekday())
+        widened = period._replace(
+            first=monday, last=monday + dt.timedelta(days=6), precision="week"
+        )
+        return start - (len(tail) - week.start()), widened
+    shift = _SHIFT_BEFORE.search(tail) if ("before" in tail or "after" in tail) else None
+    if shift is None:
+        return start, period
+    sign = -1 if shift["dir"].lower() == "before" else 1
+    if shift["n"]:
+        # "three weeks after 1 March": arithmetic from the named day, one day.
+        day = _shifted(period.first, sign * _count(shift["n"]), shift["unit"])
+        return start - (len(tail) - shift.start()), _Period(day, day, "day", period.year_inferred)
+    # "before June 1" ends on May 31; "after June 1" starts on June 2.
+    day = period.first - dt.timedelta(days=1) if sign < 0 else period.last + dt.timedelta(days=1)
+    widened = _Period(day, day, "day", period.year_inferred, ambiguous=period.ambiguous)
+    return start - (len(tail) - shift.start()), widened
+
+
+_RANGE_GAP = re.compile(r"\s*(?:(?P<word>and|to|until|till|through|thru)|[-–—])\s*", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_PRECISION_ORDER: tuple[Precision, ...] = (
+    "day", "week", "month", "quarter", "season", "half", "year", "decade",
+)  # fmt: skip
+
+
+def _join_ranges(context: _Context, found: list[DateMention]) -> list[DateMention]:
+    """Join "between March and May", "from 2024 to 2026", "2024–2026" into one mention each."""
+    joined: list[DateMention] = []
+    index = 0
+    while index < len(found):
+        item = found[index]
+        if index + 1 < len(found):
+            merged = _range(context, item, found[index + 1])
+            if merged is not None:
+                joined.append(merged)
+                index += 2
+                continue
+        joined.append(item)
+        index += 1
+    return joined
+
+
+def _period_of(mention: DateMention) -> _Period:
+    """The period a mention covers, back as a _Period."""
+    return _Period(mention.first_day, mention.last_day, mention.precision, mention.year_inferred)
+
+
+def _range(context: _Context, first: DateMention, second: DateMention) -> DateMention | None:
+    """The range two neighbouring dates make, or None when they are two dates."""
+    offset = context.offset
+    gap = _RANGE_GAP.fullmatch(context.text, first.end - offset, second.start - offset)
+    if gap is None:
+        return None
+    before = _before(context.text, first.start - offset)
+    opener = _RANGE_OPENER.search(before[-20:])
+    # "and"/"to" need "between"/"from" ("rose in 2024 and 2025" is two dates); a dash does not.
+    if gap["word"] and opener is None:
+        return None
+    low, high = _period_of(first), _period_of(second)
+    if low.first is None or high.last is None or high.first is None:
+        return None
+    if low.year_inferred and not high.year_inferred:
+        # "between March and May 2024": the first end takes the year written at the second.
+        moved = _day(high.first.year, low.first.month, low.first.day)
+        if moved is not None and moved > high.first:
+            moved = _day(high.first.year - 1, low.first.month, low.first.day)
+        if moved is not None:
+            low = low._replace(first=moved, year_inferred=False)
+    if low.first is None or low.first > high.last:
+        return None
+    precision = max(low.precision, high.precision, key=_PRECISION_ORDER.index)
+    period = _Period(low.first, high.last, precision, low.year_inferred and high.year_inferred)
+    start = first.start - offset
+    if opener:
+        start -= len(before[-20:]) - opener.start()
+    end = second.end - offset
+    range_before = _before(context.text, start)
+    tense = functools.partial(context.tenses.tense, start, end)
+    role = _role(range_before, tense, period, context.published, _has_deadline_word(range_before))
+    if "mentioned" == first.role == second.role and not _has_deadline_word(range_before):
+        role = "mentioned"
+    return _to_mention(context, start, end, period, role)
+
+
+# Words that make a lower-case month name a date ("in march 2024", "by june"); not "to march".
+_STRICT_PREPOSITION = re.compile(
+    r"(?:\bin|\bby|\bsince|\buntil|\btill|\bfrom|\bbefore|\bafter|\bduring|\bthrough|\bof|\bon"
+    r"|\bearly|\blate|\bmid|\bnext|\blast|\bthis|\bbetween|\bover|\bend|\bstart)[\s-]*$",
+    re.IGNORECASE,
+)
+_HOLIDAY_PREPOSITION = re.compile(r"(?:\bat|\bover|\baround|\bthe)\s*$", re.IGNORECASE)
+# Words before a numeric day and month without a year ("on 11/20"): elsewhere "3/4" is a fraction.
+_NUMERIC_CONTEXT = re.compile(
+    rf"(?:\bon|\buntil|\btill|\bsince|\bdated|\bbefore|\bafter|\bfrom|\bthrough|\bthru|\bam|\bvom"
+    rf"|\bbis|\bdue|\bto|\band|{_WEEKDAY},?|[-–])\s*$",
+    re.IGNORECASE,
+)
+# Before a capitalised word, a month after these is a name ("with June Smith").
+_NAME_PREPOSITION = re.compile(
+    r"(?:\bwith|\band|\bor|\bto|\bthan|\bof|\bfor|\bon|\bversus|\bvs\.?)\s*$", re.IGNORECASE
+)
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+# The group holding the month name of each form that may write it in lower case.
+_MONTH_GROUP = {"mdy": "mdy_m", "dmy": "dmy_m", "spelled": "sp_m", "my": "my_m", "month": "mo_m"}
 
 
 def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tense: TenseOf) -> bool:
     """Reject matches that are words or durations here, not dates."""
     if kind == "year":
         return _is_year(text, match, before)
-    if kind == "month" or (kind == "holiday" and not match["hol_y"]):
-        # "in May" is a date, "may" a verb; "by Christmas" a date, "Christmas sales" not.
+    if (
+        kind in _MONTH_GROUP
+        and match[_MONTH_GROUP[kind]].islower()
+        and not _STRICT_PREPOSITION.search(before[-12:])
+    ):
+        return False  # "in march 2024", "by june": a date; "to march", "they march on": the verb
+    if kind == "month":
+        # "in May" is a date, "may" a verb; "with June Smith" a name.
+        if _CAPITALISED_NEXT.match(text, match.end()) and _NAME_PREPOSITION.search(before[-12:]):
+            return False
         return bool(_MONTH_PREPOSITION.search(before[-12:]))
+    if kind == "holiday" and not match["hol_y"]:
+        # "by Christmas" a date, "Christmas sales" not.
+        tail = before[-12:]
+        return bool(_MONTH_PREPOSITION.search(tail) or _HOLIDAY_PREPOSITION.search(tail))
+    if kind in _NUMERIC_KINDS and not match["sl_y" if kind == "slash" else "dt_y"]:
+        return bool(_NUMERIC_CONTEXT.search(before[-12:]))
+    if kind == "weekday" and before.endswith(("Good ", "Easter ")):
+        return False  # a holiday's name the holiday form did not take ("Good Friday sales")
     if kind == "within" and match["wi_prep"].lower() == "in":
         # "will open in two years" is a date; "rose 5% in two years" and "the
         # highest in two years" are durations.
@@ -682,97 +943,102 @@ def _infer_year(candidate: dt.date, published: dt.date, tense: Tense) -> int:
     """The publication year, moved by one when the tense says the date is on the other side."""
     if tense == "future" and candidate < published - dt.timedelta(days=7):
         return published.year + 1
-    if tense != "future" and candidate > published + dt.timedelta(days=1):
+    if tense == "past" and candidate > published + dt.timedelta(days=1):
         return published.year - 1
     return published.year
 
 
-@functools.lru_cache(maxsize=4096)
-def _parse_calendar(text: str, *, dayfirst: bool = False) -> dt.date | None:
-    """An absolute date through dateutil's parser with a fixed default, never today.
-
-    The default is 1 January 2000, a leap year: fields the text leaves out come
-    from it (so "February 29" parses), and callers replace the year when the
-    text had none. Cached: news repeats its dates, and dateutil is the slow part.
-    """
-    cleaned = _LEADING_THE.sub("", text)
-    try:
-        return parser.parse(cleaned, default=_PARSE_DEFAULT, dayfirst=dayfirst).date()
-    except (parser.ParserError, ValueError, OverflowError):
-        return None
+def _point(day: dt.date | None, inferred: bool = False, ambiguous: bool = False) -> _Period | None:
+    """A period of one day, or None when the day does not exist."""
+    return _Period(day, day, "day", inferred, ambiguous=ambiguous) if day else None
 
 
-def _day_period(text: str, *, dayfirst: bool = False) -> _Period | None:
-    """A fully written calendar day."""
-    day = _parse_calendar(text, dayfirst=dayfirst)
-    return _Period(day, day, "day") if day else None
+def _month_day(
+    month: int,
+    day: int,
+    year: str | None,
+    published: dt.date | None,
+    tense: TenseOf,
+    ambiguous: bool = False,
+) -> _Period | None:
+    """A day of a month, its year written or inferred; an impossible day is no date, never clamped."""
+    if year:
+        return _point(_day(int(year), month, day), ambiguous=ambiguous)
+    if _day(2000, month, day) is None:
+        return None  # not a day of that month in any year ("April 31")
+    if published is None:
+        return _Period(None, None, "day", is_relative=True, ambiguous=ambiguous)
+    # 29 February stands in as the 28th only to pick the year; it must exist in that year.
+    candidate = _day(published.year, month, day) or dt.date(published.year, month, 28)
+    inferred_year = _infer_year(candidate, published, tense())
+    return _point(_day(inferred_year, month, day), inferred=True, ambiguous=ambiguous)
 
 
 def _resolve_iso(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
-    """2025-11-03."""
-    return _day_period(match.group())
+    """2025-11-03, 2025/11/03."""
+    return _point(_day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"])))
 
 
-def _resolve_slash(
-    match: re.Match[str], published: dt.date | None, tense: TenseOf
-) -> _Period | None:
-    """11/03/2025: month first (dateutil's default) unless the first number is over 12."""
-    return _day_period(match.group())
+_NUMERIC_KINDS = frozenset(["slash", "dots"])
 
 
-def _resolve_dots(
-    match: re.Match[str], published: dt.date | None, tense: TenseOf
-) -> _Period | None:
-    """03.11.2025 (day first, the European order that uses dots)."""
-    return _day_period(match.group(), dayfirst=True)
+def _numeric_order(
+    first: int, second: int, month_first: bool | None
+) -> tuple[int, int, bool] | None:
+    """(month, day, ambiguous) of "first/second" in a locale's order, else whichever reading exists.
 
-
-def _resolve_month_day(
-    match: re.Match[str], kind: str, published: dt.date | None, tense: TenseOf
-) -> _Period | None:
-    """A day of a month ("mdy" or "dmy"), with the year written or inferred from publication."""
-    parsed = _written_day(match, kind)
-    if match[f"{kind}_y"]:
-        return _Period(parsed, parsed, "day") if parsed else None
-    if parsed is None:
-        return None  # not a day of that month in any year ("April 31")
-    if published is None:
-        return _Period(None, None, "day", is_relative=True)
-    candidate = _replace_year(parsed, published.year)
-    day = _replace_year(parsed, _infer_year(candidate, published, tense()))
-    return _Period(day, day, "day", year_inferred=True)
-
-
-def _written_day(match: re.Match[str], kind: str) -> dt.date | None:
-    """The day an "mdy" or "dmy" match names, as dateutil's parser reads it.
-
-    The parser is the slowest step of finding dates, and for the common shape
-    (the match opens with the day or month, and day, month and optional year
-    make a real date) its answer is that date (year 2000 if none is written),
-    so it is built directly. A day the month does not have is no date at all;
-    other shapes (a weekday or "the" in front) go to the parser.
+    With no locale, month first (US style) when that is a date, flagged
+    ambiguous when day first would be a different date too.
     """
-    year = int(match[f"{kind}_y"] or _PARSE_DEFAULT.year)
-    day = _day(year, _month_number(match[f"{kind}_m"]), int(match[f"{kind}_d"]))
-    if day is None:
-        return None  # no such day ("31 June", "42 June": the parser would read 42 as 2042)
-    opener = "dmy_d" if kind == "dmy" else "mdy_m"
-    return day if match.start(opener) == match.start() else _parse_calendar(match.group())
+    as_month_day = 1 <= first <= 12 and 1 <= second <= 31
+    as_day_month = 1 <= second <= 12 and 1 <= first <= 31
+    if month_first is False and as_day_month:
+        return second, first, False
+    if as_month_day:
+        return first, second, month_first is None and as_day_month and first != second
+    if as_day_month:
+        return second, first, False
+    return None
 
 
-def _replace_year(day: dt.date, year: int) -> dt.date:
-    """`day` in another year; 29 February becomes the 28th outside leap years."""
-    return _day(year, day.month, day.day) or dt.date(year, day.month, 28)
+def _resolve_numeric(
+    match: re.Match[str],
+    kind: str,
+    published: dt.date | None,
+    tense: TenseOf,
+    month_first: bool | None,
+) -> _Period | None:
+    """11/03/2025 and 11/20 (in the locale's order); 03.11.2025 and 20.11. (day first)."""
+    if kind == "dots":
+        return _month_day(int(match["dt_m"]), int(match["dt_d"]), match["dt_y"], published, tense)
+    order = _numeric_order(int(match["sl_a"]), int(match["sl_b"]), month_first)
+    if order is None:
+        return None
+    month, day, ambiguous = order
+    year = match["sl_y"]
+    if year and len(year) == 2:
+        year = str(2000 + int(year) if int(year) < 70 else 1900 + int(year))
+    return _month_day(month, day, year, published, tense, ambiguous)
 
 
 def _resolve_mdy(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
-    """November 3, Nov. 3, 2025."""
-    return _resolve_month_day(match, "mdy", published, tense)
+    """November 3, Nov. 3, 2025, July 4th of 1995."""
+    month = _month_number(match["mdy_m"])
+    return _month_day(month, int(match["mdy_d"]), match["mdy_y"], published, tense)
 
 
 def _resolve_dmy(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
     """3 Nov 2025, the 3rd of November."""
-    return _resolve_month_day(match, "dmy", published, tense)
+    month = _month_number(match["dmy_m"])
+    return _month_day(month, int(match["dmy_d"]), match["dmy_y"], published, tense)
+
+
+def _resolve_spelled(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
+    """The twenty-first of May."""
+    day = ORDINAL_DAYS[" ".join(match["sp_d"].lower().split())]
+    return _month_day(_month_number(match["sp_m"]), day, match["sp_y"], published, tense)
 
 
 def _month_period(year: int, month: int, inferred: bool = False) -> _Period:
@@ -781,19 +1047,22 @@ def _month_period(year: int, month: int, inferred: bool = False) -> _Period:
 
 
 def _resolve_my(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
-    """March 2027 (dateutil's parser reads every such match as that month: not asked)."""
+    """March 2027."""
     return _month_period(int(match["my_y"]), _month_number(match["my_m"]))
 
 
 def _month_in_context(month: int, published: dt.date | None, tense: TenseOf) -> _Period:
-    """A month named without a year: the publication year, shifted by tense."""
+    """A month named without a year: the next one in future wording, the last one in past wording.
+
+    With no tense, the month of the publication year.
+    """
     if published is None:
         return _Period(None, None, "month", is_relative=True)
     year = published.year
-    future = tense() == "future"
-    if future and month < published.month:
+    said = tense()
+    if said == "future" and month < published.month:
         year += 1
-    elif not future and month > published.month:
+    elif said == "past" and month > published.month:
         year -= 1
     return _month_period(year, month, inferred=True)
 
@@ -813,6 +1082,19 @@ def _resolve_year(
     return _Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
 
 
+def _resolve_decade(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
+    """The 1990s; the '80s (the latest such decade begun by publication, else the 1900s)."""
+    if match["dec_full"]:
+        start = int(match["dec_full"])
+    else:
+        start = 2000 + int(match["dec_short"])
+        if published is None or start > published.year:
+            start -= 100
+    return _Period(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
+
+
 def _relative_year(phrase: str, published: dt.date | None) -> int | None:
     """The year meant by "this year", "next year", "last year", "the coming year"."""
     if published is None:
@@ -822,36 +1104,49 @@ def _relative_year(phrase: str, published: dt.date | None) -> int | None:
     return published.year + sum(shift.get(word, 0) for word in words)
 
 
+def _part_period(year: int, name: str) -> _Period:
+    """Quarter or half `name` ("Q3", "H1") of a year."""
+    index = int(name[1])
+    if name[0] == "Q":
+        first = dt.date(year, 3 * index - 2, 1)
+        return _Period(first, first + relativedelta(months=2, day=31), "quarter")
+    first = dt.date(year, 6 * index - 5, 1)
+    return _Period(first, first + relativedelta(months=5, day=31), "half")
+
+
 def _resolve_part(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """Q3 2026, H1 2026, the first half of 2026, the third quarter of next year."""
-    if match["part_y"]:
-        year: int | None = int(match["part_y"])
+    """Q3 2026, H1 2026, the first half of 2026, the third quarter (of the published year)."""
+    if match["part_q"] or match["part_h"]:
+        name = (match["part_q"] or match["part_h"]).upper()
     else:
-        year = _relative_year(match["part_rel"], published)
-    if match["part_q"] or (match["part_kind"] or "").lower() == "quarter":
-        index = int(match["part_q"][1]) if match["part_q"] else _ORDINALS[match["part_ord"].lower()]
-        first_month, length = 3 * index - 2, 3
-    else:
-        index = int(match["part_h"][1]) if match["part_h"] else _ORDINALS[match["part_ord"].lower()]
-        if index > 2:
+        letter = "Q" if match["part_kind"].lower() == "quarter" else "H"
+        name = f"{letter}{_ORDINALS[match['part_ord'].lower()]}"
+        if name in ("H3", "H4"):
             return None
-        first_month, length = 6 * index - 5, 6
-    if year is None:
-        return _Period(None, None, "month", is_relative=True)
-    last_month = first_month + length - 1
-    return _Period(dt.date(year, first_month, 1), _month_end(year, last_month), "month")
+    if match["part_y"]:
+        return _part_period(int(match["part_y"]), name)
+    if match["part_rel"] is None and name[0] == "H":
+        return None  # "the first half" alone is as often a match's as a year's
+    precision: Precision = "quarter" if name[0] == "Q" else "half"
+    if published is None:
+        return _Period(None, None, precision, is_relative=True)
+    year = _relative_year(match["part_rel"], published) if match["part_rel"] else published.year
+    period = _part_period(year or published.year, name)
+    return period._replace(year_inferred=match["part_rel"] is None)
 
 
-# The precision of "this year", "next week", ...: a month unless listed.
-_UNIT_PRECISION: dict[str, Precision] = {"year": "year", "decade": "year", "week": "day"}
+# The precision of "this year", "next week", "the end of the quarter", ...
+_UNIT_PRECISION: dict[str, Precision] = {
+    "year": "year", "decade": "decade", "week": "week", "quarter": "quarter", "month": "month",
+}  # fmt: skip
 
 
 def _unit_period(unit: str, modifier: str, published: dt.date | None) -> _Period:
     """This/next/last year, month, week, quarter or decade as a period."""
     unit = unit.lower()
-    precision = _UNIT_PRECISION.get(unit, "month")
+    precision = _UNIT_PRECISION[unit]
     if published is None:
         return _Period(None, None, precision, is_relative=True)
     words = modifier.lower().split()
@@ -874,7 +1169,7 @@ def _unit_period(unit: str, modifier: str, published: dt.date | None) -> _Period
 
 
 def _resolve_rel(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
-    """Last year, next month, this week."""
+    """Last year, next month, this week (Monday to Sunday)."""
     return _unit_period(match["rel_unit"], match["rel_mod"], published)
 
 
@@ -923,7 +1218,7 @@ def _edge_of(kind: str, whole: _Period) -> _Period:
 def _resolve_edge(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """The end of the year, mid-2026, early 2027, late March, the end of next month."""
+    """The end of the year, mid-2026, early 2027, late March, the end of next month, end of Q3."""
     if match["edge_y"]:
         year = int(match["edge_y"])
         whole = _Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
@@ -933,28 +1228,51 @@ def _resolve_edge(
             whole = _month_period(int(match["edge_my"]), month)
         else:
             whole = _month_in_context(month, published, tense)
+    elif match["edge_q"]:
+        name = match["edge_q"]
+        if match["edge_qy"]:
+            whole = _part_period(int(match["edge_qy"]), name)
+        elif published is None:
+            whole = _Period(None, None, "quarter" if name[0] == "Q" else "half", is_relative=True)
+        else:
+            whole = _part_period(published.year, name)._replace(year_inferred=True)
     else:
         whole = _unit_period(match["edge_unit"], match["edge_rel"], published)
     return _edge_of(match["edge_kind"], whole)
 
 
-_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+def _season_period(year: int, name: str) -> _Period:
+    """A northern meteorological season: three months (winter Y is Dec Y to Feb Y+1)."""
+    first = dt.date(year, SEASON_START_MONTH[name], 1)
+    return _Period(first, first + relativedelta(months=2, day=31), "season")
 
 
 def _resolve_season(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """Spring 2026: three months from the season's first month ("this winter" is too vague)."""
-    name = match["season_name"].lower()
-    year = int(match["season_y"])
-    first = dt.date(year, _SEASON_MONTHS[name], 1)
-    return _Period(first, first + relativedelta(months=2, day=31), "month")
+    """Spring 2026 (winter 2025 starts 2025-12-01); next spring, last summer."""
+    if match["season_y"]:
+        return _season_period(int(match["season_y"]), match["season_name"].lower())
+    if published is None:
+        return _Period(None, None, "season", is_relative=True)
+    name = match["season_rel"].lower()
+    around = [_season_period(published.year + shift, name) for shift in (-1, 0, 1)]
+    if match["season_mod"].lower().split()[-1] in ("next", "coming"):
+        chosen = next(p for p in around if p.first is not None and p.first > published)
+    else:
+        chosen = [p for p in around if p.last is not None and p.last < published][-1]
+    return chosen._replace(year_inferred=True)
 
 
 def _holiday_in(name: str, year: int) -> dt.date:
     """The date of a named holiday in a year (Easter through dateutil)."""
-    if name.startswith("easter"):
-        return easter(year)
+    if name.startswith("easter") or name == "good friday":
+        shift = {"easter monday": 1, "good friday": -2}.get(name, 0)
+        return easter(year) + dt.timedelta(days=shift)
+    if name.startswith("thanksgiving"):
+        return dt.date(year, 11, 1) + relativedelta(weekday=TH(+4))  # US: 4th Thursday
+    if name.startswith("independence"):
+        return dt.date(year, 7, 4)
     if name.startswith("new"):
         return dt.date(year, 12, 31) if name.endswith("eve") else dt.date(year, 1, 1)
     return dt.date(year, 12, 24) if name.endswith("eve") else dt.date(year, 12, 25)
@@ -963,17 +1281,19 @@ def _holiday_in(name: str, year: int) -> dt.date:
 def _resolve_holiday(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """By Christmas, Easter 2026, New Year's Eve."""
-    name = " ".join(match["hol"].lower().split())
+    """By Christmas, Easter 2026, Good Friday, Thanksgiving: the next or last one by tense."""
+    name = " ".join(match["hol"].lower().replace("’", "'").split())
     if match["hol_y"]:
-        day = _holiday_in(name, int(match["hol_y"]))
-        return _Period(day, day, "day")
+        return _point(_holiday_in(name, int(match["hol_y"])))
     if published is None:
         return _Period(None, None, "day", is_relative=True)
     day = _holiday_in(name, published.year)
-    year = _infer_year(day, published, tense())
-    day = _holiday_in(name, year)
-    return _Period(day, day, "day", year_inferred=True)
+    said = tense()
+    if said == "future" and day < published:
+        day = _holiday_in(name, published.year + 1)
+    elif said == "past" and day > published:
+        day = _holiday_in(name, published.year - 1)
+    return _point(day, inferred=True)
 
 
 def _resolve_yearend(
@@ -982,6 +1302,13 @@ def _resolve_yearend(
     """Year-end, year's end, month-end: the end of the current period."""
     unit = (match["ye_unit"] or match["ye_unit2"]).lower()
     return _edge_of("end", _unit_period(unit, "this", published))
+
+
+def _resolve_ytd(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
+    """Year to date, so far this year: 1 January of the published year to publication."""
+    if published is None:
+        return _Period(None, None, "day", is_relative=True, forced_role="mentioned")
+    return _Period(published.replace(month=1, day=1), published, "day", forced_role="mentioned")
 
 
 def _count(text: str) -> int:
@@ -1008,12 +1335,34 @@ def _shifted(published: dt.date, amount: int, unit: str) -> dt.date:
 def _resolve_within(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """Within two weeks (a deadline), in two years, after three months."""
-    forced: DateRole | None = "deadline" if match["wi_prep"].lower() == "within" else None
+    """Within two weeks (a deadline, from publication), in two years, in the next six months."""
+    within = match["wi_prep"].lower() == "within"
+    forced: DateRole | None = "deadline" if within else None
     if published is None:
         return _Period(None, None, "day", is_relative=True, forced_role=forced)
     day = _shifted(published, _count(match["wi_n"]), match["wi_unit"])
-    return _Period(day, day, "day", forced_role=forced)
+    if within:
+        return _Period(published, day, "day", forced_role=forced)
+    if "next" in match.group().lower():
+        return _Period(published + dt.timedelta(days=1), day, "day")
+    return _Period(day, day, "day")
+
+
+def _resolve_span(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
+    """The next four days (published+1 … +4), the past two weeks (published−14 … published)."""
+    ahead = match["span_dir"].lower() in ("next", "coming", "following")
+    forced: DateRole | None = None if ahead else "mentioned"
+    if published is None:
+        return _Period(None, None, "day", is_relative=True, forced_role=forced)
+    amount = _count(match["span_n"])
+    if ahead:
+        last = _shifted(published, amount, match["span_unit"])
+        return _Period(published + dt.timedelta(days=1), last, "day")
+    return _Period(
+        _shifted(published, -amount, match["span_unit"]), published, "day", forced_role=forced
+    )
 
 
 # The precision of "three months ago", "a decade ago", ...: a day unless listed.
@@ -1021,7 +1370,14 @@ _AGO_PRECISION: dict[str, Precision] = {"year": "year", "decade": "year", "month
 
 
 def _resolve_ago(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
-    """Two weeks ago (a day), three months ago (a month), a decade ago (a year)."""
+    """Two weeks ago (a day), three months ago (a month), a decade ago (a year).
+
+    Also "a month from today", "three weeks from now": publication plus the span, one day.
+    """
+    if match["ago_from"]:
+        if published is None:
+            return _Period(None, None, "day", is_relative=True)
+        return _point(_shifted(published, _count(match["ago_n"]), match["ago_unit"]))
     unit = match["ago_unit"].lower().rstrip("s")
     precision = _AGO_PRECISION.get(unit, "day")
     if published is None:
@@ -1034,16 +1390,20 @@ def _resolve_ago(match: re.Match[str], published: dt.date | None, tense: TenseOf
     return _Period(day, day, precision, forced_role="mentioned")
 
 
+_DAYWORD_SHIFT = {
+    "yesterday": -1, "last night": -1, "tomorrow": 1, "day after tomorrow": 2,
+    "day before yesterday": -2,
+}  # fmt: skip
+
+
 def _resolve_dayword(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """Yesterday, today, tomorrow, tonight, last night, this morning."""
+    """Yesterday, today, tomorrow, tonight, last night, this morning, the day after tomorrow."""
     if published is None:
         return _Period(None, None, "day", is_relative=True)
-    word = " ".join(match.group().lower().split())
-    shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
-    day = published + dt.timedelta(days=shift)
-    return _Period(day, day, "day")
+    word = " ".join(match.group().lower().split()).removeprefix("the ")
+    return _point(published + dt.timedelta(days=_DAYWORD_SHIFT.get(word, 0)))
 
 
 def _resolve_weekend(
@@ -1085,15 +1445,17 @@ def _resolve_weekday(
 
 _RESOLVERS = {
     "iso": _resolve_iso,
-    "slash": _resolve_slash,
-    "dots": _resolve_dots,
+    "decade": _resolve_decade,
     "mdy": _resolve_mdy,
     "dmy": _resolve_dmy,
+    "spelled": _resolve_spelled,
     "part": _resolve_part,
     "edge": _resolve_edge,
     "season": _resolve_season,
     "holiday": _resolve_holiday,
+    "ytd": _resolve_ytd,
     "yearend": _resolve_yearend,
+    "span": _resolve_span,
     "within": _resolve_within,
     "ago": _resolve_ago,
     "later": _resolve_later,
@@ -1105,3 +1467,73 @@ _RESOLVERS = {
     "month": _resolve_month,
     "year": _resolve_year,
 }
+
+
+# --- whole phrases: the grammar `claimtrack followups add --due` reads -------------
+
+# Words a typed phrase may write in lower case that the extractor reads capitalised
+# (in running text a lower-case "may" or "friday" is too often not a date).
+_CAPITALISED_WORDS = word_trie(
+    [*_MONTH_NUMBERS, *_WEEKDAYS, "christmas", "easter", "eve", "good", "thanksgiving",
+     "independence", "q1", "q2", "q3", "q4", "h1", "h2"]
+)  # fmt: skip
+_PHRASE_CAPITALS = re.compile(
+    rf"\b(?:{_CAPITALISED_WORDS})\b"
+    r"|\bnew\s+year['’]s(?:\s+day)?\b|(?<=\bindependence\s)day\b|(?<=\bchristmas\s)day\b",
+    re.IGNORECASE,
+)
+# Sentences around the phrase that give it the tense and role the caller asked for, tried in
+# turn: "by" makes a deadline; "on" is what a numeric "11/20" needs; none suits "before June 1".
+_PHRASE_FRAMES = {
+    True: ("It will be done by ", "It will be done on ", "It will be done "),
+    False: ("It was done on ", "It was done "),
+}
+
+
+def _capitalise(match: re.Match[str]) -> str:
+    """Q3, H1 in capitals; month, weekday and holiday words with a capital letter."""
+    word = match.group()
+    if word[0] in "qQhH" and word[1:].isdigit():
+        return word.upper()
+    return " ".join(part.capitalize() for part in word.split())
+
+
+def parse_date_phrase(
+    phrase: str, today: dt.date, *, future: bool = True, locale: str | None = None
+) -> DateMention | None:
+    """Read a whole phrase ("end of Q3", "Easter", "next monday") as one date, else None.
+
+    The extractor's own grammar, so whatever it finds in an article can be
+    typed and vice versa: the phrase is read inside a one-line sentence that
+    sets its tense ("It will be done by …" for a `future` deadline, "It was
+    done on …" for a past date) and must come back as exactly one mention
+    covering all of it. A future phrase reads as the period's last day
+    (`date`), a past one as its first. A day or month without a year is the
+    next one on or after `today` when `future` (never a week back).
+    """
+    words = " ".join(phrase.split())
+    if not words:
+        return None
+    words = _PHRASE_CAPITALS.sub(_capitalise, words.lower())
+    for frame in _PHRASE_FRAMES[future]:
+        mentions = find_dates(frame + words, today, offset=-len(frame), locale=locale)
+        if len(mentions) == 1 and (mentions[0].start, mentions[0].end) == (0, len(words)):
+            break
+    else:
+        return None
+    mention = mentions[0]
+    if not mention.resolved:
+        return None
+    if future and mention.year_inferred and mention.last_day and mention.last_day < today:
+        # In running text a date a few days back is the one just past; a typed due date is ahead.
+        mention = _next_year(mention)
+    return mention
+
+
+def _next_year(mention: DateMention) -> DateMention:
+    """The same mention a year later (29 February never occurs here: it exists in no next year)."""
+    shift = relativedelta(years=1)
+    first = mention.first_day + shift if mention.first_day else None
+    last = mention.last_day + shift if mention.last_day else None
+    date = mention.date + shift if mention.date else None
+    return dataclasses.replace(mention, first_day=first, last_day=last, date=date)

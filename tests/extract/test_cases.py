@@ -434,7 +434,9 @@ def facet_figures(sentences: Iterable[Labelled]) -> dict[str, Tally]:
 
 def facet_table(rows: dict[str, dict[str, Tally]]) -> str:
     """One line per set: P/R/F1 of each facet."""
-    header = f"{'set':<16}" + "".join(f"{name + ' P/R/F1':>24}" for name in next(iter(rows.values())))
+    header = f"{'set':<16}" + "".join(
+        f"{name + ' P/R/F1':>24}" for name in next(iter(rows.values()))
+    )
     lines = [header, "-" * len(header)]
     for name, tallies in rows.items():
         cells = "".join(
@@ -477,3 +479,17 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
     for row in rows:
         sides.setdefault(row["source"], set()).add(row["split"])
     assert all(len(s) == 1 for s in sides.values())
+
+
+# Issue 12 asks 0.90 (values), 0.85 (strict) and 0.85 (dates) on the test split.
+# Today's figures are below that bar (values 0.842, strict 0.724, dates 0.681 on
+# 2026-12-05); these floors guard against regression and do not certify the bar.
+UNSEEN_TEST_FLOORS = {"values": 0.82, "strict": 0.70, "dates": 0.66}
+
+
+def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -> None:
+    """Printed with -s for the old cases and each split; the test split holds its floors."""
+    test = split_figures["unseen test"]
+    table = facet_table(split_figures)
+    for facet, floor in UNSEEN_TEST_FLOORS.items():
+        assert test[facet].f1 >= floor, f"{facet}\n{table}"

@@ -1,0 +1,366 @@
+"""The date families of issue 12: each resolves to a period (first_day … last_day).
+
+Rules: tests/extract/unseen/README.md, "Dates, beyond ../cases". Each example
+gives the publication date, then the expected (date, role, precision,
+first_day, last_day) of the one mention the sentence holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimtrack.extract.dates import find_dates, parse_date_phrase
+
+MONDAY = dt.date(2025, 11, 3)  # a Monday in November
+FEBRUARY = dt.date(2025, 2, 10)  # early in the year: a bare month's year depends on tense
+
+Example = tuple[str, dt.date, str, str, str, str, str]
+
+
+def one(text: str, published: dt.date | None, **options: str | None):
+    """The single date mention in `text`; every span slices the text exactly."""
+    mentions = find_dates(text, published, **options)
+    assert len(mentions) == 1, mentions
+    mention = mentions[0]
+    assert text[mention.start : mention.end] == mention.text
+    return mention
+
+
+def check(example: Example) -> None:
+    """Compare one example with what find_dates reads."""
+    text, published, date, role, precision, first, last = example
+    mention = one(text, published)
+    got = (
+        mention.date.isoformat(),
+        mention.role,
+        mention.precision,
+        mention.first_day.isoformat(),
+        mention.last_day.isoformat(),
+    )
+    assert got == (date, role, precision, first, last), mention
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("Revenue rose 4% in Q3 2025.", MONDAY, "2025-07-01", "mentioned", "quarter", "2025-07-01", "2025-09-30"),
+        ("Output fell in the third quarter.", MONDAY, "2025-07-01", "mentioned", "quarter", "2025-07-01", "2025-09-30"),
+        ("The plant will open in the first half of next year.", MONDAY, "2026-06-30", "deadline", "half", "2026-01-01", "2026-06-30"),
+        ("Deliveries will start in H2 2026.", MONDAY, "2026-12-31", "deadline", "half", "2026-07-01", "2026-12-31"),
+        ("The loan must be repaid by the end of Q1 2026.", MONDAY, "2026-03-31", "deadline", "quarter", "2026-03-31", "2026-03-31"),
+    ],
+)  # fmt: skip
+def test_quarters_and_halves(example: Example) -> None:
+    check(example)
+
+
+def test_a_half_without_a_year_is_not_a_date() -> None:
+    # "the first half" is as often a match's as a year's
+    assert find_dates("He scored twice in the first half.", MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("Ministers meet next week.", MONDAY, "2025-11-10", "mentioned", "week", "2025-11-10", "2025-11-16"),
+        ("Prices rose last week.", MONDAY, "2025-10-27", "mentioned", "week", "2025-10-27", "2025-11-02"),
+        ("Talks were held the week of March 5, 2025.", MONDAY, "2025-03-03", "mentioned", "week", "2025-03-03", "2025-03-09"),
+    ],
+)  # fmt: skip
+def test_weeks_run_monday_to_sunday(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("Inflation was high in the 1990s.", MONDAY, "1990-01-01", "mentioned", "decade", "1990-01-01", "1999-12-31"),
+        ("The band was famous in the '80s.", MONDAY, "1980-01-01", "mentioned", "decade", "1980-01-01", "1989-12-31"),
+        ("Rates fell in the ’20s.", MONDAY, "2020-01-01", "mentioned", "decade", "2020-01-01", "2029-12-31"),
+        ("Car ownership grew in the 1950s.", FEBRUARY, "1950-01-01", "mentioned", "decade", "1950-01-01", "1959-12-31"),
+    ],
+)  # fmt: skip
+def test_decades(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("Sales are up 4% year to date.", MONDAY, "2025-01-01", "mentioned", "day", "2025-01-01", "2025-11-03"),
+        ("So far this year, 120 ships have docked.", FEBRUARY, "2025-01-01", "mentioned", "day", "2025-01-01", "2025-02-10"),
+    ],
+)  # fmt: skip
+def test_year_to_date(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("Elections will be held in winter 2025.", MONDAY, "2026-02-28", "deadline", "season", "2025-12-01", "2026-02-28"),
+        ("The harvest was poor in autumn 2024.", MONDAY, "2024-09-01", "mentioned", "season", "2024-09-01", "2024-11-30"),
+        ("Talks will resume next spring.", MONDAY, "2026-05-31", "deadline", "season", "2026-03-01", "2026-05-31"),
+        ("Sales fell last summer.", MONDAY, "2025-06-01", "mentioned", "season", "2025-06-01", "2025-08-31"),
+    ],
+)  # fmt: skip
+def test_seasons_are_meteorological(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("The vote was held on the twenty-first of May 2024.", MONDAY, "2024-05-21", "mentioned", "day", "2024-05-21", "2024-05-21"),
+        ("The summit opened on the first of March.", MONDAY, "2025-03-01", "mentioned", "day", "2025-03-01", "2025-03-01"),
+        ("The Thirtieth of June 2023 was hot.", MONDAY, "2023-06-30", "mentioned", "day", "2023-06-30", "2023-06-30"),
+    ],
+)  # fmt: skip
+def test_spelled_out_days(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("The vote is on 11/20.", MONDAY, "2025-11-20", "mentioned", "day", "2025-11-20", "2025-11-20"),
+        ("Die Wahl ist am 20.11. in Berlin.", MONDAY, "2025-11-20", "mentioned", "day", "2025-11-20", "2025-11-20"),
+        ("Offices reopened on 23/10.", MONDAY, "2025-10-23", "mentioned", "day", "2025-10-23", "2025-10-23"),
+    ],
+)  # fmt: skip
+def test_numeric_dates_without_a_year(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "text", ["Three in 4 (3/4) agreed.", "Open 24/7 since then.", "It grew by 2.5."]
+)
+def test_fractions_and_decimals_are_not_numeric_dates(text: str) -> None:
+    assert find_dates(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "date", "ambiguous"),
+    [
+        ("en_US", "2025-03-04", False),
+        ("en-US", "2025-03-04", False),
+        ("en_GB", "2025-04-03", False),
+        ("de", "2025-04-03", False),
+        ("de_DE", "2025-04-03", False),
+        (None, "2025-03-04", True),
+        ("en", "2025-03-04", True),
+    ],
+)
+def test_locale_orders_day_and_month(locale: str | None, date: str, ambiguous: bool) -> None:
+    # given "03/04" that reads either way / when a locale says which / then that order
+    mention = one("The deal was signed on 03/04.", dt.date(2025, 6, 1), locale=locale)
+    assert (mention.date.isoformat(), mention.ambiguous) == (date, ambiguous)
+
+
+def test_only_one_valid_reading_is_not_ambiguous() -> None:
+    mention = one("The deal was signed on 25/12/2024.", None)
+    assert (mention.date, mention.ambiguous) == (dt.date(2024, 12, 25), False)
+
+
+def test_dotted_dates_are_day_first_in_any_locale() -> None:
+    mention = one("Die Frist endet am 03.04.2026.", None, locale="en_US")
+    assert mention.date == dt.date(2026, 4, 3) and not mention.ambiguous
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("Sales rose between March and May.", MONDAY, "2025-03-01", "mentioned", "month", "2025-03-01", "2025-05-31"),
+        ("Prices were frozen from 2024 to 2026.", MONDAY, "2024-01-01", "mentioned", "year", "2024-01-01", "2026-12-31"),
+        ("The works will run from March to May 2026.", MONDAY, "2026-05-31", "deadline", "month", "2026-03-01", "2026-05-31"),
+        ("The census covered 2010–2020.", MONDAY, "2010-01-01", "mentioned", "year", "2010-01-01", "2020-12-31"),
+    ],
+)  # fmt: skip
+def test_ranges_are_one_mention(example: Example) -> None:
+    check(example)
+
+
+def test_a_range_mention_spans_its_opening_word() -> None:
+    assert one("Sales rose between March and May.", MONDAY).text == "between March and May"
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("Rain is forecast for the next four days.", MONDAY, "2025-11-07", "deadline", "day", "2025-11-04", "2025-11-07"),
+        ("Prices rose over the past two weeks.", MONDAY, "2025-10-20", "mentioned", "day", "2025-10-20", "2025-11-03"),
+        ("Rents climbed in the last 3 months.", MONDAY, "2025-08-03", "mentioned", "day", "2025-08-03", "2025-11-03"),
+    ],
+)  # fmt: skip
+def test_rolling_spans_from_publication(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("Payments must be made before June 1, 2026.", MONDAY, "2026-05-31", "deadline", "day", "2026-05-31", "2026-05-31"),
+        ("The rule applies to sales after June 1, 2026.", MONDAY, "2026-06-02", "mentioned", "day", "2026-06-02", "2026-06-02"),
+        ("Prices were lower before 2020.", MONDAY, "2019-12-31", "deadline", "day", "2019-12-31", "2019-12-31"),
+    ],
+)  # fmt: skip
+def test_before_and_after_move_one_day(example: Example) -> None:
+    check(example)
+
+
+def test_before_the_end_of_a_period_is_that_end() -> None:
+    # "before the end of March" already names its day
+    assert one("Talks must end before the end of March.", MONDAY).date == dt.date(2026, 3, 31)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("The report is due a month from today.", MONDAY, "2025-12-03", "deadline", "day", "2025-12-03", "2025-12-03"),
+        ("Talks will resume three weeks from now.", MONDAY, "2025-11-24", "deadline", "day", "2025-11-24", "2025-11-24"),
+        ("Troops left two weeks after 1 March 2024.", MONDAY, "2024-03-15", "mentioned", "day", "2024-03-15", "2024-03-15"),
+        ("Shops will reopen two days before Christmas.", MONDAY, "2025-12-23", "deadline", "day", "2025-12-23", "2025-12-23"),
+    ],
+)  # fmt: skip
+def test_date_arithmetic(example: Example) -> None:
+    check(example)
+
+
+def test_arithmetic_from_an_event_without_a_date_is_no_date() -> None:
+    assert find_dates("Talks will resume three weeks after the election.", MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("The works will be finished by Easter.", MONDAY, "2026-04-05", "deadline", "day", "2026-04-05", "2026-04-05"),
+        ("The strike ends on Good Friday.", FEBRUARY, "2025-04-18", "mentioned", "day", "2025-04-18", "2025-04-18"),
+        ("Parades will be held on Easter Monday.", MONDAY, "2026-04-06", "deadline", "day", "2026-04-06", "2026-04-06"),
+        ("Stores will close on Thanksgiving.", MONDAY, "2025-11-27", "deadline", "day", "2025-11-27", "2025-11-27"),
+        ("Fireworks were launched on Independence Day.", MONDAY, "2025-07-04", "mentioned", "day", "2025-07-04", "2025-07-04"),
+        ("The fee will rise on New Year's Day.", MONDAY, "2026-01-01", "deadline", "day", "2026-01-01", "2026-01-01"),
+        ("Sales peaked on Christmas Eve.", FEBRUARY, "2024-12-24", "mentioned", "day", "2024-12-24", "2024-12-24"),
+        ("The ban starts on New Year’s Eve.", MONDAY, "2025-12-31", "mentioned", "day", "2025-12-31", "2025-12-31"),
+        ("Turnout was high at Easter 2024.", MONDAY, "2024-03-31", "mentioned", "day", "2024-03-31", "2024-03-31"),
+    ],
+)  # fmt: skip
+def test_holidays(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        ("The law took effect in march 2024.", MONDAY, "2024-03-01", "mentioned", "month", "2024-03-01", "2024-03-31"),
+        ("The bill must pass by june.", FEBRUARY, "2025-06-30", "deadline", "month", "2025-06-01", "2025-06-30"),
+        ("Elections were held on october 5, 2024.", MONDAY, "2024-10-05", "mentioned", "day", "2024-10-05", "2024-10-05"),
+    ],
+)  # fmt: skip
+def test_lower_case_month_names(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters march on the capital.",
+        "Thousands will march to parliament.",
+        "They spoke with June Smith yesterday evening about april showers.",
+        "You may leave.",
+    ],
+)
+def test_lower_case_verbs_and_names_are_not_months(text: str) -> None:
+    assert [m.text for m in find_dates(text, MONDAY) if "une" in m.text or "arch" in m.text] == []
+    assert all(
+        m.text.lower() not in {"march", "may", "june", "april"} for m in find_dates(text, MONDAY)
+    )
+
+
+def test_a_year_detached_from_its_day_is_one_mention() -> None:
+    check(
+        (
+            "He was born on July 4th of 1995.",
+            MONDAY,
+            "1995-07-04",
+            "mentioned",
+            "day",
+            "1995-07-04",
+            "1995-07-04",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote on February 29, 2025 was close.",
+        "The vote on April 31 was close.",
+        "The vote on the thirty-first of April was close.",
+        "The vote on 31/04/2025 was close.",
+        "The vote on 30.02. was close.",
+        "The vote on February 29 was close.",  # 2025 has no 29 February: rejected, not clamped
+    ],
+)
+def test_impossible_days_are_rejected_not_clamped(text: str) -> None:
+    assert find_dates(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Fares will rise starting in April.", "2025-04-01"),  # future: the next April
+        ("Fares rose in December.", "2024-12-01"),  # past: the latest December before
+        ("The festival is in December.", "2025-12-01"),  # neither: the published year
+        ("The market closed on Christmas Day.", "2024-12-25"),
+        ("The market will close on Christmas Day.", "2025-12-25"),
+        ("Talks resumed on Friday.", "2025-02-07"),
+        ("Talks will resume on Friday.", "2025-02-14"),
+    ],
+)
+def test_tense_picks_the_direction(text: str, date: str) -> None:
+    mention = one(text, FEBRUARY)
+    assert mention.first_day.isoformat() == date
+
+
+def test_every_resolved_mention_has_its_period() -> None:
+    text = (
+        "On 3 March 2025, the ministry said exports rose 4% last year, will rise by mid-2026, "
+        "and that 120 ships docked yesterday, two weeks ago and in March."
+    )
+    mentions = find_dates(text, MONDAY)
+    assert len(mentions) == 6
+    for mention in mentions:
+        assert mention.first_day is not None and mention.last_day is not None
+        assert mention.first_day <= mention.last_day
+        wanted = mention.last_day if mention.role == "deadline" else mention.first_day
+        assert mention.date == wanted
+
+
+def test_unresolved_mentions_have_no_period() -> None:
+    mention = one("Sales rose last week.", None)
+    assert (mention.date, mention.first_day, mention.last_day) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "future", "date"),
+    [
+        ("end of Q3", True, "2026-09-30"),
+        ("Easter", True, "2026-04-05"),
+        ("the first half of next year", True, "2026-06-30"),
+        ("between March and May", True, "2026-05-31"),
+        ("last summer", False, "2025-06-01"),
+        ("Q1 2025", False, "2025-01-01"),
+    ],
+)
+def test_a_whole_phrase_reads_with_the_same_grammar(phrase: str, future: bool, date: str) -> None:
+    mention = parse_date_phrase(phrase, MONDAY, future=future)
+    assert mention is not None and mention.date.isoformat() == date
+
+
+@pytest.mark.parametrize(
+    "phrase", ["", "someday", "March on", "2 fortnights", "Feb 30", "Easter 2025 sales"]
+)
+def test_a_phrase_that_is_not_one_date_reads_as_none(phrase: str) -> None:
+    assert parse_date_phrase(phrase, MONDAY) is None
