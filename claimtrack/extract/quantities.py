@@ -813,15 +813,16 @@ def _single(
 ) -> Quantity:
     """The Quantity of a value, opened by a bound or a vague plural, or of a range up to
     `high_value`; its dimension and SI values come from the unit label."""
-    low: float | None = float(value.value)
-    high: float | None = low
+    figure = float(value.value)
+    low: float | None = figure
+    high: float | None = figure
     bound = prefix.bound or value.bound
     bare_dollar = prefix.bare_dollar or value.bare_dollar
     if high_value is not None:
         high = float(high_value.value)
         bare_dollar = bare_dollar or high_value.bare_dollar
     elif value.age_band:
-        high = low + 9  # "in his 30s": 30 to 39 years
+        high = figure + 9  # "in his 30s": 30 to 39 years
     elif bound == "low" or value.vague:
         high = None
     elif bound == "high":
