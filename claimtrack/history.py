@@ -36,7 +36,8 @@ def describe_change(event: Event) -> str:
         case "status" | "outcome" | "assign":
             return f"{action}: {_short(old)} → {_short(new)}"
         case "verdict":
-            summary = f" ({verdict_summary(new)})" if verdict_summary(new) else ""
+            said = verdict_summary(new)
+            summary = f" ({said})" if said else ""
             return f"verdict: {_short(old and old['verdict'])} → {_short(new['verdict'])}{summary}"
         case "tag" | "untag":
             return f"{action}: {_short(new if action == 'tag' else old)}"

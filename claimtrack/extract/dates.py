@@ -180,15 +180,15 @@ _AFTER_THE = word_trie(
 )  # fmt: skip
 # "the next four days", "the past two weeks": "the last" and "the next" are common, a count
 # after them is not.
-_THE_SPAN = (
-    r"(?:next|past|last|following)\s+(?:\d|a\s|one|two|three|four|five|six|seven|eight|nine"
-    r"|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)"
-)
+# Counts that open a date ("two weeks ago") or follow "the next/past" ("the next four days").
+_COUNT_OPENERS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "eighteen", "twenty", "thirty",
+)  # fmt: skip
+_THE_SPAN = rf"(?:next|past|last|following)\s+(?:\d|a\s|{'|'.join(_COUNT_OPENERS)})"
 _DATE_OPENERS = {
     **dict.fromkeys(
-        [*_MONTH_NUMBERS, *_WEEKDAYS, *_ORDINALS, "one", "two", "three", "four", "five", "six",
-         "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "eighteen", "twenty",
-         "thirty", "early", "late", "mid", "middle", "end", "start", "beginning", "spring",
+        [*_MONTH_NUMBERS, *_WEEKDAYS, *_ORDINALS, *_COUNT_OPENERS, "early", "late", "mid", "middle", "end", "start", "beginning", "spring",
          "summer", "autumn", "fall", "winter", "christmas", "easter", "within", "later",
          "earlier", "last", "next", "this", "yesterday", "today", "tomorrow", "tonight", "q1",
          "q2", "q3", "q4", "h1", "h2", "thanksgiving", "ytd", *ORDINAL_DAYS],

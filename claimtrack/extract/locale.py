@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from claimtrack.extract.date_words import month_first
+
 __all__ = ["DocumentLocale", "locale_of"]
 
 # Country-code domains whose dollar is not the US one, and the US itself.
@@ -37,8 +39,6 @@ _OUTLETS = {
     "straitstimes.com": "SG",
     "scmp.com": "HK",
 }
-# Countries that write the month first in numeric dates (03/04 is March 4).
-_MONTH_FIRST = {"US"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ class DocumentLocale:
         """`en_US` (month first) or `en_GB` (day first) for numeric dates; None when unknown."""
         if self.country is None:
             return None
-        return "en_US" if self.country in _MONTH_FIRST else "en_GB"
+        return "en_US" if month_first(f"en_{self.country}") else "en_GB"
 
 
 def locale_of(url: str | None) -> DocumentLocale:
