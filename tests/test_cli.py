@@ -200,3 +200,32 @@ def test_claims_show_json_keeps_a_sources_accessed_date_and_a_dates_inferred_yea
     # then the source says when it was read and the date whether its year was inferred
     assert record["sources"][0]["accessed"] == dt.date.today().isoformat()
     assert [(d["date"], d["year_inferred"]) for d in record["dates"]] == [("2026-12-31", False)]
+
+
+def _next_on_or_after(today: dt.date, of_year) -> dt.date:
+    """The first of this year's or next year's dates that is not before today."""
+    return next(day for day in (of_year(today.year), of_year(today.year + 1)) if day >= today)
+
+
+def test_followups_take_due_dates_in_the_extractors_grammar(run):
+    # given a claim, when follow-ups are due "end of Q3" and "Easter"
+    from dateutil.easter import easter
+
+    ok(run("claims", "add", DRONES, "--kind", "quantity"))
+    ok(run("followups", "add", "1", "Quarter figures", "--due", "end of Q3"))
+    ok(run("followups", "add", "1", "Holiday output", "--due", "Easter"))
+    # then each is due on the next such day: 30 September, and Easter Sunday (dateutil)
+    today = dt.date.today()
+    quarter_end = _next_on_or_after(today, lambda year: dt.date(year, 9, 30))
+    easter_day = _next_on_or_after(today, easter)
+    listed = ok(run("followups", "list", "1", "--json")).stdout
+    due = {row["text"]: row["due"] for row in map(json.loads, listed.splitlines())}
+    assert due == {
+        "Quarter figures": quarter_end.isoformat(),
+        "Holiday output": easter_day.isoformat(),
+    }
+    # and a phrase that is no date is one line naming the examples, exit 1
+    bad = run("followups", "add", "1", "x", "--due", "when pigs fly")
+    assert bad.exit_code == 1
+    assert "cannot read a due date from 'when pigs fly'" in bad.stderr
+    assert "end of Q3, Easter" in bad.stderr

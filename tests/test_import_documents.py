@@ -80,3 +80,19 @@ def test_no_section_heading_is_stored_as_a_claim(database, seed_text):
     texts = [c.text for c in _claims(database)]
     assert texts
     assert [t for t in texts if any(t.startswith(heading) for heading in HEADINGS)] == []
+
+
+def test_the_outlets_country_decides_its_dollar_and_its_numeric_dates(database):
+    # given the same sentence from a Canadian and from an unknown outlet
+    text = "Ottawa will spend $4 billion on housing by 11/12, the minister said.\n"
+    other = "Toronto will spend $4 billion on transit by 11/12, the mayor said.\n"
+    with database.transaction() as s:
+        import_text(s, "importer", text, published=PUBLISHED, url="https://www.cbc.ca/news/h")
+        import_text(s, "importer", other, published=PUBLISHED, url="https://news.example.com/h")
+    # then the Canadian "$" is CAD and 11/12 is 11 December; elsewhere USD, flagged, and
+    # 11/12 read month first (12 November), flagged as the other reading is a date too
+    canadian, unknown = sorted(_claims(database), key=lambda claim: claim.id)
+    assert [(q.unit, q.ambiguous) for q in canadian.quantities] == [("CAD", False)]
+    assert [(q.unit, q.ambiguous) for q in unknown.quantities] == [("USD", True)]
+    assert [d.date for d in canadian.dates] == [dt.date(2025, 12, 11)]
+    assert [(d.date, d.ambiguous) for d in unknown.dates] == [(dt.date(2025, 11, 12), True)]

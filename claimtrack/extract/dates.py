@@ -26,7 +26,7 @@ Documented rules (tests/extract/unseen/README.md, "Dates, beyond ../cases"):
 - Tense is read from the nearest tense marker before the date in its
   sentence (will, plans to, starting, expected, said, -ed verbs…), else the
   first after.
-- A bare year must be 1900–2100 (1800s only after "since", "in"…), not a
+- A bare year must be 1900–2100 (1000–1899 only after "since", "in"…), not a
   count ("2028 drones") and not part of a name ("Euro 2025").
 - A bare month ("May", "March") or holiday ("Christmas") is a date only after
   a preposition such as "in"/"by"/"since", so the verb "may" and "march"
@@ -134,7 +134,7 @@ _MONTH_LOWER = rf"(?:{word_trie(_LOWER_MONTHS)})\b"
 _MONTH_ANY = rf"(?:{word_trie(_FULL_MONTHS + _LOWER_MONTHS)}\b|{word_trie(_SHORT_MONTHS)}\b\.?)"
 _SPELLED_DAY = word_trie(ORDINAL_DAYS)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_YEAR = r"(?:1\d\d\d|20\d\d|2100)"  # before 1900 only where a date is expected
 _NUM = r"(?:\d{1,3}|a\s+few|a\s+couple(?:\s+of)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _REL_YEAR = (
@@ -167,7 +167,7 @@ def _any_case(pattern: str) -> str:
 # plain literal, which the engine checks without entering the branch (so the
 # forms that open with any digit share one \d, a costly check at every word).
 _DIGIT_OPENERS = (
-    r"1[89]\d\d|20\d\d|2100|\d(?:\d?(?:/\d|\.\d{1,2}\.)"
+    r"1\d\d\d|20\d\d|2100|\d(?:\d?(?:/\d|\.\d{1,2}\.)"
     rf"|\d?\d?(?:{_any_case('st|nd|rd|th')}|\s+(?:of|{_MONTH}|{_any_case(_UNIT)})))"
 )
 # What may follow each word a date form can start with (a superset, any
@@ -253,8 +253,9 @@ _DATE = re.compile(
       | (?P<dots>\b(?P<dt_d>\d{{1,2}})\.(?P<dt_m>\d{{1,2}})\.(?:(?P<dt_y>{_YEAR})\b|(?![\d.]))))
   # The commonest forms early: alternatives are tried in order, and none of those
   # before them can start at a year, a month or a weekday and match more.
-  | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
-  | (?=[JFMASONDTW]|{_MONTH_LOWER})(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<mdy_m>{_MONTH_ANY})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b
+  | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})(?:[-–](?P<yr_end>\d\d)(?![\d%]|[-/.,]\d))?\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
+  | (?=[JFMASONDTW]|{_MONTH_LOWER})(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<mdy_m>{_MONTH_ANY})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?
+        (?:[-–](?P<mdy_d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?\b
         (?:,?\s+(?:of\s+)?(?P<mdy_y>{_YEAR})\b)?)
   | (?=[MTWFSt\d])(?P<dmy>(?:{_WEEKDAY},?\s+)?(?:the\s+)?\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
         (?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?)
@@ -273,16 +274,18 @@ _DATE = re.compile(
         (?:,?\s+(?P<sp_y>{_YEAR})\b)?)
     | (?=[QHtTfFsS1-4])(?P<part>(?:(?i:the)\s+)?(?:(?P<part_q>Q[1-4])|(?P<part_h>H[12])
         |(?P<part_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?P<part_kind>(?i:quarter|half)))\b
-        (?:(?:\s+(?i:of))?\s+(?:(?P<part_y>{_YEAR})\b|(?P<part_rel>(?i:{_REL_YEAR}))\b)|(?!\s+(?i:of)\b))))
+        (?:(?:\s+(?i:of))?\s+(?:(?P<part_y>{_YEAR})\b|(?P<part_rel>(?i:{_REL_YEAR}))\b)
+          |(?<=\d)\s?['’]?(?P<part_yy>\d\d)\b(?![.,:%/-]?\d)|(?!\s+(?i:of)\b))))
   | (?=[eElLmMtTsSbB])(?P<edge>(?P<edge_kind>(?i:early|late|mid|(?:the\s+)?middle\s+of|(?:the\s+)?(?:end|start|beginning)\s+of|end|start))
         (?:-|\s+)
         (?:(?P<edge_y>{_YEAR})\b|(?P<edge_m>{_MONTH_FULL})\b(?:,?\s+(?P<edge_my>{_YEAR})\b)?
           |(?P<edge_q>Q[1-4]|H[12])\b(?:\s+(?P<edge_qy>{_YEAR})\b)?
           |(?P<edge_rel>(?i:this|next|last|the|the\s+current|the\s+coming))\s+(?P<edge_unit>(?i:year|month|week|quarter|decade))\b))
-  # "this winter", "over the summer" are too vague to check (../cases labels); "next spring" is not
-  | (?=(?i:next|last|the\s+coming|the\s+past|spring|summer|autumn|fall|winter)\s)(?P<season>(?:(?P<season_mod>(?i:next|last|the\s+coming|the\s+past))\s+
+  | (?=(?i:next|last|this|the|spring|summer|autumn|fall|winter)\s)(?P<season>(?:(?P<season_mod>(?i:next|last|this|the\s+coming|the\s+past))\s+
           (?P<season_rel>(?i:spring|summer|autumn|fall|winter))\b
-        |(?P<season_name>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<season_y>{_YEAR})\b))
+        |(?P<season_name>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<season_y>{_YEAR})\b
+        # "over the summer", "the spring surges"; not "the fall of Rome", "the Arab Spring"
+        |(?i:the)\s+(?P<season_bare>spring|summer|autumn|winter|fall(?!\s+(?i:of|in|from|to|and|for)\b))\b))
   | (?=[CNEGTI])(?P<holiday>(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+Monday)?
         |Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day)\b
         (?:\s+(?P<hol_y>{_YEAR})\b)?)
@@ -292,7 +295,7 @@ _DATE = re.compile(
         (?:(?i:in)\s+)?(?i:the)\s+(?P<span_dir>(?i:next|past|last|coming|previous|following))\s+(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_UNIT_ANY})\b)
     | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>{_NUM_ANY})\s+(?P<wi_unit>{_UNIT_ANY})\b))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>{_NUM_ANY})\s+(?P<ago_unit>{_UNIT_ANY})\s+
-        (?:(?i:ago)|(?P<ago_from>(?i:from\s+(?:now|today))))\b)
+        (?:(?i:ago)|(?P<ago_from>(?i:from\s+(?:now|today)))|(?P<ago_earlier>(?i:earlier)))\b)
   | (?=[lLeE])(?P<later>\b(?P<later_kind>(?i:later|earlier))\s+(?i:this)\s+(?P<later_unit>(?i:year|month|week))\b)
     )
     """,
@@ -407,7 +410,39 @@ def find_dates(
             found.append(mention)
     if context is not None and len(found) > 1:
         found = _join_ranges(context, found)
+        found = _anchor_to_earlier(found)
     return found
+
+
+_ANAPHORIC_YEAR = re.compile(
+    r"(?i:the\s+previous\s+year|an?\s+year\s+earlier|one\s+year\s+earlier)$"
+)
+
+
+def _anchor_to_earlier(found: list[DateMention]) -> list[DateMention]:
+    """ "in 2024, up from $1.97 billion the previous year": a year before the date written
+    earlier in the sentence, not before publication ("in April … from a year earlier" is
+    the April before)."""
+    anchored = list(found)
+    for index, mention in enumerate(found):
+        if index == 0 or not _ANAPHORIC_YEAR.search(mention.text):
+            continue
+        anchor = found[index - 1]
+        if anchor.first_day is None or (anchor.year_inferred and anchor.precision == "year"):
+            continue
+        if anchor.precision not in ("year", "month", "quarter", "half"):
+            continue
+        first = anchor.first_day - relativedelta(years=1)
+        last = (anchor.last_day or anchor.first_day) - relativedelta(years=1)
+        anchored[index] = dataclasses.replace(
+            mention,
+            date=last if mention.role == "deadline" else first,
+            first_day=first,
+            last_day=last,
+            precision=anchor.precision,
+            resolved=True,
+        )
+    return anchored
 
 
 class _Context(NamedTuple):
@@ -537,8 +572,17 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
             if future_end is not None:
                 markers.append((future_end, words.start(index), "future"))
         if low in _PAST_WORDS or (low.endswith("ed") and _is_regular_past(words.original[index])):
+            if low in _BARE_FORMS and index and words.lower[index - 1] in _BEFORE_BARE_VERB:
+                continue  # "to hit", "could hit", "will cut": not the past tense
             markers.append((words.end(index), words.start(index), "past"))
     return markers
+
+
+# Past forms that are also the bare verb, and the words a bare verb follows.
+_BARE_FORMS = frozenset(["hit", "put", "cut", "set", "let", "cost", "spread", "read", "quit"])
+_BEFORE_BARE_VERB = frozenset(
+    ["to", "could", "might", "may", "will", "would", "should", "can", "must", "shall"]
+)
 
 
 def _is_regular_past(word: str) -> bool:
@@ -815,6 +859,7 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         kind in _MONTH_GROUP
         and match[_MONTH_GROUP[kind]].islower()
         and not _STRICT_PREPOSITION.search(before[-12:])
+        and not _day_makes_a_date(kind, text, match)
     ):
         return False  # "in march 2024", "by june": a date; "to march", "they march on": the verb
     if kind == "month":
@@ -827,6 +872,8 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         tail = before[-12:]
         return bool(_MONTH_PREPOSITION.search(tail) or _HOLIDAY_PREPOSITION.search(tail))
     if kind in _NUMERIC_KINDS and not match["sl_y" if kind == "slash" else "dt_y"]:
+        if kind == "slash" and before.endswith(("by ", "By ")):
+            return True  # "by 11/12" a deadline; "grew by 2.5." no date
         return bool(_NUMERIC_CONTEXT.search(before[-12:]))
     if kind == "weekday" and before.endswith(("Good ", "Easter ")):
         return False  # a holiday's name the holiday form did not take ("Good Friday sales")
@@ -835,6 +882,20 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         # highest in two years" are durations.
         return tense() == "future" and not _SUPERLATIVE.search(before)
     return True
+
+
+def _day_makes_a_date(kind: str, text: str, match: re.Match[str]) -> bool:
+    """A lower-case month with its day is a date ("the 1st of march", "march 3rd 2015"), unless
+    the number counts something after it ("they march 3 miles")."""
+    if kind in ("dmy", "spelled"):
+        return True
+    if kind != "mdy":
+        return False
+    following = _FOLLOWING_WORD.match(text, match.end())
+    return following is None or not following.group(1).endswith("s")
+
+
+_FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
 
 
 def _before(text: str, position: int) -> str:
@@ -893,8 +954,20 @@ def _is_year(text: str, match: re.Match[str], before: str) -> bool:
     following = re.match(r"\s*([^\W\d_][\w'-]*)", text[match.end() : match.end() + 40])
     previous = before.split()[-1].lower() if before.split() else ""
     if int(match["yr"]) < 1900:
-        # Before 1900 a number is a year only where a date is expected: "since 1879".
-        return previous in {"since", "in", "from", "until", "before", "after", "of", "by"}
+        # Before 1900 a number is a year only where a date is expected: "since 1879", but
+        # not "in 1500 cases".
+        counts = following is not None and following.group(1).lower().endswith("s")
+        return not counts and previous in {
+            "since",
+            "in",
+            "from",
+            "until",
+            "before",
+            "after",
+            "of",
+            "by",
+            "during",
+        }
     if following is None:
         return True
     word = following.group(1)
@@ -1022,15 +1095,44 @@ def _resolve_numeric(
 
 
 def _resolve_mdy(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
-    """November 3, Nov. 3, 2025, July 4th of 1995."""
+    """November 3, Nov. 3, 2025, July 4th of 1995; "Monday, Jan. 2" in the year it is a Monday."""
     month = _month_number(match["mdy_m"])
-    return _month_day(month, int(match["mdy_d"]), match["mdy_y"], published, tense)
+    period = _month_day(month, int(match["mdy_d"]), match["mdy_y"], published, tense)
+    period = _on_its_weekday(match["mdy"], period, match["mdy_y"], published)
+    if match["mdy_d2"] and period is not None and period.first is not None:
+        # "October 22-25, 2021": the days of one month
+        last = _day(period.first.year, month, int(match["mdy_d2"]))
+        if last is None or last <= period.first:
+            return None
+        return period._replace(last=last)
+    return period
 
 
 def _resolve_dmy(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
-    """3 Nov 2025, the 3rd of November."""
+    """3 Nov 2025, the 3rd of November; "Friday 23 December" in the year it is a Friday."""
     month = _month_number(match["dmy_m"])
-    return _month_day(month, int(match["dmy_d"]), match["dmy_y"], published, tense)
+    period = _month_day(month, int(match["dmy_d"]), match["dmy_y"], published, tense)
+    return _on_its_weekday(match["dmy"], period, match["dmy_y"], published)
+
+
+def _on_its_weekday(
+    text: str, period: _Period | None, year: str | None, published: dt.date | None
+) -> _Period | None:
+    """A day without a year named with its weekday moves to the year near publication where
+    the weekday is right ("Monday, Jan. 2" in a December 2016 article is 2 January 2017)."""
+    if year or period is None or period.first is None or published is None:
+        return period
+    weekday = text.split(None, 1)[0].rstrip(",").lower()
+    if weekday not in _WEEKDAYS:
+        return period
+    wanted = _WEEKDAYS.index(weekday)
+    if period.first.weekday() == wanted:
+        return period
+    for shift in (1, -1):
+        day = _day(period.first.year + shift, period.first.month, period.first.day)
+        if day is not None and day.weekday() == wanted and abs((day - published).days) < 300:
+            return period._replace(first=day, last=day)
+    return period
 
 
 def _resolve_spelled(
@@ -1077,9 +1179,14 @@ def _resolve_month(
 def _resolve_year(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """2028."""
+    """2028; "1988-91" and "2024-25" run from the first year to the second."""
     year = int(match["yr"])
-    return _Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    last = year
+    if match["yr_end"]:
+        last = year // 100 * 100 + int(match["yr_end"])
+        if last <= year:
+            return None  # "2019-12" is a month, "1999-01" no span
+    return _Period(dt.date(year, 1, 1), dt.date(last, 12, 31), "year")
 
 
 def _resolve_decade(
@@ -1127,6 +1234,12 @@ def _resolve_part(
             return None
     if match["part_y"]:
         return _part_period(int(match["part_y"]), name)
+    if match["part_yy"]:
+        # "Q2 24", "H1'25": a year of this century near publication, not "Q3 10 firms"
+        short_year = 2000 + int(match["part_yy"])
+        if published is None or abs(short_year - published.year) > 5:
+            return None
+        return _part_period(short_year, name)
     if match["part_rel"] is None and name[0] == "H":
         return None  # "the first half" alone is as often a match's as a year's
     precision: Precision = "quarter" if name[0] == "Q" else "half"
@@ -1255,13 +1368,20 @@ def _resolve_season(
         return _season_period(int(match["season_y"]), match["season_name"].lower())
     if published is None:
         return _Period(None, None, "season", is_relative=True)
-    name = match["season_rel"].lower()
-    around = [_season_period(published.year + shift, name) for shift in (-1, 0, 1)]
-    if match["season_mod"].lower().split()[-1] in ("next", "coming"):
-        chosen = next(p for p in around if p.first is not None and p.first > published)
-    else:
-        chosen = [p for p in around if p.last is not None and p.last < published][-1]
-    return chosen._replace(year_inferred=True)
+    name = (match["season_rel"] or match["season_bare"]).lower()
+    # The season's start in the year before, of and after publication: its three months
+    # run from there, so it is under way when it started less than three months ago.
+    starts = [dt.date(published.year + shift, SEASON_START_MONTH[name], 1) for shift in (-1, 0, 1)]
+    ends = [start + relativedelta(months=2, day=31) for start in starts]
+    modifier = match["season_mod"].lower().split()[-1] if match["season_mod"] else tense()
+    if modifier in ("next", "coming", "future"):
+        chosen = next(start for start in starts if start > published)
+    elif modifier in ("last", "past"):
+        chosen = [start for start, end in zip(starts, ends, strict=True) if end < published][-1]
+    else:  # "this winter", or "the summer" without a tense: the one under way, else this year's
+        under_way = [s for s, e in zip(starts, ends, strict=True) if s <= published <= e]
+        chosen = (under_way or [starts[1]])[0]
+    return _season_period(chosen.year, name)._replace(year_inferred=True)
 
 
 def _holiday_in(name: str, year: int) -> dt.date:

@@ -15,6 +15,7 @@ import unicodedata
 
 from claimtrack.extract.boilerplate import mark_boilerplate, sentence_reason
 from claimtrack.extract.dates import find_dates
+from claimtrack.extract.locale import DocumentLocale
 from claimtrack.extract.quantities import find_quantities
 from claimtrack.extract.quotes import attribute_quotes
 from claimtrack.extract.score import (
@@ -40,14 +41,17 @@ def extract_claims(
     *,
     include_all: bool = False,
     threshold: float | None = None,
+    locale: DocumentLocale | None = None,
 ) -> list[ExtractedClaim]:
     """The check-worthy claims of an article in document order (every sentence with `include_all`).
 
     Headings and boilerplate (references, captions, recipes…) are never
     claims; with `include_all` they come back with score 0 (a heading with
     `is_heading=True`, boilerplate with a `boilerplate:<reason>` feature) so a
-    caller can still show them.
+    caller can still show them. `locale` (from the article's address, see
+    `locale_of`) says what a bare "$" is and how "11/20" orders day and month.
     """
+    locale = locale or DocumentLocale()
     if isinstance(published, dt.datetime):
         published = published.date()
     sentences = mark_boilerplate(split_sentences(text))
@@ -59,8 +63,11 @@ def extract_claims(
     # Each stage runs over all sentences before the next starts: one stage's
     # code and tables stay hot in the CPU caches (about 10% faster than
     # interleaving the stages sentence by sentence).
-    quantities = [_quantities(sentence) for sentence in sentences]
-    dates = [tuple(find_dates(s.text, published, offset=s.start)) for s in sentences]
+    dollar, date_locale = locale.dollar, locale.date_locale
+    quantities = [_quantities(sentence, dollar) for sentence in sentences]
+    dates = [
+        tuple(find_dates(s.text, published, offset=s.start, locale=date_locale)) for s in sentences
+    ]
     speakers = _speakers(sentences)
     cutoff = None if include_all else claim_threshold() if threshold is None else threshold
     claims: list[ExtractedClaim] = []
@@ -73,9 +80,9 @@ def extract_claims(
     return claims
 
 
-def _quantities(sentence: Sentence) -> tuple[Quantity, ...]:
-    """The sentence's quantities with document offsets."""
-    found = find_quantities(sentence.text)
+def _quantities(sentence: Sentence, dollar: str | None) -> tuple[Quantity, ...]:
+    """The sentence's quantities with document offsets, a bare "$" read as `dollar`."""
+    found = find_quantities(sentence.text, dollar=dollar)
     offset = sentence.start
     if not found or not offset:
         return tuple(found)

@@ -48,7 +48,8 @@ Conventions (those of `tests/extract/cases/README.md`, extended by issue 12 as i
   `an 89-year-old` → 89 year (not `a 600-strong force`).
 - Otherwise the unit is the counted noun phrase as written (modifiers kept,
   determiners and "more" dropped), closed by its first plural noun, with an
-  `of`-phrase only after a measure (`tonnes of steel`, `mm of rain`). A
+  `of`-phrase only after a container (`500 bags of rice`); a unit of measure
+  never takes one (`5 tonnes of steel` → tonne, `100mm of rain` → mm). A
   partitive takes the noun of its whole ("52 of 64 drones" → drones, and 64 is
   its own quantity). A singular noun is a unit only after 1 or as a measure.
 - `per` is a time period only (`a day`, `daily`, `/h`, `per annum`, an opening
@@ -77,6 +78,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
+from claimtrack.extract import rereading
 from claimtrack.extract.numbers import (
     CURRENCY_ADJECTIVES,
     CURRENCY_SYMBOLS,
@@ -99,6 +101,7 @@ from claimtrack.extract.units import (
     lookup,
     lookup_name,
     lookup_symbol,
+    to_si,
     unit_starts,
 )
 
@@ -181,6 +184,7 @@ _LEADING_RATE = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=\n))(?:Each|Every) (day|week|month|year)\b,", re.M
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_DAY_SPAN = re.compile(r"[-–]\d{1,2}(?:st|nd|rd|th)?(?!\d)")
 _YEAR_TAIL = re.compile(r"[-–/]\d{2,4}(?!\d)")  # "2024-25", "2020–2024"
 # Numeric dates, US-style phone numbers and times of day, all of which start with digits.
 _DATE_OR_TIME = re.compile(
@@ -339,8 +343,12 @@ _MEASURE_HEADS = _words(
     "pieces units tanks tankers truckloads trucks loads shipments cartons packs megawatts "
     "gigawatts kilowatts mw gw kw mwh gwh twh kwh cords bushels bales shells cases square"
 )
-# Measure heads whose of-phrase is taken; "cases of measles" is not one of them.
-_OF_TAKING = _MEASURE_HEADS - {"cases", "tanks", "trucks", "units"}
+# Containers, whose of-phrase is what they count ("500 bags of rice"). A unit of measure
+# never takes one: in "5 tonnes of steel" the unit is the tonne, steel the stuff measured.
+_OF_TAKING = _words(
+    "bags sacks boxes crates containers cans bottles cups doses rounds pieces tankers "
+    "truckloads loads shipments cartons packs bales shells"
+)
 _ATTACHED_UNITS = _words(
     "km kg mw gw kw kwh mwh gwh twh mph kph kmh ha cm mm ml l t mt bcm ft lb lbs oz gb tb "
     "mb hz ghz mhz kv v x g sq km2 m2 m3 w"
@@ -361,6 +369,7 @@ _RATE_ADVERBS: dict[str, Per] = {
     "a-day": "day", "a-year": "year", "per-day": "day",
 }  # fmt: skip
 _RATE_OPENERS = frozenset({"per", "a", "an", "each", "every"})
+_DATE_PERIODS = frozenset({"day", "night", "week", "month", "quarter", "year", "annum"})
 # Every word that can open a rate, directly or past "more": a cheap gate before parsing one.
 _RATE_STARTS = frozenset(_RATE_ADVERBS) | _RATE_OPENERS | {"/", "more", "less", "extra"}
 # "a year ago" is a date, not a rate.
@@ -466,8 +475,8 @@ _VAGUE_SINGULARS = _words(
     "factor sort kind type step thought idea"
 )
 _RATIO_NOT_AFTER = _words("minutes minute seconds hours days weeks months years goals games")
-# Measures whose of-phrase belongs to the unit ("tonne of steel"); a time or a speed takes none.
-_OF_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "energy", "power", "data"})
+# Measures of stuff, which an of-phrase may follow ("tonnes of steel"); a time takes none.
+_STUFF_DIMENSIONS = frozenset({"length", "mass", "area", "volume", "energy", "power", "data"})
 _INDIAN_SCALES = {
     "lakh": 100_000,
     "lakhs": 100_000,
@@ -508,7 +517,48 @@ def find_quantities(text: str, *, dollar: str | None = None) -> list[Quantity]:
         _token_table = ("", {})  # the tokens of one text are no use for the next
     if dollar is not None:
         found = [_resolve_dollar(q, dollar) if q.ambiguous else q for q in found]
-    return found
+    return _reread(text, found, dollar)
+
+
+def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quantity]:
+    """The second readings of rereading.py: pounds of mass, Fahrenheit, metres, periods."""
+    read: list[Quantity] = []
+    for quantity in found:
+        unit = quantity.unit
+        # Cheap tests first: most quantities need no second reading at all.
+        if (unit in rereading.PERIOD_UNITS or quantity.text == "half") and rereading.is_period(
+            text, quantity
+        ):
+            continue
+        if unit == "GBP":
+            weight = rereading.pound_reading(text, quantity)
+            if weight is not None:
+                quantity = _relabel(quantity, weight, ambiguous=True)
+        elif unit == "°C":
+            scale = rereading.degree_reading(text, quantity, dollar=dollar)
+            if scale is not None:
+                quantity = _relabel(quantity, scale, ambiguous=True)
+        elif unit is None and quantity.text[-1] == "m":
+            metres = rereading.metre_reading(text, quantity)
+            if metres is not None:
+                quantity = _relabel(replace(quantity, low=metres, high=metres), "m")
+        if quantity.per is not None and read and rereading.shared_rate(text, read[-1], quantity):
+            read[-1] = replace(read[-1], per=quantity.per)
+        read.append(quantity)
+    return read
+
+
+def _relabel(quantity: Quantity, unit: str, *, ambiguous: bool = False) -> Quantity:
+    """`quantity` in another unit, its dimension and SI bounds recomputed."""
+    dimension, entry = _dimension_cache.get(unit) or _dimension(unit)
+    return replace(
+        quantity,
+        unit=unit,
+        dimension=dimension,
+        si_low=None if entry is None else to_si(quantity.low, entry),
+        si_high=None if entry is None else to_si(quantity.high, entry),
+        ambiguous=ambiguous,
+    )
 
 
 def _resolve_dollar(quantity: Quantity, dollar: str) -> Quantity:
@@ -599,13 +649,8 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     end = cursor
     if unit is None:
         unit, end = _read_unit(text, cursor, value)
-    elif (
-        currency is None
-        and unit not in _MARKER_DIMENSIONS
-        and (unit.lower() in _ATTACHED_UNITS or _takes_of(unit))
-    ):
-        end = _read_of_phrase(text, cursor)  # "100mm of rain"
-        unit = " ".join([unit, *text[cursor:end].split()])
+    elif currency is None and unit.lower() in _ATTACHED_UNITS:
+        end = _read_of_phrase(text, cursor)  # "100mm of rain": the rain is not the unit
     elif unit == "GBP" and prefix.previous in _WEIGH_WORDS:
         unit = _pound_weight(text, value, unit)  # "weighs 20 pounds": mass, not sterling
     if unit in _COMPOUND_PARTS and high_value is None:
@@ -743,12 +788,6 @@ def _pound_weight(text: str, value: _Value, unit: str) -> str:
     """ "weighs 20 pounds" is a mass: the word "pounds" after a weighing verb."""
     marker = text[text.rfind(" ", 0, value.end) + 1 : value.end].lower()
     return "pound" if marker in ("pound", "pounds") else unit
-
-
-def _takes_of(unit: str) -> bool:
-    """Whether a unit of measure takes an of-phrase ("tonne of steel", "GW of capacity")."""
-    entry = lookup(unit)
-    return entry is not None and entry.dimension in _OF_DIMENSIONS
 
 
 def _measure_at(text: str, token: _Tok) -> tuple[UnitEntry, int] | None:
@@ -1548,7 +1587,8 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
     if value.digits is not None and not value.grouped and not value.scaled and value.unit is None:
         number = int(value.digits)
         if 1 <= number <= 31 and (prefix.month or _month_follows(text, value.end)):
-            raise _Rejected(value.end)
+            days = _DAY_SPAN.match(text, value.end)  # "October 22-25": both are days
+            raise _Rejected(days.end() if days else value.end)
         if number <= 2400 and _word_at(text, value.end) in _TIME_ZONES:
             raise _Rejected(value.end)  # "1400 GMT", "9 CET": a time of day
         if _looks_like_designation(text, value, prefix):
@@ -1871,6 +1911,13 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
     elif currency_token is not None and currency_token.text in ISO_CODES:
         currency = currency_token.text
         position = currency_token.end
+    elif (
+        currency_token is not None
+        and currency_token.lower in DOLLAR_PREFIXES
+        and text.startswith("$", currency_token.end)
+    ):
+        currency = DOLLAR_PREFIXES[currency_token.lower]  # "and HK$8.47 billion"
+        position = currency_token.end + 1
     start = _token(text, position)
     if start is None:
         return None
@@ -1996,18 +2043,15 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
 
 def _read_measure(text: str, token: _Tok) -> tuple[str, int] | None:
     """A unit of measure as its label: a name singular ("metres" → "metre"), a symbol as
-    written, with an of-phrase after a quantity of stuff ("tonne of steel"). A time is left
-    to the noun reader ("3 hours" stays as written), and so is anything not in units.json."""
+    written; the stuff measured is not part of it ("5 tonnes of steel" → tonne). A time is
+    left to the noun reader ("3 hours" stays as written), and so is anything not in units.json."""
     measure = _measure_at(text, token)
     if measure is None or measure[0].dimension == "time":
         return None
     entry, end = measure
-    unit = entry.unit
-    if entry.dimension in _OF_DIMENSIONS:
-        of_end = _read_of_phrase(text, end)
-        unit = " ".join([unit, *text[end:of_end].split()])
-        end = of_end
-    return unit, end
+    if entry.dimension in _STUFF_DIMENSIONS:
+        end = _read_of_phrase(text, end)  # read past "of CO2" to the rate: "… of CO2 a year"
+    return entry.unit, end
 
 
 def _read_partitive(text: str, of: _Tok, value: _Value, position: int) -> tuple[str | None, int]:
@@ -2059,7 +2103,7 @@ def _singular_unit(words: list[_Tok], position: int) -> tuple[str | None, int]:
 
 
 def _read_of_phrase(text: str, position: int) -> int:
-    """ "of steel", "of crude oil": an of-phrase after a measure, up to two words."""
+    """ "of rice", "of crude oil": an of-phrase after a container, up to two words."""
     token = _token(text, position)
     if token is None or token.lower != "of":
         return position
@@ -2143,8 +2187,12 @@ def _read_period(text: str, position: int) -> tuple[Per | None, int]:
         period = _token(text, token.end)
         if period is None or period.lower not in _PERIOD_WORDS:
             return None, position
-        if lower in ("a", "an", "per") and _word_at(text, period.end) in _NOT_RATE_AFTER:
-            return None, position
+        if (
+            lower in ("a", "an", "per")
+            and period.lower in _DATE_PERIODS
+            and _word_at(text, period.end) in _NOT_RATE_AFTER
+        ):
+            return None, position  # "a year ago", "a week on Monday"; "an hour on I-80" is a rate
         return _PERIODS[period.lower], period.end
     return None, position
 

@@ -22,6 +22,7 @@ from claimtrack.extract import (
     split_sentences,
 )
 from claimtrack.extract.boilerplate import mark_boilerplate
+from claimtrack.extract.locale import locale_of
 from claimtrack.extract.types import DateMention, ExtractedClaim, Sentence
 from claimtrack.matching import is_restatement
 from claimtrack.models import Claim
@@ -90,7 +91,7 @@ def import_text(
         if (s.is_heading or s.is_bullet) and not s.is_boilerplate
     ]
     summary_starts = {s.start for s in summary_lines}
-    found = extract_claims(text, published)
+    found = extract_claims(text, published, locale=locale_of(url))
     body = [c for c in found if c.start not in summary_starts]
     stored: list[tuple[ExtractedClaim, Claim]] = []
     for claim in body:

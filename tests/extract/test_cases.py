@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
@@ -29,6 +29,7 @@ from claimtrack.extract import (
     find_quantities,
 )
 from claimtrack.extract.speakers import find_speaker
+from claimtrack.extract.types import Precision
 
 CASES_DIR = Path(__file__).parent / "cases"
 DOMAINS = ("defence", "economy", "health", "elections", "climate", "sport")
@@ -339,7 +340,7 @@ def test_cases_are_well_formed(cases: list[Case]) -> None:
             assert set(d) == {"text", "date", "role", "precision"}, case
             assert d["text"] in case.text, case
             assert d["role"] in {"deadline", "mentioned"}, case
-            assert d["precision"] in {"day", "month", "year"}, case
+            assert d["precision"] in get_args(Precision), case
             if d["date"] is not None:
                 dt.date.fromisoformat(d["date"])
         if case.speaker is not None:

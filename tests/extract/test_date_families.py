@@ -104,10 +104,65 @@ def test_year_to_date(example: Example) -> None:
         ("The harvest was poor in autumn 2024.", MONDAY, "2024-09-01", "mentioned", "season", "2024-09-01", "2024-11-30"),
         ("Talks will resume next spring.", MONDAY, "2026-05-31", "deadline", "season", "2026-03-01", "2026-05-31"),
         ("Sales fell last summer.", MONDAY, "2025-06-01", "mentioned", "season", "2025-06-01", "2025-08-31"),
+        ("Cases began to tick up again this fall.", MONDAY, "2025-09-01", "mentioned", "season", "2025-09-01", "2025-11-30"),
+        ("Prices climbed over the summer.", MONDAY, "2025-06-01", "mentioned", "season", "2025-06-01", "2025-08-31"),
+        ("Hospitals brace for this winter.", MONDAY, "2025-12-01", "mentioned", "season", "2025-12-01", "2026-02-28"),
+        ("The tour will resume in the spring.", MONDAY, "2026-05-31", "deadline", "season", "2026-03-01", "2026-05-31"),
     ],
 )  # fmt: skip
 def test_seasons_are_meteorological(example: Example) -> None:
     check(example)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The fall of Rome took centuries.", "The Arab Spring began in Tunisia.", "A spring of water."],
+)
+def test_a_fall_and_a_name_are_not_seasons(text: str) -> None:
+    assert find_dates(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # the weekday decides the year of a day written without one
+        ("School reopens on Monday, Jan. 2.", dt.date(2016, 12, 20), "2017-01-02", "mentioned", "day", "2017-01-02", "2017-01-02"),
+        ("The office closed Friday, Dec. 23.", dt.date(2016, 12, 20), "2016-12-23", "mentioned", "day", "2016-12-23", "2016-12-23"),
+        # years before 1800 where a date is written
+        ("On June 23, 1683, William Penn signed a treaty.", None, "1683-06-23", "mentioned", "day", "1683-06-23", "1683-06-23"),
+        ("Sweden switched calendars in 1753.", MONDAY, "1753-01-01", "mentioned", "year", "1753-01-01", "1753-12-31"),
+        # two-digit years after a period code, day and year spans
+        ("Q2 24 revenues fell.", MONDAY, "2024-04-01", "mentioned", "quarter", "2024-04-01", "2024-06-30"),
+        ("The survey was conducted October 22-25, 2021.", MONDAY, "2021-10-22", "mentioned", "day", "2021-10-22", "2021-10-25"),
+        ("Sales rose 8.6% during 1988-91.", MONDAY, "1988-01-01", "mentioned", "year", "1988-01-01", "1991-12-31"),
+        # "to hit" and "could hit" are not the past tense
+        ("The heat index is forecast to hit 104 degrees on Sunday.", dt.date(2025, 6, 20), "2025-06-22", "deadline", "day", "2025-06-22", "2025-06-22"),
+    ],
+)  # fmt: skip
+def test_weekdays_old_years_short_years_spans_and_bare_verbs(example: Example) -> None:
+    text, published, date, role, precision, first, last = example
+    mention = one(text, published)
+    got = (
+        str(mention.date),
+        mention.role,
+        mention.precision,
+        str(mention.first_day),
+        str(mention.last_day),
+    )
+    assert got == (date, role, precision, first, last), mention
+
+
+def test_the_previous_year_is_before_the_year_the_sentence_names() -> None:
+    # given "in 2024, up from … the previous year" in a 2025 article, then 2023, not 2024
+    text = "Investment reached $4.18 billion in 2024, up from $1.97 billion the previous year."
+    written, previous = find_dates(text, dt.date(2025, 9, 4))
+    assert (written.date, previous.date) == (dt.date(2024, 1, 1), dt.date(2023, 1, 1))
+    # "in April … from a year earlier" is the April before
+    _april, earlier = find_dates(
+        "Sales rose 3.6% in April from a year earlier.", dt.date(2008, 5, 8)
+    )
+    assert earlier.first_day == dt.date(2007, 4, 1)
+    assert earlier.precision == "month"
 
 
 @pytest.mark.parametrize(

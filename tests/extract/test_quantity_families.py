@@ -211,13 +211,63 @@ TEMPERATURES = [
     ("Phoenix hit 113F on Sunday.", (113, 113, "°F", None, "temperature")),
     ("Phoenix hit 113°F on Sunday.", (113, 113, "°F", None, "temperature")),
     ("Water boils at 100 degrees Celsius.", (100, 100, "°C", None, "temperature")),
+    ("Boston could feel like 102 degrees on Tuesday.", (102, 102, "°F", None, "temperature")),
+    ("Highs reached 95° in Phoenix.", (95, 95, "°F", None, "temperature")),
+    ("It was 30 degrees in Madrid.", (30, 30, "°C", None, "temperature")),
+    ("The heat index will make it feel like 40 degrees.", (40, 40, "°F", None, "temperature")),
+    ("Preheat the oven to 200 degrees.", (200, 200, "°C", None, "temperature")),
+    ("Preheat the oven to 400 degrees.", (400, 400, "°F", None, "temperature")),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), TEMPERATURES)
 def test_fahrenheit_stays_fahrenheit(text: str, expected: Shape) -> None:
-    # given a Fahrenheit reading, then °F (never °C); a bare "40C" is Celsius
+    # given a Fahrenheit reading, then °F (never °C); a bare "40C" is Celsius, and bare
+    # "degrees" are Fahrenheit only where Celsius is impossible or the sentence says so
     _assert_shape(text, expected)
+
+
+def test_bare_degrees_guessed_from_the_figure_are_flagged_and_an_angle_is_no_temperature() -> None:
+    # given "102 degrees" (read as Fahrenheit by its size), then the guess is flagged;
+    # given a turn, then degrees of angle
+    assert _one("Boston could feel like 102 degrees on Tuesday.").ambiguous
+    assert not _one("Phoenix hit 113°F on Sunday.").ambiguous
+    assert _one("The car turned 90 degrees.").unit == "degree"
+    assert find_quantities("It was 55 degrees in Denver.", dollar="USD")[0].unit == "°F"
+
+
+RATES_AND_RANGES = [
+    ("He was going 144 miles an hour.", (144, 144, "mile", "hour", "length")),
+    (
+        "It raised between HK$8.15 billion and HK$8.47 billion.",
+        (8.15e9, 8.47e9, "HKD", None, "money"),
+    ),
+    ("Fees ran between R$2,105.99 and R$3,158.99.", (2105.99, 3158.99, "BRL", None, "money")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RATES_AND_RANGES)
+def test_an_hour_is_a_rate_and_prefixed_dollars_close_a_range(text: str, expected: Shape) -> None:
+    # given "miles an hour" or "between HK$A and HK$B", then one rate or one range
+    _assert_shape(text, expected)
+
+
+def test_a_pair_of_figures_shares_the_rate_written_once() -> None:
+    # given "6 percent or 7 percent a year", then both are yearly
+    six, seven = find_quantities("Growth of 6 percent or 7 percent a year is out of reach.")
+    assert (six.per, seven.per) == ("year", "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant opens in the second half of 2027.",
+        "Sales for the first nine months of 2024 rose.",
+    ],
+)
+def test_halves_and_spans_of_the_calendar_are_not_quantities(text: str) -> None:
+    # given "the second half of 2027", then a date (find_dates), not the fraction 0.5
+    assert find_quantities(text) == []
 
 
 SIGNS = [
@@ -243,9 +293,17 @@ MEANINGS = [
     ("The striker is 1.9m tall.", (1.9, 1.9, "m", None, "length")),
     ("The village is 800m away.", (800, 800, "m", None, "length")),
     ("The club paid €1.9m for him.", (1.9e6, 1.9e6, "EUR", None, "money")),
-    ("She baked with 20 pounds of flour.", (20, 20, "pound of flour", None, "mass")),
+    ("She baked with 20 pounds of flour.", (20, 20, "pound", None, "mass")),
     ("The parcel weighs 20 pounds.", (20, 20, "pound", None, "mass")),
     ("The parcel costs 20 pounds.", (20, 20, "GBP", None, "money")),
+    ("The state record catfish tipped the scales at 98 pounds.", (98, 98, "pound", None, "mass")),
+    ("He was fined 500 pounds by the court.", (500, 500, "GBP", None, "money")),
+    ("The club was sold for 40 million pounds.", (4e7, 4e7, "GBP", None, "money")),
+    ("The centre, who stands 2.21m, joined in May.", (2.21, 2.21, "m", None, "length")),
+    ("The town has 4.5m.", (4.5e6, 4.5e6, None, None, None)),
+    ("Output hit 5 million tonnes of steel.", (5e6, 5e6, "tonne", None, "mass")),
+    ("Up to 100mm of rain could fall.", (None, 100, "mm", None, "length")),
+    ("They ship 500 bags of rice.", (500, 500, "bags of rice", None, "count")),
 ]
 
 

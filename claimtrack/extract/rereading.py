@@ -1,0 +1,116 @@
+"""Second readings of a quantity from the words around it.
+
+`find_quantities` reads a figure and the words attached to it. Some of what
+those words mean is decided only by the sentence around them: "pounds" is a
+weight on a fishing scale and money in a fine; "102 degrees" is Fahrenheit,
+because no air is 102 °C; "2.29m" after "stands" is a height, not 2.29 million.
+Each function here looks at one such case and returns what the quantity should
+become; `quantities.py` applies it. Guesses set the quantity's `ambiguous` flag.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.extract.types import Quantity
+
+# Around a spelled "pounds", words of money: anything else is a weight.
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:costs?|costing|price[sd]?|pa(?:y|id|ys|ying)|worth|fine[sd]?|fees?|spen[dt]|"
+    r"spending|budget|fund(?:s|ing|ed)?|rais(?:e|ed|ing)|salary|wages?|earn(?:s|ed|ing)?|"
+    r"sell|sold|selling|bought|buy|tax(?:es)?|bills?|profits?|revenues?|sterling|cash|"
+    r"compensation|damages|debts?|loans?|grants?|bonus|awarded|owed?|charged?|stole|"
+    r"robber(?:y|ies)|netted|donat\w*|invest\w*|value[sd]?|income)\b|£|\bGBP\b",
+    re.IGNORECASE,
+)
+_SPELLED_POUNDS = re.compile(r"(?:^|\s)pounds?$|^pounds?\s", re.IGNORECASE)
+_SCALED = re.compile(r"\b(?:million|billion|trillion|bn|mn|m|k)\b", re.IGNORECASE)
+_MONEY_REACH = 60
+
+# A bare "degrees" or "°": Celsius unless the figure could only be Fahrenheit.
+_BARE_DEGREES = re.compile(r"(?:degrees?|°)$", re.IGNORECASE)
+_ANGLE_CONTEXT = re.compile(
+    r"\b(?:angles?|turn(?:s|ed|ing)?|rotat\w*|tilt\w*|slope[sd]?|inclin\w*|pitch|"
+    r"latitude|longitude|arc|view|spin\w*|pivot\w*|compass|bearing)\b",
+    re.IGNORECASE,
+)
+_FAHRENHEIT_CONTEXT = re.compile(r"\bheat index\b|\bfahrenheit\b|°F", re.IGNORECASE)
+_CELSIUS_CONTEXT = re.compile(r"\bcelsius\b|\bcentigrade\b|°C", re.IGNORECASE)
+_DEGREES_REACH = 80
+
+# "2.29m" read as millions: a length when the sentence speaks of size, not money.
+_METRE_FIGURE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?m$")
+_LENGTH_CONTEXT = re.compile(
+    r"\b(?:tall|stands?|stood|standing|heights?|high|long|deep|depth|wide|width|"
+    r"wingspan|shorty|giant|jump\w*|leap\w*|throw\w*|sprint|metres?|meters?|"
+    r"distance|swim|dash|hurdles|race)\b|\bof (?:him|her)\b",
+    re.IGNORECASE,
+)
+_LENGTH_REACH = 40
+
+# "the second half of 2027", "the first nine months of 2024": periods, not quantities.
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|1st|2nd|latter|back|front|opening|closing|last|past|next)\s+$",
+    re.IGNORECASE,
+)
+_PERIOD_OF = re.compile(
+    r"\s+of\s+(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+|FY)?(?:year|\d{4}|\d{2}\b)",
+    re.IGNORECASE,
+)
+PERIOD_UNITS = frozenset({"months", "weeks", "days", "quarters", "years"})
+
+
+def pound_reading(text: str, quantity: Quantity) -> str | None:
+    """ "520 pounds" after "record stands at" is mass: a spelled pound without money about it."""
+    if quantity.unit != "GBP" or not _SPELLED_POUNDS.search(quantity.text):
+        return None
+    if _SCALED.search(quantity.text):
+        return None  # "5 million pounds" is money
+    window = text[max(0, quantity.start - _MONEY_REACH) : quantity.end + _MONEY_REACH // 2]
+    return None if _MONEY_CONTEXT.search(window) else "pound"
+
+
+def degree_reading(text: str, quantity: Quantity, *, dollar: str | None) -> str | None:
+    """A bare "degrees": an angle, Fahrenheit, or the Celsius it was read as (None)."""
+    if quantity.unit != "°C" or not _BARE_DEGREES.search(quantity.text):
+        return None
+    window = text[max(0, quantity.start - _DEGREES_REACH) : quantity.end + _DEGREES_REACH]
+    if _ANGLE_CONTEXT.search(window):
+        return "degree"
+    if _CELSIUS_CONTEXT.search(window):
+        return None
+    if _FAHRENHEIT_CONTEXT.search(window) or dollar == "USD":
+        return "°F"
+    figure = max(abs(v) for v in (quantity.low, quantity.high) if v is not None)
+    # Air and body temperatures above 50 are Fahrenheit; 140-300 is an oven in either.
+    return "°F" if 50 < figure < 140 or figure >= 300 else None
+
+
+def metre_reading(text: str, quantity: Quantity) -> float | None:
+    """ "stands a proud 2.29m": the figure in metres, or None to keep the millions."""
+    if quantity.unit is not None or not _METRE_FIGURE.match(quantity.text):
+        return None
+    window = text[max(0, quantity.start - _LENGTH_REACH) : quantity.end + _LENGTH_REACH]
+    if not _LENGTH_CONTEXT.search(window):
+        return None
+    return float(quantity.text[:-1])
+
+
+def is_period(text: str, quantity: Quantity) -> bool:
+    """ "the second half of 2027", "the first nine months of 2024": a span of the calendar."""
+    before = text[max(0, quantity.start - 12) : quantity.start]
+    if not _ORDINAL_BEFORE.search(before):
+        return False
+    if quantity.text.lower() == "half":
+        return True
+    return quantity.unit in PERIOD_UNITS and bool(_PERIOD_OF.match(text, quantity.end))
+
+
+def shared_rate(text: str, earlier: Quantity, later: Quantity) -> bool:
+    """ "6 percent or 7 percent a year": the first of a pair shares the second's rate."""
+    return (
+        earlier.per is None
+        and later.per is not None
+        and earlier.unit == later.unit
+        and text[earlier.end : later.start].strip().lower() in ("or", "and", ",", "to")
+    )
