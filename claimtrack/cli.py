@@ -208,6 +208,20 @@ def db_current(context: Context) -> None:
     click.echo(database.current_revision() or "empty (no schema yet)")
 
 
+@db.command("doctor")
+@pass_context
+def db_doctor(context: Context) -> None:
+    """Report the server, the schema revision, the login's roles and the extensions."""
+    from claimtrack.doctor import diagnose
+
+    database = Database(database_url(context.db_arg))
+    try:
+        for label, value in diagnose(database):
+            click.echo(f"{label + ':':<12}{value}")
+    finally:
+        database.dispose()
+
+
 @db.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @pass_context

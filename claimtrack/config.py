@@ -29,8 +29,16 @@ def database_url(db: str | None = None) -> str:
     return as_url(chosen)
 
 
+# URLs as libpq, psql and hosting providers write them, and the driver claimtrack installs
+# with the `postgres` extra (psycopg 3): SQLAlchemy alone would look for psycopg2.
+_POSTGRES_SCHEMES = ("postgres://", "postgresql://")
+POSTGRES_DRIVER_URL = "postgresql+psycopg://"
+
+
 def as_url(path_or_url: str) -> str:
-    """Turn a file path into an SQLite URL; leave a URL as it is."""
+    """Turn a file path into an SQLite URL; a PostgreSQL URL gets the psycopg driver."""
+    if path_or_url.startswith(_POSTGRES_SCHEMES):
+        return POSTGRES_DRIVER_URL + path_or_url.split("://", 1)[1]
     if "://" in path_or_url:
         return path_or_url
     path = Path(path_or_url).expanduser()

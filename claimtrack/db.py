@@ -88,9 +88,18 @@ class _SQLiteCompiler(SQLiteCompiler):
         return text
 
 
+POSTGRES_INSTALL = 'pip install "claimtrack[postgres]"'
+
+
 def create_db_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`, with claimtrack's SQLite settings where it is SQLite."""
-    engine = create_engine(url, **kwargs)
+    try:
+        engine = create_engine(url, **kwargs)
+    except ImportError as error:
+        # SQLAlchemy imports the driver here: a missing one is an install step, not a bug.
+        driver = error.name or "the database driver"
+        hint = POSTGRES_INSTALL if url.startswith("postgres") else f"pip install {driver}"
+        raise ClaimtrackError(f"{driver} is not installed; run: {hint}") from None
     if engine.dialect.name == "sqlite":
         engine.dialect.statement_compiler = _SQLiteCompiler
         _install_sqlite_hooks(engine)
