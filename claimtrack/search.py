@@ -1,15 +1,33 @@
 """Full-text search over claim text, speaker and notes.
 
 SQLite: FTS5 tables kept in sync by triggers (migration 0002), matched by
-rowid so the planner never sorts by rank over a common word. Elsewhere: a
-portable case-insensitive LIKE over the same fields.
+rowid so the planner never sorts by rank over a common word. PostgreSQL: the
+generated, GIN-indexed `search_vector` columns of claims and notes (migration
+0007), unaccented 'simple' tsvectors. Both read the user's words the same way:
+every word must match, as a prefix, accents and case aside; a claim matches
+when its text and speaker hold every word, or one of its notes does. Query
+syntax is inert. Other backends: a portable case-insensitive LIKE.
 """
 
 from __future__ import annotations
 
 import re
+from functools import reduce
 
-from sqlalchemy import ColumnElement, column, exists, or_, select, table, true
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    column,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    true,
+    union,
+)
 
 from claimtrack.models import Claim, Note
 
@@ -17,6 +35,10 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 claims_fts = table("claims_fts", column("rowid"), column("claims_fts"))
 notes_fts = table("notes_fts", column("rowid"), column("notes_fts"))
+# PostgreSQL's search columns (0007); no model maps them, as SQLite has none.
+claims_search = table("claims", column("id"), column("search_vector")).alias("claims_search")
+notes_search = table("notes", column("claim_id"), column("search_vector")).alias("notes_search")
+SIMPLE: ColumnElement[str] = literal_column("'simple'::regconfig")
 
 
 def fts_query(text: str) -> str | None:
@@ -36,6 +58,8 @@ def matches(text: str, dialect: str) -> ColumnElement[bool]:
             Note.id.in_(select(notes_fts.c.rowid).where(notes_fts.c.notes_fts.op("MATCH")(query)))
         )
         return or_(Claim.id.in_(in_claims), Claim.id.in_(in_notes))
+    if dialect == "postgresql":
+        return _postgres_matches(text)
     conditions = []
     for word in WORD.findall(text):
         pattern = f"%{word}%"
@@ -53,3 +77,38 @@ def _all(conditions: list[ColumnElement[bool]]) -> ColumnElement[bool]:
     from sqlalchemy import and_
 
     return and_(*conditions)
+
+
+def ts_query(text: str) -> ColumnElement[object] | None:
+    """User text as a PostgreSQL tsquery: every word a prefix, all required; syntax is inert.
+
+    Each word goes through `claimtrack_search_words` (unaccent, ASCII punctuation
+    to spaces), as the indexed text did, so it holds no quote and no operator and
+    can be quoted as one lexeme. A word that leaves no lexeme ("_") is dropped,
+    as FTS5 drops it; if none is left the query is empty and matches nothing,
+    as FTS5's does.
+    """
+    words = WORD.findall(text)
+    if not words:
+        return None
+    prefixes: list[ColumnElement[object]] = [
+        func.to_tsquery(
+            SIMPLE,
+            literal("'", String)
+            + func.claimtrack_search_words(literal(word, String))
+            + literal("':*", String),
+        )
+        for word in words
+    ]
+    return reduce(lambda query, prefix: query.op("&&")(prefix), prefixes)
+
+
+def _postgres_matches(text: str) -> ColumnElement[bool]:
+    query = ts_query(text)
+    if query is None:
+        return true()
+    found = union(
+        select(claims_search.c.id).where(claims_search.c.search_vector.op("@@")(query)),
+        select(notes_search.c.claim_id).where(notes_search.c.search_vector.op("@@")(query)),
+    )
+    return Claim.id.in_(found)

@@ -15,14 +15,19 @@ from claimtrack.models import Base
 
 target_metadata = Base.metadata
 
-# FTS5 keeps shadow tables (claims_fts_data, …) that no model describes;
-# autogenerate must neither drop them nor report them as drift.
+# FTS5 keeps shadow tables (claims_fts_data, …) that no model describes, and
+# PostgreSQL keeps a generated `search_vector` column on claims and notes with
+# its GIN index (0007); autogenerate must neither drop them nor report them as drift.
 FTS_PREFIXES = ("claims_fts", "notes_fts")
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """Leave full-text index tables out of autogenerate's comparison."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_PREFIXES))
+    """Leave full-text index tables, columns and indexes out of autogenerate's comparison."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(FTS_PREFIXES)
+    return not (type_ in ("column", "index") and name.endswith("search_vector"))
 
 
 def run_migrations(connection: Connection) -> None:
