@@ -28,6 +28,7 @@ from claimtrack.errors import ClaimtrackError, InvalidInput
 from claimtrack.history import describe_change
 from claimtrack.schedule import parse_due
 from claimtrack.serialise import claim_record, event_record, followup_record
+from claimtrack.terminal import json_line, shown
 from claimtrack.wording import count
 
 # `claimtrack undo` lists at most this many of the changes it made (a bulk undo makes thousands).
@@ -78,7 +79,8 @@ class ClaimtrackGroup(click.Group):
             if _debugging(ctx):
                 raise
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
-            raise click.ClickException(message) from None
+            # Errors quote input (a claim, a file's line): never raw on the terminal.
+            raise click.ClickException(shown(message, newline=" ")) from None
 
 
 def _debugging(ctx: click.Context) -> bool:
@@ -135,7 +137,7 @@ def claim_filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _print_json(value: Any) -> None:
-    click.echo(json.dumps(value, default=_json_default, ensure_ascii=False))
+    click.echo(json_line(json.dumps(value, default=_json_default, ensure_ascii=False)))
 
 
 def _json_default(value: Any) -> Any:
@@ -327,8 +329,10 @@ def _print_rows(
         else:
             table.add_column(name, no_wrap=True, max_width=22 if name == narrow else None)
     for row in rows:
-        table.add_row(*row)
-    Console(width=max(120, Console().width)).print(table)
+        # Cells hold claims and titles from web pages: Rich markup and controls shown as text.
+        table.add_row(*(shown(cell, newline=" ", markup=True) for cell in row))
+    # No emoji either: `:smile:` in a claim is text, not a picture.
+    Console(width=max(120, Console().width), emoji=False).print(table)
 
 
 def _print_queue(context: Context) -> None:
@@ -354,27 +358,32 @@ def claims_show(context: Context, claim_id: int, as_json: bool) -> None:
         f"claim {record['id']} (version {record['version']}) · {record['kind']} · "
         f"score {record['score']:.2f}"
     )
-    click.echo(f"  {record['text']}")
+    click.echo(f"  {shown(record['text'])}")
     click.echo(
-        f"  speaker: {record['speaker'] or '—'}   status: {record['status']}   "
-        f"verdict: {record['verdict'] or '—'}   outcome: {record['outcome'] or '—'}"
+        shown(
+            f"  speaker: {record['speaker'] or '—'}   status: {record['status']}   "
+            f"verdict: {record['verdict'] or '—'}   outcome: {record['outcome'] or '—'}",
+            newline=" ",
+        )
     )
     for q in record["quantities"]:
         click.echo(
-            f"  quantity: {_figure(q['low'], q['high'])} {q['unit'] or ''}"
-            + (f" per {q['per']}" if q["per"] else "")
+            shown(
+                f"  quantity: {_figure(q['low'], q['high'])} {q['unit'] or ''}"
+                + (f" per {q['per']}" if q["per"] else "")
+            )
         )
     for d in record["dates"]:
-        click.echo(f"  date: {d['date'] or d['text']} ({d['role']}, {d['precision']})")
+        click.echo(shown(f"  date: {d['date'] or d['text']} ({d['role']}, {d['precision']})"))
     for s in record["sources"]:
-        click.echo(f"  source #{s['id']}: {s['url']} [{s['stance']}, {s['reliability']}]")
+        click.echo(shown(f"  source #{s['id']}: {s['url']} [{s['stance']}, {s['reliability']}]"))
     for f in record["followups"]:
         click.echo(
             f"  follow-up #{f['id']}: due {f['due']} {'done' if f['done'] else 'open'}"
-            f" — {f['text']}"
+            f" — {shown(f['text'], newline=' ')}"
         )
     for line in history:
-        click.echo(f"  · {line}")
+        click.echo(f"  · {shown(line, newline=' ')}")
 
 
 @claims.command("set")
@@ -458,7 +467,7 @@ def claims_similar(context: Context, claim_id: int, as_json: bool) -> None:
     for pair in pairs:
         _print_json(pair) if as_json else click.echo(
             f"match {pair['match']}: claim {pair['claim']} {pair['similarity']}% "
-            f"[{pair['state']}] {pair['text']}"
+            f"[{pair['state']}] {shown(str(pair['text']), newline=' ')}"
         )
     if not pairs and not as_json:
         click.echo(f"no suggested matches for claim {claim_id}")
@@ -521,7 +530,8 @@ def sources_list(context: Context, claim_id: int, as_json: bool) -> None:
         records = claim_record(service.get_claim(session, claim_id), full=True)["sources"]
     for record in records:
         _print_json(record) if as_json else click.echo(
-            f"#{record['id']} {record['stance']:<9} {record['reliability']:<15} {record['url']}"
+            f"#{record['id']} {record['stance']:<9} {record['reliability']:<15} "
+            f"{shown(record['url'], newline=' ')}"
         )
 
 
@@ -570,7 +580,7 @@ def _print_followups(records: list[dict[str, Any]], as_json: bool) -> None:
         late = " OVERDUE" if not record["done"] and record["due"] < today else ""
         click.echo(
             f"#{record['id']} claim {record['claim_id']} due {record['due']}{late}"
-            f" — {record['text']}"
+            f" — {shown(record['text'], newline=' ')}"
         )
 
 
@@ -644,9 +654,13 @@ def history(context: Context, claim_id: int, as_json: bool) -> None:
             _print_json(event)
         else:
             undoes = f"undo of #{event['undoes_id']}: " if event["undoes_id"] else ""
+            # The actor and the summary (a claim's words, a URL) come from input.
             click.echo(
-                f"{event['at'][:19].replace('T', ' ')}  v{event['version']:<3} "
-                f"{event['actor']:<12} #{event['id']:<5} {undoes}{event['summary']}"
+                shown(
+                    f"{event['at'][:19].replace('T', ' ')}  v{event['version']:<3} "
+                    f"{event['actor']:<12} #{event['id']:<5} {undoes}{event['summary']}",
+                    newline=" ",
+                )
             )
 
 
@@ -664,7 +678,7 @@ def undo(context: Context, event_id: int, if_version: int | None) -> None:
         lines = [*lines[:UNDO_LINES_SHOWN], f"… and {hidden:,} more"]
     click.echo(f"undid event {event_id}: {count(len(written), 'change')}")
     for line in lines:
-        click.echo(f"  {line}")
+        click.echo(f"  {shown(line, newline=' ')}")
 
 
 # ---------------------------------------------------------------- settings
@@ -683,13 +697,13 @@ def settings(context: Context, key: str | None, value: str | None) -> None:
         keys = list(service.SETTINGS) if key is None else [service.check_setting_key(key)]
         with context.read() as session:
             for name in keys:
-                shown = service.setting(session, name)
-                click.echo(f"{name} = {'(unset)' if shown is None else shown}")
+                current = service.setting(session, name)
+                click.echo(f"{name} = {'(unset)' if current is None else shown(current)}")
         return
     assert key is not None  # click fills KEY before VALUE
     with context.transaction() as session:
         service.set_setting(session, context.actor, key, value)
-    click.echo(f"{key} = {value}")
+    click.echo(shown(f"{key} = {value}"))
 
 
 @cli.command("documents")
@@ -820,7 +834,7 @@ def _import_records(
         if not source.is_file():
             raise InvalidInput(f"{path}: no such file")
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
-        task = bar.add_task(f"importing {path}", total=None)
+        task = bar.add_task(f"importing {shown(path, markup=True)}", total=None)
         summary = import_records(
             context.database,
             context.actor,
@@ -831,12 +845,12 @@ def _import_records(
             name=path,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
-    for error in summary.errors:
-        click.echo(error, err=True)
+    for error in summary.errors:  # they quote the offending line
+        click.echo(shown(error, newline=" "), err=True)
     if summary.written or summary.dry_run:
-        click.echo(f"{path}: {summary.line()}")
+        click.echo(shown(f"{path}: {summary.line()}"))
     elif summary.errors:
-        click.echo(f"{path}: nothing written ({summary.invalid} invalid)", err=True)
+        click.echo(shown(f"{path}: nothing written ({summary.invalid} invalid)"), err=True)
     return summary.ok
 
 
@@ -871,7 +885,7 @@ def _import_articles(context: Context, paths: list[str], published: dt.datetime 
                     )
             except UnreadableArticle as error:
                 failures += 1
-                click.echo(f"{entry}: {error}", err=True)
+                click.echo(shown(f"{entry}: {error}", newline=" "), err=True)
             progress.advance(task)
     click.echo(summary.line() + (f", {failures} failed" if failures else ""))
     return not failures

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import NotFound
+from claimtrack.terminal import shown
 from claimtrack.tui.commands import ActionCommands
 from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.documents import DocumentsScreen
@@ -111,7 +112,9 @@ class ClaimtrackApp(App[None]):
             return
         step = self.undo_steps[-1]
         if step.event_id is None:
-            self.notify(f"cannot undo “{step.description}”: {step.why_not}", severity="warning")
+            # A step's description can quote a source title or a follow-up: plain text.
+            message = shown(f"cannot undo “{step.description}”: {step.why_not}")
+            self.notify(message, severity="warning", markup=False)
             self.undo_steps.pop()
             return
         version_now: int | None = None
@@ -128,7 +131,7 @@ class ClaimtrackApp(App[None]):
             self.undo_steps.pop()
             if version_now is not None:
                 carry_forward(self.undo_steps, step, version_now)
-            self.notify(f"undone: {step.description}")
+            self.notify(shown(f"undone: {step.description}"), markup=False)
         elif conflicts:
             self.undo_steps.pop()  # the claim moved on: this step can never be taken back
         else:

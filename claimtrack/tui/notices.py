@@ -22,10 +22,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from textual.notifications import SeverityLevel
 
 from claimtrack.errors import ClaimtrackError, Conflict
+from claimtrack.terminal import shown
 
 
 class Notifies(Protocol):
-    def notify(self, message: str, *, title: str = ..., severity: SeverityLevel = ..., timeout: float | None = ...) -> None: ...  # fmt: skip
+    def notify(self, message: str, *, title: str = ..., severity: SeverityLevel = ..., timeout: float | None = ..., markup: bool = ...) -> None: ...  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -47,16 +48,19 @@ def write_notices(
     try:
         yield written
     except Conflict as error:
-        widget.notify(str(error), title="Conflict", severity="warning", timeout=10)
+        # Refusals can quote input (a claim, a URL): plain text, controls visible.
+        message = shown(str(error))
+        widget.notify(message, title="Conflict", severity="warning", timeout=10, markup=False)
         if on_conflict is not None:
             on_conflict()
         return
     except ClaimtrackError as error:
-        widget.notify(str(error), severity="error")
+        widget.notify(shown(str(error)), severity="error", markup=False)
         if on_refusal is not None:
             on_refusal()
         return
     except SQLAlchemyError as error:  # e.g. the database is gone: say so, keep going
-        widget.notify(f"database error: {error}", severity="error", timeout=10)
+        message = shown(f"database error: {error}")
+        widget.notify(message, severity="error", timeout=10, markup=False)
         return
     written.ok = True

@@ -29,7 +29,10 @@ class ChoiceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*(Option(label, id=value) for value, label in self.choices))
+            # Labels can quote a claim: plain text, never markup.
+            yield OptionList(
+                *(Option(label, id=value) for value, label in self.choices), markup=False
+            )
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

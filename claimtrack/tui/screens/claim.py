@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.scale import Kind, Outcome, Status, Verdict
+from claimtrack.terminal import shown
 from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.followup_form import FollowUpForm
@@ -127,7 +128,7 @@ class ClaimScreen(Screen[None]):
     def _load_failed(self, claim_id: int, error: Exception) -> None:
         if claim_id != self.claim_id:
             return  # a load for a claim this screen has moved away from
-        self.notify(str(error), severity="error")
+        self.notify(shown(str(error)), severity="error", markup=False)
         if self.app.screen is self:
             self.app.pop_screen()
 
@@ -137,8 +138,9 @@ class ClaimScreen(Screen[None]):
         self.view, self.version = view, view.version
         today = self.workbench.today()
         self.sub_title = f"claim {view.id} · version {view.version}"
-        self.query_one("#claim-text", Static).update(view.text)
-        self.query_one("#claim-meta", Static).update(view.meta)
+        # The Statics take no markup; `shown` makes the controls a web page put in visible.
+        self.query_one("#claim-text", Static).update(shown(view.text))
+        self.query_one("#claim-meta", Static).update(shown(view.meta))
         self.query_one("#claim-appearances", ArticleText).show(view.appearances)
         sections = {
             "structure": "\n".join(view.structure),
@@ -149,7 +151,7 @@ class ClaimScreen(Screen[None]):
             "history": timeline(view.history),
         }
         for name, content in sections.items():
-            self.query_one(f"#claim-{name}", Static).update(content or "—")
+            self.query_one(f"#claim-{name}", Static).update(shown(content) or "—")
 
     # ------------------------------------------------------------ writing
 
@@ -190,7 +192,7 @@ class ClaimScreen(Screen[None]):
         before = self.version if target == self.claim_id else None
         event_id = None if why_not_undoable or written == since else written
         self.workbench.remember(UndoStep(done, target, event_id, version, why_not_undoable, before))
-        self.notify(done)
+        self.notify(shown(done), markup=False)  # it may quote a title or a follow-up
         if then_show is not None:
             self.claim_id, self.view = then_show, None  # nothing to write on until it loads
         self.reload()
@@ -323,7 +325,7 @@ class ClaimScreen(Screen[None]):
             if value is not None:
                 self._complete(by_id[value])
 
-        choices = [(key, row.describe(today)) for key, row in by_id.items()]
+        choices = [(key, shown(row.describe(today), newline=" ")) for key, row in by_id.items()]
         self.app.push_screen(ChoiceScreen("Complete which follow-up?", choices), chosen)
 
     def _complete(self, row: FollowUpRow) -> None:
@@ -409,7 +411,8 @@ class ClaimScreen(Screen[None]):
         else:
             title = "Not the same claim as which?"
         choices = [
-            (key, f"#{m.other_id} ({m.similarity:.0f}%) {m.other_text}") for key, m in by_id.items()
+            (key, f"#{m.other_id} ({m.similarity:.0f}%) {shown(m.other_text, newline=' ')}")
+            for key, m in by_id.items()
         ]
         self.app.push_screen(ChoiceScreen(title, choices), chosen)
 

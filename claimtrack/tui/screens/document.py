@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from claimtrack.db import Database
+from claimtrack.terminal import shown
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.widgets.article_text import ArticleText
 from claimtrack.views.document import DocumentView, load_document_view
@@ -73,7 +74,7 @@ class DocumentScreen(Screen[None]):
             self.app.call_from_thread(self._show, view)  # type: ignore[arg-type]
 
     def _load_failed(self, error: Exception) -> None:
-        self.notify(str(error), severity="error")
+        self.notify(shown(str(error)), severity="error", markup=False)
         if self.app.screen is self:
             self.app.pop_screen()
 
@@ -86,14 +87,14 @@ class DocumentScreen(Screen[None]):
             self.current = ids.index(keep)
         else:
             self.current = 0 if view.claims else None
-        self.query_one("#document-title", Static).update(view.title)
-        self.query_one("#document-meta", Static).update(view.meta)
+        self.query_one("#document-title", Static).update(shown(view.title))
+        self.query_one("#document-meta", Static).update(shown(view.meta))
         body = self.query_one("#document-body", VerticalScroll)
         passages = view.with_current(self.current)
-        shown = list(body.query_children(ArticleText))
-        if len(shown) == len(passages):
+        mounted = list(body.query_children(ArticleText))
+        if len(mounted) == len(passages):
             # A re-read of the same article: repaint in place, keeping the reader's place.
-            for widget, passage in zip(shown, passages, strict=True):
+            for widget, passage in zip(mounted, passages, strict=True):
                 widget.show([passage])
         else:
             await body.remove_children()
@@ -130,7 +131,8 @@ class DocumentScreen(Screen[None]):
             status.update("no claim is mentioned in this document")
             return
         claim = self.view.claims[self.current]
-        status.update(f"mention {self.current + 1} of {len(self.view.claims)} · {claim.describe()}")
+        mention = f"mention {self.current + 1} of {len(self.view.claims)} · {claim.describe()}"
+        status.update(shown(mention, newline=" "))
 
     def _scroll_to_current(self) -> None:
         if self.view is None or self.current is None:

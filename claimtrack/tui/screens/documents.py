@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from claimtrack.db import Database
 from claimtrack.queries import DocumentRow, list_documents
+from claimtrack.terminal import shown
 from claimtrack.tui.screens.document import DocumentScreen
 from claimtrack.wording import count
 
@@ -66,7 +67,9 @@ class DocumentsScreen(Screen[None]):
                 rows, total = list_documents(session)
         except Exception as error:  # a lost database shows, never crashes
             if not worker.is_cancelled:
-                self.app.call_from_thread(self.notify, str(error), severity="error")
+                self.app.call_from_thread(
+                    self.notify, shown(str(error)), severity="error", markup=False
+                )
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, rows, total)
@@ -78,19 +81,19 @@ class DocumentsScreen(Screen[None]):
         for row in rows:
             table.add_row(
                 row.published.isoformat() if row.published else "—",
-                Text(row.title),
-                Text(row.outlet or "—"),
+                Text(shown(row.title, newline=" ")),
+                Text(shown(row.outlet or "—", newline=" ")),
                 Text(f"{row.claims:,}", justify="right"),
                 key=str(row.id),
             )
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
-        shown = (
+        status = (
             count(len(rows), "document")
             if len(rows) == total
             else f"the newest {len(rows):,} of {total:,} documents"
         )
-        self.query_one("#documents-status", Static).update(shown)
+        self.query_one("#documents-status", Static).update(status)
         self.loaded = True
 
     @on(DataTable.RowSelected, "#documents")

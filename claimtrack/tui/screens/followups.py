@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from claimtrack import service
 from claimtrack.db import Database
+from claimtrack.terminal import shown
 from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.undo import UndoStep
@@ -36,7 +37,8 @@ def _row_prompt(row: AgendaRow) -> Text:
     )
     repeat = f" ↻ {repeats(row.rrule)}" if row.rrule else ""
     who = f" @{row.assignee}" if row.assignee else ""
-    return Text(f"  {row.due:%a %d %b %Y}  {row.text}{repeat}{who}  ·  #{row.claim_id} {claim}")
+    line = f"  {row.due:%a %d %b %Y}  {row.text}{repeat}{who}  ·  #{row.claim_id} {claim}"
+    return Text(shown(line, newline=" "))
 
 
 class FollowUpsScreen(Screen[None]):
@@ -90,7 +92,9 @@ class FollowUpsScreen(Screen[None]):
                 agenda = load_agenda(session, self.workbench.today())
         except Exception as error:  # a lost database shows, never crashes
             if not worker.is_cancelled:
-                self.app.call_from_thread(self.notify, str(error), severity="error")
+                self.app.call_from_thread(
+                    self.notify, shown(str(error)), severity="error", markup=False
+                )
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, agenda)
@@ -172,5 +176,5 @@ class FollowUpsScreen(Screen[None]):
         self.workbench.remember(
             UndoStep(done, row.claim_id, completed, version, before=row.claim_version)
         )
-        self.notify(done)
+        self.notify(shown(done), markup=False)  # it quotes the follow-up
         self.reload()

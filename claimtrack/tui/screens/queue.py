@@ -22,6 +22,7 @@ from claimtrack.errors import ClaimtrackError
 from claimtrack.queries import ClaimFilter
 from claimtrack.scale import Status
 from claimtrack.service import bulk
+from claimtrack.terminal import shown
 from claimtrack.tui.filter_text import filter_text, parse_filter
 from claimtrack.tui.screens.choice import ChoiceScreen
 from claimtrack.tui.screens.claim import ClaimScreen
@@ -128,7 +129,9 @@ class QueueScreen(Screen[None]):
                 )
         except Exception as error:  # a bad query must show, not kill the app
             if not worker.is_cancelled:
-                self.app.call_from_thread(self.notify, str(error), severity="error")
+                self.app.call_from_thread(
+                    self.notify, shown(str(error)), severity="error", markup=False
+                )
             return
         if snapshot is not None and snapshot is not first and not worker.is_cancelled:
             self.app.call_from_thread(self._show_snapshot, snapshot)
@@ -265,7 +268,7 @@ class QueueScreen(Screen[None]):
             try:
                 where = parse_filter(text, self.where, dt.date.today())
             except ValueError as error:
-                self.notify(str(error), severity="error")
+                self.notify(shown(str(error)), severity="error", markup=False)
                 return
             self.set_filter(where)
 
@@ -297,13 +300,17 @@ class QueueScreen(Screen[None]):
                 result = change(session, selection)
         except ClaimtrackError as error:
             self.app.call_from_thread(
-                self.notify, f"nothing changed: {error}", severity="error", timeout=10
+                self.notify,
+                shown(f"nothing changed: {error}"),
+                severity="error",
+                timeout=10,
+                markup=False,
             )
             return
         self.app.call_from_thread(self._bulk_done, result.describe(done), result.event_id)
 
     def _bulk_done(self, message: str, event_id: int | None) -> None:
-        self.notify(message, timeout=8)
+        self.notify(shown(message), timeout=8, markup=False)
         if event_id is not None:
             # `u` takes the whole bulk change back: its events are one batch.
             self.app.remember(  # type: ignore[attr-defined]

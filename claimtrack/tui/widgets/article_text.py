@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from claimtrack.terminal import shown
 from claimtrack.views.passages import Passage
 
 ELLIPSIS = "…"
+
+
+def _shown_body(passage: Passage) -> tuple[str, dict[int, int]]:
+    """The passage's text made safe to show, and where each span offset moved to.
+
+    A control shown as `\\x9b` is longer than the character it stands for, so
+    the text is cut at every span boundary and each piece shown on its own.
+    """
+    text = passage.text
+    bounds = {0, len(text)}
+    for start, end in (*passage.spans, *([passage.current] if passage.current else [])):
+        bounds.update((start, end))
+    cuts = sorted(b for b in bounds if 0 <= b <= len(text))
+    pieces: list[str] = []
+    moved = {0: 0}
+    for start, end in pairwise(cuts):
+        pieces.append(shown(text[start:end]))
+        moved[end] = moved[start] + len(pieces[-1])
+    return "".join(pieces), moved
 
 
 class ArticleText(Widget):
@@ -58,14 +79,16 @@ class ArticleText(Widget):
             if number:
                 out.append("\n\n")
             if passage.heading:
-                out.append(passage.heading + "\n", heading)
+                out.append(shown(passage.heading, newline=" ") + "\n", heading)
             if passage.cut_before:
                 out.append(ELLIPSIS, cut)
-            body = Text(passage.text)
+            safe, moved = _shown_body(passage)
+            body = Text(safe)
             for start, end in passage.spans:
-                body.stylize(claim, start, end)
+                body.stylize(claim, moved.get(start, start), moved.get(end, end))
             if passage.current is not None:
-                body.stylize(current, *passage.current)
+                start, end = passage.current
+                body.stylize(current, moved.get(start, start), moved.get(end, end))
             out.append_text(body)
             if passage.cut_after:
                 out.append(ELLIPSIS, cut)

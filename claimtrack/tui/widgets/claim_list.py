@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from claimtrack.terminal import shown
 from claimtrack.views.queue import Ids, QueueRow, QueueSort, RowCache, RowFetcher
 
 # (title, width, sort key); the claim text takes whatever width is left.
@@ -242,8 +243,9 @@ class ClaimList(ScrollView, can_focus=True):
             row.status.replace("_", " "),
             (row.verdict or "—").replace("_", " "),
             row.kind,
-            row.speaker or "",
-            " ".join(row.text.split()),
+            # Segments go to the terminal as they are: controls from web pages made visible.
+            shown(row.speaker or "", newline=" "),
+            shown(" ".join(row.text.split())),
             str(row.sources),
             row.next_due.isoformat() if row.next_due else "",
         ]
