@@ -74,7 +74,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import SA, TH, relativedelta
 
 from claimtrack.extract.date_words import ORDINAL_DAYS, SEASON_START_MONTH, month_first
-from claimtrack.extract.numbers import COUNT_WORDS
+from claimtrack.extract.numbers import COUNT_WORDS, NUMBER_WORDS, parse_number_words
 from claimtrack.extract.patterns import word_trie
 from claimtrack.extract.types import DateMention, DateRole, Precision
 
@@ -135,7 +135,14 @@ _MONTH_ANY = rf"(?:{word_trie(_FULL_MONTHS + _LOWER_MONTHS)}\b|{word_trie(_SHORT
 _SPELLED_DAY = word_trie(ORDINAL_DAYS)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1\d\d\d|20\d\d|2100)"  # before 1900 only where a date is expected
-_NUM = r"(?:\d{1,3}|a\s+few|a\s+couple(?:\s+of)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)"
+# Tens open a compound count ("thirty-five years ago"), read whole, never from its last word.
+# One spelled number word, for years written out ("one thousand eight hundred and sixty-two").
+_NUMBER_WORD = word_trie(sorted(NUMBER_WORDS))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_NUM = (
+    rf"(?:\d{{1,3}}|a\s+few|a\s+couple(?:\s+of)?|an?|(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen)"
+)
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 _REL_YEAR = (
     r"(?:(?:this|next|last|the|the\s+current|the\s+coming|the\s+following|the\s+previous)\s+year)"
@@ -176,16 +183,19 @@ _DIGIT_OPENERS = (
 # gate makes "in the", "the new" or "a year" fail there at once.
 _AFTER_THE = word_trie(
     ["q", "h", *_ORDINALS, *ORDINAL_DAYS, "middle", "end", "start", "beginning", "coming",
-     "previous", "weekend", "day", *SEASON_START_MONTH]
+     "previous", "prior", "weekend", "day", *SEASON_START_MONTH]
 )  # fmt: skip
 # "the next four days", "the past two weeks": "the last" and "the next" are common, a count
 # after them is not.
 # Counts that open a date ("two weeks ago") or follow "the next/past" ("the next four days").
 _COUNT_OPENERS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "eighteen", "twenty", "thirty",
+    "twelve", "fifteen", "eighteen", *_TENS.split("|"),
 )  # fmt: skip
-_THE_SPAN = rf"(?:next|past|last|following)\s+(?:\d|a\s|{'|'.join(_COUNT_OPENERS)})"
+_THE_SPAN = (
+    rf"(?:next|past|last|following)\s+(?:\d|a\s|{'|'.join(_COUNT_OPENERS)})"
+    r"|(?:past|last)\s+(?:week|month|year|decade)\b|last\s+day\s+of\b"
+)
 _DATE_OPENERS = {
     **dict.fromkeys(
         [*_MONTH_NUMBERS, *_WEEKDAYS, *_ORDINALS, *_COUNT_OPENERS, "early", "late", "mid", "middle", "end", "start", "beginning", "spring",
@@ -196,6 +206,7 @@ _DATE_OPENERS = {
     ),
     "the": rf"\s+(?:\d|['’]\d|{_AFTER_THE}|{_THE_SPAN})",
     "so": r"\s+far",
+    "prior": r"\s+(?:year|month|week|quarter)\b",
     "good": r"\s+friday",
     "independence": r"\s+day",
     "day": r"\s+(?:after|before)",
@@ -253,6 +264,8 @@ _DATE = re.compile(
       | (?P<dots>\b(?P<dt_d>\d{{1,2}})\.(?P<dt_m>\d{{1,2}})\.(?:(?P<dt_y>{_YEAR})\b|(?![\d.]))))
   # The commonest forms early: alternatives are tried in order, and none of those
   # before them can start at a year, a month or a weekday and match more.
+  # "2024 Q3", "2025 H1": the year written first
+  | (?=[12]\d\d\d\s+[QH])(?P<year_part>\b(?P<yp_y>{_YEAR})\s+(?P<yp_p>Q[1-4]|H[12])\b)
   | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})(?:[-–](?P<yr_end>\d\d)(?![\d%]|[-/.,]\d))?\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
   | (?=[JFMASONDTW]|{_MONTH_LOWER})(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<mdy_m>{_MONTH_ANY})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?
         (?:[-–](?P<mdy_d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?\b
@@ -262,16 +275,22 @@ _DATE = re.compile(
   | (?=[JFMASOND]|{_MONTH_LOWER})(?P<my>(?P<my_m>{_MONTH_ANY})\s*,?\s+(?P<my_y>{_YEAR})\b)
   | (?=[JFMASOND]|{_MONTH_LOWER})(?P<month>(?P<mo_m>{_MONTH_FULL}|{_MONTH_LOWER})\b)
   | (?=[lLnNtTMWFS])(?P<weekday>\b(?:(?P<wd_mod>(?i:last|next|this))\s+)?(?P<wd>{_WEEKDAY})\b(?!s))
-  | (?=[lLnNtT])(?P<rel>\b(?P<rel_mod>(?i:last|next|this|the\s+coming|the\s+previous))\s+(?P<rel_unit>(?i:year|month|week|quarter))\b)
+  | (?=[lLnNtTpP])(?P<rel>\b(?P<rel_mod>(?i:last|next|this|the\s+coming|the\s+previous|(?:the\s+)?prior))\s+(?P<rel_unit>(?i:year|month|week|quarter))\b)
   | (?=[yYtTlLdD])(?P<dayword>\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)
         |(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday))\b
   | (?=[lLtTnNaA])(?P<weekend>\b(?P<wkend_mod>(?i:last|this|next|the|at\s+the))\s+(?i:weekend)\b)
   # Forms that open with "the", an ordinal, Q/H or a digit, behind one guard: the engine
   # enters a guarded alternative at every date-like word, so fewer guards cost less.
-  | (?=[QHtTfFsSeEnN1-4\d'’])(?:
-      (?=(?:[tT]he\s+)?(?:\d\d\d0|['’]\d0)['’]?s\b)(?P<decade>(?:(?i:the)\s+)?(?:\b(?P<dec_full>(?:1[89]|20)\d0)|['’](?P<dec_short>\d0))['’]?s\b)
-    | (?=[tTfFsSeEnN][a-z]+[\s-])(?P<spelled>(?:(?i:the)\s+)?(?P<sp_d>(?i:{_SPELLED_DAY}))\s+(?i:of)\s+(?P<sp_m>{_MONTH_ANY})
-        (?:,?\s+(?P<sp_y>{_YEAR})\b)?)
+  | (?=[QHtTfFsSeEnNlL1-4\d'’])(?:
+      (?=(?:[tT]he\s+)?(?:\d\d\d0|['’]\d0)['’]?s\b|[tT]he\s+[2-9]0s\b)(?P<decade>(?:(?i:the)\s+)?(?:\b(?P<dec_full>(?:1[89]|20)\d0)|['’](?P<dec_short>\d0)
+        |(?<=[eE]\s)(?P<dec_bare>[2-9]0))['’]?s\b)
+    # "the twenty-first of May", "this fourth day of May, in the year of our Lord one
+    # thousand seven hundred and ninety-six", "the last day of October 2015"
+    | (?=[tTfFsSeEnNlL][a-z]+[\s-])(?P<spelled>(?:(?i:the|this)\s+)?
+        (?:(?P<sp_d>(?i:{_SPELLED_DAY}))(?:\s+(?i:day))?|(?P<sp_last>(?i:last))\s+(?i:day))\s+(?i:of)\s+(?P<sp_m>{_MONTH_ANY})
+        (?:,?\s+(?P<sp_y>{_YEAR})\b
+          |,?\s+(?:(?i:in\s+the\s+year\s+of\s+)(?:\[[^\]\n]{{1,12}}\]\s+)?(?i:our\s+lord\s+)?(?:\[[^\]\n]{{1,12}}\]\s+)?)?
+           (?P<sp_words>(?i:one\s+thou-?\s*sand(?:\s+(?:and\s+)?{_NUMBER_WORD}(?:-{_NUMBER_WORD})?){{0,4}}))\b)?)
     | (?=[QHtTfFsS1-4])(?P<part>(?:(?i:the)\s+)?(?:(?P<part_q>Q[1-4])|(?P<part_h>H[12])
         |(?P<part_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?P<part_kind>(?i:quarter|half)))\b
         (?:(?:\s+(?i:of))?\s+(?:(?P<part_y>{_YEAR})\b|(?P<part_rel>(?i:{_REL_YEAR}))\b)
@@ -292,7 +311,10 @@ _DATE = re.compile(
   | (?=[yYmMeEsS])(?:(?=[yY]ear[\s-]|[sS]o\s|YTD)(?P<ytd>(?i:year[\s-]+to[\s-]+date|so\s+far\s+this\s+year)\b|YTD\b)
     | (?=[yYmMeE])(?P<yearend>(?i:(?P<ye_unit>year|month)(?:-|\s+|['’]s\s+)end|end[\s-]+of[\s-]+(?P<ye_unit2>year|month))\b))
   | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|following)\s)(?P<span>
-        (?:(?i:in)\s+)?(?i:the)\s+(?P<span_dir>(?i:next|past|last|coming|previous|following))\s+(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_UNIT_ANY})\b)
+        (?:(?i:in)\s+)?(?i:the)\s+(?P<span_dir>(?i:next|past|last|coming|previous|following))\s+
+          (?:(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_UNIT_ANY})\b
+          # "the past week", "over the last year": one unit back, never "the last day of"
+          |(?<=[aA][sS][tT]\s)(?P<span_unit1>(?i:week|month|year|decade))\b(?!\s+(?i:of)\b)))
     | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>{_NUM_ANY})\s+(?P<wi_unit>{_UNIT_ANY})\b))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>{_NUM_ANY})\s+(?P<ago_unit>{_UNIT_ANY})\s+
         (?:(?i:ago)|(?P<ago_from>(?i:from\s+(?:now|today)))|(?P<ago_earlier>(?i:earlier)))\b)
@@ -415,7 +437,7 @@ def find_dates(
 
 
 _ANAPHORIC_YEAR = re.compile(
-    r"(?i:the\s+previous\s+year|an?\s+year\s+earlier|one\s+year\s+earlier)$"
+    r"(?i:the\s+previous\s+year|(?:the\s+)?prior\s+year|an?\s+year\s+earlier|one\s+year\s+earlier)$"
 )
 
 
@@ -594,6 +616,8 @@ def _future_marker_end(words: _Words, index: int) -> int | None:
     """Where a future marker starting at word `index` ends, or None if there is none."""
     low = words.lower[index]
     end = words.end(index)
+    if low == "would" and words.follows(index + 1, {"have"}):
+        return None  # "would have outsold": a past that did not happen, not a future
     if low in _FUTURE_AUXILIARIES or (low == "to" and words.follows(index + 1, {"be"})):
         # Extend over "not be / have been" to the main verb: "will be held".
         at = index + 1
@@ -724,7 +748,7 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
 # Forms that name a day, a month or a holiday: "the week of", "before" and "N days after" apply.
 _POINT_KINDS = frozenset(
     ["iso", "slash", "dots", "mdy", "dmy", "spelled", "holiday", "my",
-     "month", "year", "part", "season", "weekday", "decade"]
+     "month", "year", "part", "year_part", "season", "weekday", "decade"]
 )  # fmt: skip
 _DAY_KINDS = frozenset(["iso", "slash", "dots", "mdy", "dmy", "spelled"])
 _WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
@@ -875,6 +899,9 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         if kind == "slash" and before.endswith(("by ", "By ")):
             return True  # "by 11/12" a deadline; "grew by 2.5." no date
         return bool(_NUMERIC_CONTEXT.search(before[-12:]))
+    if kind == "decade" and match["dec_bare"]:
+        # "albums from the 70s" a decade; "highs in the 70s", "a man in the 30s age group" not
+        return not _BAND_CONTEXT.search(text)
     if kind == "weekday" and before.endswith(("Good ", "Easter ")):
         return False  # a holiday's name the holiday form did not take ("Good Friday sales")
     if kind == "within" and match["wi_prep"].lower() == "in":
@@ -882,6 +909,14 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         # highest in two years" are durations.
         return tense() == "future" and not _SUPERLATIVE.search(before)
     return True
+
+
+# Words that make "the 70s" a band of temperatures or ages rather than a decade.
+_BAND_CONTEXT = re.compile(
+    r"°|\b(?:degrees?|temperatures?|highs?|lows?|heat|forecast|weather|warm|cool|fahrenheit|"
+    r"celsius|ages?|aged|old|mph|scores?|percent)\b",
+    re.IGNORECASE,
+)
 
 
 def _day_makes_a_date(kind: str, text: str, match: re.Match[str]) -> bool:
@@ -1138,9 +1173,21 @@ def _on_its_weekday(
 def _resolve_spelled(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """The twenty-first of May."""
+    """The twenty-first of May, the fourth day of May 1796 (its year in words), the last day of May."""
+    month = _month_number(match["sp_m"])
+    year = match["sp_y"]
+    if match["sp_words"]:
+        words = re.sub(r"thou-?\s*sand", "thousand", match["sp_words"].lower())
+        value = parse_number_words(words.replace("-", " ").split())
+        if value is None or not 1000 <= value <= 2100:
+            return None
+        year = str(value)
+    if match["sp_last"]:
+        if year is None:
+            return None  # "the last day of May" alone: which year's is too often unclear
+        return _point(_month_end(int(year), month))
     day = ORDINAL_DAYS[" ".join(match["sp_d"].lower().split())]
-    return _month_day(_month_number(match["sp_m"]), day, match["sp_y"], published, tense)
+    return _month_day(month, day, year, published, tense)
 
 
 def _month_period(year: int, month: int, inferred: bool = False) -> _Period:
@@ -1196,7 +1243,7 @@ def _resolve_decade(
     if match["dec_full"]:
         start = int(match["dec_full"])
     else:
-        start = 2000 + int(match["dec_short"])
+        start = 2000 + int(match["dec_short"] or match["dec_bare"])
         if published is None or start > published.year:
             start -= 100
     return _Period(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
@@ -1219,6 +1266,13 @@ def _part_period(year: int, name: str) -> _Period:
         return _Period(first, first + relativedelta(months=2, day=31), "quarter")
     first = dt.date(year, 6 * index - 5, 1)
     return _Period(first, first + relativedelta(months=5, day=31), "half")
+
+
+def _resolve_year_part(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
+    """2024 Q3, 2025 H1."""
+    return _part_period(int(match["yp_y"]), match["yp_p"])
 
 
 def _resolve_part(
@@ -1263,7 +1317,13 @@ def _unit_period(unit: str, modifier: str, published: dt.date | None) -> _Period
     if published is None:
         return _Period(None, None, precision, is_relative=True)
     words = modifier.lower().split()
-    shift = 1 if {"next", "coming"} & set(words) else -1 if {"last", "previous"} & set(words) else 0
+    shift = (
+        1
+        if {"next", "coming"} & set(words)
+        else -1
+        if {"last", "previous", "prior"} & set(words)
+        else 0
+    )
     if unit == "year":
         year = published.year + shift
         return _Period(dt.date(year, 1, 1), dt.date(year, 12, 31), precision)
@@ -1434,7 +1494,14 @@ def _resolve_ytd(match: re.Match[str], published: dt.date | None, tense: TenseOf
 def _count(text: str) -> int:
     """The number in "two", "a few", "12"."""
     key = " ".join(text.lower().split())
-    return int(key) if key.isdigit() else _NUMBER_WORDS.get(key, 1)
+    if key.isdigit():
+        return int(key)
+    tens, _, ones = key.partition("-")  # "thirty-five"
+    return (
+        _NUMBER_WORDS.get(tens, 1) + _NUMBER_WORDS.get(ones, 0)
+        if ones
+        else _NUMBER_WORDS.get(key, 1)
+    )
 
 
 # `amount` of a `_UNIT` (singular) as a relativedelta, each unit's keyword spelled out.
@@ -1476,13 +1543,12 @@ def _resolve_span(
     forced: DateRole | None = None if ahead else "mentioned"
     if published is None:
         return _Period(None, None, "day", is_relative=True, forced_role=forced)
-    amount = _count(match["span_n"])
+    amount = _count(match["span_n"]) if match["span_n"] else 1
+    unit = match["span_unit"] or match["span_unit1"]
     if ahead:
-        last = _shifted(published, amount, match["span_unit"])
+        last = _shifted(published, amount, unit)
         return _Period(published + dt.timedelta(days=1), last, "day")
-    return _Period(
-        _shifted(published, -amount, match["span_unit"]), published, "day", forced_role=forced
-    )
+    return _Period(_shifted(published, -amount, unit), published, "day", forced_role=forced)
 
 
 # The precision of "three months ago", "a decade ago", ...: a day unless listed.
@@ -1570,6 +1636,7 @@ _RESOLVERS = {
     "dmy": _resolve_dmy,
     "spelled": _resolve_spelled,
     "part": _resolve_part,
+    "year_part": _resolve_year_part,
     "edge": _resolve_edge,
     "season": _resolve_season,
     "holiday": _resolve_holiday,

@@ -246,3 +246,45 @@ def test_a_day_the_month_does_not_have_is_no_date(text: str) -> None:
     # given a day number past the month's end (dateutil alone reads "42 June" as June 2042)
     # when / then nothing is reported, rather than the 1st of that month
     assert find_dates(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "first", "last"),
+    [
+        # a bare unit after "the past/last" is a span of one, back from publication
+        ("Prices rose 4% in the past week.", "the past week", "2025-10-27", "2025-11-03"),
+        ("Over the last year, rents fell.", "the last year", "2024-11-03", "2025-11-03"),
+        # a compound count is read whole, not from its last word
+        ("The house was built thirty-five years ago.", "thirty-five years ago", "1990-01-01", "1990-01-01"),
+        ("Orders were up 26% from prior year.", "prior year", "2024-01-01", "2024-12-31"),
+        ("Tencent reported its 2024 Q3 results.", "2024 Q3", "2024-07-01", "2024-09-30"),
+        (
+            "Done at Philadelphia, this fourth day of May, in the year of our Lord one thousand "
+            "seven hundred and ninety-six.",
+            "this fourth day of May, in the year of our Lord one thousand seven hundred and ninety-six",
+            "1796-05-04",
+            "1796-05-04",
+        ),
+        ("The offer ends on the last day of October 2026.", "the last day of October 2026", "2026-10-31", "2026-10-31"),
+        ("Albums from the 70s sold more.", "the 70s", "1970-01-01", "1979-12-31"),
+    ],
+)  # fmt: skip
+def test_spans_counts_and_written_out_dates(text: str, surface: str, first: str, last: str) -> None:
+    mention = only(text)
+    assert (mention.text, str(mention.first_day), str(mention.last_day)) == (surface, first, last)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Highs will be in the 70s on the coast.",  # temperatures, not the 1970s
+        "It fell on the last day of the month.",  # no month named
+        "The past weeks were hard.",  # a vague plural is no span
+    ],
+)
+def test_bands_and_vague_spans_are_not_decades_or_spans(text: str) -> None:
+    assert [
+        m.text
+        for m in find_dates(text, PUBLISHED)
+        if "70s" in m.text or "past" in m.text or "last" in m.text
+    ] == []
