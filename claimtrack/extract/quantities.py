@@ -639,6 +639,8 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
             and _is_scoreline(text, value, prefix, connector)
         ):
             return _single(text, value, prefix, None, None, value.end), connector.start
+        if high_value is None and connector.text in _DASHES and value.unit is None:
+            value.unit = _descending_pair_share(text, value, connector)
     if high_value is not None:
         cursor = high_value.end
         currency = currency or (high_value.unit if high_value.unit in ISO_CODES else None)
@@ -1621,7 +1623,10 @@ def _looks_like_designation(text: str, value: _Value, prefix: _Prefix) -> bool:
 
 
 def _dash_digit(text: str, end: int) -> bool:
-    """Whether a dash and a digit follow directly ("2-1")."""
+    """Whether a dash and a digit follow, directly ("2-1") or spaced ("54 – 39")."""
+    if text.startswith(" ", end) and text.startswith(" ", end + 2):
+        end += 1  # "Biden 54 – 39 percent": a pair, not a designation
+        return end + 2 < len(text) and text[end] in _DASHES and text[end + 2].isdecimal()
     return end + 1 < len(text) and text[end] in _DASHES and text[end + 1].isdecimal()
 
 
@@ -1962,6 +1967,23 @@ def _compatible(low: _Value, high: _Value, prefix: _Prefix, connector: _Tok) -> 
     if connector.text in _DASHES:
         return not (low.digits is not None and high.digits is None)
     return True
+
+
+def _descending_pair_share(text: str, low: _Value, connector: _Tok) -> str | None:
+    """ "%" when "54 – 39 percent" is a pair of shares (a poll's split), not a range.
+
+    A range runs upwards, so a falling pair whose second figure is a share is two
+    shares: the first takes the "percent" written once after the second.
+    """
+    after = _token(text, connector.end)
+    if after is None or after.kind != "num":
+        return None
+    try:
+        second = _read_value(text, after.start)
+        _read_marker(text, second)
+    except _Rejected:
+        return None
+    return "%" if second.unit == "%" and second.value < low.value else None
 
 
 def _is_scoreline(text: str, low: _Value, prefix: _Prefix, connector: _Tok) -> bool:

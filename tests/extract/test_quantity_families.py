@@ -504,3 +504,18 @@ def test_early_years_period_codes_stock_codes_and_glued_markers_are_not_quantiti
 def test_an_early_figure_without_a_year_word_is_still_a_count() -> None:
     """Only a year word, a month or a date comma makes 1000–1799 a year."""
     assert _shape(_one("The club has 1250 members."))[:3] == (1250, 1250, "members")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a falling pair is no range: two shares, each taking the "percent" written once
+        ("Women back Biden 54 – 39 percent.", [(54, 54, "%"), (39, 39, "%")]),
+        ("Biden leads 86 – 7 percent among black voters.", [(86, 86, "%"), (7, 7, "%")]),
+        ("Growth will be 2 – 3 percent.", [(2, 3, "%")]),  # a rising pair stays a range
+    ],
+)
+def test_a_falling_pair_of_shares_is_two_shares(
+    text: str, expected: list[tuple[float, float, str]]
+) -> None:
+    assert [(q.low, q.high, q.unit) for q in find_quantities(text)] == expected
