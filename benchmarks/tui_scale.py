@@ -22,35 +22,52 @@ its peak memory (`ru_maxrss`) is its own:
 * the baseline: the same rows loaded into a plain DataTable (100,000 rows by
   default; a million takes minutes and gigabytes, see --baseline-rows).
 
-Targets (issue 5): first rows ≤ 1.5 s, search ≤ 150 ms, memory ≤ 300 MB.
+* every sort, each way, to its first rows painted and to the full order;
+* a dialog opened and closed: no reload unless data changed, a load never restarted;
+* the fixed cost: `from textual.app import App` alone, in a process of its own.
+
+Targets (issues 5 and 17): first rows ≤ 0.5 s plus the bare Textual import,
+any sort ≤ 1 s to first rows, search ≤ 150 ms, memory ≤ 300 MB.
 """
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import datetime as dt
-import hashlib
-import json
-import os
-import random
-import resource
-import shutil
-import sqlite3
-import subprocess
-import sys
-import tempfile
 import time
-from dataclasses import replace
-from pathlib import Path
-from typing import Any
+
+# The clock both the queue and the bare Textual import are measured from: the same
+# interpreter, the same stdlib imports below, nothing of claimtrack or SQLAlchemy yet.
+START = time.perf_counter()
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import datetime as dt  # noqa: E402
+import hashlib  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import resource  # noqa: E402
+import shutil  # noqa: E402
+import sqlite3  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimtrack.db import open_database  # noqa: E402
 
-TARGETS = {"first_rows_s": 1.5, "search_s": 0.150, "memory_mb": 300.0}
+def open_database(url: str) -> Any:
+    """claimtrack.db.open_database, imported when first used (not before START's clock)."""
+    from claimtrack.db import open_database as opened
+
+    return opened(url)
+
+
+# First rows: 0.5 s beyond the bare Textual import measured in the same run (issue 17).
+TARGETS = {"first_rows_beyond_import_s": 0.5, "sort_s": 1.0, "search_s": 0.150, "memory_mb": 300.0}
 SIZE = (140, 40)
 SEED = 20251103
 CLAIMS_PER_DOCUMENT = 50
@@ -265,7 +282,8 @@ def _insert_claims(
             (
                 claim_id,
                 text,
-                text.lower(),
+                # Unique, as live claims' normalised texts are (generated texts repeat).
+                f"{text.lower()} #{claim_id}",
                 rng.choice(KINDS),
                 round(rng.random(), 4),
                 rng.choice(SPEAKERS) if rng.random() < 0.7 else None,
@@ -394,16 +412,44 @@ def _painted(screen: Any, where: Any, sort: Any = None) -> bool:
     return PAINTED.get("ids") is snapshot.ids
 
 
+LOADS: dict[int, int] = {}
+
+
+def _count_loads(screen: Any) -> int:
+    return LOADS.get(id(screen), 0)
+
+
+def _watch_loads() -> None:
+    """Count the id-list loads each queue screen starts (benchmark only)."""
+    from claimtrack.tui.screens.queue import QueueScreen
+
+    start = QueueScreen._load
+
+    def _load(self: QueueScreen) -> None:
+        LOADS[id(self)] = LOADS.get(id(self), 0) + 1
+        start(self)
+
+    QueueScreen._load = _load  # type: ignore[method-assign]
+
+
+def measure_import() -> dict[str, Any]:
+    """The fixed cost every Textual app pays: importing Textual's App, in a fresh process."""
+    from textual.app import App  # noqa: F401
+
+    return {"import_textual_s": time.perf_counter() - START}
+
+
 def measure_queue(path: Path) -> dict[str, Any]:
     """Launch, search, scroll to the end and sort, headless."""
-    started = time.perf_counter()
+    started = START  # launch: the process's own clock, as for the bare Textual import
     from claimtrack.queries import ClaimFilter
     from claimtrack.tui.app import ClaimtrackApp
     from claimtrack.tui.widgets.claim_list import ClaimList
-    from claimtrack.views.queue import QueueSort
+    from claimtrack.views.queue import SORT_COLUMNS, QueueSort
 
     figures: dict[str, Any] = {}
     _watch_paint()
+    _watch_loads()
 
     async def run() -> None:
         app = ClaimtrackApp(open_database(f"sqlite:///{path}"), "bench")
@@ -440,14 +486,46 @@ def measure_queue(path: Path) -> dict[str, Any]:
             figures["scroll_end_s"] = time.perf_counter() - moment
             figures["cursor_at_end"] = claims.cursor == len(claims.ids) - 1
 
-            by_status = QueueSort("status", False)
-            moment = time.perf_counter()
-            screen.set_sort(by_status)
-            figures["sort_first_rows_s"] = await _until(
-                pilot, lambda: _painted(screen, every, by_status)
+            # A dialog opened and closed with nothing written: no reload, no new load.
+            loads = _count_loads(screen)
+            kept = screen.snapshot
+            await pilot.press("question_mark")
+            await _until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+            await pilot.press("escape")
+            await _until(pilot, lambda: app.screen is screen)
+            await asyncio.sleep(0.3)  # time for a (wrong) reload to start
+            figures["resume_reloaded"] = (
+                screen.snapshot is not kept or _count_loads(screen) != loads
             )
+
+            # Every sort, each way: first rows painted, then the full order.
+            figures["sorts"] = {}
+            for key, column in SORT_COLUMNS.items():
+                for descending in (column.descending, not column.descending):
+                    sort = QueueSort(key, descending)
+                    moment = time.perf_counter()
+                    screen.set_sort(sort)
+                    first = await _until(pilot, lambda sort=sort: _painted(screen, every, sort))
+                    await _until(pilot, lambda: screen.snapshot.complete)
+                    full = time.perf_counter() - moment
+                    figures["sorts"][sort.describe()] = (first, full)
+
+            # A dialog during a full load (the slowest sort) does not restart it.
+            slow = QueueSort("speaker", False)
+            screen.set_sort(QueueSort("score", True))
+            await _until(pilot, lambda: _painted(screen, every) and screen.snapshot.complete)
+            screen.set_sort(slow)
+            await _until(pilot, lambda: _painted(screen, every, slow))
+            loads = _count_loads(screen)
+            moment = time.perf_counter()
+            for _ in range(5):
+                await pilot.press("question_mark")
+                await _until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+                await pilot.press("escape")
+                await _until(pilot, lambda: app.screen is screen)
             await _until(pilot, lambda: screen.snapshot.complete)
-            figures["sort_full_s"] = time.perf_counter() - moment
+            figures["toggled_load_s"] = time.perf_counter() - moment
+            figures["toggled_restarts"] = _count_loads(screen) - loads
             await pilot.press("q")
 
     asyncio.run(run())
@@ -479,8 +557,12 @@ def measure_bulk(path: Path) -> dict[str, Any]:
                 await pilot.press("V")
                 figures["mark_all_s"] = time.perf_counter() - moment
                 await pilot.press("plus", *"bench-tag")
-                moment = time.perf_counter()
                 await pilot.press("enter")
+                # Every bulk change asks first, with its count; the clock starts at "yes".
+                await _until(pilot, lambda: type(app.screen).__name__ == "ConfirmScreen")
+                figures["confirm_question"] = str(app.screen.query_one(".dialog-title").render())
+                moment = time.perf_counter()
+                await pilot.press("y")
                 await _until(
                     pilot,
                     lambda: any("tagged" in n.message for n in app._notifications),
@@ -563,13 +645,23 @@ def _verdict(value: float, target: float) -> str:
     return "ok" if value <= target else "MISSED"
 
 
-def report(claims: int, ours: dict[str, Any], marked: dict[str, Any], base: dict[str, Any]) -> str:
+def report(
+    claims: int,
+    ours: dict[str, Any],
+    marked: dict[str, Any],
+    base: dict[str, Any],
+    imported: dict[str, Any],
+) -> str:
+    base_import = imported["import_textual_s"]
+    first_target = base_import + TARGETS["first_rows_beyond_import_s"]
     lines = [
         f"claimtrack queue at {claims:,} claims (SQLite), terminal {SIZE[0]}x{SIZE[1]}, headless",
         "",
+        f"  bare Textual import (from textual.app import App) {base_import * 1000:6.0f} ms",
         f"  launch → first rows painted  {ours['first_rows_s'] * 1000:8.0f} ms"
-        f"   target ≤ {TARGETS['first_rows_s'] * 1000:.0f} ms  "
-        + _verdict(ours["first_rows_s"], TARGETS["first_rows_s"]),
+        f"   target ≤ {first_target * 1000:.0f} ms (import + 500)  "
+        f"beyond the import {(ours['first_rows_s'] - base_import) * 1000:.0f} ms  "
+        + _verdict(ours["first_rows_s"], first_target),
         f"  launch → all {ours['rows']:,} ids known {ours['full_list_s'] * 1000:6.0f} ms",
         f"  search {SEARCH_WORD!r} → repainted {ours['search_s'] * 1000:8.0f} ms"
         f"   target ≤ {TARGETS['search_s'] * 1000:.0f} ms  "
@@ -580,14 +672,27 @@ def report(claims: int, ours: dict[str, Any], marked: dict[str, Any], base: dict
         f"   ({ours['common_rows']:,} matches)",
         f"  G → last row painted          {ours['scroll_end_s'] * 1000:8.0f} ms"
         f"   (cursor on the last row: {ours['cursor_at_end']})",
-        f"  sort by status → repainted    {ours['sort_first_rows_s'] * 1000:8.0f} ms"
-        f"   (full order: {ours['sort_full_s'] * 1000:.0f} ms)",
+        f"  dialog closed, nothing written → reloaded: {ours['resume_reloaded']}",
+        f"  ? toggled 5 times during a load → loads restarted: {ours['toggled_restarts']}"
+        f" (load finished {ours['toggled_load_s'] * 1000:.0f} ms after the first toggle)",
+    ]
+    slowest = max(first for first, _ in ours["sorts"].values())
+    for name, (first, full) in ours["sorts"].items():
+        lines.append(
+            f"  sort by {name:<14} → repainted {first * 1000:6.0f} ms"
+            f"   target ≤ {TARGETS['sort_s'] * 1000:.0f} ms  "
+            + _verdict(first, TARGETS["sort_s"])
+            + f"   (full order {full * 1000:.0f} ms)"
+        )
+    lines += [
+        f"  slowest sort to first rows    {slowest * 1000:8.0f} ms",
         f"  peak memory                   {ours['peak_mb']:8.0f} MB"
         f"   target ≤ {TARGETS['memory_mb']:.0f} MB  "
         + _verdict(ours["peak_mb"], TARGETS["memory_mb"]),
         "",
         f"  mark all (V) of status=new ({marked['filtered_rows']:,} rows)"
         f" {marked['mark_all_s'] * 1000:6.0f} ms",
+        f"  confirmation asked: {marked['confirm_question']!r}",
         f"  bulk tag over the filter      {marked['bulk_tag_s'] * 1000:8.0f} ms"
         f"   ({marked['message']})",
         f"  peak memory (bulk run)        {marked['peak_mb']:8.0f} MB",
@@ -615,7 +720,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=default_cache())
     parser.add_argument("--rebuild", action="store_true", help="build the database again")
     parser.add_argument("--baseline-rows", type=int, default=100_000)
-    parser.add_argument("--measure", choices=["queue", "bulk", "baseline"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--measure", choices=["queue", "bulk", "baseline", "import"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -623,16 +730,18 @@ def main() -> None:
             "queue": lambda: measure_queue(args.db),
             "bulk": lambda: measure_bulk(args.db),
             "baseline": lambda: measure_baseline(args.db, args.baseline_rows),
+            "import": measure_import,
         }
         print(json.dumps(measures[args.measure]()))
         return
     path = database_path(args.cache, args.claims, args.rebuild)
     open_database(f"sqlite:///{path}").dispose()  # bring an older cached schema up to date
     rows = min(args.baseline_rows, args.claims)
+    imported = _in_subprocess("import", path, rows)
     ours = _in_subprocess("queue", path, rows)
     marked = _in_subprocess("bulk", path, rows)
     base = _in_subprocess("baseline", path, rows)
-    print(report(args.claims, ours, marked, base))
+    print(report(args.claims, ours, marked, base, imported))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,13 +21,18 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from claimtrack import queries, service
-from claimtrack.config import current_user, database_url
+from claimtrack import crashlog, limits, queries, service
+from claimtrack.cli_output import ScaleChoice, limit_notice, output_options, write_records
+from claimtrack.config import USER_ENV, database_url, missing_sqlite_file
 from claimtrack.db import Database, open_database
 from claimtrack.errors import ClaimtrackError, InvalidInput
 from claimtrack.history import describe_change
+from claimtrack.retry import retrying
+from claimtrack.scale import Kind, Outcome, Reliability, Stance, Status, Verdict
 from claimtrack.schedule import parse_due
 from claimtrack.serialise import claim_record, event_record, followup_record
+from claimtrack.team import Action, require, resolve_actor
+from claimtrack.team_commands import team
 from claimtrack.terminal import json_line, shown
 from claimtrack.wording import count
 
@@ -42,16 +47,34 @@ class Context:
     db_arg: str | None
     user_arg: str | None
     debug: bool
+    limit_overrides: dict[str, float | int] = field(default_factory=dict)
     _database: Database | None = field(default=None, repr=False)
+    _actor: str | None = field(default=None, repr=False)
 
     @property
     def actor(self) -> str:
-        return current_user(self.user_arg)
+        """--user on SQLite; the database login on PostgreSQL (team.resolve_actor)."""
+        if self._actor is None:
+            with self.database.read() as session:
+                self._actor = resolve_actor(session, self.user_arg or os.environ.get(USER_ENV))
+        return self._actor
 
     @property
     def database(self) -> Database:
         if self._database is None:
-            self._database = open_database(database_url(self.db_arg))
+            url = database_url(self.db_arg, create_dirs=False)
+            missing = missing_sqlite_file(url)
+            if missing is not None:
+                if not _creates_databases():
+                    raise ClaimtrackError(
+                        f"no database at {missing}; "
+                        "`claimtrack db upgrade`, `import` or `demo` creates one"
+                    )
+                missing.parent.mkdir(parents=True, exist_ok=True)
+            self._database = open_database(url)
+            with self._database.read() as session:  # the team's limits, under --limit
+                team = limits.from_settings(service.limit_settings(session))
+            limits.configure(limits.overridden(team, self.limit_overrides))
         return self._database
 
     @contextmanager
@@ -65,12 +88,27 @@ class Context:
             yield session
 
 
+# The commands that may create a database that does not exist yet; any other
+# command on a missing file says so (a mistyped --db must not leave an empty one).
+# Adding a claim by hand and a team setting are first steps as natural as an import.
+CREATING_COMMANDS = {("db", "upgrade"), ("import",), ("demo",), ("claims", "add"), ("settings",)}
+
+
+def _creates_databases() -> bool:
+    ctx = click.get_current_context(silent=True)
+    names: list[str] = []
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, ctx.info_name or "")
+        ctx = ctx.parent
+    return tuple(names) in CREATING_COMMANDS
+
+
 class ClaimtrackGroup(click.Group):
     """Turns errors the user must act on into one line and exit code 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            return self._invoke_retrying(ctx)
         except BrokenPipeError:
             # The reader (e.g. `| head`) stopped listening: not an error.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -81,6 +119,29 @@ class ClaimtrackGroup(click.Group):
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
             # Errors quote input (a claim, a file's line): never raw on the terminal.
             raise click.ClickException(shown(message, newline=" ")) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:  # a bug: one line, the traceback in the log
+            if _debugging(ctx):
+                raise
+            logged = crashlog.record(error, sys.argv[1:])
+            line = crashlog.unexpected_line(error, logged)
+            raise click.ClickException(shown(line, newline=" ")) from None
+
+
+    def _invoke_retrying(self, ctx: click.Context) -> Any:
+        """Run the command; one that lost to concurrent writers runs again (retry.py)."""
+        protected, args = list(ctx._protected_args), list(ctx.args)
+
+        def attempt() -> Any:
+            ctx._protected_args, ctx.args = list(protected), list(args)
+            return click.Group.invoke(self, ctx)
+
+        def forget_database() -> None:
+            if isinstance(ctx.obj, Context) and ctx.obj._database is not None:
+                ctx.obj._database.dispose()
+
+        return retrying(attempt, before_retry=forget_database)
 
 
 def _debugging(ctx: click.Context) -> bool:
@@ -109,9 +170,9 @@ def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
 def claim_filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The claim filters shared by `claims list` and reports."""
     options = [
-        click.option("--status", help="new, in_progress, needs_review, concluded, dismissed"),
-        click.option("--verdict", help="true, mostly_true, half_true, … unverifiable"),
-        click.option("--kind", help="quantity, commitment, prediction, …"),
+        click.option("--status", type=ScaleChoice(Status)),
+        click.option("--verdict", type=ScaleChoice(Verdict)),
+        click.option("--kind", type=ScaleChoice(Kind)),
         click.option("--assignee"),
         click.option("--tag"),
         click.option("--document", type=int, help="Document id."),
@@ -166,11 +227,26 @@ def _due(text: str) -> dt.date:
 @click.option("--db", "db_arg", metavar="PATH|URL", help="Database file or SQLAlchemy URL.")
 @click.option("--user", "user_arg", help="Reviewer name for the audit trail.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.option(
+    "--limit",
+    "limit_args",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Change an input limit for this run (README: Limits and safety).",
+)
 @click.version_option(package_name="claimtrack")
 @click.pass_context
-def cli(ctx: click.Context, db_arg: str | None, user_arg: str | None, debug: bool) -> None:
+def cli(
+    ctx: click.Context,
+    db_arg: str | None,
+    user_arg: str | None,
+    debug: bool,
+    limit_args: tuple[str, ...] = (),
+) -> None:
     """Extract, track and verify claims made in news articles."""
-    ctx.obj = Context(db_arg, user_arg, debug)
+    overrides = dict(limits.parse_assignment(arg) for arg in limit_args)
+    limits.configure(limits.overridden(limits.DEFAULTS, overrides))  # every run starts from the defaults
+    ctx.obj = Context(db_arg, user_arg, debug, overrides)
     if ctx.invoked_subcommand is None:
         _open_workbench(ctx.obj)
 
@@ -184,6 +260,8 @@ def _open_workbench(context: Context) -> None:
         return
     run(context.database, context.actor)
 
+
+cli.add_command(team)
 
 # ---------------------------------------------------------------- db
 
@@ -206,7 +284,10 @@ def db_upgrade(context: Context) -> None:
 @pass_context
 def db_current(context: Context) -> None:
     """Show the schema revision of the database."""
-    database = Database(database_url(context.db_arg))
+    url = database_url(context.db_arg, create_dirs=False)
+    if (missing := missing_sqlite_file(url)) is not None:
+        raise ClaimtrackError(f"no database at {missing}")
+    database = Database(url)
     click.echo(database.current_revision() or "empty (no schema yet)")
 
 
@@ -228,9 +309,39 @@ def db_doctor(context: Context) -> None:
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @pass_context
 def db_backup(context: Context, path: Path) -> None:
-    """Copy a live SQLite database to PATH (online backup)."""
-    context.database.backup(path)
+    """Copy a live SQLite database to PATH (online backup); PostgreSQL runs pg_dump."""
+    if context.database.is_sqlite:
+        context.database.backup(path)
+    else:
+        from claimtrack.pgbackup import pg_dump_backup
+
+        pg_dump_backup(context.database, path)
     click.echo(f"backed up to {path}")
+
+
+@db.command("copy")
+@click.argument("source")
+@click.argument("destination")
+def db_copy(source: str, destination: str) -> None:
+    """Copy every row, ids and history included, into an empty database; then verify.
+
+    SOURCE and DESTINATION are SQLite paths or database URLs, either way round.
+    """
+    from claimtrack.config import as_url
+    from claimtrack.dbcopy import copy_database
+
+    report = copy_database(as_url(source), as_url(destination))
+    click.echo(f"{'table':<20}{'source':>12}{'copy':>12}")
+    for row in report.counts:
+        click.echo(f"{row.table:<20}{row.source:>12,}{row.destination:>12,}")
+    for mismatch in report.mismatches:
+        click.echo(mismatch, err=True)
+    if not report.ok:
+        raise click.ClickException("the copy differs from the source (see above)")
+    click.echo(
+        "copied: row counts, rows and the export "
+        f"({count(report.exported, 'claim')}) match the source"
+    )
 
 
 # ---------------------------------------------------------------- claims
@@ -243,7 +354,9 @@ def claims() -> None:
 
 @claims.command("add")
 @click.argument("text")
-@click.option("--kind", help="Default: what the extractor reads in the text.")
+@click.option(
+    "--kind", type=ScaleChoice(Kind), help="Default: what the extractor reads in the text."
+)
 @click.option("--speaker", help="Default: the attribution the extractor finds.")
 @click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="Resolve relative dates.")
 @json_option
@@ -270,21 +383,41 @@ def claims_add(
     _print_json(record) if as_json else click.echo(f"claim {record['id']} added")
 
 
+# The columns of `claims list --csv/--tsv`: claim_record's fields, tags joined by ";".
+CLAIM_COLUMNS = (
+    "id",
+    "text",
+    "kind",
+    "score",
+    "speaker",
+    "status",
+    "verdict",
+    "verdict_summary",
+    "outcome",
+    "assignee",
+    "tags",
+    "sources",
+    "next_due",
+    "deadline",
+    "version",
+    "created_at",
+    "updated_at",
+)
+
+
 @claims.command("list")
 @claim_filter_options
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-@json_option
+@output_options
 @pass_context
-def claims_list(context: Context, where: queries.ClaimFilter, limit: int, as_json: bool) -> None:
-    """List claims, best score first (JSON Lines with --json)."""
+def claims_list(context: Context, where: queries.ClaimFilter, limit: int, fmt: str) -> None:
+    """List claims, best score first; a notice on stderr when --limit cut the list."""
     with context.read() as session:
         found = queries.list_claims(session, where, limit=limit)
         records = [claim_record(c) for c in found]
-    if as_json:
-        for record in records:
-            _print_json(record)
-        return
-    _print_table(records)
+        total = queries.count_claims(session, where) if len(found) == limit else len(found)
+    write_records(fmt, CLAIM_COLUMNS, records, table=_print_table, default=_json_default)
+    limit_notice(len(records), total, "claims")
 
 
 def _print_table(records: list[dict[str, Any]], headers: dict[str, str] | None = None) -> None:
@@ -351,8 +484,11 @@ def claims_show(context: Context, claim_id: int, as_json: bool) -> None:
         claim = service.get_claim(session, claim_id)
         record = claim_record(claim, full=True)
         history = [describe_change(e) for e in queries.claim_history(session, claim_id)]
+    from claimtrack.cli_factchecks import checked_lines
+
+    checked = checked_lines(context, claim_id)
     if as_json:
-        _print_json(record)
+        _print_json(record | {"already_checked": [m.to_json() for m in checked]})
         return
     click.echo(
         f"claim {record['id']} (version {record['version']}) · {record['kind']} · "
@@ -382,30 +518,50 @@ def claims_show(context: Context, claim_id: int, as_json: bool) -> None:
             f"  follow-up #{f['id']}: due {f['due']} {'done' if f['done'] else 'open'}"
             f" — {shown(f['text'], newline=' ')}"
         )
+    for match in checked:
+        click.echo(f"  already checked: {shown(match.describe(), newline=' ')}")
     for line in history:
         click.echo(f"  · {shown(line, newline=' ')}")
 
 
+@claims.command("checked")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@json_option
+@pass_context
+def claims_checked(context: Context, limit: int, as_json: bool) -> None:
+    """Claims found already checked: by another fact-checker, or by this desk."""
+    from claimtrack.cli_factchecks import print_checked
+
+    print_checked(context, limit, as_json)
+
+
 @claims.command("set")
 @click.argument("claim_id", type=int)
-@click.option("--status")
-@click.option("--verdict")
-@click.option("--summary", help="Verdict summary.")
+@click.option("--status", type=ScaleChoice(Status))
+@click.option("--verdict", type=ScaleChoice(Verdict))
+@click.option("--summary", help="Verdict summary (a new verdict without one clears the old).")
 @click.option("--force", is_flag=True, help="Allow a verdict with no source attached.")
-@click.option("--outcome", help="For commitments and predictions: in_the_works, kept, broken…")
+@click.option("--outcome", type=ScaleChoice(Outcome), help="For commitments and predictions.")
 @click.option("--assign", "assignee", help="Reviewer to assign ('' to unassign).")
 @click.option("--tag", "tags", multiple=True)
 @click.option("--untag", "untags", multiple=True)
 @click.option("--text")
-@click.option("--kind")
+@click.option("--kind", type=ScaleChoice(Kind))
 @click.option("--speaker")
+@click.option(
+    "--claim-reviewed", help="The short statement its ClaimReview names ('' for the default)."
+)
 @if_version_option
 @json_option
 @pass_context
 def claims_set(context: Context, claim_id: int, **changes: Any) -> None:
     """Change a claim's status, verdict, outcome, assignee, tags or wording."""
     as_json = changes.pop("as_json")
+    claim_reviewed = changes.pop("claim_reviewed")
     with context.transaction() as session:
+        stale = _stale_summary(service.get_claim(session, claim_id), changes)
+        if stale is not None:
+            changes["summary"] = ""  # it argued for another verdict
         claim = service.update_claim(
             session,
             context.actor,
@@ -423,11 +579,29 @@ def claims_set(context: Context, claim_id: int, **changes: Any) -> None:
             outcome=changes["outcome"],
             status=changes["status"],
         )
+        if claim_reviewed is not None:
+            from claimtrack.service.factchecks import set_claim_reviewed
+
+            claim = set_claim_reviewed(session, context.actor, claim_id, claim_reviewed)
         record = claim_record(claim)
+    if stale is not None:
+        click.echo(
+            f"claim {claim_id}: the summary written for verdict {stale} was cleared "
+            "(--summary gives the new verdict one)",
+            err=True,
+        )
     _print_json(record) if as_json else click.echo(
         f"claim {claim_id}: status {record['status']}, verdict {record['verdict'] or '—'}, "
         f"version {record['version']}"
     )
+
+
+def _stale_summary(claim: Any, changes: dict[str, Any]) -> str | None:
+    """The verdict a summary was written for, when a new verdict comes without its own."""
+    verdict, summary = changes["verdict"], changes["summary"]
+    if verdict is None or summary is not None or not claim.verdict_summary:
+        return None
+    return claim.verdict if claim.verdict != verdict else None
 
 
 @claims.command("merge")
@@ -473,12 +647,34 @@ def claims_similar(context: Context, claim_id: int, as_json: bool) -> None:
         click.echo(f"no suggested matches for claim {claim_id}")
 
 
+def keep_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--keep-text` and `--keep-speaker`: whose wording a merge keeps (default: the better)."""
+    for name in ("speaker", "text"):
+        command = click.option(
+            f"--keep-{name}",
+            f"keep_{name}",
+            type=click.Choice(["auto", "survivor", "merged"]),
+            default="auto",
+            show_default=True,
+            help=f"Whose {name} the surviving claim keeps; auto: the better one.",
+        )(command)
+    return command
+
+
 @claims.command("match")
 @click.argument("match_id", type=int)
 @click.argument("decision", type=click.Choice(["confirm", "reject"]))
+@keep_options
 @if_version_option
 @pass_context
-def claims_match(context: Context, match_id: int, decision: str, if_version: int | None) -> None:
+def claims_match(
+    context: Context,
+    match_id: int,
+    decision: str,
+    if_version: int | None,
+    keep_text: str,
+    keep_speaker: str,
+) -> None:
     """Confirm (merge) or reject a suggested match."""
     with context.transaction() as session:
         match = service.decide_match(
@@ -487,6 +683,8 @@ def claims_match(context: Context, match_id: int, decision: str, if_version: int
             match_id,
             confirm=decision == "confirm",
             expected_version=if_version,
+            keep_text=keep_text,
+            keep_speaker=keep_speaker,
         )
     click.echo(f"match {match_id} {match.state}")
 
@@ -504,13 +702,8 @@ def sources() -> None:
 @click.argument("url")
 @click.option("--title")
 @click.option("--publisher")
-@click.option("--stance", default="context", show_default=True, help="supports, refutes or context")
-@click.option(
-    "--reliability",
-    default="unknown",
-    show_default=True,
-    help="credible, partly_credible, not_credible, unknown",
-)
+@click.option("--stance", type=ScaleChoice(Stance), default="context", show_default=True)
+@click.option("--reliability", type=ScaleChoice(Reliability), default="unknown", show_default=True)
 @click.option("--excerpt")
 @pass_context
 def sources_add(context: Context, claim_id: int, url: str, **details: Any) -> None:
@@ -571,13 +764,21 @@ def followups_add(
         click.echo(f"follow-up {followup.id} due {followup.due.isoformat()}")
 
 
-def _print_followups(records: list[dict[str, Any]], as_json: bool) -> None:
+FOLLOWUP_COLUMNS = ("id", "claim_id", "text", "due", "rrule", "assignee", "done")
+
+
+def _print_followups(records: list[dict[str, Any]], fmt: str, limit: int | None = None) -> None:
+    shown_records = records[:limit] if limit is not None else records
+    write_records(
+        fmt, FOLLOWUP_COLUMNS, shown_records, table=_followup_lines, default=_json_default
+    )
+    limit_notice(len(shown_records), len(records), "follow-ups")
+
+
+def _followup_lines(records: list[dict[str, Any]]) -> None:
     today = dt.date.today()
     for record in records:
-        if as_json:
-            _print_json(record)
-            continue
-        late = " OVERDUE" if not record["done"] and record["due"] < today else ""
+        late = " OVERDUE" if not record["done"] and record["due"] < today.isoformat() else ""
         click.echo(
             f"#{record['id']} claim {record['claim_id']} due {record['due']}{late}"
             f" — {shown(record['text'], newline=' ')}"
@@ -586,25 +787,26 @@ def _print_followups(records: list[dict[str, Any]], as_json: bool) -> None:
 
 @followups.command("list")
 @click.argument("claim_id", type=int)
-@json_option
+@output_options
 @pass_context
-def followups_list(context: Context, claim_id: int, as_json: bool) -> None:
+def followups_list(context: Context, claim_id: int, fmt: str) -> None:
     """List a claim's follow-ups."""
     with context.read() as session:
         claim = service.get_claim(session, claim_id)
         records = [followup_record(f) for f in claim.followups]
-    _print_followups(records, as_json)
+    _print_followups(records, fmt)
 
 
 @followups.command("due")
 @click.option("--by", "by_text", default="today", show_default=True, help="A due date phrase.")
-@json_option
+@click.option("--limit", type=click.IntRange(1), help="Show at most this many.")
+@output_options
 @pass_context
-def followups_due(context: Context, by_text: str, as_json: bool) -> None:
+def followups_due(context: Context, by_text: str, limit: int | None, fmt: str) -> None:
     """Open follow-ups due (or overdue) by a day."""
     with context.read() as session:
         records = [followup_record(f) for f in queries.due_followups(session, _due(by_text))]
-    _print_followups(records, as_json)
+    _print_followups(records, fmt, limit)
 
 
 @followups.command("done")
@@ -706,37 +908,44 @@ def settings(context: Context, key: str | None, value: str | None) -> None:
     click.echo(shown(f"{key} = {value}"))
 
 
-@cli.command("documents")
+@cli.group("documents", invoke_without_command=True)
 @click.option(
     "--limit", type=click.IntRange(min=1), default=queries.DOCUMENTS_LIMIT, show_default=True
 )
-@json_option
-@pass_context
-def documents(context: Context, limit: int, as_json: bool) -> None:
-    """List the imported articles, newest first, with how many claims each holds."""
+@output_options
+@click.pass_context
+def documents(ctx: click.Context, limit: int, fmt: str) -> None:
+    """List the imported articles, newest first, with how many claims each holds.
+
+    Subcommands set a document's date, delete it to the trash and restore it.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    context: Context = ctx.obj
     with context.read() as session:
         rows, total = queries.list_documents(session, limit=limit)
-    if as_json:
-        for row in rows:
-            _print_json(asdict(row))
-        return
+    columns = ("id", "published", "outlet", "author", "claims", "title", "url")
+    records = [asdict(row) for row in rows]
+    write_records(fmt, columns, records, table=_print_documents, default=_json_default)
+    limit_notice(len(rows), total, "documents")
+
+
+def _print_documents(records: list[dict[str, Any]]) -> None:
     _print_rows(
         ["id", "published", "outlet", "claims", "title"],
         (
             (
-                str(row.id),
-                row.published.isoformat() if row.published else "",
-                row.outlet or "",
-                str(row.claims),
-                row.title,
+                str(row["id"]),
+                row["published"].isoformat() if row["published"] else "",
+                row["outlet"] or "",
+                str(row["claims"]),
+                row["title"],
             )
-            for row in rows
+            for row in records
         ),
         wide="title",
         narrow="outlet",
     )
-    if total > len(rows):
-        click.echo(f"{len(rows)} of {total} documents (--limit to see more)")
 
 
 @cli.command("extract")
@@ -790,8 +999,13 @@ RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
     type=click.Choice(["jsonl", "csv"]),
     help="Read claim records (not an article) from - (stdin).",
 )
-@click.option("--dry-run", is_flag=True, help="Records: validate and count, write nothing.")
+@click.option("--dry-run", is_flag=True, help="Report what would be created; write nothing.")
 @click.option("--skip-invalid", is_flag=True, help="Records: import the valid ones.")
+@click.option(
+    "--claimreview",
+    is_flag=True,
+    help="Read fact-checks: ClaimReview JSON-LD files, web pages, data feeds, folders.",
+)
 @pass_context
 def import_(
     context: Context,
@@ -800,20 +1014,41 @@ def import_(
     stdin_records: str | None,
     dry_run: bool,
     skip_invalid: bool,
+    claimreview: bool = False,
 ) -> None:
     """Import articles (.txt, .md, .html, folders, URLs) or claim records (.jsonl, .csv).
 
+    --claimreview reads other fact-checkers' (or the desk's own) published
+    ClaimReview instead, into the fact checks new claims are matched against.
+
     `-` reads stdin: an article, or records with --records jsonl|csv.
     """
+    if claimreview:
+        from claimtrack.cli_factchecks import import_claimreview
+
+        sys.exit(0 if import_claimreview(context, paths) else 1)
+    from claimtrack.cli_import import check_options, throwaway_if_missing
+
     records = [p for p in paths if Path(p).suffix.lower() in RECORD_SUFFIXES]
     if stdin_records and "-" in paths:
         records.append("-")
     articles = [p for p in paths if p not in records]
+    check_options(
+        records=records,
+        articles=articles,
+        stdin_records=stdin_records,
+        published=published,
+        skip_invalid=skip_invalid,
+        paths=paths,
+    )
     failed = False
-    for path in records:
-        failed |= not _import_records(context, path, stdin_records, dry_run, skip_invalid)
-    if articles:
-        failed |= not _import_articles(context, articles, published)
+    with throwaway_if_missing(context.db_arg) if dry_run else nullcontext() as throwaway:
+        if throwaway is not None:
+            context._database = throwaway  # a dry run creates no database, even to read
+        for path in records:
+            failed |= not _import_records(context, path, stdin_records, dry_run, skip_invalid)
+        if articles:
+            failed |= not _import_articles(context, articles, published, dry_run)
     if failed:
         sys.exit(1)
 
@@ -845,6 +1080,10 @@ def _import_records(
             name=path,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
+    refused = not (summary.written or summary.dry_run) and summary.errors
+    if refused and len(summary.errors) == 1:  # one bad record: one line says it all
+        click.echo(shown(f"{summary.errors[0]}; nothing written", newline=" "), err=True)
+        return False
     for error in summary.errors:  # they quote the offending line
         click.echo(shown(error, newline=" "), err=True)
     if summary.written or summary.dry_run:
@@ -854,41 +1093,62 @@ def _import_records(
     return summary.ok
 
 
-def _import_articles(context: Context, paths: list[str], published: dt.datetime | None) -> bool:
-    """Articles, one transaction each; True if every one could be read."""
+def _import_articles(
+    context: Context, paths: list[str], published: dt.datetime | None, dry_run: bool = False
+) -> bool:
+    """Articles, one transaction each (a dry run: one, rolled back); True if all could be read."""
     from rich.progress import Progress
 
-    from claimtrack.importers.documents import ImportSummary, import_text
+    from claimtrack import cli_import
+    from claimtrack.importers.articles import add_up, import_article
+    from claimtrack.importers.documents import ImportSummary
     from claimtrack.importers.files import UnreadableArticle, discover, read_article
 
     entries = list(discover(paths))
+    context.database  # noqa: B018 (opened first, so the team's limit.* settings bound the reading)
     stdin_data = sys.stdin.buffer.read() if "-" in entries else None
     summary, failures = ImportSummary(), 0
-    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+    day = published.date() if published else None
+    undated = cli_import.Undated()
+    with (
+        Progress(transient=True, disable=not sys.stderr.isatty()) as progress,
+        _dry_run_session(context, dry_run) as dry,
+    ):
         task = progress.add_task("importing", total=len(entries))
         for entry in entries:
             try:
                 article = read_article(entry, stdin_data)
-                # One transaction per article: a failure leaves nothing half-written.
-                with context.transaction() as session:
-                    import_text(
-                        session,
-                        context.actor,
-                        article.text,
-                        title=article.title,
-                        url=article.url,
-                        outlet=article.outlet,
-                        author=article.author,
-                        published=published.date() if published else article.published,
-                        origin=article.origin,
-                        summary=summary,
-                    )
+                cli_import.refuse_records(entry, article.text)
+                if dry is not None:
+                    created = cli_import.import_one(dry, context.actor, article, day, summary)
+                else:
+                    # One transaction per article, safe beside other importers.
+                    done = import_article(context.database, context.actor, article, published=day)
+                    add_up(summary, done)
+                    created = done.documents > 0
+                if created and not (day or article.published):
+                    stored = None if dry else cli_import.undated_document(context.database, article)
+                    undated.entries.append((entry, stored))
             except UnreadableArticle as error:
                 failures += 1
                 click.echo(shown(f"{entry}: {error}", newline=" "), err=True)
             progress.advance(task)
-    click.echo(summary.line() + (f", {failures} failed" if failures else ""))
+    undated.warn(dry_run)
+    line = summary.line() + (f", {failures} failed" if failures else "")
+    click.echo(f"dry run: {line}; nothing written" if dry_run else line)
     return not failures
+
+
+@contextmanager
+def _dry_run_session(context: Context, dry_run: bool) -> Iterator[Session | None]:
+    """None for a real import; for a dry run, a session on a database that is rolled back."""
+    from claimtrack import cli_import
+
+    if not dry_run:
+        yield None
+        return
+    with cli_import.dry_run_session(context.database) as session:
+        yield session  # type: ignore[misc]
 
 
 @contextmanager
@@ -920,6 +1180,9 @@ def _output(path: Path | None) -> Iterator[Any]:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File.")
 @click.option("--bom", is_flag=True, help="CSV: start with a byte order mark (for Excel).")
 @click.option("--title", help="The report's heading.")
+@click.option(
+    "--include-forced", is_flag=True, help="ClaimReview: also verdicts forced without a source."
+)
 @pass_context
 def report(
     context: Context,
@@ -930,11 +1193,14 @@ def report(
     output: Path | None,
     bom: bool,
     title: str | None,
+    include_forced: bool,
 ) -> None:
     """Write a verification report of the claims the filters admit (default stdout)."""
     from claimtrack.reports import write_report
 
     with context.read() as session, _output(output) as out:
+        if fmt == "claimreview":  # publishing is an editor's act on a team database
+            require(session, Action.PUBLISH)
         written = write_report(
             session,
             where,
@@ -942,13 +1208,28 @@ def report(
             out,
             since=since,
             until=until,
-            organisation=service.setting(session, "organisation") or service.DEFAULT_ORGANISATION,
+            organisation=service.setting(session, "organisation"),
             site_url=service.setting(session, "site_url"),
+            include_forced=include_forced,
             bom=bom,
             title=title,
         )
     if output is not None:
         click.echo(f"{written} claims written to {output}", err=True)
+
+
+@cli.command("publish")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--site-url", help="The site's URL (default: the site_url setting).")
+@click.option(
+    "--include-forced", is_flag=True, help="Also verdicts forced without a source (marked so)."
+)
+@pass_context
+def publish(context: Context, directory: Path, site_url: str | None, include_forced: bool) -> None:
+    """Publish concluded fact-checks as a static site with ClaimReview, feeds and filters."""
+    from claimtrack.cli_factchecks import publish_site
+
+    publish_site(context, directory, site_url, include_forced)
 
 
 @cli.command("export")
@@ -985,6 +1266,16 @@ def demo(ctx: click.Context, path: Path | None) -> None:
     context: Context = ctx.obj
     context._database = database
     _open_workbench(context)
+
+
+# Commands kept in modules of their own, registered on the groups above.
+from claimtrack.cli_trash import CLAIM_COMMANDS, DOCUMENT_COMMANDS, trash  # noqa: E402
+
+cli.add_command(trash)
+for _command in CLAIM_COMMANDS:
+    claims.add_command(_command)
+for _command in DOCUMENT_COMMANDS:
+    documents.add_command(_command)
 
 
 def main() -> None:

@@ -23,10 +23,23 @@ def default_database_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "claimtrack.db"
 
 
-def database_url(db: str | None = None) -> str:
-    """Resolve `--db` (a path or an SQLAlchemy URL) to an SQLAlchemy URL."""
+def database_url(db: str | None = None, *, create_dirs: bool = True) -> str:
+    """Resolve `--db` (a path or an SQLAlchemy URL) to an SQLAlchemy URL.
+
+    `create_dirs=False` leaves a missing folder missing: a command that only
+    reads must not create one for a mistyped path.
+    """
     chosen = db or os.environ.get(DB_ENV) or str(default_database_path())
-    return as_url(chosen)
+    return as_url(chosen, create_dirs=create_dirs)
+
+
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite URL when it does not exist yet; None otherwise (servers too)."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url == prefix + ":memory:":
+        return None
+    path = Path(url[len(prefix) :].split("?", 1)[0])
+    return None if path.exists() else path
 
 
 # URLs as libpq, psql and hosting providers write them, and the driver claimtrack installs
@@ -35,14 +48,15 @@ _POSTGRES_SCHEMES = ("postgres://", "postgresql://")
 POSTGRES_DRIVER_URL = "postgresql+psycopg://"
 
 
-def as_url(path_or_url: str) -> str:
+def as_url(path_or_url: str, *, create_dirs: bool = True) -> str:
     """Turn a file path into an SQLite URL; a PostgreSQL URL gets the psycopg driver."""
     if path_or_url.startswith(_POSTGRES_SCHEMES):
         return POSTGRES_DRIVER_URL + path_or_url.split("://", 1)[1]
     if "://" in path_or_url:
         return path_or_url
     path = Path(path_or_url).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create_dirs:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path.resolve()}"
 
 

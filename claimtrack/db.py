@@ -24,10 +24,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimtrack.errors import ClaimtrackError, DatabaseBusy, SchemaTooNew
+from claimtrack.team import INSUFFICIENT_PRIVILEGE, PermissionDenied
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -138,6 +139,11 @@ class Database:
         except OperationalError as error:
             if _is_sqlite_busy(error):
                 raise DatabaseBusy() from error
+            raise
+        except DBAPIError as error:
+            # A GRANT or a row rule of the team's roles (migration 0008) refused the write.
+            if getattr(error.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                raise PermissionDenied(str(error.orig).splitlines()[0]) from None
             raise
 
     @contextmanager

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection, make_url
 
 from claimtrack.db import Database, head_revision
+from claimtrack.team import Role, role_name
 
 Finding = tuple[str, str]
 
@@ -64,10 +65,30 @@ def _postgres(connection: Connection) -> list[Finding]:
     extensions = connection.execute(
         text("SELECT extname || ' ' || extversion FROM pg_extension ORDER BY extname")
     ).scalars()
-    member_of = ", ".join(roles) or "no other roles"
+    # A superuser is a member of every role in the cluster, every team's included.
+    member_of = "every role" if superuser else ", ".join(roles) or "no other roles"
     return [
         ("server", f"PostgreSQL {version}"),
         ("database", str(name)),
         ("login", f"{login}{' (superuser)' if superuser else ''}; member of {member_of}"),
+        ("team", _team_roles(connection)),
         ("extensions", ", ".join(extensions) or "none"),
     ]
+
+
+def _team_roles(connection: Connection) -> str:
+    """The team's group roles (migration 0008) with how many logins hold each."""
+    if connection.execute(text("SELECT to_regprocedure('claimtrack_role(text)')")).scalar() is None:
+        return "no roles yet (`claimtrack db upgrade` creates them)"
+    parts = []
+    for role in Role:
+        name = role_name(connection, role)
+        logins = connection.execute(
+            text(
+                "SELECT count(*) FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member"
+                " WHERE a.roleid = to_regrole(:name) AND m.rolcanlogin"
+            ),
+            {"name": name},
+        ).scalar_one()
+        parts.append(f"{name} ({logins} login{'s' if logins != 1 else ''})")
+    return ", ".join(parts)

@@ -45,6 +45,8 @@ def describe_change(event: Event) -> str:
             return f"source added: {new['url']} ({new['stance']})"
         case "source.remove":
             return f"source removed: {old['url']}"
+        case "source.edit":
+            return f"source edited: {new['url']}"
         case "note":
             return f"note: {_short(new)}"
         case "followup.add":
@@ -73,5 +75,19 @@ def describe_change(event: Event) -> str:
             return f"imported from {new['from']}: status {new['status']}{verdict}"
         case "merged":
             return f"merged into claim {new['into']}"
+        case "checked":
+            by = f"fact check #{new['fact_check']}" if "fact_check" in new else None
+            by = by or f"claim {new.get('checked_claim')}"
+            return f"already checked: {by} ({new['similarity']:.0f}% similar)"
+        case "claim.delete":
+            took = new and new.get("with_document")
+            return f"moved to the trash{f' with document {took}' if took else ''}"
+        case "claim.restore":
+            return "restored from the trash"
+        case "claim.purge":
+            return "purged (the trash was emptied)"
+        case "dates":
+            days = ", ".join(d["date"] or d["text"] for d in new or [])
+            return f"dates read again: {days or '—'}"
         case _:
             return f"{action}: {_short(old)} → {_short(new)}"

@@ -30,10 +30,12 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    and_,
     false,
 )
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
 from claimtrack.extract.types import Precision
 from claimtrack.scale import Kind, Outcome, Reliability, SpeakerType, Stance, Status, Verdict
@@ -112,6 +114,11 @@ class Document(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     origin: Mapped[str | None] = mapped_column(String(2000))  # file path or URL it came from
     imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The trash (migration 0011): deleted documents are hidden until restored;
+    # emptying the trash purges them (their text goes, their audit trail stays).
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    deleted_by: Mapped[str | None] = mapped_column(String(100))
+    purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     appearances: Mapped[list[Appearance]] = relationship(back_populates="document")
 
@@ -133,10 +140,16 @@ class Tag(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
 
 
+# Live claims: neither merged away nor in the trash (migrations 0003 and 0011).
+LIVE = "merged_into_id IS NULL AND deleted_at IS NULL"
 LIVE_ONLY: dict[str, Any] = {
-    "sqlite_where": sql_text("merged_into_id IS NULL"),
-    "postgresql_where": sql_text("merged_into_id IS NULL"),
+    "sqlite_where": sql_text(LIVE),
+    "postgresql_where": sql_text(LIVE),
 }
+
+
+# The claims whose normalised text is unique: records imported with an id are keyed by it.
+UNIQUE_TEXT_AMONG = "merged_into_id IS NULL AND external_id IS NULL"
 
 
 class Claim(Base):
@@ -159,6 +172,15 @@ class Claim(Base):
         Index("ix_claims_status_id", "status", "id", **LIVE_ONLY),
         Index("ix_claims_kind_id", "kind", "id", **LIVE_ONLY),
         Index("ix_claims_verdict_id", "verdict", "id", **LIVE_ONLY),
+        # One claim per normalised text (`service.same_claim`), enforced by the database
+        # so parallel importers cannot both store it (migration 0009).
+        Index(
+            "uq_claims_normalized_live",
+            "normalized",
+            unique=True,
+            sqlite_where=sql_text(UNIQUE_TEXT_AMONG),
+            postgresql_where=sql_text(UNIQUE_TEXT_AMONG),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -175,6 +197,8 @@ class Claim(Base):
     verdict_summary: Mapped[str | None] = mapped_column(Text)
     verdict_by: Mapped[str | None] = mapped_column(String(100))
     outcome: Mapped[str | None] = mapped_column(String(20))
+    # The short statement a published ClaimReview names (None: derived from the text).
+    claim_reviewed: Mapped[str | None] = mapped_column(Text)
     assignee: Mapped[str | None] = mapped_column(String(100), index=True)
     external_id: Mapped[str | None] = mapped_column(String(200), unique=True)
     merged_into_id: Mapped[int | None] = mapped_column(
@@ -183,6 +207,10 @@ class Claim(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The trash (migration 0011), as for documents.
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    deleted_by: Mapped[str | None] = mapped_column(String(100))
+    purged_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     # SQLAlchemy adds "AND version = :old" to every UPDATE and raises on a miss:
     # the last line of defence against a concurrent overwrite. Unannotated, as SQLAlchemy
@@ -215,6 +243,14 @@ class Claim(Base):
         """The earliest resolved deadline the claim sets."""
         days = [d.date for d in self.dates if d.role == "deadline" and d.date]
         return min(days) if days else None
+
+
+def live_claims() -> ColumnElement[bool]:
+    """Claims neither merged away nor in the trash: what every list, count and export shows.
+
+    Spelled as the queue's partial indexes are (LIVE), so SQLite can use them.
+    """
+    return and_(Claim.merged_into_id.is_(None), Claim.deleted_at.is_(None))
 
 
 class Appearance(Base):
@@ -370,6 +406,49 @@ class SuggestedMatch(Base):
     similarity: Mapped[float] = mapped_column(Float)
     state: Mapped[str] = mapped_column(String(20), default="suggested")
     decided_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FactCheck(Base):
+    """A published fact-check (ours or another organisation's), read from ClaimReview."""
+
+    __tablename__ = "fact_checks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)  # what deduplicates imports
+    claim_reviewed: Mapped[str] = mapped_column(Text)
+    claimant: Mapped[str | None] = mapped_column(String(300))
+    rating: Mapped[str | None] = mapped_column(String(200))  # the rating's alternateName
+    rating_value: Mapped[float | None] = mapped_column(Float)
+    best_rating: Mapped[float | None] = mapped_column(Float)
+    worst_rating: Mapped[float | None] = mapped_column(Float)
+    organisation: Mapped[str | None] = mapped_column(String(300))
+    reviewed_on: Mapped[dt.date | None] = mapped_column(Date)
+    origin: Mapped[str | None] = mapped_column(String(2000))  # the file or page it came from
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CheckedMatch(Base):
+    """A claim found to be already checked: by a fact check, or by a concluded claim of ours."""
+
+    __tablename__ = "checked_matches"
+    __table_args__ = (
+        CheckConstraint(
+            "(fact_check_id IS NULL) <> (checked_claim_id IS NULL)", name="one_target"
+        ),
+        UniqueConstraint("claim_id", "fact_check_id", name="uq_checked_fact_check"),
+        UniqueConstraint("claim_id", "checked_claim_id", name="uq_checked_claim"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    fact_check_id: Mapped[int | None] = mapped_column(
+        ForeignKey("fact_checks.id", ondelete="CASCADE"), index=True
+    )
+    checked_claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
+    similarity: Mapped[float] = mapped_column(Float)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar, TypeVarTuple
@@ -24,6 +25,7 @@ from claimtrack.models import (
     SuggestedMatch,
     Tag,
     claim_tags,
+    live_claims,
 )
 from claimtrack.search import matches
 
@@ -58,7 +60,7 @@ class ClaimFilter:
 
     def apply(self, statement: Select[*Columns], dialect: str) -> Select[*Columns]:
         """Narrow a SELECT over Claim to the claims this filter admits."""
-        statement = statement.where(Claim.merged_into_id.is_(None))
+        statement = statement.where(live_claims())
         for name in ("status", "verdict", "kind", "assignee"):
             if value := getattr(self, name):
                 statement = statement.where(getattr(Claim, name) == value)
@@ -160,7 +162,17 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     claim = fetch(session, Claim, claim_id, "claim")
     if claim.merged_into_id is not None:
         raise NotFound(f"claim {claim_id} was merged into claim {claim.merged_into_id}")
+    if claim.deleted_at is not None:
+        raise NotFound(in_trash("claim", claim_id, purged=claim.purged_at is not None))
     return claim
+
+
+def in_trash(name: str, row_id: int, *, purged: bool) -> str:
+    """Why a claim or document in the trash cannot be used, and how to get it back."""
+    if purged:
+        return f"{name} {row_id} was deleted and the trash emptied"
+    command = "documents" if name == "document" else "claims"
+    return f"{name} {row_id} is in the trash (claimtrack {command} restore {row_id})"
 
 
 def count_claims(session: Session, where: ClaimFilter) -> int:
@@ -178,7 +190,8 @@ def due_followups(session: Session, on_or_before: dt.date) -> list[FollowUp]:
     """Open follow-ups due on or before a day, earliest first."""
     statement = (
         select(FollowUp)
-        .where(FollowUp.done.is_(False), FollowUp.due <= on_or_before)
+        .join(Claim, Claim.id == FollowUp.claim_id)
+        .where(FollowUp.done.is_(False), FollowUp.due <= on_or_before, live_claims())
         .order_by(FollowUp.due, FollowUp.id)
     )
     return list(session.scalars(statement))
@@ -216,7 +229,8 @@ def list_documents(
     statement = (
         select(*columns, claims)
         .outerjoin(Appearance, Appearance.document_id == Document.id)
-        .outerjoin(Claim, and_(Claim.id == Appearance.claim_id, Claim.merged_into_id.is_(None)))
+        .outerjoin(Claim, and_(Claim.id == Appearance.claim_id, live_claims()))
+        .where(Document.deleted_at.is_(None))
         .group_by(*columns)
         .order_by(Document.published.desc().nulls_last(), Document.id.desc())
         .limit(limit)
@@ -224,8 +238,37 @@ def list_documents(
     rows = [DocumentRow(*row) for row in session.execute(statement)]
     total = len(rows)
     if total == limit:
-        total = session.scalar(select(func.count(Document.id))) or 0
+        total = (
+            session.scalar(select(func.count(Document.id)).where(Document.deleted_at.is_(None)))
+            or 0
+        )
     return rows, total
+
+
+def own_id_prefix(session: Session) -> str:
+    """How an export names claims that have no id of their own: `claimtrack:<db>:<claim id>`.
+
+    `<db>` is derived from the database's first audit event, so it is stable for
+    one database (and its copies) and differs between databases: an export's
+    ids match claims again only in the database they came from.
+    """
+    first = session.scalar(select(Event.at).order_by(Event.id).limit(1))
+    seed = first.isoformat() if first is not None else "empty"
+    return f"claimtrack:{hashlib.sha256(seed.encode()).hexdigest()[:8]}:"
+
+
+def own_claim_id(prefix: str, external_id: str | None) -> int | None:
+    """The claim id an exported `id` names in this database, if it is one of its own."""
+    if external_id is None or not external_id.startswith(prefix):
+        return None
+    rest = external_id[len(prefix) :]
+    return int(rest) if rest.isdigit() else None
+
+
+def document_id_for_text(session: Session, text: str) -> int | None:
+    """The document holding exactly this text (its sha256), if one does."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return session.scalar(select(Document.id).where(Document.sha256 == digest))
 
 
 def similar_claims(session: Session, claim_id: int) -> list[tuple[SuggestedMatch, Claim]]:
@@ -239,6 +282,6 @@ def similar_claims(session: Session, claim_id: int) -> list[tuple[SuggestedMatch
     for pair in pairs:
         other_id = pair.candidate_id if pair.claim_id == claim_id else pair.claim_id
         other = session.get(Claim, other_id)
-        if other is not None:
+        if other is not None and other.deleted_at is None:
             result.append((pair, other))
     return result

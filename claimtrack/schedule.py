@@ -12,6 +12,7 @@ import datetime as dt
 
 from dateutil.rrule import rrulestr
 
+from claimtrack import limits
 from claimtrack.errors import InvalidInput
 from claimtrack.extract.dates import parse_date_phrase
 
@@ -72,9 +73,44 @@ def parse_recurrence(text: str, start: dt.date) -> str:
         rule += f";BYMONTHDAY={start.day},-1;BYSETPOS=1"
     try:
         rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
-    except (ValueError, TypeError) as error:
-        raise ValueError(f"not a recurrence rule: {text!r} ({error})") from None
+    except (ValueError, TypeError, OverflowError) as error:
+        raise ValueError(f"not a recurrence rule: {text[:80]!r} ({error})") from None
+    _check_bounds(rule, start)
     return rule
+
+
+# A follow-up is a day's work: rules that fire more than once a day are refused.
+_DAILY_OR_SLOWER = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+_WITHIN_A_DAY = ("BYHOUR", "BYMINUTE", "BYSECOND")
+
+
+def _check_bounds(rule: str, start: dt.date) -> None:
+    """Refuse a rule more frequent than daily, or with a COUNT or UNTIL past the limits."""
+    bounds = limits.current()
+    parts = dict(
+        part.partition("=")[::2] for part in rule.upper().replace("\n", ";").split(";") if part
+    )
+    frequency = parts.get("FREQ", "")
+    if frequency not in _DAILY_OR_SLOWER:
+        raise ValueError(f"a follow-up repeats at most daily, not {frequency.lower() or 'so'}")
+    within = [key for key in _WITHIN_A_DAY if key in parts]
+    if within:
+        raise ValueError(f"a follow-up repeats on days, not hours ({within[0]} is refused)")
+    count = parts.get("COUNT")
+    if count is not None and (not count.isdigit() or int(count) > bounds.rrule_count):
+        raise ValueError(f"COUNT may be at most {bounds.rrule_count:,} (--limit rrule_count=…)")
+    until = parts.get("UNTIL")
+    if until is not None:
+        last = dt.date(min(start.year + bounds.rrule_years, 9999), 12, 31)
+        try:
+            ends = dt.datetime.strptime(until[:8], "%Y%m%d").date()
+        except ValueError:
+            raise ValueError(f"UNTIL {until[:20]!r} is not a date") from None
+        if ends > last:
+            raise ValueError(
+                f"UNTIL may be at most {bounds.rrule_years} years after the start"
+                " (--limit rrule_years=…)"
+            )
 
 
 def next_occurrence(rule: str, start: dt.date, after: dt.date) -> dt.date | None:

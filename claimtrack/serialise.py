@@ -193,15 +193,19 @@ def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
     return record
 
 
-def export_record(claim: Claim) -> dict[str, Any]:
+def export_record(claim: Claim, own_prefix: str | None = None) -> dict[str, Any]:
     """A claim in the import schema: only what an import reads back, in a fixed order.
 
     Export → import into an empty database → export gives the same bytes, so
-    the related records are sorted and carry no database ids.
+    the related records are sorted and carry no database ids. A claim without
+    an id of its own is named `own_prefix` + its id (queries.own_id_prefix),
+    so an edited export imports back onto it rather than beside it.
     """
     record: dict[str, Any] = {}
     if claim.external_id is not None:
         record["id"] = claim.external_id
+    elif own_prefix is not None:
+        record["id"] = f"{own_prefix}{claim.id}"
     record |= {
         "text": claim.text,
         "kind": claim.kind,
@@ -217,7 +221,10 @@ def export_record(claim: Claim) -> dict[str, Any]:
         "quantities": [quantity_record(q) for q in sorted(claim.quantities, key=_by_id)],
         "dates": [date_record(d) for d in sorted(claim.dates, key=_by_id)],
         "appearances": [
-            _without_nones(document_record(a.document)) for a in _one_per_document(claim)
+            _without_nones(
+                document_record(a.document) | {"author": a.document.author, "text": a.document.text}
+            )
+            for a in _one_per_document(claim)
         ],
         "sources": [_without(source_record(s), "id") for s in claim.sources],
         "followups": [
@@ -226,6 +233,7 @@ def export_record(claim: Claim) -> dict[str, Any]:
             )
             for f in sorted(claim.followups, key=lambda f: (f.due, f.text, f.done))
         ],
+        "notes": [_without(note_record(n), "id") for n in sorted(claim.notes, key=_by_id)],
     }
     return record
 

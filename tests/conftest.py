@@ -67,7 +67,18 @@ def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            _drop_team_roles(connection, schema)
         admin.dispose()
+
+
+def _drop_team_roles(connection, schema: str) -> None:
+    """Drop the cluster-wide team roles migration 0008 named after this test's schema."""
+    stem = f"{connection.execute(text('SELECT current_database()')).scalar_one()}_{schema}_"
+    roles = connection.execute(
+        text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :stem)"), {"stem": stem}
+    ).scalars()
+    for role in list(roles):
+        connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
 
 
 @pytest.fixture

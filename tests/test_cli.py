@@ -119,12 +119,12 @@ def test_an_unknown_claim_is_one_line_on_stderr_and_exit_1(run):
     assert "Traceback" not in result.output
 
 
-def test_a_bad_status_exits_1_with_one_line_naming_the_choices(run):
+def test_a_bad_status_is_a_usage_error_naming_the_choices(run):
     ok(run("claims", "add", DRONES))
     result = run("claims", "set", "1", "--status", "finished")
-    assert result.exit_code == 1
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "finished" in lines[0]
+    assert result.exit_code == 2
+    last = result.stderr.strip().splitlines()[-1]
+    assert "'finished' is not a status; choose from new, in_progress" in last
 
 
 def test_claims_set_walks_the_workflow_to_the_status_asked_as_a_records_import_does(run):

@@ -82,6 +82,10 @@ def test_report_formats_and_output_file(tmp_path):
     assert report["schema"] == "claimtrack.report/1" and len(report["claims"]) == 1
     empty = run(db, "report", "--format", "json", "--until", "2020-01-01")
     assert json.loads(empty.stdout)["claims"] == []
+    unnamed = run(db, "report", "--format", "claimreview")
+    assert unnamed.exit_code == 1 and "claimtrack settings organisation" in unnamed.stderr
+    run(db, "settings", "organisation", "Example Checks")
+    run(db, "settings", "site_url", "https://checks.example.org/")
     review = json.loads(run(db, "report", "--format", "claimreview").stdout)
     assert "ClaimReview" in json.dumps(review)
     bad = run(db, "report", "--since", "not a date", "-o", str(tmp_path / "x.md"))

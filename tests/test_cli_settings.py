@@ -70,7 +70,7 @@ def test_unset_settings_read_as_their_defaults(tmp_path):
     db = tmp_path / "settings.db"
     assert ok(run(db, "settings")).stdout.splitlines() == [
         "require_second_reviewer = false",
-        "organisation = claimtrack",
+        "organisation = (unset)",  # ClaimReview needs the desk to name itself
         "site_url = (unset)",
     ]
 

@@ -70,8 +70,16 @@ def test_the_offices_claim_gets_a_followup_due_at_its_year_end_deadline(database
         )
         assert claim is not None
         followups = [(f.text, f.due, f.done) for f in claim.followups]
-    # then it has an open automatic follow-up due on 31 December 2025
-    assert followups == [(DEADLINE_FOLLOWUP, dt.date(2025, 12, 31), False)]
+    # then it has an open automatic follow-up due on 31 December 2025 saying what to check
+    assert followups == [
+        (
+            "Check: defense production offices in Berlin and Copenhagen established "
+            "(deadline 2025-12-31)",
+            dt.date(2025, 12, 31),
+            False,
+        )
+    ]
+    assert DEADLINE_FOLLOWUP not in {text for text, _, _ in followups}
 
 
 def test_no_section_heading_is_stored_as_a_claim(database, seed_text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -26,9 +26,11 @@ from claimtrack.extract.locale import locale_of
 from claimtrack.extract.types import DateMention, ExtractedClaim, Sentence
 from claimtrack.matching import is_restatement
 from claimtrack.models import Claim
+from claimtrack.service.factchecks import flag_already_checked
 from claimtrack.wording import count
 
-DEADLINE_FOLLOWUP = "Deadline: check whether this happened"
+# What deadline follow-ups said before they were worded from the claim (service.deadlines).
+DEADLINE_FOLLOWUP = service.DEADLINE_FOLLOWUP
 
 
 @dataclass
@@ -41,6 +43,9 @@ class ImportSummary:
     appearances: int = 0
     followups: int = 0
     suggested: int = 0
+    checked: int = 0  # new claims found already checked (service.factchecks)
+    # The claims this import created, to match again once committed (importers.articles).
+    new_claims: list[int] = field(default_factory=list)
 
     def line(self) -> str:
         return (
@@ -49,7 +54,7 @@ class ImportSummary:
             f"{count(self.duplicates, 'duplicate document')}, "
             f"{count(self.followups, 'follow-up')} created, "
             f"{count(self.suggested, 'suggested match', 'suggested matches')}"
-        )
+        ) + (f", {count(self.checked, 'claim')} already checked" if self.checked else "")
 
 
 def import_text(
@@ -145,14 +150,26 @@ def _store(
     """Store one extracted claim, or add an appearance to its exact duplicate."""
     place = service.Placement(document_id, found.text, found.start, found.end)
     existing = service.same_claim(session, found.text)
-    if existing is not None:
-        if service.add_appearance(session, existing, place):
-            summary.appearances += 1
-            # An earlier, undated appearance could not resolve the deadline this one sets.
-            if found.deadline is not None and not _has_deadline_followup(existing):
-                service.add_followup(session, actor, existing.id, DEADLINE_FOLLOWUP, found.deadline)
-                summary.followups += 1
-        return existing
+    if existing is None:
+        try:
+            return _new_claim(session, actor, found, place, summary)
+        except service.DuplicateClaim as duplicate:
+            existing = duplicate.claim  # another importer stored it a moment ago
+    if service.add_appearance(session, existing, place):
+        summary.appearances += 1
+        # An earlier, undated appearance could not resolve the deadlines this one sets.
+        summary.followups += service.add_deadline_followups(session, actor, existing, found.dates)
+    return existing
+
+
+def _new_claim(
+    session: Session,
+    actor: str,
+    found: ExtractedClaim,
+    place: service.Placement,
+    summary: ImportSummary,
+) -> Claim:
+    """Store a claim not seen before, its deadline follow-up and its suggested matches."""
     claim = service.add_claim(
         session,
         actor,
@@ -167,13 +184,8 @@ def _store(
         placements=[place],
     )
     summary.claims += 1
-    if found.deadline is not None:
-        service.add_followup(session, actor, claim.id, DEADLINE_FOLLOWUP, found.deadline)
-        summary.followups += 1
+    summary.new_claims.append(claim.id)
+    summary.followups += service.add_deadline_followups(session, actor, claim)
     summary.suggested += service.suggest_matches(session, actor, claim)
+    summary.checked += flag_already_checked(session, actor, [claim.id])
     return claim
-
-
-def _has_deadline_followup(claim: Claim) -> bool:
-    """Whether an import already gave the claim its deadline follow-up."""
-    return any(followup.text == DEADLINE_FOLLOWUP for followup in claim.followups)

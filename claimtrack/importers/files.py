@@ -9,7 +9,6 @@ regexes over tags. Unreadable inputs raise `UnreadableArticle` with a reason.
 from __future__ import annotations
 
 import datetime as dt
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +17,11 @@ from typing import Any
 import yaml
 from dateutil import parser as date_parser
 
+from claimtrack import limits
+from claimtrack.importers import guard
+from claimtrack.importers.fetch import FetchRefused, fetch
+
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
-FETCH_TIMEOUT_S = 20
 
 
 class UnreadableArticle(Exception):
@@ -54,13 +56,31 @@ def discover(paths: list[str]) -> Iterator[str]:
 def read_article(entry: str, stdin_data: bytes | None = None) -> Article:
     """Read one file, URL or '-' (the bytes read from stdin) into an Article."""
     if entry == "-":
-        return _from_text(entry, _decode(stdin_data or b""), ".txt")
+        return _from_text(entry, _decode(_within_limit(stdin_data or b"")), ".txt")
     if _is_url(entry):
-        return _from_text(entry, _fetch(entry), ".html", url=entry)
+        try:
+            page = fetch(entry)
+        except FetchRefused as refused:
+            raise UnreadableArticle(str(refused)) from None
+        return _from_text(entry, page.text, ".html" if page.is_html else ".txt", url=entry)
+    if "://" in entry or entry.lower().startswith(("file:", "ftp:", "data:")):
+        raise UnreadableArticle("only http and https URLs are fetched")
     path = Path(entry)
     if not path.is_file():
         raise UnreadableArticle("no such file")
-    return _from_text(entry, _decode(path.read_bytes()), path.suffix.lower())
+    with path.open("rb") as handle:  # never more than the limit in memory
+        data = _within_limit(handle.read(limits.current().article_bytes + 1))
+    return _from_text(entry, _decode(data), path.suffix.lower())
+
+
+def _within_limit(data: bytes) -> bytes:
+    """`data` if it is no larger than an article may be."""
+    limit = limits.current().article_bytes
+    if len(data) > limit:
+        raise UnreadableArticle(
+            f"larger than the article limit of {limit:,} bytes (--limit article_mb=…)"
+        )
+    return data
 
 
 def _decode(data: bytes) -> str:
@@ -73,6 +93,13 @@ def _decode(data: bytes) -> str:
 
 
 def _from_text(origin: str, text: str, suffix: str, url: str | None = None) -> Article:
+    if len(text) > limits.current().article_bytes:  # a fetched page, already decoded
+        raise UnreadableArticle(
+            f"larger than the article limit of {limits.current().article_bytes:,} bytes"
+            " (--limit article_mb=…)"
+        )
+    # Controls (NUL, escapes) never reach the stored text, and so no offset into it.
+    text = guard.clean_text(text)
     if not text.strip():
         raise UnreadableArticle("empty")
     if suffix in (".html", ".htm"):
@@ -83,6 +110,10 @@ def _from_text(origin: str, text: str, suffix: str, url: str | None = None) -> A
         article = Article(origin=origin, text=text)
     if len(article.text.split()) < 8:
         raise UnreadableArticle("not an article (too little text)")
+    try:
+        guard.check_sentences(article.text)
+    except ValueError as error:
+        raise UnreadableArticle(str(error)) from None
     return article
 
 
@@ -94,20 +125,74 @@ def _from_markdown(origin: str, text: str) -> Article:
     if not separator:
         raise UnreadableArticle("front matter opened with --- is never closed")
     try:
-        meta = yaml.safe_load(header) or {}
+        meta = guard.load_front_matter(header) or {}
     except yaml.YAMLError as error:
-        raise UnreadableArticle(f"front matter is not YAML: {error}".splitlines()[0]) from None
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 2}: " if mark is not None else ""
+        reason = str(getattr(error, "problem", None) or error).splitlines()[0]
+        raise UnreadableArticle(f"{where}front matter is not YAML ({reason})") from None
+    except (ValueError, OverflowError, RecursionError) as error:
+        # PyYAML builds dates itself: 2025-02-30 or year 0 fail as ValueError.
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if reason.startswith("line "):
+            raise UnreadableArticle(reason) from None
+        where = _impossible_line(header)
+        raise UnreadableArticle(
+            f"{where}front matter holds an impossible value ({reason})"
+        ) from None
     if not isinstance(meta, dict):
         raise UnreadableArticle("front matter is not a mapping")
+    published = meta.get("published")
+    published = meta.get("date") if published is None or published == "" else published
     return Article(
         origin=origin,
         text=body.partition("\n")[2],
-        title=_text(meta.get("title")),
-        url=_text(meta.get("url")),
-        outlet=_text(meta.get("outlet")),
-        author=_text(meta.get("author")),
-        published=as_date(meta.get("published") or meta.get("date")),
+        title=_meta_text(meta, "title", header),
+        url=_meta_text(meta, "url", header),
+        outlet=_meta_text(meta, "outlet", header),
+        author=_meta_text(meta, "author", header),
+        published=_front_matter_date(published, header),
     )
+
+
+def _impossible_line(header: str) -> str:
+    """`line N: ` for the first front-matter line whose value PyYAML cannot build, or nothing."""
+    for number, line in enumerate(header.splitlines(), 2):
+        try:
+            yaml.safe_load(line)
+        except (ValueError, OverflowError):
+            return f"line {number}: "
+        except yaml.YAMLError:
+            continue  # a line of a longer construct: not readable alone
+    return ""
+
+
+def _key_line(header: str, key: str) -> str:
+    """`line N: ` for the front-matter line that sets `key` (file lines), or nothing."""
+    for number, line in enumerate(header.splitlines(), 2):
+        if line.startswith(f"{key}:"):
+            return f"line {number}: "
+    return ""
+
+
+def _meta_text(meta: dict[Any, Any], key: str, header: str) -> str | None:
+    """A front-matter field that must be text (a number is written as text too)."""
+    value = meta.get(key)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        raise UnreadableArticle(f"{_key_line(header, key)}{key} is a number of too many digits")
+    if value is None or (isinstance(value, str | int | float) and not isinstance(value, bool)):
+        return _text(value)
+    kind = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else ""
+    kind = kind or type(value).__name__
+    raise UnreadableArticle(f"{_key_line(header, key)}{key} must be text, not {kind}")
+
+
+def _front_matter_date(value: Any, header: str) -> dt.date | None:
+    try:
+        return as_date(value)
+    except UnreadableArticle as error:
+        key = "published" if "published" in header else "date"
+        raise UnreadableArticle(f"{_key_line(header, key)}{error}") from None
 
 
 def _with_class(*names: str) -> str:
@@ -152,11 +237,11 @@ def _from_html(origin: str, html: str, url: str | None) -> Article:
     meta = found.as_dict()
     return Article(
         origin=origin,
-        text=meta["text"],
-        title=meta.get("title"),
-        url=url or meta.get("url"),
-        outlet=meta.get("sitename"),
-        author=meta.get("author"),
+        text=guard.clean_text(meta["text"]),
+        title=_text(meta.get("title")),
+        url=url or _text(meta.get("url")),
+        outlet=_text(meta.get("sitename")),
+        author=_text(meta.get("author")),
         published=as_date(meta.get("date")),
     )
 
@@ -169,25 +254,23 @@ def as_date(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise UnreadableArticle("the publication date must be a date")
+    if isinstance(value, int) and value.bit_length() > 64:
+        raise UnreadableArticle("the publication date is a number, not a date")
+    shown = str(value)[:40] + ("…" if len(str(value)) > 40 else "")
+    if len(str(value)) > 100:
+        raise UnreadableArticle(f"unreadable publication date {shown!r}")
     try:
         return date_parser.parse(str(value)).date()
     except (ValueError, OverflowError):
-        raise UnreadableArticle(f"unreadable publication date {value!r}") from None
+        raise UnreadableArticle(f"unreadable publication date {shown!r}") from None
 
 
 def _text(value: Any) -> str | None:
-    return str(value).strip() or None if value is not None else None
+    """A metadata field as one clean line, or None."""
+    return guard.clean_field(str(value)) or None if value is not None else None
 
 
 def _is_url(entry: str) -> bool:
     return entry.startswith(("http://", "https://"))
-
-
-def _fetch(url: str) -> str:
-    request = urllib.request.Request(url, headers={"User-Agent": "claimtrack"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_S) as response:
-            charset = response.headers.get_content_charset() or "utf-8"
-            return response.read().decode(charset, errors="replace")
-    except OSError as error:
-        raise UnreadableArticle(f"could not fetch: {error}") from None

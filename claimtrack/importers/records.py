@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
+import math
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -50,7 +52,9 @@ from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
 from claimtrack.extract import normalise_claim_text
 from claimtrack.extract.types import Precision
+from claimtrack.importers.record_limits import LineTooLong, bounded_lines, check_strings, load_json
 from claimtrack.models import Claim, Document
+from claimtrack.queries import document_id_for_text, own_claim_id, own_id_prefix
 from claimtrack.scale import (
     Kind,
     Outcome,
@@ -62,7 +66,9 @@ from claimtrack.scale import (
     is_rated,
     parse_choice,
 )
+from claimtrack.service.factchecks import flag_already_checked
 from claimtrack.service.records import Record, TagIds, insert_claims
+from claimtrack.wording import count
 
 FORMATS = ("jsonl", "csv")
 BATCH = 1000  # records looked up and inserted together; the session is cleared after each
@@ -86,6 +92,7 @@ FIELDS = (
     "quantities",
     "dates",
     "appearances",
+    "notes",
 )
 CSV_SCALARS: tuple[str, ...]
 CSV_SCALARS = ("id", "text", "kind", "score", "speaker", "speaker_type", "status", "verdict")
@@ -95,6 +102,9 @@ CSV_COLUMNS = (*CSV_SCALARS, "tags", *CSV_DOCUMENT, "sources", "followups")
 SOURCE_FIELDS = ("url", "title", "publisher", "stance", "reliability", "excerpt", "accessed")
 FOLLOWUP_FIELDS = ("text", "due", "repeat", "done", "assignee")
 DOCUMENT_FIELDS = ("url", "title", "published", "outlet")
+NOTE_FIELDS = ("text", "author", "at")
+# An export carries the article itself too: a reference with its text recreates it.
+DOCUMENT_EXTRA = ("author", "text")
 QUANTITY_FIELDS: tuple[str, ...] = ("low", "high", "unit", "per", "approximate", "text")
 QUANTITY_FIELDS += ("dimension", "si_low", "si_high", "ambiguous")
 DATE_FIELDS: tuple[str, ...] = ("text", "date", "role", "precision", "year_inferred")
@@ -134,6 +144,7 @@ class RecordSummary:
     errors: list[str] = field(default_factory=list)
     written: bool = False
     dry_run: bool = False
+    checked: int = 0  # new claims found already checked (service.factchecks)
 
     @property
     def ok(self) -> bool:
@@ -145,16 +156,19 @@ class RecordSummary:
         return (
             f"{self.inserted} {verb}inserted, {self.updated} {verb}updated, "
             f"{self.unchanged} unchanged, {self.invalid} invalid"
-        )
+        ) + (f", {count(self.checked, 'claim')} already checked" if self.checked else "")
 
 
 # ---------------------------------------------------------------- reading
 
 
-def _decode(raw: Iterable[bytes | str]) -> Iterator[tuple[int, str, str | None]]:
-    """(line number, text, error) for each line; a non-UTF-8 line carries an error."""
+def _decode(raw: Iterable[bytes | str | LineTooLong]) -> Iterator[tuple[int, str, str | None]]:
+    """(line number, text, error) for each line; a non-UTF-8 or too long line carries an error."""
     for number, raw_line in enumerate(raw, 1):
         error = None
+        if isinstance(raw_line, LineTooLong):
+            yield number, "\n", raw_line.reason()
+            continue
         if isinstance(raw_line, bytes):
             try:
                 line = raw_line.decode("utf-8")
@@ -171,15 +185,17 @@ def _decode(raw: Iterable[bytes | str]) -> Iterator[tuple[int, str, str | None]]
 def _jsonl_records(lines: Iterable[tuple[int, str, str | None]]) -> Iterator[tuple[int, Any]]:
     """(line, parsed value or RecordError) for every non-blank line."""
     for number, text, error in lines:
-        if not text.strip():
-            continue
-        if error:
+        if error:  # before the blank test: a line too long to read is kept as a blank
             yield number, RecordError(error)
             continue
+        if not text.strip():
+            continue
         try:
-            yield number, json.loads(text)
+            yield number, load_json(text)
         except json.JSONDecodeError as exc:
             yield number, RecordError(f"invalid JSON ({exc.msg} at column {exc.colno})")
+        except ValueError as exc:  # a limit (claimtrack/limits.py): digits, depth, range
+            yield number, RecordError(str(exc))
 
 
 def _csv_records(lines: Iterable[tuple[int, str, str | None]]) -> Iterator[tuple[int, Any]]:
@@ -237,7 +253,7 @@ def _csv_to_record(row: dict[str, str]) -> dict[str, Any] | RecordError:
         try:
             record["score"] = float(record["score"])
         except ValueError:
-            return RecordError(f"score must be a number, not {row['score']!r}")
+            return RecordError(f"score must be a number, not {row['score'][:40]!r}")
     if "tags" in row:
         record["tags"] = [t.strip() for t in row["tags"].split(";") if t.strip()]
     document = {k.removeprefix("document_"): row[k] for k in CSV_DOCUMENT if row.get(k)}
@@ -246,9 +262,11 @@ def _csv_to_record(row: dict[str, str]) -> dict[str, Any] | RecordError:
     for name in ("sources", "followups"):
         if row.get(name, "").strip():
             try:
-                record[name] = json.loads(row[name])
+                record[name] = load_json(row[name])
             except json.JSONDecodeError as exc:
                 return RecordError(f"{name} is not a JSON array ({exc.msg})")
+            except ValueError as exc:  # a limit: digits, depth, range
+                return RecordError(f"{name}: {exc}")
     return record
 
 
@@ -305,6 +323,10 @@ def validate(value: Any, line: int) -> Record:
         raise value
     if not isinstance(value, dict):
         raise RecordError(f"a record must be a JSON object, not {type(value).__name__}")
+    try:  # what no column stores: over-long text, lone surrogates, NUL
+        check_strings(value)
+    except ValueError as error:
+        raise RecordError(str(error)) from None
     extra = sorted(set(value) - set(FIELDS))
     if extra:
         raise RecordError(f"unknown field {extra[0]!r}")
@@ -409,7 +431,28 @@ def validate(value: Any, line: int) -> Record:
         followups=tuple(followups),
         quantities=_quantities(value) if value.get("quantities") is not None else None,
         dates=_dates(value) if value.get("dates") is not None else None,
+        notes=_notes(value),
     )
+
+
+def _notes(record: dict[str, Any]) -> tuple[dict[str, Any], ...]:
+    """A reviewer's notes: each a text, with its author and time if known (as exported)."""
+    notes = []
+    for number, item in enumerate(_objects(record, "notes", NOTE_FIELDS), 1):
+        where = f"notes[{number}]"
+        text = item.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise RecordError(f"{where} needs a text")
+        at = item.get("at")
+        try:
+            when = dt.datetime.fromisoformat(at) if at is not None else None
+        except (TypeError, ValueError):
+            raise RecordError(f"{where}.at is not an ISO date and time: {at!r}") from None
+        if when is not None and when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        author = _bounded(_optional_str(item, "author"), "assignee", where)
+        notes.append({"text": text.strip(), "author": author, "at": when})
+    return tuple(notes)
 
 
 def _bounded(value: str | None, limit: str, where: str = "") -> str | None:
@@ -423,15 +466,21 @@ def _document_ref(ref: Any, where: str) -> dict[str, Any]:
     """A reference to the article a claim appeared in: a url, or a title and published."""
     if not isinstance(ref, dict):
         raise RecordError(f"{where} must be an object with url, or title and published")
-    extra = sorted(set(ref) - set(DOCUMENT_FIELDS))
+    extra = sorted(set(ref) - set(DOCUMENT_FIELDS) - set(DOCUMENT_EXTRA))
     if extra:
         raise RecordError(f"{where}: unknown field {extra[0]!r}")
-    for key in DOCUMENT_FIELDS:
+    for key in (*DOCUMENT_FIELDS, *DOCUMENT_EXTRA):
         if ref.get(key) is not None and not isinstance(ref[key], str):
             raise RecordError(f"{where}.{key} must be a string")
-    if not ref.get("url") and not (ref.get("title") and ref.get("published")):
-        raise RecordError(f"{where} needs a url, or a title and published")
+    text = ref.get("text") if isinstance(ref.get("text"), str) and ref["text"].strip() else None
+    if not ref.get("url") and not (ref.get("title") and ref.get("published")) and not text:
+        raise RecordError(f"{where} needs a url, or a title and published, or its text")
+    author = ref.get("author")
     ref = {k: ref[k].strip() for k in DOCUMENT_FIELDS if ref.get(k)}
+    if author and author.strip():
+        ref["author"] = _bounded(author.strip(), "publisher", where)
+    if text is not None:
+        ref["text"] = text  # as written: its digest identifies the article
     if "url" in ref:
         _bounded(_web_url(ref["url"], f"{where}.url"), "url", where)
     _bounded(ref.get("title"), "title", where)
@@ -447,6 +496,8 @@ def _number(item: dict[str, Any], key: str, where: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RecordError(f"{where}.{key} must be a number or null")
+    if not math.isfinite(value) or abs(value) > 1e300:
+        raise RecordError(f"{where}.{key} must be a finite number")
     return float(value)
 
 
@@ -533,9 +584,15 @@ class _DryRun(Exception):
     """Raised to roll back the transaction of a dry run."""
 
 
-def _find_claim(session: Session, record: Record) -> Claim | None:
+def _find_claim(session: Session, record: Record, own_prefix: str = "") -> Claim | None:
     if record.external_id is not None:
-        return session.scalar(select(Claim).where(Claim.external_id == record.external_id))
+        found = session.scalar(select(Claim).where(Claim.external_id == record.external_id))
+        own = own_claim_id(own_prefix, record.external_id) if own_prefix else None
+        if found is None and own is not None:
+            # This database's own export: the id is the claim's, whatever its text now says.
+            mine = session.get(Claim, own)
+            return mine if mine is not None and mine.external_id is None else None
+        return found
     return service.same_claim(session, record.text, without_external_id=True)
 
 
@@ -547,7 +604,13 @@ class DocumentIds:
         self.known: dict[tuple[str | None, ...], int] = {}
 
     def __call__(self, ref: dict[str, Any]) -> int:
-        key = (ref.get("url"),) if ref.get("url") else (ref["title"], ref.get("published"))
+        key: tuple[str | None, ...]
+        if ref.get("text"):
+            key = ("text", hashlib.sha256(ref["text"].encode("utf-8")).hexdigest())
+        elif ref.get("url"):
+            key = (ref.get("url"),)
+        else:
+            key = (ref["title"], ref.get("published"))
         if key not in self.known:
             self.known[key] = self._find_or_add(ref)
         return self.known[key]
@@ -555,11 +618,12 @@ class DocumentIds:
     def _find_or_add(self, ref: dict[str, Any]) -> int:
         session = self.session
         published = dt.date.fromisoformat(ref["published"]) if ref.get("published") else None
-        if ref.get("url"):
+        found = document_id_for_text(session, ref["text"]) if ref.get("text") else None
+        if found is None and ref.get("url"):
             found = session.scalar(
                 select(Document.id).where(Document.url == ref["url"]).order_by(Document.id).limit(1)
             )
-        else:
+        elif found is None and ref.get("title") and published is not None:
             found = session.scalar(
                 select(Document.id)
                 .where(Document.title == ref["title"], Document.published == published)
@@ -568,15 +632,17 @@ class DocumentIds:
             )
         if found is not None:
             return found
-        # A reference to an article not in the database: keep a stub that names it.
+        # A reference to an article not in the database: the article, if the
+        # reference carries its text (an export does), or else a stub that names it.
         stub_text = "\n".join(str(ref[k]) for k in DOCUMENT_FIELDS if ref.get(k))
         document, _ = service.add_document(
             session,
             self.actor,
-            text=stub_text,
-            title=ref.get("title") or ref["url"],
+            text=ref.get("text") or stub_text,
+            title=ref.get("title") or ref.get("url"),
             url=ref.get("url"),
             outlet=ref.get("outlet"),
+            author=ref.get("author"),
             published=published,
             origin="import",
         )
@@ -628,6 +694,12 @@ def _update(
                 accessed=dt.date.fromisoformat(accessed) if accessed else None,
             )
             known_sources.add((source["url"], source["stance"]))
+    known_notes = {(n.author, n.text) for n in claim.notes}
+    for note in record.notes:
+        if (note["author"] or actor, note["text"]) not in known_notes:
+            service.add_note(session, note["author"] or actor, claim.id, note["text"])
+            known_notes.add((note["author"] or actor, note["text"]))
+            added = True
     for item in record.followups:
         due = dt.date.fromisoformat(item["due"])
         existing = next(
@@ -666,9 +738,9 @@ def _open_lines(source: Iterable[str] | Iterable[bytes] | str | Path) -> Callabl
     if isinstance(source, str | Path):
         path = Path(source)
 
-        def reread() -> Iterator[bytes]:
+        def reread() -> Iterator[bytes | LineTooLong]:
             with path.open("rb") as handle:
-                yield from handle
+                yield from bounded_lines(handle)
 
         return reread
     # The spool must outlive this function (both passes read it); it is deleted on close.
@@ -676,9 +748,9 @@ def _open_lines(source: Iterable[str] | Iterable[bytes] | str | Path) -> Callabl
     for line in source:
         spool.write(line.encode("utf-8") if isinstance(line, str) else line)
 
-    def rewind() -> Iterator[bytes]:
+    def rewind() -> Iterator[bytes | LineTooLong]:
         spool.seek(0)
-        yield from spool
+        yield from bounded_lines(spool)
 
     return rewind
 
@@ -768,6 +840,8 @@ class _Writer:
         self.counts, self.skip_invalid = counts, skip_invalid
         self.documents = DocumentIds(session, actor)
         self.tags = TagIds()
+        # Ids of this database's own export name its claims (queries.own_id_prefix).
+        self.own_prefix = own_id_prefix(session)
 
     def apply(self, batch: list[Record]) -> None:
         if not batch:
@@ -795,6 +869,16 @@ class _Writer:
                 select(Claim.external_id).where(Claim.external_id.in_(ids))
             )
             keys |= {("id", external_id) for external_id in found if external_id}
+            own = {
+                own_claim_id(self.own_prefix, external_id): external_id
+                for external_id in ids - {key[1] for key in keys}
+            }
+            own.pop(None, None)
+            if own:
+                mine = self.session.scalars(
+                    select(Claim.id).where(Claim.id.in_(own), Claim.external_id.is_(None))
+                )
+                keys |= {("id", own[claim_id]) for claim_id in mine}
         if texts:
             found_texts = self.session.scalars(
                 select(Claim.normalized).where(
@@ -811,7 +895,7 @@ class _Writer:
             return
         try:
             with self.session.begin_nested():
-                insert_claims(
+                ids = insert_claims(
                     self.session,
                     self.actor,
                     records,
@@ -828,12 +912,13 @@ class _Writer:
                 self._insert([record])
             return
         self.counts.inserted += len(records)
+        self.counts.checked += flag_already_checked(self.session, self.actor, ids)
 
     def _update_one(self, record: Record) -> None:
         session = self.session
         savepoint = session.begin_nested() if self.skip_invalid else None
         try:
-            claim = _find_claim(session, record)
+            claim = _find_claim(session, record, self.own_prefix)
             if claim is None:
                 raise ClaimtrackError("the claim disappeared during the import")
             if claim.merged_into_id is not None:

@@ -26,6 +26,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import InvalidInput
+from claimtrack.publish.claimreview import Site, claimreview
+from claimtrack.publish.selection import iter_reviews
 from claimtrack.queries import ClaimFilter
 from claimtrack.reports.data import (
     Window,
@@ -35,7 +37,7 @@ from claimtrack.reports.data import (
     iter_claims,
     summary,
 )
-from claimtrack.scale import SpeakerType, Stance, Verdict, claimreview_rating
+from claimtrack.scale import Stance
 from claimtrack.serialise import report_record
 
 FORMATS = ("md", "html", "json", "csv", "claimreview")
@@ -83,8 +85,9 @@ def write_report(
     *,
     since: dt.date | dt.datetime | str | None = None,
     until: dt.date | dt.datetime | str | None = None,
-    organisation: str = "claimtrack",
+    organisation: str | None = None,
     site_url: str | None = None,
+    include_forced: bool = False,
     today: dt.date | None = None,
     bom: bool = False,
     title: str | None = None,
@@ -93,7 +96,8 @@ def write_report(
 
     `since`/`until` narrow by the claim's last update (dates are whole days,
     strings are parsed with dateutil). `bom` puts a UTF-8 byte order mark before
-    CSV output for spreadsheets. `organisation` and `site_url` feed ClaimReview.
+    CSV output for spreadsheets. `organisation` and `site_url` (both required
+    for ClaimReview) and `include_forced` feed ClaimReview (publish/claimreview.py).
     """
     if fmt not in FORMATS:
         raise ReportError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -104,7 +108,7 @@ def write_report(
     today = today or dt.date.today()
     meta = {
         "title": title or "Verification report",
-        "organisation": organisation,
+        "organisation": organisation or "claimtrack",
         "generated_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "filter": where.describe(),
         "since": window.since.isoformat() if window.since else None,
@@ -113,7 +117,8 @@ def write_report(
     if fmt == "csv":
         return _write_csv(session, window, out, meta=meta, today=today, bom=bom)
     if fmt == "claimreview":
-        return _write_claimreview(session, window, out, meta=meta, today=today, site_url=site_url)
+        site = Site.checked(organisation, site_url)
+        return _write_claimreview(session, window, out, site=site, include_forced=include_forced)
     writer = {"md": _write_markdown, "html": _write_html, "json": _write_json}[fmt]
     return writer(session, window, out, meta=meta, today=today)
 
@@ -159,78 +164,20 @@ def _write_json(
     return counter[0]
 
 
-def _author(view: dict[str, Any]) -> dict[str, Any]:
-    """Who made the claim: an Organization for an organisation speaker, else a Person."""
-    if view.get("speaker_type") == SpeakerType.ORGANISATION:
-        return {"@type": "Organization", "name": view["speaker"]}
-    author = {"@type": "Person", "name": view["speaker"]}
-    if view["speaker_role"]:
-        author["jobTitle"] = view["speaker_role"]  # a Person's property only
-    return author
-
-
-def claimreview_object(
-    view: dict[str, Any], *, organisation: str, site_url: str | None
-) -> dict[str, Any]:
-    """One schema.org ClaimReview for a claim view that has a verdict."""
-    verdict = Verdict(view["verdict"])
-    reviewed_on = (view["updated_at"] or "")[:10] or None
-    organisation_node: dict[str, Any] = {"@type": "Organization", "name": organisation}
-    if site_url:
-        organisation_node["url"] = site_url
-    item: dict[str, Any] = {"@type": "Claim"}
-    if view["speaker"]:
-        item["author"] = _author(view)
-    published = sorted(a["published"] for a in view["appearances"] if a["published"])
-    if published:
-        item["datePublished"] = published[0]
-    appearance = []
-    for seen in view["appearances"]:
-        work: dict[str, Any] = {"@type": "CreativeWork", "headline": seen["title"]}
-        if is_web_url(seen["url"]):
-            work["url"] = seen["url"]
-        if seen["published"]:
-            work["datePublished"] = seen["published"]
-        if seen["outlet"]:
-            work["publisher"] = {"@type": "Organization", "name": seen["outlet"]}
-        appearance.append(work)
-    if appearance:
-        item["appearance"] = appearance
-        item["firstAppearance"] = appearance[0]
-    review: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "claimReviewed": view["text"],
-        "reviewRating": claimreview_rating(verdict).to_jsonld(),
-        "itemReviewed": item,
-        "author": organisation_node,
-        "datePublished": reviewed_on,
-    }
-    if view["verdict_summary"]:
-        review["reviewBody"] = view["verdict_summary"]
-    if site_url:
-        review["url"] = f"{site_url.rstrip('/')}/claims/{view['id']}"
-    return review
-
-
 def _write_claimreview(
     session: Session,
     window: Window,
     out: TextIO,
     *,
-    meta: dict[str, Any],
-    today: dt.date,
-    site_url: str | None,
+    site: Site,
+    include_forced: bool,
 ) -> int:
-    rated = Window(window.where, window.since, window.until, rated_only=True)
+    """A JSON array of ClaimReview, one per published claim: the builder `publish` uses."""
     out.write("[")
     written = 0
-    counter = [0]
-    for view in _views(session, rated, today, counter):
-        if not view["verdict"]:
-            continue
-        review = claimreview_object(view, organisation=meta["organisation"], site_url=site_url)
-        out.write(("\n" if written == 0 else ",\n") + safe_json(review, indent=2))
+    for review in iter_reviews(session, window, include_forced=include_forced):
+        markup = claimreview(review, site)
+        out.write(("\n" if written == 0 else ",\n") + safe_json(markup, indent=2))
         written += 1
     out.write("\n]\n" if written else "]\n")
     return written

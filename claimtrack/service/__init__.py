@@ -23,10 +23,13 @@ from typing import Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy import text as sql_text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.elements import ColumnElement
 
+from claimtrack import limits
 from claimtrack.errors import Conflict, InvalidInput, NotFound, WorkflowError
 from claimtrack.extract import extract_claims, normalise_claim_text
 from claimtrack.extract.types import DateMention
@@ -40,6 +43,7 @@ from claimtrack.matching import (
     similarity,
 )
 from claimtrack.models import (
+    UNIQUE_TEXT_AMONG,
     Appearance,
     Claim,
     DateRef,
@@ -55,6 +59,7 @@ from claimtrack.models import (
     utcnow,
 )
 from claimtrack.queries import fetch, get_claim
+from claimtrack.retry import ConcurrentWrite
 from claimtrack.scale import (
     Kind,
     Outcome,
@@ -70,14 +75,15 @@ from claimtrack.scale import (
 from claimtrack.schedule import next_occurrence, parse_recurrence
 from claimtrack.search import matches
 from claimtrack.serialise import followup_record, note_record, source_record, verdict_record
+from claimtrack.service.once import insert_once
+from claimtrack.team import Action, require
 
 SECOND_REVIEWER = "require_second_reviewer"
-DEFAULT_ORGANISATION = "claimtrack"
 # The team settings there are, each with what reading it shows while unset
 # (None: nothing). `setting` and `set_setting` refuse any other key.
 SETTINGS: dict[str, str | None] = {
     SECOND_REVIEWER: "false",  # "true": whoever proposed the verdict cannot conclude
-    "organisation": DEFAULT_ORGANISATION,  # the author of ClaimReview reports
+    "organisation": None,  # the author of ClaimReview: required to publish, no default
     "site_url": None,  # the url of ClaimReview reports
 }
 
@@ -145,6 +151,13 @@ def last_event_id(session: Session) -> int:
 
 
 def check_version(session: Session, claim: Claim, expected: int | None) -> None:
+    """Refuse (Conflict) a change to `claim` if it moved on since version `expected`.
+
+    On PostgreSQL it first locks the claim's row and rereads it, so writers of
+    one claim queue (as SQLite's BEGIN IMMEDIATE makes them) and a writer who
+    named no version never fails on a change saved a moment before.
+    """
+    lock_claim(session, claim)
     if expected is None or claim.version == expected:
         return
     later = session.scalars(
@@ -153,6 +166,21 @@ def check_version(session: Session, claim: Claim, expected: int | None) -> None:
         .order_by(Event.id)
     ).all()
     raise Conflict(claim.id, expected, claim.version, [describe_change(e) for e in later])
+
+
+def lock_claim(session: Session, claim: Claim) -> None:
+    """Lock `claim`'s row for this transaction and reload it (PostgreSQL; once per session).
+
+    FOR NO KEY UPDATE: notes, sources and follow-ups inserted meanwhile (which
+    take a key-share lock through their foreign key) do not wait for it.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    locked: set[int] = session.info.setdefault("claimtrack_locked_claims", set())
+    if claim.id in locked:
+        return
+    session.refresh(claim, with_for_update={"key_share": True})
+    locked.add(claim.id)
 
 
 def _record(
@@ -175,13 +203,9 @@ def _record(
             session.flush()
         except StaleDataError:
             # Another writer committed between our read and our write (a race the
-            # version check cannot see; on SQLite, BEGIN IMMEDIATE rules it out).
-            raise Conflict(
-                claim_id,
-                loaded_version,
-                loaded_version + 1,
-                ["another reviewer saved a change at the same moment"],
-            ) from None
+            # version check cannot see; on SQLite, BEGIN IMMEDIATE rules it out, on
+            # PostgreSQL lock_claim). Run again, the work reads the new version.
+            raise ConcurrentWrite(claim_id, loaded_version) from None
     event = Event(
         claim_id=claim.id if claim else None,
         document_id=document_id,
@@ -247,18 +271,21 @@ def add_document(
     existing = session.scalar(select(Document).where(Document.sha256 == digest))
     if existing is not None:
         return existing, False
-    document = Document(
-        text=text,
-        sha256=digest,
-        title=(title or text.strip().splitlines()[0])[:500],
-        url=url,
-        outlet=outlet,
-        author=author,
-        published=published,
-        origin=origin,
-    )
-    session.add(document)
-    session.flush()
+    values = {
+        "text": text,
+        "sha256": digest,
+        "title": (title or text.strip().splitlines()[0])[:500],
+        "url": url,
+        "outlet": outlet,
+        "author": author,
+        "published": published,
+        "origin": origin,
+    }
+    # Another importer may be storing the same text right now: the unique hash decides.
+    document_id = insert_once(session, Document.__table__, values, key=["sha256"])
+    if document_id is None:
+        return session.scalars(select(Document).where(Document.sha256 == digest)).one(), False
+    document = session.get_one(Document, document_id)
     _record(
         session,
         None,
@@ -269,6 +296,20 @@ def add_document(
         document_id=document.id,
     )
     return document, True
+
+
+def date_ref(d: DateMention) -> DateRef:
+    """A found date mention as the stored row (one place, for claims and re-dated documents)."""
+    return DateRef(
+        text=d.text,
+        date=d.date,
+        role=d.role,
+        precision=d.precision,
+        year_inferred=d.year_inferred,
+        first_day=d.first_day,
+        last_day=d.last_day,
+        ambiguous=d.ambiguous,
+    )
 
 
 def add_claim(
@@ -293,17 +334,31 @@ def add_claim(
     text = _require_text(text, "claim text")
     if not 0.0 <= score <= 1.0:
         raise InvalidInput(f"score {score} is outside 0..1")
-    claim = Claim(
-        text=text,
-        normalized=normalise_claim_text(text),
-        kind=choice(Kind, kind).value,
-        score=score,
-        speaker=speaker,
-        speaker_role=speaker_role,
-        speaker_type=choice(SpeakerType, speaker_type).value if speaker_type else None,
-        status=Status.NEW.value,
-        external_id=external_id,
-    )
+    values = {
+        "text": text,
+        "normalized": normalise_claim_text(text),
+        "kind": choice(Kind, kind).value,
+        "score": score,
+        "speaker": speaker,
+        "speaker_role": speaker_role,
+        "speaker_type": choice(SpeakerType, speaker_type).value if speaker_type else None,
+        "status": Status.NEW.value,
+        "external_id": external_id,
+    }
+    if external_id is None:
+        # One claim per normalised text (migration 0009), whoever stores it first.
+        claim_id = insert_once(
+            session,
+            Claim.__table__,
+            values,
+            key=["normalized"],
+            where=sql_text(UNIQUE_TEXT_AMONG),
+        )
+        if claim_id is None:
+            raise DuplicateClaim(_holding_text(session, values["normalized"]))
+        claim = session.get_one(Claim, claim_id)
+    else:
+        claim = Claim(**values)
     claim.quantities = [
         Quantity(
             low=q.low,
@@ -319,25 +374,28 @@ def add_claim(
         )
         for q in quantities
     ]
-    claim.dates = [
-        DateRef(
-            text=d.text,
-            date=d.date,
-            role=d.role,
-            precision=d.precision,
-            year_inferred=d.year_inferred,
-            first_day=d.first_day,
-            last_day=d.last_day,
-            ambiguous=d.ambiguous,
-        )
-        for d in dates
-    ]
+    claim.dates = [date_ref(d) for d in dates]
     session.add(claim)
     session.flush()
     for place in placements:
         add_appearance(session, claim, place)
     _record(session, claim, actor, "create", None, {"text": text, "kind": claim.kind}, bump=False)
     return claim
+
+
+class DuplicateClaim(InvalidInput):
+    """A claim with the same normalised text exists (`claim`): the text is stored once."""
+
+    def __init__(self, claim: Claim) -> None:
+        self.claim = claim
+        super().__init__(f"claim {claim.id} already says this; add to it or merge instead")
+
+
+def _holding_text(session: Session, normalized: str) -> Claim:
+    """The claim the unique index over normalised text (0009) gave `normalized` to."""
+    return session.scalars(
+        select(Claim).where(Claim.normalized == normalized, sql_text(UNIQUE_TEXT_AMONG))
+    ).one()
 
 
 def add_appearance(session: Session, claim: Claim, place: Placement) -> Appearance | None:
@@ -367,24 +425,38 @@ def add_appearance(session: Session, claim: Claim, place: Placement) -> Appearan
 
 
 def check_setting_key(key: str) -> str:
-    """`key` if it names a team setting (see SETTINGS), else InvalidInput."""
-    if key not in SETTINGS:
-        raise InvalidInput(f"unknown setting {key!r}; known settings: {', '.join(SETTINGS)}")
+    """`key` if it names a team setting (see SETTINGS) or a limit (`limit.NAME`), else InvalidInput."""
+    if key not in SETTINGS and key not in limits.SETTING_DEFAULTS:
+        raise InvalidInput(
+            f"unknown setting {key!r}; known settings: {', '.join(SETTINGS)}, "
+            f"{limits.SETTING_PREFIX}NAME (NAME one of {', '.join(limits.NAMES)})"
+        )
     return key
 
 
 def setting(session: Session, key: str) -> str | None:
     """A team setting kept in the database, or its default while unset; unknown keys are refused."""
     row = session.get(Setting, check_setting_key(key))
-    return row.value if row else SETTINGS[key]
+    return row.value if row else SETTINGS.get(key, limits.SETTING_DEFAULTS.get(key))
+
+
+def limit_settings(session: Session) -> dict[str, str]:
+    """The team's `limit.*` settings that are set (see claimtrack/limits.py)."""
+    rows = session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.startswith(limits.SETTING_PREFIX))
+    )
+    return {key: value for key, value in rows}
 
 
 def set_setting(session: Session, actor: str, key: str, value: str) -> None:
     """Change a team setting (e.g. require_second_reviewer=true), audited."""
+    require(session, Action.SETTINGS)
     row = session.get(Setting, check_setting_key(key))
     if key == SECOND_REVIEWER and value not in ("true", "false"):
         # Anything but "true" would silently switch the rule off.
         raise InvalidInput(f"{key} is true or false, not {value!r}")
+    if key.startswith(limits.SETTING_PREFIX):
+        limits.parse_value(key.removeprefix(limits.SETTING_PREFIX), value)
     old = row.value if row else None
     if row is None:
         session.add(Setting(key=key, value=value))
@@ -415,6 +487,8 @@ def set_status(
         raise WorkflowError(
             f"claim {claim.id}: cannot move {old.value} → {new.value} (allowed: {allowed})"
         )
+    if Status.CONCLUDED in (old, new):
+        require(session, Action.CONCLUDE)
     if new == Status.CONCLUDED:
         _check_can_conclude(session, claim, actor)
     claim.status = new.value
@@ -519,8 +593,19 @@ def edit_claim(
     changes: dict[str, tuple[Any, Any]] = {}
     if text is not None and _require_text(text, "claim text") != claim.text:
         changes["text"] = (claim.text, _require_text(text, "claim text"))
+        normalized = normalise_claim_text(changes["text"][1])
+        if claim.external_id is None and claim.merged_into_id is None:
+            holder = session.scalar(
+                select(Claim).where(
+                    Claim.normalized == normalized,
+                    Claim.id != claim.id,
+                    sql_text(UNIQUE_TEXT_AMONG),
+                )
+            )
+            if holder is not None:
+                raise DuplicateClaim(holder)
         claim.text = changes["text"][1]
-        claim.normalized = normalise_claim_text(claim.text)
+        claim.normalized = normalized
     if kind is not None and choice(Kind, kind).value != claim.kind:
         changes["kind"] = (claim.kind, choice(Kind, kind).value)
         claim.kind = changes["kind"][1]
@@ -567,16 +652,33 @@ def assign(
 def tag(
     session: Session, actor: str, claim_id: int, name: str, *, expected_version: int | None = None
 ) -> Claim:
-    """Label a claim; tags are created on first use."""
+    """Label a claim; tags are created on first use.
+
+    Like a note, a tag is added to the claim whatever changed in it since the
+    caller loaded it: `expected_version` is accepted and not checked.
+    """
     claim = get_claim(session, claim_id)
-    check_version(session, claim, expected_version)
+    lock_claim(session, claim)
     name = _require_text(name, "tag").lower()
     if any(t.name == name for t in claim.tags):
         return claim
-    existing = session.scalar(select(Tag).where(Tag.name == name))
-    claim.tags.append(existing or Tag(name=name))
+    claim.tags.append(_tag_named(session, name))
     _record(session, claim, actor, "tag", None, name)
     return claim
+
+
+def _tag_named(session: Session, name: str) -> Tag:
+    """The tag called `name`, created if needed; a concurrent creator's tag is reused."""
+    existing = session.scalar(select(Tag).where(Tag.name == name))
+    if existing is not None:
+        return existing
+    try:
+        with session.begin_nested():
+            created = Tag(name=name)
+            session.add(created)
+        return created
+    except IntegrityError:
+        return session.scalars(select(Tag).where(Tag.name == name)).one()
 
 
 def untag(
@@ -690,9 +792,9 @@ def add_source(
     accessed: dt.date | None = None,
     expected_version: int | None = None,
 ) -> Source:
-    """Attach a piece of evidence to a claim."""
+    """Attach a piece of evidence to a claim (`expected_version`: see `add_note`)."""
     claim = get_claim(session, claim_id)
-    check_version(session, claim, expected_version)
+    lock_claim(session, claim)
     source = Source(
         url=check_url(url),
         title=title,
@@ -738,10 +840,19 @@ def _detach(
 def add_note(
     session: Session, actor: str, claim_id: int, text: str, *, expected_version: int | None = None
 ) -> Note:
-    """Add a reviewer's note to a claim."""
+    """Add a reviewer's note to a claim.
+
+    Adding never conflicts: only changes to the claim's own fields are checked
+    against the version the caller loaded, so `expected_version` is accepted
+    (callers pass what they hold) and not checked. The claim's version still
+    moves on, so the note shows in its history and in conflicts it causes.
+    """
     claim = get_claim(session, claim_id)
-    check_version(session, claim, expected_version)
-    note = Note(author=actor, text=_require_text(text, "note"))
+    lock_claim(session, claim)
+    _require_text(text, "note")  # an empty note is refused
+    # A note keeps its line breaks (written in the workbench's editor); each line is tidied.
+    tidy = "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
+    note = Note(author=actor, text=tidy)
     claim.notes.append(note)
     session.flush()
     _record(session, claim, actor, "note", None, note_record(note))
@@ -762,9 +873,12 @@ def add_followup(
     assignee: str | None = None,
     expected_version: int | None = None,
 ) -> FollowUp:
-    """Schedule something to check later; `recurrence` is daily|weekly|… or an RRULE."""
+    """Schedule something to check later; `recurrence` is daily|weekly|… or an RRULE.
+
+    `expected_version` is not checked: see `add_note`.
+    """
     claim = get_claim(session, claim_id)
-    check_version(session, claim, expected_version)
+    lock_claim(session, claim)
     rule = None
     if recurrence:
         try:
@@ -856,16 +970,26 @@ def merge_claims(
     merged_id: int,
     *,
     expected_version: int | None = None,
+    keep_text: str = "auto",
+    keep_speaker: str = "auto",
 ) -> Claim:
     """Fold one claim into another: appearances, sources, follow-ups, notes and tags move.
 
     `expected_version` is the survivor's, the claim the reviewer is looking at.
+    `keep_text` and `keep_speaker` ("auto", "survivor" or "merged") say whose
+    wording and speaker the survivor keeps; "auto" takes the better (a named
+    speaker, a text that does not open with a pronoun). A follow-up the
+    survivor already has is dropped rather than moved (service.keeping).
     """
+    from claimtrack.service.keeping import kept_wording, twin_followups
+
     if survivor_id == merged_id:
         raise InvalidInput("cannot merge a claim into itself")
+    require(session, Action.MERGE)
     survivor = get_claim(session, survivor_id)
     check_version(session, survivor, expected_version)
     merged = get_claim(session, merged_id)
+    lock_claim(session, merged)
     for appearance in list(merged.appearances):
         placement = Placement(
             appearance.document_id, appearance.sentence, appearance.start, appearance.end
@@ -873,6 +997,10 @@ def merge_claims(
         merged.appearances.remove(appearance)
         session.flush()
         add_appearance(session, survivor, placement)
+    wording = kept_wording(survivor, merged, text=keep_text, speaker=keep_speaker)
+    twins = twin_followups(session, survivor, merged)
+    for twin in twins:
+        merged.followups.remove(twin)  # an orphan: deleted, its details in the merge event
     # Re-parenting through the back-reference moves each row; removing it from
     # one list and appending to the other would look like an orphan to delete.
     items: list[Source | FollowUp | Note] = [*merged.sources, *merged.followups, *merged.notes]
@@ -883,7 +1011,25 @@ def merge_claims(
             survivor.tags.append(label)
     merged.merged_into_id = survivor.id
     _record(session, merged, actor, "merged", None, {"into": survivor.id})
-    _record(session, survivor, actor, "merge", None, {"from": merged.id, "text": merged.text})
+    dropped = [followup_record(twin) for twin in twins]
+    _record(
+        session,
+        survivor,
+        actor,
+        "merge",
+        None,
+        {"from": merged.id, "text": merged.text}
+        | ({"dropped_followups": dropped} if dropped else {}),
+    )
+    if wording:
+        edit_claim(
+            session,
+            actor,
+            survivor.id,
+            text=wording.get("text"),
+            speaker=wording.get("speaker"),
+            speaker_type=wording.get("speaker_type"),
+        )
     return survivor
 
 
@@ -943,14 +1089,10 @@ def suggest_matches(session: Session, actor: str, claim: Claim) -> int:
         if score < match_threshold(shares_figures):
             continue
         low, high = sorted((claim.id, other.id))
-        exists_already = session.scalar(
-            select(SuggestedMatch.id).where(
-                SuggestedMatch.claim_id == low, SuggestedMatch.candidate_id == high
-            )
-        )
-        if exists_already is None:
-            session.add(SuggestedMatch(claim_id=low, candidate_id=high, similarity=score))
-            session.flush()
+        # Two importers may both find the pair (importers.articles matches again
+        # after committing): the unique pair decides who records it.
+        pair = {"claim_id": low, "candidate_id": high, "similarity": score, "state": "suggested"}
+        if insert_once(session, SuggestedMatch.__table__, pair, key=["claim_id", "candidate_id"]):
             _record(
                 session,
                 claim,
@@ -996,10 +1138,13 @@ def decide_match(
     *,
     confirm: bool,
     expected_version: int | None = None,
+    keep_text: str = "auto",
+    keep_speaker: str = "auto",
 ) -> SuggestedMatch:
     """Confirm (merge the newer claim into the older) or reject a suggested match.
 
-    `expected_version` is that of the claim the match was suggested for.
+    `expected_version` is that of the claim the match was suggested for;
+    `keep_text` and `keep_speaker` as for `merge_claims`.
     """
     match = fetch(session, SuggestedMatch, match_id, "suggested match")
     check_version(session, get_claim(session, match.claim_id), expected_version)
@@ -1008,7 +1153,14 @@ def decide_match(
     match.state = "confirmed" if confirm else "rejected"
     match.decided_by = actor
     if confirm:
-        merge_claims(session, actor, match.claim_id, match.candidate_id)
+        merge_claims(
+            session,
+            actor,
+            match.claim_id,
+            match.candidate_id,
+            keep_text=keep_text,
+            keep_speaker=keep_speaker,
+        )
     else:
         claim = get_claim(session, match.claim_id)
         _record(session, claim, actor, "match.reject", None, {"candidate": match.candidate_id})
@@ -1113,6 +1265,26 @@ def reopen_match(
     _record(session, claim, actor, "match.reopen", None, {"candidate": match.candidate_id})
     return match
 
+
+# The trash and late dates build on the functions above; imported last, as undo is.
+from claimtrack.service.deadlines import (  # noqa: E402
+    DEADLINE_FOLLOWUP as DEADLINE_FOLLOWUP,
+)
+from claimtrack.service.deadlines import (  # noqa: E402
+    Redated as Redated,
+)
+from claimtrack.service.deadlines import (  # noqa: E402
+    add_deadline_followups as add_deadline_followups,
+)
+from claimtrack.service.deadlines import (  # noqa: E402
+    set_document_published as set_document_published,
+)
+from claimtrack.service.trash import TrashEmptied as TrashEmptied  # noqa: E402
+from claimtrack.service.trash import delete_claim as delete_claim  # noqa: E402
+from claimtrack.service.trash import delete_document as delete_document  # noqa: E402
+from claimtrack.service.trash import empty_trash as empty_trash  # noqa: E402
+from claimtrack.service.trash import restore_claim as restore_claim  # noqa: E402
+from claimtrack.service.trash import restore_document as restore_document  # noqa: E402
 
 # Undo replays the functions above; imported last, once the package holds them.
 from claimtrack.service.undo import undo as undo  # noqa: E402

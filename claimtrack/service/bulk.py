@@ -46,7 +46,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import ClaimtrackError, InvalidInput
-from claimtrack.models import Claim, Event, Tag, UTCDateTime, claim_tags, utcnow
+from claimtrack.models import Claim, Event, Tag, UTCDateTime, claim_tags, live_claims, utcnow
 from claimtrack.queries import ClaimFilter, Columns
 from claimtrack.scale import Kind, Outcome, Status, can_transition
 from claimtrack.service import SECOND_REVIEWER, batch, choice, setting
@@ -83,7 +83,7 @@ class Selection:
         if self.where is not None:
             statement = self.where.apply(statement, dialect)
         else:
-            statement = statement.where(Claim.merged_into_id.is_(None))
+            statement = statement.where(live_claims())
         if self.ids is not None:
             statement = statement.where(Claim.id.in_(_inline_ids("selected", self.ids)))
         if self.excluded:

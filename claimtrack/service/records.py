@@ -27,6 +27,7 @@ from claimtrack.models import (
     DateRef,
     Event,
     FollowUp,
+    Note,
     Quantity,
     Source,
     Tag,
@@ -63,6 +64,7 @@ class Record:
     # None: the record does not say, so the extractor reads them from the text.
     quantities: tuple[dict[str, Any], ...] | None = None
     dates: tuple[dict[str, Any], ...] | None = None
+    notes: tuple[dict[str, Any], ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -148,6 +150,42 @@ def analyse(record: Record) -> Analysis:
     )
 
 
+def _deadline_rows(
+    claim_id: int, record: Record, analysis: Analysis, actor: str, now: dt.datetime
+) -> list[dict[str, Any]]:
+    """A follow-up for each deadline on a day the record schedules nothing for.
+
+    A follow-up of the record due that day (a deadline check an export carries,
+    or the reviewer's own) covers it, so an export imports back unchanged.
+    """
+    from claimtrack.checks import deadline_check
+
+    covered = {item["due"] for item in record.followups}
+    rows: dict[str, dict[str, Any]] = {}
+    for mention in analysis.dates:
+        day = mention.get("date")
+        if mention.get("role") != "deadline" or not day or str(day) in covered:
+            continue
+        due = _day(day)
+        assert due is not None
+        rows.setdefault(
+            due.isoformat(),
+            {
+                "claim_id": claim_id,
+                "text": deadline_check(record.text, mention["text"], due),
+                "due": due,
+                "rrule": None,
+                "assignee": None,
+                "done": False,
+                "done_at": None,
+                "done_by": None,
+                "created_by": actor,
+                "created_at": now,
+            },
+        )
+    return list(rows.values())
+
+
 def _followup_rows(
     claim_id: int, items: Sequence[dict[str, Any]], actor: str, now: dt.datetime
 ) -> list[dict[str, Any]]:
@@ -194,8 +232,8 @@ def insert_claims(
     label: str,
     tags: TagIds,
     document_id: DocumentResolver,
-) -> None:
-    """Insert one batch of records that match no existing claim."""
+) -> list[int]:
+    """Insert one batch of records that match no existing claim; returns their ids."""
     now = utcnow()
     analyses = [analyse(record) for record in records]
     claim_rows = [
@@ -233,6 +271,7 @@ def insert_claims(
             DateRef.__table__,
             Source.__table__,
             FollowUp.__table__,
+            Note.__table__,
             claim_tags,
             Appearance.__table__,
             Event.__table__,
@@ -262,6 +301,16 @@ def insert_claims(
             for source in record.sources
         ]
         children[FollowUp.__table__] += _followup_rows(claim_id, record.followups, actor, now)
+        children[FollowUp.__table__] += _deadline_rows(claim_id, record, analysis, actor, now)
+        children[Note.__table__] += [
+            {
+                "claim_id": claim_id,
+                "author": note["author"] or actor,
+                "text": note["text"],
+                "created_at": note["at"] or now,
+            }
+            for note in record.notes
+        ]
         children[claim_tags] += [
             {"claim_id": claim_id, "tag_id": tag_ids[name]} for name in dict.fromkeys(record.tags)
         ]
@@ -299,6 +348,7 @@ def insert_claims(
     for table, rows in children.items():
         if rows:
             session.execute(insert(table), rows)
+    return list(ids)
 
 
 def _day(value: str | None) -> dt.date | None:

@@ -21,9 +21,11 @@ from claimtrack import service
 from claimtrack.errors import NotFound, WorkflowError
 from claimtrack.history import verdict_summary
 from claimtrack.models import Claim, Event, FollowUp, Note, SuggestedMatch
+from claimtrack.queries import fetch
 from claimtrack.scale import Status
 from claimtrack.serialise import note_record, verdict_record
 from claimtrack.service import _record
+from claimtrack.service.sources import undo_source_edit
 
 __all__ = ["UNDOABLE", "undo"]
 
@@ -51,7 +53,9 @@ def undo(
     if expected_version is not None and len(claim_ids) == 1:
         [claim_id] = claim_ids
         assert claim_id is not None  # every undoable action is recorded on a claim
-        service.check_version(session, service.get_claim(session, claim_id), expected_version)
+        # Fetched as it is: undoing a deletion starts from a claim in the trash.
+        claim = fetch(session, Claim, claim_id, "claim")
+        service.check_version(session, claim, expected_version)
     first_new = service.last_event_id(session)
     with service.batch():
         # Newest first: a verdict ruled on a new claim is undone before its status move.
@@ -230,6 +234,16 @@ def _match_reopen(session: Session, actor: str, event: Event) -> None:
     service.decide_match(session, actor, _match_of(session, event).id, confirm=False)
 
 
+def _claim_delete(session: Session, actor: str, event: Event) -> None:
+    assert event.claim_id is not None
+    service.restore_claim(session, actor, event.claim_id)
+
+
+def _claim_restore(session: Session, actor: str, event: Event) -> None:
+    assert event.claim_id is not None
+    service.delete_claim(session, actor, event.claim_id)
+
+
 def _match_of(session: Session, event: Event) -> SuggestedMatch:
     """The suggested match an event decided: its claim and the candidate it names."""
     match = session.scalar(
@@ -255,6 +269,7 @@ UNDOABLE: dict[str, Callable[[Session, str, Event], None]] = {
     "untag": _untag,
     "source.add": _source_add,
     "source.remove": _source_remove,
+    "source.edit": undo_source_edit,
     "note": _note,
     "note.remove": _note_remove,
     "followup.add": _followup_add,
@@ -263,4 +278,6 @@ UNDOABLE: dict[str, Callable[[Session, str, Event], None]] = {
     "followup.reopen": _followup_reopen,
     "match.reject": _match_reject,
     "match.reopen": _match_reopen,
+    "claim.delete": _claim_delete,
+    "claim.restore": _claim_restore,
 }

@@ -14,14 +14,12 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import NotFound
 from claimtrack.terminal import shown
 from claimtrack.tui.commands import ActionCommands
 from claimtrack.tui.notices import write_notices
-from claimtrack.tui.screens.documents import DocumentsScreen
-from claimtrack.tui.screens.followups import FollowUpsScreen
+from claimtrack.tui.preferences import load_theme, save_theme
 from claimtrack.tui.screens.help import HelpScreen
 from claimtrack.tui.screens.queue import QueueScreen
 from claimtrack.tui.undo import UndoStep, carry_forward
@@ -45,12 +43,13 @@ class ClaimtrackApp(App[None]):
     TITLE = "claimtrack"
     COMMANDS = App.COMMANDS | {ActionCommands}
 
+    # The footer lists these after the screen's own keys, in this order.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("u", "undo", "Undo", id="app.undo"),
         Binding("A", "followups", "Agenda", id="app.followups"),
         Binding("D", "documents", "Documents", id="app.documents"),
+        Binding("u", "undo", "Undo", id="app.undo"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", id="app.theme", show=False),
     ]
 
@@ -69,10 +68,13 @@ class ClaimtrackApp(App[None]):
         self.database = database
         self.actor = actor
         self.undo_steps: list[UndoStep] = []
-        self.theme = DARK
+        remembered = load_theme()
+        self.theme = remembered if remembered in self.available_themes else DARK
 
     def on_mount(self) -> None:
         self.sub_title = self.actor
+        # Any change of theme (ctrl+t or the command palette) is remembered for next time.
+        self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
         self.push_screen(QueueScreen(self.database, self.actor))
 
     def today(self) -> dt.date:
@@ -83,10 +85,14 @@ class ClaimtrackApp(App[None]):
 
     def action_followups(self) -> None:
         """Open the agenda of open follow-ups."""
+        from claimtrack.tui.screens.followups import FollowUpsScreen
+
         self._bring_up(FollowUpsScreen, lambda: FollowUpsScreen(self.database, self.actor))
 
     def action_documents(self) -> None:
         """Open the list of imported articles."""
+        from claimtrack.tui.screens.documents import DocumentsScreen
+
         self._bring_up(DocumentsScreen, lambda: DocumentsScreen(self.database, self.actor))
 
     def _bring_up(self, kind: type[Screen[Any]], make: Callable[[], Screen[Any]]) -> None:
@@ -107,6 +113,8 @@ class ClaimtrackApp(App[None]):
 
     def action_undo(self) -> None:
         """Take back the last change of this session, through the service."""
+        from claimtrack import service  # loaded with the first write, not at start-up
+
         if not self.undo_steps:
             self.notify("nothing to undo in this session", severity="warning")
             return

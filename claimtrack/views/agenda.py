@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from claimtrack.models import Claim, FollowUp
+from claimtrack.models import Claim, FollowUp, live_claims
 
 AGENDA_LIMIT = 1000
 GROUPS = ("overdue", "today", "this week", "later")
@@ -57,7 +57,7 @@ def load_agenda(session: Session, today: dt.date, *, limit: int = AGENDA_LIMIT) 
     statement = (
         select(FollowUp, Claim.text, Claim.version)
         .join(Claim, Claim.id == FollowUp.claim_id)
-        .where(FollowUp.done.is_(False), Claim.merged_into_id.is_(None))
+        .where(FollowUp.done.is_(False), live_claims())
         .order_by(FollowUp.due, FollowUp.id)
         .limit(limit)
     )
@@ -78,5 +78,12 @@ def load_agenda(session: Session, today: dt.date, *, limit: int = AGENDA_LIMIT) 
         shown += 1
     total = shown
     if shown == limit:
-        total = session.scalar(select(func.count(FollowUp.id)).where(FollowUp.done.is_(False))) or 0
+        total = (
+            session.scalar(
+                select(func.count(FollowUp.id))
+                .join(Claim, Claim.id == FollowUp.claim_id)
+                .where(FollowUp.done.is_(False), live_claims())
+            )
+            or 0
+        )
     return Agenda(today, [(name, grouped[name]) for name in GROUPS], shown, total)

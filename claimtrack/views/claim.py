@@ -15,6 +15,7 @@ from claimtrack.history import describe_change
 from claimtrack.models import Claim
 from claimtrack.queries import claim_history, get_claim, similar_claims
 from claimtrack.schedule import FRIENDLY_RECURRENCE
+from claimtrack.views.checked import checked_by
 from claimtrack.views.passages import Passage, around
 
 
@@ -48,6 +49,23 @@ class FollowUpRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A piece of evidence as the edit form and the pickers need it."""
+
+    id: int
+    url: str
+    title: str | None
+    publisher: str | None
+    stance: str
+    reliability: str
+    excerpt: str | None
+
+    @property
+    def name(self) -> str:
+        return self.title or self.url
+
+
+@dataclass(frozen=True, slots=True)
 class MatchRow:
     """A suggested near-duplicate: the pair as stored, and the other claim."""
 
@@ -57,6 +75,8 @@ class MatchRow:
     other_text: str
     similarity: float
     state: str
+    other_speaker: str | None = None
+    other_speaker_type: str | None = None
 
     def describe(self) -> str:
         return f"{self.similarity:3.0f}%  #{self.other_id}  [{self.state}]  {self.other_text}"
@@ -85,13 +105,18 @@ class ClaimView:
     verdict: str | None
     verdict_summary: str | None
     outcome: str | None
+    speaker: str | None = None
+    speaker_type: str | None = None
     structure: list[str] = field(default_factory=list)
     appearances: list[Passage] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    source_rows: list[SourceRow] = field(default_factory=list)
     matches: list[MatchRow] = field(default_factory=list)
     followups: list[FollowUpRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     history: list[TimelineEntry] = field(default_factory=list)
+    # Who already checked this claim (organisation · rating · link); empty for most claims.
+    checked: list[str] = field(default_factory=list)
 
     @property
     def open_followups(self) -> list[FollowUpRow]:
@@ -115,6 +140,8 @@ def load_claim_view(session: Session, claim_id: int) -> ClaimView:
         verdict=claim.verdict,
         verdict_summary=claim.verdict_summary,
         outcome=claim.outcome,
+        speaker=claim.speaker,
+        speaker_type=claim.speaker_type,
         structure=_structure(claim),
         appearances=[
             around(
@@ -134,6 +161,10 @@ def load_claim_view(session: Session, claim_id: int) -> ClaimView:
             + (f"\n  “{s.excerpt}”" if s.excerpt else "")
             for s in claim.sources
         ],
+        source_rows=[
+            SourceRow(s.id, s.url, s.title, s.publisher, s.stance, s.reliability, s.excerpt)
+            for s in claim.sources
+        ],
         matches=[
             MatchRow(
                 match.id,
@@ -142,6 +173,8 @@ def load_claim_view(session: Session, claim_id: int) -> ClaimView:
                 " ".join(other.text.split()),
                 match.similarity,
                 match.state,
+                other.speaker,
+                other.speaker_type,
             )
             for match, other in similar_claims(session, claim.id)
         ],
@@ -151,6 +184,7 @@ def load_claim_view(session: Session, claim_id: int) -> ClaimView:
             TimelineEntry(e.at.date(), f"{e.at:%H:%M}", e.actor, describe_change(e))
             for e in claim_history(session, claim.id)
         ],
+        checked=[f"✓ Already checked: {m.describe()}" for m in checked_by(session, [claim.id])],
     )
 
 

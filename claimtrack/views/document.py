@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import NotFound
-from claimtrack.models import Appearance, Claim, Document
+from claimtrack.models import Appearance, Claim, Document, live_claims
+from claimtrack.queries import in_trash
 from claimtrack.views.claim import label
 from claimtrack.views.passages import Passage, clip, locate, paragraphs
 from claimtrack.wording import count
@@ -62,11 +63,13 @@ def load_document_view(session: Session, document_id: int) -> DocumentView:
     document = session.get(Document, document_id)
     if document is None:
         raise NotFound(f"no document {document_id}")
+    if document.deleted_at is not None:
+        raise NotFound(in_trash("document", document_id, purged=document.purged_at is not None))
     text = document.text
     statement = (
         select(Appearance, Claim.status, Claim.verdict, Claim.text)
         .join(Claim, Claim.id == Appearance.claim_id)
-        .where(Appearance.document_id == document_id, Claim.merged_into_id.is_(None))
+        .where(Appearance.document_id == document_id, live_claims())
         .order_by(Appearance.start, Appearance.id)
     )
     bounds = paragraphs(text) or [(0, len(text))]

@@ -26,9 +26,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from claimtrack.db import Database
-from claimtrack.models import Claim, FollowUp, Source
+from claimtrack.models import Claim, Event, FollowUp, Source, live_claims
 from claimtrack.queries import ClaimFilter
 from claimtrack.search import claims_fts, fts_query
+from claimtrack.views.checked import is_checked
 
 PAGE_SIZE = 100
 CACHED_PAGES = 32
@@ -50,6 +51,7 @@ class QueueRow:
     text: str
     sources: int
     next_due: dt.date | None
+    checked: bool = False  # found already checked (views/checked.py): a ✓ on the row
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ SORT_COLUMNS: dict[str, SortColumn] = {
         SortColumn("text", "claim text", descending=False),
         SortColumn("sources", "sources", descending=True),
         SortColumn("next_due", "next due", descending=False),
+        SortColumn("id", "id", descending=False),
     )
 }
 
@@ -104,13 +107,16 @@ class QueueSort:
 
 @dataclass(frozen=True, slots=True)
 class QueueSnapshot:
-    """The result of one queue load: the ordered ids plus the counts for the header."""
+    """The result of one queue load: the ordered ids, as of the audit trail's `last_event`.
+
+    The per-status counts are not part of it: they are read on their own
+    (`count_claims`) and painted when ready, off the path to the first rows.
+    """
 
     where: ClaimFilter
     sort: QueueSort
     ids: Ids
-    total: int
-    status_counts: dict[str, int]
+    last_event: int = 0  # the newest event when the ids were read: any write since moves it
     complete: bool = True  # False while only the first page of ids is known
     kept_marks: frozenset[int] = field(default_factory=frozenset)
     # The rows of the first page, read in the worker, so painting them needs no query.
@@ -134,6 +140,8 @@ def _segments(sort: QueueSort) -> list[Select[Any]]:
     down = sort.descending
     by_id = _ordered(Claim.id, down if sort.column.id_follows else not down)
     match sort.key:
+        case "id":
+            return [select(Claim.id).order_by(by_id)]
         case "score" | "status" | "kind":
             column = getattr(Claim, sort.key)
             return [select(Claim.id).order_by(_ordered(column, down), by_id)]
@@ -246,6 +254,23 @@ def _walk_index(connection: Connection, where: ClaimFilter, sort: QueueSort) -> 
     return index if (matches or 0) >= MANY_MATCHES else None
 
 
+def last_event_id(session: Session) -> int:
+    """The newest event of the audit trail (0 for none): every write adds one."""
+    return session.scalar(select(func.max(Event.id))) or 0
+
+
+def data_changed_since(database: Database, last_event: int) -> bool:
+    """Whether anything was written (by anyone) since the audit trail's `last_event`."""
+    with database.read() as session:
+        return last_event_id(session) != last_event
+
+
+def load_counts(database: Database) -> Counts:
+    """The claim counts for the queue's header line, in a read of their own."""
+    with database.read() as session:
+        return count_claims(session)
+
+
 def count_claims(session: Session) -> Counts:
     """All live claims and how many of them are in each status.
 
@@ -254,12 +279,23 @@ def count_claims(session: Session) -> Counts:
     per_status = {
         status: count
         for status, count in session.execute(
-            select(Claim.status, func.count(Claim.id))
-            .where(Claim.merged_into_id.is_(None))
-            .group_by(Claim.status)
+            select(Claim.status, func.count(Claim.id)).where(live_claims()).group_by(Claim.status)
         )
     }
     return Counts(sum(per_status.values()), per_status)
+
+
+def count_admitted(
+    database: Database, where: ClaimFilter, excluding: frozenset[int] = frozenset()
+) -> int:
+    """How many claims `where` admits, less `excluding` (a mark-all less the unmarked)."""
+    with database.read() as session:
+        statement = where.apply(
+            select(func.count(Claim.id)).select_from(Claim), session.get_bind().dialect.name
+        )
+        if excluding:
+            statement = statement.where(Claim.id.not_in(sorted(excluding)))
+        return session.scalar(statement) or 0
 
 
 def marks_admitted(session: Session, where: ClaimFilter, marks: frozenset[int]) -> frozenset[int]:
@@ -278,29 +314,27 @@ def load_snapshot(
     sort: QueueSort | None = None,
     *,
     limit: int | None = None,
-    counts: Counts | None = None,
     marks: frozenset[int] = frozenset(),
     cancelled: Callable[[], bool] = lambda: False,
 ) -> QueueSnapshot | None:
-    """The ordered ids the filter admits, with the claim counts for the header.
+    """The ordered ids the filter admits.
 
     With `limit`, only the first ids: enough to paint the first screen at once.
-    `counts` reuses counts already made (they change only with a write).
     None when `cancelled` says a newer load made this one moot.
     """
     sort = sort or QueueSort()
     with database.read() as session:
+        # Read first, in the same transaction: a write after it shows as a newer event.
+        last = last_event_id(session)
         ids = ordered_ids(session, where, sort, limit=limit, cancelled=cancelled)
         if ids is None:
             return None
-        counts = counts or count_claims(session)
         kept = marks_admitted(session, where, marks) if limit is None else marks
     return QueueSnapshot(
         where,
         sort,
         ids,
-        counts.total,
-        counts.per_status,
+        last_event=last,
         complete=limit is None or len(ids) < limit,
         kept_marks=kept,
         first_rows=fetch_rows(database, ids[:PAGE_SIZE]),
@@ -327,6 +361,7 @@ def fetch_rows(database: Database, ids: Ids) -> dict[int, QueueRow]:
         Claim.text,
         sources,
         next_due,
+        is_checked(),
     ).where(Claim.id.in_(list(ids)))
     with database.read() as session:
         return {values[0]: QueueRow(*values) for values in session.execute(statement)}

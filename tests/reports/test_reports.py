@@ -92,9 +92,11 @@ def _render(database, fmt, where=ALL, **kw):
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json", "csv", "claimreview"])
 def test_every_format_renders(populated, fmt):
-    text, n = _render(populated, fmt)
+    publishing = {"organisation": "Checkers", "site_url": "https://checks.example.org/"}
+    text, n = _render(populated, fmt, **(publishing if fmt == "claimreview" else {}))
     assert text
-    assert n == (3 if fmt == "claimreview" else 4)
+    # ClaimReview publishes only the concluded claim; the others are still being worked.
+    assert n == (1 if fmt == "claimreview" else 4)
 
 
 def test_unknown_format(populated):
@@ -179,7 +181,9 @@ def test_csv_columns_stable(database):
 
 
 def test_claimreview_escapes_script(populated):
-    text, _ = _render(populated, "claimreview", site_url="https://checks.example.org")
+    text, _ = _render(
+        populated, "claimreview", organisation="Checkers", site_url="https://checks.example.org"
+    )
     assert "</script>" not in text and "<" not in text and ">" not in text
     reviews = json.loads(text)
     assert reviews[0]["claimReviewed"].startswith("Drones <script>")
@@ -213,6 +217,7 @@ def test_claimreview_required_fields(database, verdict):
             f"Claim rated {verdict}",
             verdict=verdict.value,
             summary="why",
+            status="concluded",
             speaker="Someone",
             doc=doc,
         )
@@ -226,13 +231,14 @@ def test_claimreview_required_fields(database, verdict):
         assert review.get(key), key
     assert review["@type"] == "ClaimReview"
     assert review["@context"] == "https://schema.org"
-    assert review["url"] == "https://checks.example.org/claims/1"
+    assert review["url"] == "https://checks.example.org/claims/1.html"
     assert review["author"] == {
         "@type": "Organization",
+        "@id": "https://checks.example.org/#organization",
         "name": "Checkers",
         "url": "https://checks.example.org/",
     }
-    dt.date.fromisoformat(review["datePublished"])
+    assert dt.datetime.fromisoformat(review["datePublished"]).tzinfo is not None
     rating = review["reviewRating"]
     assert rating["@type"] == "Rating" and rating["alternateName"] == verdict.label
     if verdict.rating is not None:
@@ -273,11 +279,17 @@ def test_claimreview_author_is_an_organization_for_an_organisation_speaker(
             speaker_type=speaker_type,
         )
         service.set_verdict(session, "ana", claim.id, "unverifiable", "no data")
+        for step in ("needs_review", "concluded"):
+            service.set_status(session, "ana", claim.id, step)
     # when
-    text, _ = _render(database, "claimreview", organisation="Checkers")
+    text, _ = _render(
+        database, "claimreview", organisation="Checkers", site_url="https://checks.example.org/"
+    )
     # then
     (review,) = json.loads(text)
-    assert review["itemReviewed"]["author"] == author
+    speaker = review["itemReviewed"]["author"]
+    assert speaker.pop("@id") == "https://checks.example.org/claims/1.html#speaker"
+    assert speaker == author
 
 
 def test_filter_and_window(populated):

@@ -9,6 +9,15 @@ import pytest
 
 from claimtrack.db import Database
 from claimtrack.tui.app import ClaimtrackApp
+from claimtrack.tui.preferences import CONFIG_ENV
+
+
+@pytest.fixture(autouse=True)
+def _preferences_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The workbench remembers its theme in a file: here, never in the real user dir."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv(CONFIG_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture

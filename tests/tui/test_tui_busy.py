@@ -43,7 +43,7 @@ def test_bulk_dismiss_while_another_program_holds_the_write_lock_is_a_notice(
 
         blocker.execute("BEGIN IMMEDIATE")  # another program is writing
         try:
-            await pilot.press("space", "space", "d")
+            await pilot.press("space", "space", "d", "y")
             await settle(pilot)
             # the workbench is still up, and says why nothing changed
             assert pilot.app.is_running and pilot.app.return_code is None
@@ -56,7 +56,7 @@ def test_bulk_dismiss_while_another_program_holds_the_write_lock_is_a_notice(
         # the lock released: nothing was half-written, and the marks are still there to retry
         assert statuses(demo_db) == before
         assert set(claims.marked) == set(marked)
-        await pilot.press("d")
+        await pilot.press("d", "y")
         await settle(pilot)
         after = statuses(demo_db)
         assert {i for i in marked if after[i] == "dismissed"} == set(marked)

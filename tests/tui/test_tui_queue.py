@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from textual.pilot import Pilot
 from tui_pilot import drive, type_text
 from tui_pilot import settle_search as settle
@@ -13,7 +13,9 @@ from claimtrack.queries import ClaimFilter
 from claimtrack.scale import Status, can_transition
 from claimtrack.tui.app import DARK, LIGHT, ClaimtrackApp, load_keymap
 from claimtrack.tui.screens.claim import ClaimScreen
+from claimtrack.tui.screens.confirm import ConfirmScreen
 from claimtrack.tui.screens.help import HelpScreen
+from claimtrack.tui.screens.queue import QueueScreen
 from claimtrack.tui.widgets.claim_list import ClaimList
 from claimtrack.views.queue import RowCache, fetch_rows, load_snapshot
 
@@ -212,7 +214,7 @@ def test_bulk_tag_marked_claims_in_one_transaction(app: ClaimtrackApp, demo_db: 
     async def steps(pilot: Pilot[None]) -> None:
         await pilot.press("space", "space", "plus")
         await type_text(pilot, "drones-2025")
-        await pilot.press("enter")
+        await pilot.press("enter", "y")
         await settle(pilot)
         with demo_db.read() as session:
             tagged = {
@@ -239,6 +241,11 @@ def test_bulk_dismiss_skips_and_counts_what_the_workflow_forbids(
     async def steps(pilot: Pilot[None]) -> None:
         await pilot.press("V", "d")
         await settle(pilot)
+        # the confirmation counts every claim the filter shows
+        question = str(pilot.app.screen.query_one(".dialog-title").render())
+        assert question == f"Dismiss {len(statuses)} claims?"
+        await pilot.press("y")
+        await settle(pilot)
         message = list(pilot.app._notifications)[-1].message
         assert message.startswith(f"dismissed: {len(movable)} claims")
         assert f"{len(refused)} skipped" in message
@@ -257,7 +264,7 @@ def test_u_takes_a_whole_bulk_dismissal_back_through_the_audit_trail(
         before = dict(session.execute(select(Claim.id, Claim.status)).all())
 
     async def steps(pilot: Pilot[None]) -> None:
-        await pilot.press("V", "d")
+        await pilot.press("V", "d", "y")
         await settle(pilot)
         with demo_db.read() as session:
             dismissed = dict(session.execute(select(Claim.id, Claim.status)).all())
@@ -327,5 +334,30 @@ def test_rows_past_the_first_page_are_read_by_a_worker_never_while_drawing(
         shown = "\n".join(str(claims.render_line(y).text) for y in range(1, claims.size.height))
         assert text in shown
         assert threads and not any(threads)  # every page was read off the UI thread
+
+    drive(app, steps)
+
+
+def test_a_bulk_change_waits_for_a_yes_and_n_changes_nothing(
+    app: ClaimtrackApp, demo_db: Database
+) -> None:
+    with demo_db.read() as session:
+        before = dict(session.execute(select(Claim.id, Claim.status)).all())
+        events = session.scalar(select(func.count(Event.id)))
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await pilot.press("space", "space", "space", "d")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        question = str(pilot.app.screen.query_one(".dialog-title").render())
+        assert question == "Dismiss 3 claims?"
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, QueueScreen)
+        with demo_db.read() as session:
+            assert dict(session.execute(select(Claim.id, Claim.status)).all()) == before
+            assert session.scalar(select(func.count(Event.id))) == events
+        # the marks stay, so the reviewer can still act on them
+        assert pilot.app.screen.query_one(ClaimList).mark_count == 3
 
     drive(app, steps)

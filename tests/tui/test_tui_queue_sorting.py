@@ -47,6 +47,7 @@ def expected_order(database: Database, key: str, descending: bool) -> list[int]:
             ).all()
         )
     values: dict[str, Callable[[Claim], Any]] = {
+        "id": lambda c: c.id,
         "score": lambda c: c.score,
         "status": lambda c: c.status,
         "verdict": lambda c: c.verdict,
@@ -153,6 +154,11 @@ def test_mark_all_then_bulk_tag_changes_every_claim_of_the_filter_but_the_unmark
         await pilot.press("plus")
         await type_text(pilot, "week-47")
         await pilot.press("enter")
+        await settle(pilot)
+        # the confirmation counts the filter less the unmarked row
+        question = str(pilot.app.screen.query_one(".dialog-title").render())
+        assert question == f"Tag {len(new_ids) - 1} claims week-47?"
+        await pilot.press("y")
         await settle(pilot)
         with demo_db.read() as session:
             tagged = {

@@ -87,7 +87,7 @@ def test_full_triage_by_keys(app: ClaimtrackApp, demo_db: Database) -> None:
 
         # rule a verdict: the picker opens on the current one (half true); one down is mostly false
         assert claim(demo_db).verdict == "half_true"
-        await pilot.press("v", "down", "enter")
+        await pilot.press("v", "enter", "down", "enter", "ctrl+s")
         await pilot.pause()
         assert claim(demo_db).verdict == "mostly_false"
 
@@ -164,7 +164,7 @@ def test_change_behind_the_apps_back_is_a_conflict(app: ClaimtrackApp, demo_db: 
         with demo_db.transaction() as session:
             service.add_note(session, "bob", interceptor_claim(demo_db), "Figures confirmed by MoD")
         # when the app rules a verdict on its stale copy
-        await pilot.press("v", "down", "enter")
+        await pilot.press("v", "enter", "down", "enter", "ctrl+s")
         await settle(pilot)  # the refusal reloads the screen in a worker
 
         # then nothing is written, bob's change is kept, and the screen reloads
@@ -175,7 +175,7 @@ def test_change_behind_the_apps_back_is_a_conflict(app: ClaimtrackApp, demo_db: 
         assert "Figures confirmed by MoD" in str(screen.query_one("#claim-notes").render())
 
         # and the same action, retried on the fresh copy, goes through
-        await pilot.press("v", "down", "enter")
+        await pilot.press("v", "enter", "down", "enter", "ctrl+s")
         await pilot.pause()
         assert claim(demo_db).verdict == "mostly_false"
 

@@ -62,7 +62,9 @@ def test_agenda_groups_open_followups_by_due_date(workbench: ClaimtrackApp) -> N
             "today": ["Check December output figures"],
             "this week": ["Call the ministry"],
             "later": [
-                "Deadline: check whether this happened",
+                # the deadline follow-up says what to check (issue 15 point 4)
+                "Check: defense production offices in Berlin and Copenhagen established"
+                " (deadline 2025-12-31)",
                 "Compare with 2027 production statistics",
             ],
         }
@@ -247,6 +249,8 @@ def test_confirming_a_suggested_match_merges_and_shows_the_survivor(
         await pilot.press("m")  # a merge is always picked from the list
         await pilot.pause()
         await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # keep the survivor's wording and speaker
         await settle(pilot)
         with demo_db.read() as session:
             merged = session.get(Claim, newer)
@@ -346,11 +350,13 @@ def test_undo_takes_back_a_note_and_a_followup(workbench: ClaimtrackApp, demo_db
 
     async def steps(pilot: Pilot[None]) -> None:
         await open_claim(pilot, offices)
-        await pilot.press("n")
+        await pilot.press("n")  # a multi-line editor: enter is a new line, ctrl+s saves
         await type_text(pilot, "Ask the embassy")
         await pilot.press("enter")
+        await type_text(pilot, "and the ministry")
+        await pilot.press("ctrl+s")
         await settle(pilot)
-        assert notes() == ["Ask the embassy"]
+        assert notes() == ["Ask the embassy\nand the ministry"]
         await pilot.press("f")
         await type_text(pilot, "Check the Berlin office")
         await pilot.press("tab")

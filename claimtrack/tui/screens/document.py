@@ -16,6 +16,7 @@ from claimtrack.db import Database
 from claimtrack.terminal import shown
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.widgets.article_text import ArticleText
+from claimtrack.tui.widgets.workbench_header import WorkbenchHeader
 from claimtrack.views.document import DocumentView, load_document_view
 
 
@@ -39,11 +40,12 @@ class DocumentScreen(Screen[None]):
         self.current: int | None = None  # index into view.claims
 
     def compose(self) -> ComposeResult:
+        yield WorkbenchHeader()
         yield Static("", id="document-title", classes="screen-title", markup=False)
         yield Static("loading…", id="document-meta", markup=False)
         yield VerticalScroll(id="document-body")
         yield Static("", id="document-status", classes="screen-status", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#document-body").focus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from rich.text import Text
@@ -12,10 +13,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
+from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.queries import DocumentRow, list_documents
 from claimtrack.terminal import shown
+from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.document import DocumentScreen
+from claimtrack.tui.screens.text_prompt import TextPrompt
+from claimtrack.tui.widgets.workbench_header import WorkbenchHeader
 from claimtrack.wording import count
 
 
@@ -24,6 +29,7 @@ class DocumentsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back", id="documents.back"),
+        Binding("p", "set_published", "Set date", id="documents.set_published"),
         Binding("j", "cursor_down", "Down", id="documents.down", show=False),
         Binding("k", "cursor_up", "Up", id="documents.up", show=False),
         Binding("r", "reload", "Reload", id="documents.reload", show=False),
@@ -36,6 +42,7 @@ class DocumentsScreen(Screen[None]):
         self.loaded = False
 
     def compose(self) -> ComposeResult:
+        yield WorkbenchHeader()
         yield Static("Documents", classes="screen-title")
         table: DataTable[str | Text] = DataTable(id="documents", cursor_type="row")
         table.add_column("published", key="published", width=10)
@@ -44,7 +51,7 @@ class DocumentsScreen(Screen[None]):
         table.add_column("claims", key="claims")
         yield table
         yield Static("loading…", id="documents-status", classes="screen-status")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#documents", DataTable).focus()
@@ -106,6 +113,51 @@ class DocumentsScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_reload(self) -> None:
+        self.reload()
+
+    def _current_document(self) -> int | None:
+        table = self.query_one("#documents", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
+
+    def action_set_published(self) -> None:
+        """Date the article under the cursor: its relative dates and deadlines are read again."""
+        document_id = self._current_document()
+        if document_id is None:
+            return
+
+        def save(value: str | None) -> None:
+            if value is None or not value.strip():
+                return
+            try:
+                published = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                self.notify(
+                    f"not a date (YYYY-MM-DD): {shown(value)}", severity="error", markup=False
+                )
+                return
+            self.set_published(document_id, published)
+
+        self.app.push_screen(
+            TextPrompt(f"Publication date of document {document_id} (YYYY-MM-DD)"), save
+        )
+
+    def set_published(self, document_id: int, published: dt.date) -> None:
+        """Set the date through the service, in one audited transaction."""
+        with (
+            write_notices(self) as written,
+            self.database.transaction() as session,
+        ):
+            redated = service.set_document_published(session, self.actor, document_id, published)
+        if not written.ok:
+            return
+        self.notify(
+            f"document {document_id} dated {published.isoformat()}: "
+            f"{count(redated.claims, 'claim')} re-dated, "
+            f"{count(redated.followups, 'follow-up')} added"
+        )
         self.reload()
 
     def action_cursor_down(self) -> None:

@@ -19,6 +19,7 @@ from claimtrack.terminal import shown
 from claimtrack.tui.notices import write_notices
 from claimtrack.tui.screens.claim import ClaimScreen
 from claimtrack.tui.undo import UndoStep
+from claimtrack.tui.widgets.workbench_header import WorkbenchHeader
 from claimtrack.views.agenda import Agenda, AgendaRow, load_agenda
 from claimtrack.views.claim import repeats
 from claimtrack.wording import count
@@ -64,10 +65,11 @@ class FollowUpsScreen(Screen[None]):
         return cast("ClaimtrackApp", self.app)
 
     def compose(self) -> ComposeResult:
+        yield WorkbenchHeader()
         yield Static("Follow-ups", id="agenda-title", classes="screen-title")
         yield OptionList(id="agenda")
         yield Static("loading…", id="agenda-status", classes="screen-status")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#agenda", OptionList).focus()

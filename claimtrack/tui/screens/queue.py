@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy.orm import Session
 from textual import on, work
@@ -21,46 +21,56 @@ from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries import ClaimFilter
 from claimtrack.scale import Status
-from claimtrack.service import bulk
 from claimtrack.terminal import shown
 from claimtrack.tui.filter_text import filter_text, parse_filter
 from claimtrack.tui.screens.choice import ChoiceScreen
-from claimtrack.tui.screens.claim import ClaimScreen
+from claimtrack.tui.screens.confirm import ConfirmScreen
 from claimtrack.tui.screens.text_prompt import TextPrompt
 from claimtrack.tui.undo import UndoStep
 from claimtrack.tui.widgets.claim_list import ClaimList
+from claimtrack.tui.widgets.workbench_header import WorkbenchHeader
 from claimtrack.views.queue import (
     SORT_COLUMNS,
     Counts,
     QueueSnapshot,
     QueueSort,
+    count_admitted,
+    data_changed_since,
     fetch_rows,
+    load_counts,
     load_snapshot,
 )
+from claimtrack.wording import count
+
+if TYPE_CHECKING:
+    # The service (with the extractor behind it) loads on the first write, and the claim
+    # screen on the first claim opened: the queue's first rows wait for neither.
+    from claimtrack.service import bulk
 
 FIRST_PAGE = 200
 SEARCH_DELAY = 0.15  # seconds of quiet typing before the search runs
 
 
-BulkChange = Callable[[Session, bulk.Selection], bulk.BulkResult]
+BulkChange = Callable[[Session, "bulk.Selection"], "bulk.BulkResult"]
 
 
 class QueueScreen(Screen[None]):
     """Claims the filter admits, sorted by a column; rows paged in as the reviewer scrolls."""
 
+    # Shown in the footer in this order, the most used first; `?` lists them all.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="queue.search"),
-        Binding("escape", "clear_search", "Clear search", id="queue.clear_search", show=False),
-        Binding("V", "mark_all", "Mark all", id="queue.mark_all"),
-        Binding("M", "clear_marks", "Unmark", id="queue.clear_marks", show=False),
-        Binding("colon", "jump", "Go to id", id="queue.jump"),
-        Binding("F", "filter", "Filter", id="queue.filter"),
-        Binding("r", "reload", "Reload", id="queue.reload"),
+        Binding("F", "filter", "Filter", id="queue.filter", show=False),
         Binding("d", "bulk_dismiss", "Dismiss", id="queue.dismiss"),
-        Binding("t", "bulk_status", "Status", id="queue.status"),
-        Binding("a", "bulk_assign", "Assign", id="queue.assign"),
-        Binding("plus", "bulk_tag", "Tag", id="queue.tag"),
-        Binding("s", "sort", "Sort", id="queue.sort"),
+        Binding("s", "sort", "Sort", id="queue.sort", show=False),
+        Binding("escape", "clear_search", "Clear search", id="queue.clear_search", show=False),
+        Binding("V", "mark_all", "Mark all", id="queue.mark_all", show=False),
+        Binding("M", "clear_marks", "Unmark", id="queue.clear_marks", show=False),
+        Binding("colon", "jump", "Go to id", id="queue.jump", show=False),
+        Binding("r", "reload", "Reload", id="queue.reload", show=False),
+        Binding("t", "bulk_status", "Status", id="queue.status", show=False),
+        Binding("a", "bulk_assign", "Assign", id="queue.assign", show=False),
+        Binding("plus", "bulk_tag", "Tag", id="queue.tag", show=False),
         Binding("S", "reverse_sort", "Reverse sort", id="queue.reverse_sort", show=False),
     ]
 
@@ -73,30 +83,63 @@ class QueueScreen(Screen[None]):
         self.snapshot: QueueSnapshot | None = None
         # Claims in all and per status: they change with a write, not with the filter,
         # so a keystroke in the search box does not count a million rows again.
+        # Painted when ready; the first rows never wait for them.
         self.counts: Counts | None = None
         self._search_timer: Timer | None = None
+        self._check_when_loaded = False
 
     def compose(self) -> ComposeResult:
+        yield WorkbenchHeader()
         yield Static("", id="status-counts")
         yield Input(placeholder="search claims, speakers, notes…", id="search")
         yield ClaimList(partial(fetch_rows, self.database), id="claims")
         yield Static("loading…", id="status-bar")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one(ClaimList).focus()
         self._load()
 
     def on_screen_resume(self) -> None:
-        # Back from a claim: its row (and maybe its place in the filter) changed.
-        if self.snapshot is not None:
-            self.reload()
+        # Back from a claim or a dialog. Reload only if something was written since the
+        # ids were read (here or by another program); a load still running carries on.
+        if self.snapshot is not None and self.snapshot.complete:
+            self.check_for_changes(self.snapshot.last_event)
+        elif self.snapshot is not None:
+            self._check_when_loaded = True  # the running load may predate a write
 
     # ------------------------------------------------------------ loading
+
+    @work(thread=True, exclusive=True, group="queue-changes")
+    def check_for_changes(self, last_event: int) -> None:
+        """Reload (on the UI thread) if the audit trail moved past `last_event`."""
+        try:
+            changed = data_changed_since(self.database, last_event)
+        except Exception:  # a lost database shows on the next load, not here
+            return
+        if changed and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._reload_if_current, last_event)
+
+    def _reload_if_current(self, last_event: int) -> None:
+        if self.snapshot is not None and self.snapshot.last_event == last_event:
+            self.reload()
 
     def _load(self) -> None:
         # The marks are copied here, on the UI thread that changes them.
         self.load_queue(self.where, self.sort, frozenset(self.query_one(ClaimList).marked))
+        if self.counts is None:
+            self.count_queue()
+
+    @work(thread=True, exclusive=True, group="queue-counts")
+    def count_queue(self) -> None:
+        """Count the claims per status in a worker of its own, off the path to the first rows."""
+        worker = get_current_worker()
+        try:
+            counts = load_counts(self.database)
+        except Exception:  # the id list's load reports a lost database
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_counts, counts)
 
     @work(thread=True, exclusive=True, group="queue")
     def load_queue(self, where: ClaimFilter, sort: QueueSort, marks: frozenset[int]) -> None:
@@ -111,21 +154,14 @@ class QueueScreen(Screen[None]):
 
         try:
             # The first page paints at once; the full id list (slow at a million) follows.
-            first = load_snapshot(
-                self.database, where, sort, limit=FIRST_PAGE, counts=self.counts, marks=marks
-            )
+            first = load_snapshot(self.database, where, sort, limit=FIRST_PAGE, marks=marks)
             if first is None or worker.is_cancelled:
                 return
             self.app.call_from_thread(self._show_snapshot, first)
             snapshot: QueueSnapshot | None = first
-            if not first.complete:
-                counts = Counts(first.total, first.status_counts)
+            if not first.complete or marks:
                 snapshot = load_snapshot(
-                    self.database, where, sort, counts=counts, marks=marks, cancelled=cancelled
-                )
-            elif marks:
-                snapshot = load_snapshot(
-                    self.database, where, sort, counts=self.counts, marks=marks
+                    self.database, where, sort, marks=marks, cancelled=cancelled
                 )
         except Exception as error:  # a bad query must show, not kill the app
             if not worker.is_cancelled:
@@ -140,15 +176,21 @@ class QueueScreen(Screen[None]):
         if (snapshot.where, snapshot.sort) != (self.where, self.sort):
             return  # an older load finished after a newer filter or sort was set
         self.snapshot = snapshot
-        self.counts = Counts(snapshot.total, snapshot.status_counts)
         claims = self.query_one(ClaimList)
         claims.show_ids(snapshot.ids, snapshot.sort, snapshot.first_rows)
         if snapshot.complete and claims.marked:
             claims.marked &= snapshot.kept_marks
-        counts = " · ".join(
-            f"{status.label} {snapshot.status_counts.get(status.value, 0):,}" for status in Status
+        if snapshot.complete and self._check_when_loaded:
+            self._check_when_loaded = False
+            self.check_for_changes(snapshot.last_event)
+        self._update_status_bar()
+
+    def _show_counts(self, counts: Counts) -> None:
+        self.counts = counts
+        line = " · ".join(
+            f"{status.label} {counts.per_status.get(status.value, 0):,}" for status in Status
         )
-        self.query_one("#status-counts", Static).update(counts)
+        self.query_one("#status-counts", Static).update(line)
         self._update_status_bar()
 
     def _update_status_bar(self) -> None:
@@ -156,7 +198,8 @@ class QueueScreen(Screen[None]):
             return
         claims = self.query_one(ClaimList)
         shown = f"{len(self.snapshot.ids):,}" if self.snapshot.complete else "counting…"
-        parts = [f"{shown} of {self.snapshot.total:,}"]
+        total = f"{self.counts.total:,}" if self.counts is not None else "…"
+        parts = [f"{shown} of {total}"]
         if described := self.where.describe():
             parts.append(described)
         if self.sort != QueueSort():
@@ -184,6 +227,8 @@ class QueueScreen(Screen[None]):
 
     @on(ClaimList.Opened)
     def open_claim(self, event: ClaimList.Opened) -> None:
+        from claimtrack.tui.screens.claim import ClaimScreen
+
         self.app.push_screen(ClaimScreen(self.database, self.actor, event.claim_id))
 
     @on(ClaimList.MarksChanged)
@@ -279,6 +324,8 @@ class QueueScreen(Screen[None]):
 
     def _selection(self) -> bulk.Selection | None:
         """The marked claims (a filter after a mark-all), or the one under the cursor."""
+        from claimtrack.service import bulk
+
         claims = self.query_one(ClaimList)
         if claims.all_marked:
             return bulk.Selection.matching(self.where, claims.unmarked)
@@ -288,9 +335,58 @@ class QueueScreen(Screen[None]):
             return bulk.Selection.of([claims.current_id])
         return None
 
-    def _bulk(self, done: str, change: BulkChange) -> None:
-        if (selection := self._selection()) is not None:
-            self.run_bulk(done, selection, change)
+    def _bulk(self, question: str, done: str, change: BulkChange) -> None:
+        """Ask with the count of claims it touches, then run it; `{claims}` in `question` is the count."""
+        if (selection := self._selection()) is None:
+            return
+        claims = self.query_one(ClaimList)
+        if claims.all_marked and not (self.snapshot and self.snapshot.complete):
+            # The id list is still loading: count the filter in the database instead.
+            unmarked = frozenset(claims.unmarked)
+            self.count_then_confirm(question, done, selection, unmarked, change)
+            return
+        many = claims.mark_count if (claims.all_marked or claims.marked) else 1
+        self._confirm_bulk(question, many, done, selection, change)
+
+    @work(thread=True, exclusive=True, group="bulk-count")
+    def count_then_confirm(
+        self,
+        question: str,
+        done: str,
+        selection: bulk.Selection,
+        unmarked: frozenset[int],
+        change: BulkChange,
+    ) -> None:
+        """Count a mark-all's claims off the UI thread, then ask."""
+        try:
+            many = count_admitted(self.database, self.where, unmarked)
+        except Exception as error:  # a lost database shows, never crashes
+            self.app.call_from_thread(
+                self.notify, shown(str(error)), severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(self._confirm_bulk, question, many, done, selection, change)
+
+    def _confirm_bulk(
+        self,
+        question: str,
+        many: int,
+        done: str,
+        selection: bulk.Selection,
+        change: BulkChange,
+    ) -> None:
+        if many == 0:
+            self.notify("no claim is marked", severity="warning")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_bulk(done, selection, change)
+
+        detail = "u undoes it as one step" if many > 1 else "u undoes it"
+        self.app.push_screen(
+            ConfirmScreen(question.replace("{claims}", count(many, "claim")), detail), answered
+        )
 
     @work(thread=True, exclusive=True, group="bulk")
     def run_bulk(self, done: str, selection: bulk.Selection, change: BulkChange) -> None:
@@ -320,14 +416,21 @@ class QueueScreen(Screen[None]):
         self.reload()
 
     def action_bulk_dismiss(self) -> None:
+        from claimtrack.service import bulk
+
         self._bulk(
-            "dismissed", lambda session, selection: bulk.dismiss(session, self.actor, selection)
+            "Dismiss {claims}?",
+            "dismissed",
+            lambda session, selection: bulk.dismiss(session, self.actor, selection),
         )
 
     def action_bulk_status(self) -> None:
+        from claimtrack.service import bulk
+
         def move(value: str | None) -> None:
             if value is not None:
                 self._bulk(
+                    f"Set the status of {{claims}} to {Status(value).label}?",
                     f"status {value}",
                     lambda session, selection: bulk.set_status(
                         session, self.actor, selection, value
@@ -338,19 +441,26 @@ class QueueScreen(Screen[None]):
         self.app.push_screen(ChoiceScreen("Status of the marked claims", choices), move)
 
     def action_bulk_assign(self) -> None:
+        from claimtrack.service import bulk
+
         def give(name: str | None) -> None:
             if name is not None:
+                who = name.strip() or "nobody"
                 self._bulk(
-                    f"assigned to {name.strip() or 'nobody'}",
+                    f"Assign {{claims}} to {who}?",
+                    f"assigned to {who}",
                     lambda session, selection: bulk.assign(session, self.actor, selection, name),
                 )
 
         self.app.push_screen(TextPrompt("Assign the marked claims to", self.actor), give)
 
     def action_bulk_tag(self) -> None:
+        from claimtrack.service import bulk
+
         def label(name: str | None) -> None:
             if name and name.strip():
                 self._bulk(
+                    f"Tag {{claims}} {name.strip().lower()}?",
                     f"tagged {name.strip().lower()}",
                     lambda session, selection: bulk.tag(session, self.actor, selection, name),
                 )
@@ -366,6 +476,8 @@ class QueueScreen(Screen[None]):
             except ValueError:
                 self.notify(f"not a claim id: {value!r}", severity="error")
                 return
+            from claimtrack.tui.screens.claim import ClaimScreen
+
             self.app.push_screen(ClaimScreen(self.database, self.actor, claim_id))
 
         self.app.push_screen(TextPrompt("Go to claim id"), jump)

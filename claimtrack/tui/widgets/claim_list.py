@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
 
@@ -20,24 +21,53 @@ from textual.strip import Strip
 from claimtrack.terminal import shown
 from claimtrack.views.queue import Ids, QueueRow, QueueSort, RowCache, RowFetcher
 
-# (title, width, sort key); the claim text takes whatever width is left.
-COLUMNS: list[tuple[str, int, str | None]] = [
-    ("", 2, None),
-    ("score", 7, "score"),
-    ("status", 13, "status"),
-    ("verdict", 13, "verdict"),
-    ("kind", 12, "kind"),
-    ("speaker", 18, "speaker"),
-    ("claim", 0, "text"),
-    ("src", 5, "sources"),
-    ("next due", 11, "next_due"),
+
+# (title, width, sort key, priority); the claim text takes whatever width is left.
+# Narrow terminals drop the columns of lowest priority first (highest number).
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of the queue: its title, width (0: the claim text), sort key, priority."""
+
+    title: str
+    width: int
+    key: str | None
+    priority: int  # 0 always shown; larger numbers go first when the terminal is narrow
+
+
+COLUMNS: list[Column] = [
+    Column("", 1, None, 0),
+    Column("id", 7, "id", 0),
+    Column("score", 7, "score", 2),  # room for the sort arrow: "score ▼"
+    Column("status", 12, "status", 1),
+    Column("verdict", 12, "verdict", 3),
+    Column("kind", 11, "kind", 7),
+    Column("speaker", 18, "speaker", 5),
+    Column("claim", 0, "text", 0),
+    Column("src", 5, "sources", 6),
+    Column("next due", 10, "next_due", 4),
 ]
-MIN_TEXT_WIDTH = 10
+MIN_TEXT_WIDTH = 30
 SORT_ARROW = {True: "▼", False: "▲"}
 
 
 def _cell(text: str, width: int) -> str:
     return set_cell_size(text, width)
+
+
+def column_widths(width: int) -> list[int]:
+    """Each column's width in a view `width` cells wide (0: left out); see ClaimList._widths."""
+    chosen = [0] * len(COLUMNS)
+    room = width
+    by_priority = sorted(range(len(COLUMNS)), key=lambda i: (COLUMNS[i].priority, i))
+    for index in by_priority:
+        column = COLUMNS[index]
+        need = (column.width or MIN_TEXT_WIDTH) + 1  # a column and the space after it
+        if column.priority == 0 or need <= room:
+            chosen[index] = column.width or MIN_TEXT_WIDTH
+            room -= need
+    text = next(i for i, column in enumerate(COLUMNS) if not column.width)
+    chosen[text] += max(room, 0)
+    return chosen
 
 
 class ClaimList(ScrollView, can_focus=True):
@@ -193,9 +223,12 @@ class ClaimList(ScrollView, can_focus=True):
         self.virtual_size = Size(event.size.width, len(self.ids) + 1)
 
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(w for _, w, _ in COLUMNS)
-        text_width = max(MIN_TEXT_WIDTH, width - fixed - len(COLUMNS))
-        return [w or text_width for _, w, _ in COLUMNS]
+        """Each column's width at `width` cells; 0 for a column the terminal has no room for.
+
+        The claim text keeps at least MIN_TEXT_WIDTH; the other columns join in
+        order of priority while they fit, and the text takes what is left.
+        """
+        return column_widths(width)
 
     def _title(self, title: str, key: str | None) -> str:
         if key is not None and key == self.sort.key:
@@ -216,8 +249,9 @@ class ClaimList(ScrollView, can_focus=True):
         if y == 0:
             style = base + self.get_component_rich_style("claim-list--header")
             cells = [
-                (_cell(self._title(title, key), w), style)
-                for (title, _, key), w in zip(COLUMNS, widths, strict=True)
+                (_cell(self._title(column.title, column.key), w), style)
+                for column, w in zip(COLUMNS, widths, strict=True)
+                if w
             ]
             return self._join(cells, style, width)
         index = self.scroll_offset.y + y - 1
@@ -238,7 +272,8 @@ class ClaimList(ScrollView, can_focus=True):
         if row.next_due is not None and row.next_due < self.today:
             due_style = style + self.get_component_rich_style("claim-list--overdue")
         values = [
-            "●" if self.is_marked(row.id) else "",
+            "●" if self.is_marked(row.id) else ("✓" if row.checked else ""),
+            str(row.id).rjust(widths[1]),
             f"{row.score:.2f}",
             row.status.replace("_", " "),
             (row.verdict or "—").replace("_", " "),
@@ -251,7 +286,7 @@ class ClaimList(ScrollView, can_focus=True):
         ]
         cells = [(_cell(v, w), style) for v, w in zip(values, widths, strict=True)]
         cells[-1] = (cells[-1][0], due_style)
-        return cells
+        return [cell for cell, w in zip(cells, widths, strict=True) if w]
 
     # ------------------------------------------------------------ cursor
 
@@ -313,9 +348,11 @@ class ClaimList(ScrollView, can_focus=True):
 
     def column_at(self, x: int) -> str | None:
         """The sort key of the column at `x` cells into the content area."""
-        for (_, _, key), width in zip(COLUMNS, self._widths(self.size.width), strict=True):
+        for column, width in zip(COLUMNS, self._widths(self.size.width), strict=True):
+            if not width:
+                continue
             if x < width + 1:  # a column and the space after it
-                return key
+                return column.key
             x -= width + 1
         return None
 

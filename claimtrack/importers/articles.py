@@ -1,0 +1,100 @@
+"""One article into the database, safely beside other importers writing at once.
+
+Each article is one transaction. Several `claimtrack import` processes, on one
+machine or many, may import into one PostgreSQL database together:
+
+- the same document or claim is stored once: the unique content hash and the
+  unique normalised text decide (`service.once`), and the importer that loses
+  takes the winner's row;
+- two importers storing claims the other also stores, in another order, can
+  deadlock; PostgreSQL then aborts one of them, which is retried (a bounded
+  number of times) from the start of its article;
+- a near-duplicate stored by another importer at the same moment is invisible
+  until that importer commits, so each importer looks for near-duplicates of
+  its new claims again once its own article is committed. Whichever of two
+  importers commits last sees the other's claim then, so no pair is missed.
+
+SQLite runs one writer at a time (`BEGIN IMMEDIATE`), so there the first look
+already sees everything and the second is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.exc import DBAPIError
+
+from claimtrack import service
+from claimtrack.db import Database
+from claimtrack.errors import ClaimtrackError
+from claimtrack.importers.documents import ImportSummary, import_text
+from claimtrack.importers.files import Article
+from claimtrack.queries import get_claim
+
+ATTEMPTS = 5
+# deadlock_detected, serialization_failure: the transaction may simply be run again.
+RETRYABLE = {"40P01", "40001"}
+
+
+def import_article(
+    database: Database,
+    actor: str,
+    article: Article,
+    *,
+    published: dt.date | None = None,
+) -> ImportSummary:
+    """Store `article` and its claims in one transaction; what it did."""
+    for attempt in range(1, ATTEMPTS + 1):
+        summary = ImportSummary()  # a retried attempt starts counting afresh
+        try:
+            with database.transaction() as session:
+                import_text(
+                    session,
+                    actor,
+                    article.text,
+                    title=article.title,
+                    url=article.url,
+                    outlet=article.outlet,
+                    author=article.author,
+                    published=published or article.published,
+                    origin=article.origin,
+                    summary=summary,
+                )
+        except DBAPIError as error:
+            if _sqlstate(error) not in RETRYABLE:
+                raise
+            if attempt == ATTEMPTS:
+                raise ClaimtrackError(
+                    f"{article.origin}: the database kept aborting the import "
+                    f"({ATTEMPTS} attempts, other importers writing the same claims); "
+                    "nothing was written, import it again"
+                ) from None
+            continue
+        break
+    if not database.is_sqlite and summary.new_claims:
+        summary.suggested += _match_again(database, actor, summary.new_claims)
+    return summary
+
+
+def _match_again(database: Database, actor: str, claim_ids: list[int]) -> int:
+    """Suggest near-duplicates that other importers committed alongside these claims."""
+    with database.transaction() as session:
+        return sum(
+            service.suggest_matches(session, actor, get_claim(session, claim_id))
+            for claim_id in claim_ids
+        )
+
+
+def _sqlstate(error: DBAPIError) -> str | None:
+    return getattr(error.orig, "sqlstate", None)
+
+
+def add_up(total: ImportSummary, part: ImportSummary) -> None:
+    """Add one article's counts to the run's."""
+    total.documents += part.documents
+    total.duplicates += part.duplicates
+    total.claims += part.claims
+    total.appearances += part.appearances
+    total.followups += part.followups
+    total.suggested += part.suggested
+    total.checked += part.checked

@@ -1,0 +1,1 @@
+"""Publishing: the one ClaimReview builder, and the static site of published fact-checks."""
