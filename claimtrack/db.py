@@ -15,13 +15,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -30,7 +26,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from claimtrack.errors import ClaimtrackError, DatabaseBusy, SchemaTooNew
 from claimtrack.team import INSUFFICIENT_PRIVILEGE, PermissionDenied
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 BUSY_TIMEOUT_MS = 10_000
+# The newest revision in migrations/versions (a test keeps the two equal). Opening a
+# database compares its stamp with this, so Alembic (a third of start-up's imports) is
+# loaded only when a schema must change.
+HEAD_REVISION = "0011"
 
 
 def migrations_path() -> Path:
@@ -42,6 +45,8 @@ def migrations_path() -> Path:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic config built in code, bound to `connection` when given."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_path()))
     if connection is not None:
@@ -50,7 +55,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    """The newest schema revision this code knows."""
+    """The newest schema revision in the migration scripts (HEAD_REVISION, read from them)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "migrations/versions holds no revision"
     return head
@@ -154,21 +161,28 @@ class Database:
 
     def current_revision(self) -> str | None:
         """The schema revision stamped in the database, None for an empty one."""
+        # Read without Alembic, as its MigrationContext would (one row, or none).
         with self.engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     def upgrade(self, revision: str = "head") -> None:
         """Bring the schema to `revision` (refuses a schema newer than this code)."""
+        from alembic import command
+
         self._refuse_unknown_revision()
         self._run_migration(command.upgrade, revision)
 
     def downgrade(self, revision: str) -> None:
         """Step the schema back to `revision` (for tests and emergencies)."""
+        from alembic import command
+
         self._run_migration(command.downgrade, revision)
 
     def ensure_current(self) -> None:
         """Upgrade-on-open: bring an older schema up to date, refuse a newer one."""
-        if self.current_revision() != head_revision():
+        if self.current_revision() != HEAD_REVISION:
             self.upgrade()
 
     def backup(self, destination: Path) -> None:
@@ -205,6 +219,8 @@ class Database:
         current = self.current_revision()
         if current is None:
             return
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(alembic_config())
         known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:

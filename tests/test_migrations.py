@@ -423,3 +423,27 @@ def test_given_completed_backup_then_no_partial_file_is_left(sqlite_database, tm
     sqlite_database.backup(folder / "backup.db")
 
     assert [path.name for path in folder.iterdir()] == ["backup.db"]
+
+
+def test_the_head_constant_names_the_newest_migration() -> None:
+    """Opening compares against HEAD_REVISION; a new migration must move it too."""
+    from claimtrack.db import HEAD_REVISION, head_revision
+
+    assert head_revision() == HEAD_REVISION
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path) -> None:
+    """Alembic is loaded only when a schema must change (start-up cost, issue 17)."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'current.db'}"
+    probe = (
+        "import sys; from claimtrack.db import open_database; "
+        "open_database(sys.argv[1]).dispose(); print('alembic' in sys.modules)"
+    )
+    first = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True)
+    again = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True)
+    assert (first.stdout.strip(), again.stdout.strip()) == ("True", "False"), (
+        first.stderr + again.stderr
+    )
