@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
+from sqlalchemy.orm import Session
 
 from claimtrack.config import database_url, missing_sqlite_file
 from claimtrack.db import Database, open_database
-from claimtrack.importers.documents import ImportSummary, import_text
+from claimtrack.importers.articles import store_article
+from claimtrack.importers.documents import ImportSummary
 from claimtrack.importers.files import Article
 from claimtrack.queries import document_id_for_text
 from claimtrack.terminal import shown
@@ -143,7 +145,7 @@ def throwaway_if_missing(db_arg: str | None) -> Iterator[Database | None]:
 
 
 def import_one(
-    session: object,
+    session: Session,
     actor: str,
     article: Article,
     published: dt.date | None,
@@ -151,18 +153,7 @@ def import_one(
 ) -> bool:
     """Import one article into an open session; True if it was stored as a new document."""
     before = summary.documents
-    import_text(
-        session,  # type: ignore[arg-type]
-        actor,
-        article.text,
-        title=article.title,
-        url=article.url,
-        outlet=article.outlet,
-        author=article.author,
-        published=published or article.published,
-        origin=article.origin,
-        summary=summary,
-    )
+    store_article(session, actor, article, published, summary)
     return summary.documents > before
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from claimtrack import service
 from claimtrack.db import Database
@@ -48,18 +49,7 @@ def import_article(
         summary = ImportSummary()  # a retried attempt starts counting afresh
         try:
             with database.transaction() as session:
-                import_text(
-                    session,
-                    actor,
-                    article.text,
-                    title=article.title,
-                    url=article.url,
-                    outlet=article.outlet,
-                    author=article.author,
-                    published=published or article.published,
-                    origin=article.origin,
-                    summary=summary,
-                )
+                store_article(session, actor, article, published, summary)
         except DBAPIError as error:
             if _sqlstate(error) not in RETRYABLE:
                 raise
@@ -74,6 +64,28 @@ def import_article(
     if not database.is_sqlite and summary.new_claims:
         summary.suggested += _match_again(database, actor, summary.new_claims)
     return summary
+
+
+def store_article(
+    session: Session,
+    actor: str,
+    article: Article,
+    published: dt.date | None,
+    summary: ImportSummary,
+) -> None:
+    """Store `article` in an open session (`published` overrides its own date)."""
+    import_text(
+        session,
+        actor,
+        article.text,
+        title=article.title,
+        url=article.url,
+        outlet=article.outlet,
+        author=article.author,
+        published=published or article.published,
+        origin=article.origin,
+        summary=summary,
+    )
 
 
 def _match_again(database: Database, actor: str, claim_ids: list[int]) -> int:
