@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from claimtrack.extract import find_quantities
+from claimtrack.extract.density import too_many_numbers
 from claimtrack.extract.types import Quantity
 from claimtrack.matching import WORD, shares_figure
 
@@ -350,7 +351,9 @@ def statement(text: str, speaker: str | None = None) -> Statement:
     return Statement(
         text=text,
         words=words,
-        figures=tuple(find_quantities(text)),
+        # A "claim" of hundreds of numbers (a pasted table, a hostile record) has
+        # no figure a fact-check could share; reading them would take seconds.
+        figures=() if too_many_numbers(text) else tuple(find_quantities(text)),
         years=frozenset(_YEAR.findall(text)),
         names=frozenset(names),
         direction=frozenset(direction),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
+import importlib
 import json
 import os
 import sys
@@ -15,26 +17,47 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from claimtrack import crashlog, limits, queries, service
+from claimtrack import limits
 from claimtrack.cli_output import ScaleChoice, limit_notice, output_options, write_records
 from claimtrack.config import USER_ENV, database_url, missing_sqlite_file
-from claimtrack.db import Database, open_database
 from claimtrack.errors import ClaimtrackError, InvalidInput
-from claimtrack.history import describe_change
-from claimtrack.retry import retrying
 from claimtrack.scale import Kind, Outcome, Reliability, Stance, Status, Verdict
-from claimtrack.schedule import parse_due
-from claimtrack.serialise import claim_record, event_record, followup_record
-from claimtrack.team import Action, require, resolve_actor
 from claimtrack.team_commands import team
 from claimtrack.terminal import json_line, shown
 from claimtrack.wording import count
+
+# Start-up (issue 17): `claimtrack --help` loads no SQLAlchemy, and a command
+# loads only what it uses (`claims list` the read side, not the service and its
+# extractor). So the modules below SQLAlchemy are imported inside the commands;
+# `service` and `queries`, used everywhere, load on their first attribute.
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from claimtrack import queries, service
+    from claimtrack.db import Database
+
+
+class _LazyModule:
+    """Stands for a module and imports it on the first attribute read."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: ModuleType | None = None
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._module is None:
+            self._module = importlib.import_module(self._name)
+        return getattr(self._module, attribute)
+
+
+if not TYPE_CHECKING:
+    queries = _LazyModule("claimtrack.queries")
+    service = _LazyModule("claimtrack.service")
 
 # `claimtrack undo` lists at most this many of the changes it made (a bulk undo makes thousands).
 UNDO_LINES_SHOWN = 10
@@ -55,6 +78,8 @@ class Context:
     def actor(self) -> str:
         """--user on SQLite; the database login on PostgreSQL (team.resolve_actor)."""
         if self._actor is None:
+            from claimtrack.team import resolve_actor
+
             with self.database.read() as session:
                 self._actor = resolve_actor(session, self.user_arg or os.environ.get(USER_ENV))
         return self._actor
@@ -71,11 +96,18 @@ class Context:
                         "`claimtrack db upgrade`, `import` or `demo` creates one"
                     )
                 missing.parent.mkdir(parents=True, exist_ok=True)
+            from claimtrack.db import open_database
+
             self._database = open_database(url)
             with self._database.read() as session:  # the team's limits, under --limit
-                team = limits.from_settings(service.limit_settings(session))
+                team = limits.from_settings(queries.limit_settings(session))
             limits.configure(limits.overridden(team, self.limit_overrides))
         return self._database
+
+    def close(self) -> None:
+        """Close the database's connections: SQLite folds its WAL into the file on the last."""
+        if self._database is not None:
+            self._database.dispose()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -90,8 +122,7 @@ class Context:
 
 # The commands that may create a database that does not exist yet; any other
 # command on a missing file says so (a mistyped --db must not leave an empty one).
-# Adding a claim by hand and a team setting are first steps as natural as an import.
-CREATING_COMMANDS = {("db", "upgrade"), ("import",), ("demo",), ("claims", "add"), ("settings",)}
+CREATING_COMMANDS = {("db", "upgrade"), ("import",), ("demo",)}
 
 
 def _creates_databases() -> bool:
@@ -113,24 +144,27 @@ class ClaimtrackGroup(click.Group):
             # The reader (e.g. `| head`) stopped listening: not an error.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(0) from None
-        except (ClaimtrackError, SQLAlchemyError, OSError) as error:
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # before _user_errors(): `claims --help` ends here, loading no SQLAlchemy
+        except _user_errors() as error:
             if _debugging(ctx):
                 raise
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
             # Errors quote input (a claim, a file's line): never raw on the terminal.
             raise click.ClickException(shown(message, newline=" ")) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise
         except Exception as error:  # a bug: one line, the traceback in the log
             if _debugging(ctx):
                 raise
+            from claimtrack import crashlog
+
             logged = crashlog.record(error, sys.argv[1:])
             line = crashlog.unexpected_line(error, logged)
             raise click.ClickException(shown(line, newline=" ")) from None
 
-
     def _invoke_retrying(self, ctx: click.Context) -> Any:
         """Run the command; one that lost to concurrent writers runs again (retry.py)."""
+        from claimtrack.retry import retrying
+
         protected, args = list(ctx._protected_args), list(ctx.args)
 
         def attempt() -> Any:
@@ -142,6 +176,13 @@ class ClaimtrackGroup(click.Group):
                 ctx.obj._database.dispose()
 
         return retrying(attempt, before_retry=forget_database)
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors a user must act on, shown as one line and exit code 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return (ClaimtrackError, SQLAlchemyError, OSError)
 
 
 def _debugging(ctx: click.Context) -> bool:
@@ -217,6 +258,8 @@ def _figure(low: float | None, high: float | None) -> str:
 
 
 def _due(text: str) -> dt.date:
+    from claimtrack.schedule import parse_due
+
     try:
         return parse_due(text, dt.date.today())
     except ValueError as error:
@@ -245,8 +288,11 @@ def cli(
 ) -> None:
     """Extract, track and verify claims made in news articles."""
     overrides = dict(limits.parse_assignment(arg) for arg in limit_args)
-    limits.configure(limits.overridden(limits.DEFAULTS, overrides))  # every run starts from the defaults
+    limits.configure(
+        limits.overridden(limits.DEFAULTS, overrides)
+    )  # every run starts from the defaults
     ctx.obj = Context(db_arg, user_arg, debug, overrides)
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         _open_workbench(ctx.obj)
 
@@ -275,6 +321,8 @@ def db() -> None:
 @pass_context
 def db_upgrade(context: Context) -> None:
     """Bring the schema up to date (also happens on open)."""
+    from claimtrack.db import Database
+
     database = Database(database_url(context.db_arg))
     database.upgrade()
     click.echo(f"{database.url}: schema at {database.current_revision()}")
@@ -284,6 +332,8 @@ def db_upgrade(context: Context) -> None:
 @pass_context
 def db_current(context: Context) -> None:
     """Show the schema revision of the database."""
+    from claimtrack.db import Database
+
     url = database_url(context.db_arg, create_dirs=False)
     if (missing := missing_sqlite_file(url)) is not None:
         raise ClaimtrackError(f"no database at {missing}")
@@ -295,6 +345,7 @@ def db_current(context: Context) -> None:
 @pass_context
 def db_doctor(context: Context) -> None:
     """Report the server, the schema revision, the login's roles and the extensions."""
+    from claimtrack.db import Database
     from claimtrack.doctor import diagnose
 
     database = Database(database_url(context.db_arg))
@@ -370,6 +421,8 @@ def claims_add(
     as_json: bool,
 ) -> None:
     """Add a claim by hand; its quantities, dates and speaker are extracted from the text."""
+    from claimtrack.serialise import claim_record
+
     with context.transaction() as session:
         claim = service.add_claim_from_text(
             session,
@@ -412,6 +465,8 @@ CLAIM_COLUMNS = (
 @pass_context
 def claims_list(context: Context, where: queries.ClaimFilter, limit: int, fmt: str) -> None:
     """List claims, best score first; a notice on stderr when --limit cut the list."""
+    from claimtrack.serialise import claim_record
+
     with context.read() as session:
         found = queries.list_claims(session, where, limit=limit)
         records = [claim_record(c) for c in found]
@@ -469,6 +524,8 @@ def _print_rows(
 
 
 def _print_queue(context: Context) -> None:
+    from claimtrack.serialise import claim_record
+
     with context.read() as session:
         records = [claim_record(c) for c in queries.list_claims(session, queries.ClaimFilter())]
     _print_table(records)
@@ -480,6 +537,9 @@ def _print_queue(context: Context) -> None:
 @pass_context
 def claims_show(context: Context, claim_id: int, as_json: bool) -> None:
     """Show one claim with its parts, evidence, follow-ups and history."""
+    from claimtrack.history import describe_change
+    from claimtrack.serialise import claim_record
+
     with context.read() as session:
         claim = service.get_claim(session, claim_id)
         record = claim_record(claim, full=True)
@@ -556,6 +616,8 @@ def claims_checked(context: Context, limit: int, as_json: bool) -> None:
 @pass_context
 def claims_set(context: Context, claim_id: int, **changes: Any) -> None:
     """Change a claim's status, verdict, outcome, assignee, tags or wording."""
+    from claimtrack.serialise import claim_record
+
     as_json = changes.pop("as_json")
     claim_reviewed = changes.pop("claim_reviewed")
     with context.transaction() as session:
@@ -719,6 +781,8 @@ def sources_add(context: Context, claim_id: int, url: str, **details: Any) -> No
 @pass_context
 def sources_list(context: Context, claim_id: int, as_json: bool) -> None:
     """List a claim's sources."""
+    from claimtrack.serialise import claim_record
+
     with context.read() as session:
         records = claim_record(service.get_claim(session, claim_id), full=True)["sources"]
     for record in records:
@@ -791,6 +855,8 @@ def _followup_lines(records: list[dict[str, Any]]) -> None:
 @pass_context
 def followups_list(context: Context, claim_id: int, fmt: str) -> None:
     """List a claim's follow-ups."""
+    from claimtrack.serialise import followup_record
+
     with context.read() as session:
         claim = service.get_claim(session, claim_id)
         records = [followup_record(f) for f in claim.followups]
@@ -804,6 +870,8 @@ def followups_list(context: Context, claim_id: int, fmt: str) -> None:
 @pass_context
 def followups_due(context: Context, by_text: str, limit: int | None, fmt: str) -> None:
     """Open follow-ups due (or overdue) by a day."""
+    from claimtrack.serialise import followup_record
+
     with context.read() as session:
         records = [followup_record(f) for f in queries.due_followups(session, _due(by_text))]
     _print_followups(records, fmt, limit)
@@ -848,6 +916,8 @@ def notes_add(context: Context, claim_id: int, text: str) -> None:
 @pass_context
 def history(context: Context, claim_id: int, as_json: bool) -> None:
     """The audit trail of a claim: who changed what, when."""
+    from claimtrack.serialise import event_record
+
     with context.read() as session:
         service.get_claim(session, claim_id)
         events = [event_record(e) for e in queries.claim_history(session, claim_id)]
@@ -872,6 +942,8 @@ def history(context: Context, claim_id: int, as_json: bool) -> None:
 @pass_context
 def undo(context: Context, event_id: int, if_version: int | None) -> None:
     """Take back the change of EVENT_ID (an id from `history`); a bulk change as a whole."""
+    from claimtrack.history import describe_change
+
     with context.transaction() as session:
         written = service.undo(session, context.actor, event_id, expected_version=if_version)
         lines = [f"#{e.id} claim {e.claim_id}: {describe_change(e)}" for e in written]
@@ -908,10 +980,13 @@ def settings(context: Context, key: str | None, value: str | None) -> None:
     click.echo(shown(f"{key} = {value}"))
 
 
+# queries.DOCUMENTS_LIMIT, written out so `--help` need not load the queries
+# (tests/test_startup_imports.py keeps the two equal).
+DOCUMENTS_LIMIT = 1000
+
+
 @cli.group("documents", invoke_without_command=True)
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=queries.DOCUMENTS_LIMIT, show_default=True
-)
+@click.option("--limit", type=click.IntRange(min=1), default=DOCUMENTS_LIMIT, show_default=True)
 @output_options
 @click.pass_context
 def documents(ctx: click.Context, limit: int, fmt: str) -> None:
@@ -949,17 +1024,22 @@ def _print_documents(records: list[dict[str, Any]]) -> None:
 
 
 @cli.command("extract")
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="The article's date.")
 @click.option("--all", "include_all", is_flag=True, help="Every sentence, with its score.")
 @json_option
-def extract(source: Any, published: dt.datetime | None, include_all: bool, as_json: bool) -> None:
+def extract(source: str, published: dt.datetime | None, include_all: bool, as_json: bool) -> None:
     """Print the check-worthy claims of FILE (or - for stdin); no database involved."""
     from claimtrack.extract import extract_claims
+    from claimtrack.importers.files import UnreadableArticle, limited_text
 
-    found = extract_claims(
-        source.read(), published.date() if published else None, include_all=include_all
-    )
+    try:
+        with click.open_file(source, "rb") as stream:
+            text = limited_text(stream)  # the article size limit holds here too
+    except (OSError, UnreadableArticle) as refused:
+        reason = refused.strerror if isinstance(refused, OSError) else refused
+        raise ClaimtrackError(f"{source}: {reason}") from None
+    found = extract_claims(text, published.date() if published else None, include_all=include_all)
     if as_json:
         for claim in found:
             _print_json(claim.to_json())
@@ -1002,6 +1082,11 @@ RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 @click.option("--dry-run", is_flag=True, help="Report what would be created; write nothing.")
 @click.option("--skip-invalid", is_flag=True, help="Records: import the valid ones.")
 @click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Articles: processes reading and extracting them [default: one per core].",
+)
+@click.option(
     "--claimreview",
     is_flag=True,
     help="Read fact-checks: ClaimReview JSON-LD files, web pages, data feeds, folders.",
@@ -1015,6 +1100,7 @@ def import_(
     dry_run: bool,
     skip_invalid: bool,
     claimreview: bool = False,
+    jobs: int | None = None,
 ) -> None:
     """Import articles (.txt, .md, .html, folders, URLs) or claim records (.jsonl, .csv).
 
@@ -1023,11 +1109,23 @@ def import_(
 
     `-` reads stdin: an article, or records with --records jsonl|csv.
     """
+    from claimtrack.cli_import import check_options, throwaway_if_missing
+
     if claimreview:
         from claimtrack.cli_factchecks import import_claimreview
 
-        sys.exit(0 if import_claimreview(context, paths) else 1)
-    from claimtrack.cli_import import check_options, throwaway_if_missing
+        given = {
+            "--published": published is not None,
+            "--records": stdin_records is not None,
+            "--skip-invalid": skip_invalid,
+            "--jobs": jobs is not None,
+        }
+        for option in (name for name, is_given in given.items() if is_given):
+            raise click.UsageError(f"{option} does not apply to --claimreview")
+        with throwaway_if_missing(context.db_arg) if dry_run else nullcontext() as throwaway:
+            if throwaway is not None:
+                context._database = throwaway  # a dry run creates no database, even to read
+            sys.exit(0 if import_claimreview(context, paths, dry_run=dry_run) else 1)
 
     records = [p for p in paths if Path(p).suffix.lower() in RECORD_SUFFIXES]
     if stdin_records and "-" in paths:
@@ -1048,7 +1146,9 @@ def import_(
         for path in records:
             failed |= not _import_records(context, path, stdin_records, dry_run, skip_invalid)
         if articles:
-            failed |= not _import_articles(context, articles, published, dry_run)
+            failed |= not _import_articles(context, articles, published, dry_run, jobs)
+    if not dry_run:
+        context.database.refresh_statistics()  # the queue's plans depend on them
     if failed:
         sys.exit(1)
 
@@ -1094,36 +1194,50 @@ def _import_records(
 
 
 def _import_articles(
-    context: Context, paths: list[str], published: dt.datetime | None, dry_run: bool = False
+    context: Context,
+    paths: list[str],
+    published: dt.datetime | None,
+    dry_run: bool = False,
+    jobs: int | None = None,
 ) -> bool:
-    """Articles, one transaction each (a dry run: one, rolled back); True if all could be read."""
+    """Articles, one transaction each (a dry run: one, rolled back); True if all could be read.
+
+    `jobs` worker processes read and extract them (cli_import.reading); this one stores them.
+    """
     from rich.progress import Progress
 
     from claimtrack import cli_import
     from claimtrack.importers.articles import add_up, import_article
     from claimtrack.importers.documents import ImportSummary
-    from claimtrack.importers.files import UnreadableArticle, discover, read_article
+    from claimtrack.importers.files import UnreadableArticle, discover, read_stdin
 
     entries = list(discover(paths))
     context.database  # noqa: B018 (opened first, so the team's limit.* settings bound the reading)
-    stdin_data = sys.stdin.buffer.read() if "-" in entries else None
+    stdin_data = read_stdin(sys.stdin.buffer) if "-" in entries else None
     summary, failures = ImportSummary(), 0
     day = published.date() if published else None
     undated = cli_import.Undated()
+    workers = jobs or cli_import.default_jobs()
     with (
+        cli_import.reading(entries, stdin_data, day, workers) as read,
         Progress(transient=True, disable=not sys.stderr.isatty()) as progress,
         _dry_run_session(context, dry_run) as dry,
     ):
         task = progress.add_task("importing", total=len(entries))
-        for entry in entries:
+        for ahead in read:
+            entry, found = ahead.entry, ahead.occurrences
             try:
-                article = read_article(entry, stdin_data)
+                article = ahead.opened()
                 cli_import.refuse_records(entry, article.text)
                 if dry is not None:
-                    created = cli_import.import_one(dry, context.actor, article, day, summary)
+                    created = cli_import.import_one(
+                        dry, context.actor, article, day, summary, found
+                    )
                 else:
                     # One transaction per article, safe beside other importers.
-                    done = import_article(context.database, context.actor, article, published=day)
+                    done = import_article(
+                        context.database, context.actor, article, published=day, occurrences=found
+                    )
                     add_up(summary, done)
                     created = done.documents > 0
                 if created and not (day or article.published):
@@ -1197,6 +1311,7 @@ def report(
 ) -> None:
     """Write a verification report of the claims the filters admit (default stdout)."""
     from claimtrack.reports import write_report
+    from claimtrack.team import Action, require
 
     with context.read() as session, _output(output) as out:
         if fmt == "claimreview":  # publishing is an editor's act on a team database
@@ -1280,7 +1395,14 @@ for _command in DOCUMENT_COMMANDS:
 
 def main() -> None:
     """Console-script entry point."""
-    cli(prog_name="claimtrack")
+    try:
+        cli(prog_name="claimtrack")
+    finally:
+        # The command is done and its database closed (Context.close). One collection
+        # finalises what it left, then freezing the survivors spares the exit the
+        # collector's sweeps of every object SQLAlchemy made (0.1 s of CPU per run).
+        gc.collect()
+        gc.freeze()
 
 
 if __name__ == "__main__":

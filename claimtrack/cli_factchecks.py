@@ -11,18 +11,19 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from claimtrack import service
 from claimtrack.terminal import json_line, shown
 from claimtrack.wording import count
 
 if TYPE_CHECKING:
     from claimtrack.cli import Context
+    from claimtrack.service.factchecks import FactCheckCounts
 
 
 def publish_site(
     context: Context, directory: Path, site_url: str | None, include_forced: bool
 ) -> None:
     """Write the static site and say what changed."""
+    from claimtrack import service
     from claimtrack.publish.claimreview import Site
     from claimtrack.publish.site import publish
     from claimtrack.team import Action, require
@@ -37,8 +38,14 @@ def publish_site(
     click.echo(shown(f"{directory}: {summary.line()}"))
 
 
-def import_claimreview(context: Context, entries: tuple[str, ...]) -> bool:
-    """Read ClaimReview from files, pages, feeds and folders; True if nothing failed."""
+def import_claimreview(
+    context: Context, entries: tuple[str, ...], *, dry_run: bool = False
+) -> bool:
+    """Read ClaimReview from files, pages, feeds and folders; True if nothing failed.
+
+    A dry run stores each entry's reviews in a transaction it rolls back, so its
+    counts are the ones a real import would print.
+    """
     from claimtrack.importers.claimreview import discover, read_source
     from claimtrack.service.factchecks import add_fact_checks
 
@@ -55,16 +62,33 @@ def import_claimreview(context: Context, entries: tuple[str, ...]) -> bool:
                 click.echo(shown(f"{entry}: no ClaimReview found", newline=" "), err=True)
                 failed = True
             continue
-        with context.transaction() as session:
-            counts = add_fact_checks(session, context.actor, reading.reviews.values(), origin=entry)
+        try:
+            with context.transaction() as session:
+                counts = add_fact_checks(
+                    session, context.actor, reading.reviews.values(), origin=entry
+                )
+                if dry_run:
+                    raise _RolledBack(counts)
+        except _RolledBack as rolled_back:
+            counts = rolled_back.counts
+        would = "would be " if dry_run else ""
         click.echo(
             shown(
-                f"{entry}: {count(counts.added, 'fact check')} added, {counts.updated} updated, "
-                f"{counts.unchanged} unchanged",
+                f"{entry}: {count(counts.added, 'fact check')} {would}added, "
+                f"{counts.updated} {would}updated, {counts.unchanged} unchanged"
+                + (" (dry run: nothing written)" if dry_run else ""),
                 newline=" ",
             )
         )
     return not failed
+
+
+class _RolledBack(Exception):
+    """Leaves a dry run's transaction rolled back, carrying what it would have stored."""
+
+    def __init__(self, counts: FactCheckCounts) -> None:
+        super().__init__()
+        self.counts = counts
 
 
 def checked_lines(context: Context, claim_id: int) -> list[Any]:

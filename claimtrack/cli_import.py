@@ -13,21 +13,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 import tempfile
+from collections import deque
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 import click
 from sqlalchemy.orm import Session
 
+from claimtrack import limits
 from claimtrack.config import database_url, missing_sqlite_file
 from claimtrack.db import Database, open_database
-from claimtrack.importers.articles import store_article
+from claimtrack.importers.articles import read_claims, store_article
 from claimtrack.importers.documents import ImportSummary
-from claimtrack.importers.files import Article
+from claimtrack.importers.files import Article, UnreadableArticle, read_article
 from claimtrack.queries import document_id_for_text
+from claimtrack.service.articles import Occurrence
 from claimtrack.terminal import shown
 
 # Field names a claim record file opens with (the import schema in the README).
@@ -150,11 +157,104 @@ def import_one(
     article: Article,
     published: dt.date | None,
     summary: ImportSummary,
+    occurrences: Sequence[Occurrence] | None = None,
 ) -> bool:
     """Import one article into an open session; True if it was stored as a new document."""
     before = summary.documents
-    store_article(session, actor, article, published, summary)
+    store_article(session, actor, article, published, summary, occurrences)
     return summary.documents > before
+
+
+# ---------------------------------------------------------------- reading ahead of the writer
+#
+# `import --jobs N`: N worker processes fetch, parse and extract the articles
+# (the CPU-bound part); the main process stores them one by one, in the order
+# given, so the database is the one `--jobs 1` makes. Workers are forked
+# before the progress bar starts its thread, and read a bounded window ahead.
+
+
+@dataclass(frozen=True, slots=True)
+class ReadArticle:
+    """One entry read ahead of the writer: its article and claims, or why it is unreadable."""
+
+    entry: str
+    article: Article | None
+    occurrences: list[Occurrence] | None = None  # None: found when stored (a new document)
+    unreadable: str | None = None
+
+    def opened(self) -> Article:
+        """The article, or UnreadableArticle as reading it raised."""
+        if self.article is None:
+            raise UnreadableArticle(self.unreadable)
+        return self.article
+
+
+def read_entry(
+    entry: str, stdin_data: bytes | None, published: dt.date | None, find_claims: bool
+) -> ReadArticle:
+    """Read one entry (a file, a URL, '-') and, if asked, find its claims: a worker's task."""
+    try:
+        article = read_article(entry, stdin_data)
+    except UnreadableArticle as error:
+        return ReadArticle(entry, None, unreadable=str(error))
+    if not find_claims or records_format(article.text) is not None:
+        return ReadArticle(entry, article)  # claim records are refused by the writer
+    return ReadArticle(entry, article, [_portable(o) for o in read_claims(article, published)])
+
+
+def _portable(occurrence: Occurrence) -> Occurrence:
+    """The occurrence without its claim's score explanation: storing never reads it, and
+    it holds the whole model (600 KB to pickle back to the writer per claim)."""
+    if occurrence.found is None:
+        return occurrence
+    return replace(occurrence, found=replace(occurrence.found, features={}))
+
+
+def default_jobs() -> int:
+    """Worker processes for `import --jobs`: one per core."""
+    return os.cpu_count() or 1
+
+
+@contextmanager
+def reading(
+    entries: Sequence[str], stdin_data: bytes | None, published: dt.date | None, jobs: int
+) -> Iterator[Iterator[ReadArticle]]:
+    """The entries read in order: inline with one job, else by `jobs` worker processes."""
+    if jobs <= 1 or len(entries) < 2:
+        yield (read_entry(e, stdin_data if e == "-" else None, published, False) for e in entries)
+        return
+    # The extractor and its model load here once, and the forked workers share them.
+    read_claims(Article(origin="warm-up", text=WARM_UP), None)
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(entries)),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=limits.configure,  # the team's limits, as this process reads them
+        initargs=(limits.current(),),
+    )
+    try:
+        ahead: deque[Future[ReadArticle]] = deque()
+        todo = iter(entries)
+
+        def submit() -> None:
+            for entry in islice(todo, READ_AHEAD * jobs - len(ahead)):
+                data = stdin_data if entry == "-" else None
+                ahead.append(pool.submit(read_entry, entry, data, published, True))
+
+        def results() -> Iterator[ReadArticle]:
+            while ahead:
+                done = ahead.popleft().result()
+                submit()
+                yield done
+
+        submit()  # forks the workers now, before any thread of ours starts
+        yield results()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# Articles each worker may have read before the writer takes them: bounds memory.
+READ_AHEAD = 8
+WARM_UP = "The ministry said it would build 12 new schools by 2027."
 
 
 def undated_document(database: Database, article: Article) -> int | None:

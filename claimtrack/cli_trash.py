@@ -2,7 +2,9 @@
 
 `claims delete|restore ID`, `documents delete|restore|set ID`, `trash list`
 and `trash empty --older-than 30d`; each calls one service function. cli.py
-adds them to its groups (the context is click's `obj`, a cli.Context).
+adds them to its groups (the context is click's `obj`, a cli.Context). The
+service and the views load inside the commands, so registering them (as every
+run does, `--help` too) loads no SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -13,11 +15,9 @@ from typing import Any
 
 import click
 
-from claimtrack import service
 from claimtrack.cli import Context, _json_default, _print_rows, if_version_option
 from claimtrack.cli_output import output_options, write_records
 from claimtrack.terminal import shown
-from claimtrack.views.trash import claims_deleted_with, claims_restored_with, list_trash
 from claimtrack.wording import count
 
 
@@ -27,6 +27,8 @@ from claimtrack.wording import count
 @click.pass_obj
 def claims_delete(context: Context, claim_id: int, if_version: int | None) -> None:
     """Move a claim to the trash (`claims restore` brings it back with everything attached)."""
+    from claimtrack import service
+
     with context.transaction() as session:
         service.delete_claim(session, context.actor, claim_id, expected_version=if_version)
     click.echo(f"claim {claim_id} moved to the trash (claimtrack claims restore {claim_id})")
@@ -37,6 +39,8 @@ def claims_delete(context: Context, claim_id: int, if_version: int | None) -> No
 @click.pass_obj
 def claims_restore(context: Context, claim_id: int) -> None:
     """Bring a claim back from the trash with its sources, follow-ups and notes."""
+    from claimtrack import service
+
     with context.transaction() as session:
         service.restore_claim(session, context.actor, claim_id)
     click.echo(f"claim {claim_id} restored")
@@ -47,6 +51,9 @@ def claims_restore(context: Context, claim_id: int) -> None:
 @click.pass_obj
 def documents_delete(context: Context, document_id: int) -> None:
     """Move a document to the trash, with the claims seen in it and nowhere else."""
+    from claimtrack import service
+    from claimtrack.views.trash import claims_deleted_with
+
     with context.transaction() as session:
         service.delete_document(session, context.actor, document_id)
         taken = claims_deleted_with(session, document_id)
@@ -61,6 +68,9 @@ def documents_delete(context: Context, document_id: int) -> None:
 @click.pass_obj
 def documents_restore(context: Context, document_id: int) -> None:
     """Bring a document back, and the claims its deletion took with it."""
+    from claimtrack import service
+    from claimtrack.views.trash import claims_restored_with
+
     with context.transaction() as session:
         service.restore_document(session, context.actor, document_id)
         back = len(claims_restored_with(session, document_id))
@@ -78,6 +88,8 @@ def documents_restore(context: Context, document_id: int) -> None:
 @click.pass_obj
 def documents_set(context: Context, document_id: int, published: dt.datetime) -> None:
     """Set a document's date: its claims' dates are read again, missing follow-ups added."""
+    from claimtrack import service
+
     with context.transaction() as session:
         redated = service.set_document_published(
             session, context.actor, document_id, published.date()
@@ -103,6 +115,8 @@ def trash() -> None:
 @click.pass_obj
 def trash_list(context: Context, fmt: str) -> None:
     """What is in the trash, most recently deleted first."""
+    from claimtrack.views.trash import list_trash
+
     with context.read() as session:
         records = [item.record() for item in list_trash(session)]
     columns = ("kind", "id", "deleted_at", "deleted_by", "title")
@@ -155,6 +169,8 @@ def _age(value: str) -> dt.timedelta:
 @click.pass_obj
 def trash_empty(context: Context, older_than: str) -> None:
     """Purge what lay in the trash long enough; it cannot be restored after."""
+    from claimtrack import service
+
     age = _age(older_than)
     with context.transaction() as session:
         emptied = service.empty_trash(session, context.actor, age)

@@ -7,11 +7,8 @@ which beats the operating-system user.
 
 from __future__ import annotations
 
-import getpass
 import os
 from pathlib import Path
-
-import platformdirs
 
 DB_ENV = "CLAIMTRACK_DB"
 USER_ENV = "CLAIMTRACK_USER"
@@ -20,6 +17,8 @@ APP_NAME = "claimtrack"
 
 def default_database_path() -> Path:
     """The default SQLite file in the user's data directory."""
+    import platformdirs  # imported here, like getpass below: `--help` needs neither
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "claimtrack.db"
 
 
@@ -66,6 +65,8 @@ def current_user(user: str | None = None) -> str:
         return user
     if env := os.environ.get(USER_ENV):
         return env
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry, e.g. in some containers

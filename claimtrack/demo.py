@@ -55,6 +55,7 @@ def build_demo(path: Path) -> Database:
         for number, line in enumerate(claims_file.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 _apply(session, json.loads(line), f"{claims_file.name}:{number}")
+    database.refresh_statistics()
     return database
 
 

@@ -433,9 +433,7 @@ class CheckedMatch(Base):
 
     __tablename__ = "checked_matches"
     __table_args__ = (
-        CheckConstraint(
-            "(fact_check_id IS NULL) <> (checked_claim_id IS NULL)", name="one_target"
-        ),
+        CheckConstraint("(fact_check_id IS NULL) <> (checked_claim_id IS NULL)", name="one_target"),
         UniqueConstraint("claim_id", "fact_check_id", name="uq_checked_fact_check"),
         UniqueConstraint("claim_id", "checked_claim_id", name="uq_checked_claim"),
     )

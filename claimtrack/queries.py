@@ -15,6 +15,7 @@ from typing import Any, TypeVar, TypeVarTuple
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from claimtrack import limits
 from claimtrack.errors import NotFound
 from claimtrack.models import (
     Appearance,
@@ -22,12 +23,13 @@ from claimtrack.models import (
     Document,
     Event,
     FollowUp,
+    Setting,
     SuggestedMatch,
     Tag,
     claim_tags,
     live_claims,
 )
-from claimtrack.search import matches
+from claimtrack.search import many_notes_match, matches
 
 # The columns a SELECT returns, kept through a filter's narrowing.
 Columns = TypeVarTuple("Columns")
@@ -58,8 +60,11 @@ class ClaimFilter:
             fields.append(("overdue", "yes"))
         return fields
 
-    def apply(self, statement: Select[*Columns], dialect: str) -> Select[*Columns]:
-        """Narrow a SELECT over Claim to the claims this filter admits."""
+    def apply(
+        self, statement: Select[*Columns], dialect: str, *, many_in_notes: bool = False
+    ) -> Select[*Columns]:
+        """Narrow a SELECT over Claim to the claims this filter admits (`many_in_notes`:
+        see `search.many_notes_match`)."""
         statement = statement.where(live_claims())
         for name in ("status", "verdict", "kind", "assignee"):
             if value := getattr(self, name):
@@ -79,7 +84,7 @@ class ClaimFilter:
                 )
             )
         if self.search:
-            statement = statement.where(matches(self.search, dialect))
+            statement = statement.where(matches(self.search, dialect, many_in_notes=many_in_notes))
         if self.overdue_on:
             statement = statement.where(
                 exists().where(
@@ -93,7 +98,10 @@ class ClaimFilter:
 
 def list_claims(session: Session, where: ClaimFilter, *, limit: int | None = 50) -> list[Claim]:
     """Claims the filter admits, best score first, with their parts loaded."""
-    statement = where.apply(select(Claim), session.get_bind().dialect.name)
+    dialect = session.get_bind().dialect.name
+    many_in_notes = bool(where.search) and dialect == "postgresql"
+    many_in_notes = many_in_notes and many_notes_match(session, where.search or "")
+    statement = where.apply(select(Claim), dialect, many_in_notes=many_in_notes)
     statement = (
         statement.order_by(Claim.score.desc(), Claim.id)
         .limit(limit)
@@ -195,6 +203,18 @@ def due_followups(session: Session, on_or_before: dt.date) -> list[FollowUp]:
         .order_by(FollowUp.due, FollowUp.id)
     )
     return list(session.scalars(statement))
+
+
+def limit_settings(session: Session) -> dict[str, str]:
+    """The team's `limit.*` settings that are set (see claimtrack/limits.py).
+
+    Every command reads them on opening the database, so they are read here, on
+    the read side, and not through the service, which loads the extractor.
+    """
+    rows = session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.startswith(limits.SETTING_PREFIX))
+    )
+    return {key: value for key, value in rows}
 
 
 DOCUMENTS_LIMIT = 1000

@@ -28,6 +28,8 @@ from sqlalchemy import (
     table,
     true,
 )
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from claimtrack.models import Claim, Note
 
@@ -47,8 +49,12 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words) if words else None
 
 
-def matches(text: str, dialect: str) -> ColumnElement[bool]:
-    """A WHERE condition on Claim: the claim, its speaker or one of its notes matches `text`."""
+def matches(text: str, dialect: str, *, many_in_notes: bool = False) -> ColumnElement[bool]:
+    """A WHERE condition on Claim: the claim, its speaker or one of its notes matches `text`.
+
+    `many_in_notes` (PostgreSQL; see `many_notes_match`) picks the form of the
+    notes' half that is fast when thousands of notes match.
+    """
     if dialect == "sqlite":
         query = fts_query(text)
         if query is None:
@@ -59,7 +65,7 @@ def matches(text: str, dialect: str) -> ColumnElement[bool]:
         )
         return or_(Claim.id.in_(in_claims), Claim.id.in_(in_notes))
     if dialect == "postgresql":
-        return _postgres_matches(text)
+        return _postgres_matches(text, many_in_notes)
     conditions = []
     for word in WORD.findall(text):
         pattern = f"%{word}%"
@@ -103,7 +109,25 @@ def ts_query(text: str) -> ColumnElement[object] | None:
     return reduce(lambda query, prefix: query.op("&&")(prefix), prefixes)
 
 
-def _postgres_matches(text: str) -> ColumnElement[bool]:
+# Past this many matching notes, their claims are looked up in a hash, not an array.
+MANY_NOTES = 1000
+
+
+def many_notes_match(connection: Connection | Session, text: str) -> bool:
+    """Whether more than MANY_NOTES notes match `text` (PostgreSQL; one capped index read)."""
+    query = ts_query(text)
+    if query is None:
+        return False
+    matching = (
+        select(notes_search.c.claim_id)
+        .where(notes_search.c.search_vector.op("@@")(query))
+        .limit(MANY_NOTES + 1)
+        .subquery()
+    )
+    return (connection.scalar(select(func.count()).select_from(matching)) or 0) > MANY_NOTES
+
+
+def _postgres_matches(text: str, many_in_notes: bool = False) -> ColumnElement[bool]:
     """The claim's own vector, or its id among those of the notes that match.
 
     Written on the claim's row (not `id IN (claims matching UNION notes
@@ -111,12 +135,17 @@ def _postgres_matches(text: str) -> ColumnElement[bool]:
     common word, walk the claims in the page's order and stop after a page
     (the union would collect and sort every match: seconds at a million
     claims); for a rare one, OR the GIN index's bitmap with the primary key's
-    (`= ANY(ARRAY(...))`, unlike `IN (subquery)`, can use an index).
+    (`= ANY(ARRAY(...))`, unlike `IN (subquery)`, can use an index). But each
+    row's test against the array is a linear scan: when thousands of notes
+    match (`many_in_notes`), `IN (subquery)` is tested against a hash instead
+    (a word in 50,000 notes at a million claims: 280 ms -> 35 ms).
     """
     query = ts_query(text)
     if query is None:
         return true()
     in_notes = select(notes_search.c.claim_id).where(notes_search.c.search_vector.op("@@")(query))
+    if many_in_notes:
+        return or_(CLAIM_VECTOR.op("@@")(query), Claim.id.in_(in_notes))
     return or_(
         CLAIM_VECTOR.op("@@")(query),
         Claim.id == any_(func.array(in_notes.scalar_subquery())),

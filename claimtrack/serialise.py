@@ -9,13 +9,19 @@ Two names differ on purpose, and only in the documented import schema that
 `export_record` writes (`importers/records.py` reads it back): a verdict's
 summary is `summary` there and a recurrence `repeat`, as users write them.
 `IMPORT_NAMES` is that one mapping.
+
+The records take an ORM object or a Core row with the same column names
+(`sqlalchemy.Row`): reports read plain rows, a batch at a time, and build the
+same records from them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import Row
 
 from claimtrack.history import describe_change
 from claimtrack.models import Appearance, Claim, Document, Event, FollowUp, Note, Source
@@ -78,7 +84,7 @@ def date_record(mention: Any) -> dict[str, Any]:
     }
 
 
-def source_record(source: Source) -> dict[str, Any]:
+def source_record(source: Source | Row[*tuple[Any, ...]]) -> dict[str, Any]:
     """A piece of evidence."""
     return {
         "id": source.id,
@@ -92,7 +98,7 @@ def source_record(source: Source) -> dict[str, Any]:
     }
 
 
-def followup_record(followup: FollowUp) -> dict[str, Any]:
+def followup_record(followup: FollowUp | Row[*tuple[Any, ...]]) -> dict[str, Any]:
     """A follow-up: what to check, when, how often, by whom, and whether it is done."""
     return {
         "id": followup.id,
@@ -105,12 +111,12 @@ def followup_record(followup: FollowUp) -> dict[str, Any]:
     }
 
 
-def note_record(note: Note) -> dict[str, Any]:
+def note_record(note: Note | Row[*tuple[Any, ...]]) -> dict[str, Any]:
     """A reviewer's note."""
     return {"id": note.id, "author": note.author, "text": note.text, "at": iso(note.created_at)}
 
 
-def document_record(document: Document) -> dict[str, Any]:
+def document_record(document: Document | Row[*tuple[Any, ...]]) -> dict[str, Any]:
     """The article a claim appeared in, as a citation names it."""
     return {
         "url": document.url,
@@ -224,27 +230,55 @@ def export_record(claim: Claim, own_prefix: str | None = None) -> dict[str, Any]
             _without_nones(
                 document_record(a.document) | {"author": a.document.author, "text": a.document.text}
             )
-            for a in _one_per_document(claim)
+            for a in _one_per_document(claim.appearances)
         ],
         "sources": [_without(source_record(s), "id") for s in claim.sources],
         "followups": [
             _imported(
                 _without(followup_record(f), "id", "claim_id"), "text", "due", "rrule", "done"
             )
-            for f in sorted(claim.followups, key=lambda f: (f.due, f.text, f.done))
+            # every exported field: equal follow-ups are the same bytes in any order,
+            # so a copy (db copy, a round trip) exports what its source did
+            for f in sorted(claim.followups, key=_followup_order)
         ],
         "notes": [_without(note_record(n), "id") for n in sorted(claim.notes, key=_by_id)],
     }
     return record
 
 
-def report_record(claim: Claim, today: dt.date, events: Iterable[Event] = ()) -> dict[str, Any]:
-    """Everything a report shows about one claim; `events` are its audit trail, oldest first."""
-    verdict = Verdict(claim.verdict) if claim.verdict else None
-    sources = [_without(source_record(s), "id") for s in claim.sources]
+_STANCES = tuple(stance.value for stance in Stance)
+_VERDICTS = {verdict.value: verdict for verdict in Verdict}
+
+
+def report_record(
+    claim: Claim | Row[*tuple[Any, ...]],
+    today: dt.date,
+    *,
+    tags: Sequence[str] = (),
+    appearances: Sequence[Row[*tuple[Any, ...]]] = (),
+    sources: Sequence[Source | Row[*tuple[Any, ...]]] = (),
+    followups: Sequence[FollowUp | Row[*tuple[Any, ...]]] = (),
+    notes: Sequence[Note | Row[*tuple[Any, ...]]] = (),
+    events: Sequence[Event | Row[*tuple[Any, ...]]] = (),
+) -> dict[str, Any]:
+    """Everything a report shows about one claim, from its row and its related rows.
+
+    An appearance row carries its document's url, title, published and outlet
+    beside its own id, document_id and sentence; `events` are the claim's audit
+    trail, oldest first.
+    """
+    verdict = _VERDICTS[claim.verdict] if claim.verdict else None
+    evidence = [_without(source_record(s), "id") for s in sources]
+    shown = events[-HISTORY_LIMIT:]
     history = [
-        {"at": iso(e.at), "actor": e.actor, "action": e.action, "change": describe_change(e)}
-        for e in events
+        {
+            "at": iso(e.at),
+            "actor": e.actor,
+            "action": e.action,
+            # describe_change reads only the action and the old and new values.
+            "change": describe_change(cast(Event, e)),
+        }
+        for e in shown
     ]
     return {
         "id": claim.id,
@@ -263,22 +297,22 @@ def report_record(claim: Claim, today: dt.date, events: Iterable[Event] = ()) ->
         "verdict_by": claim.verdict_by,
         "outcome": claim.outcome,
         "assignee": claim.assignee,
-        "tags": [t.name for t in claim.tags],
+        "tags": list(tags),
         "appearances": [
-            document_record(a.document) | {"sentence": a.sentence} for a in _one_per_document(claim)
+            document_record(a) | {"sentence": a.sentence} for a in _one_per_document(appearances)
         ],
-        "sources": sources,
+        "sources": evidence,
         "sources_by_stance": {
-            stance.value: [s for s in sources if s["stance"] == stance.value] for stance in Stance
+            stance: [s for s in evidence if s["stance"] == stance] for stance in _STANCES
         },
         "followups": [
             _without(followup_record(f), "id", "claim_id")
             | {"overdue": (not f.done) and f.due < today}
-            for f in claim.followups
+            for f in followups
         ],
-        "notes": [_without(note_record(n), "id") for n in claim.notes],
-        "history": history[-HISTORY_LIMIT:],
-        "history_omitted": max(0, len(history) - HISTORY_LIMIT),
+        "notes": [_without(note_record(n), "id") for n in notes],
+        "history": history,
+        "history_omitted": len(events) - len(shown),
         "created_at": iso(claim.created_at),
         "updated_at": iso(claim.updated_at),
     }
@@ -302,9 +336,22 @@ def _imported(record: dict[str, Any], *order: str) -> dict[str, Any]:
     return {IMPORT_NAMES.get(key, key): value for key, value in ordered.items()}
 
 
-def _one_per_document(claim: Claim) -> list[Appearance]:
+Seen = TypeVar("Seen", bound="Appearance | Row[*tuple[Any, ...]]")
+
+
+def _followup_order(followup: FollowUp) -> tuple[Any, ...]:
+    return (
+        followup.due,
+        followup.text,
+        followup.done,
+        followup.rrule or "",
+        followup.assignee or "",
+    )
+
+
+def _one_per_document(appearances: Iterable[Seen]) -> list[Seen]:
     """Each article once, where the claim was first seen in it: one place, not three."""
-    seen: dict[int, Appearance] = {}
-    for appearance in sorted(claim.appearances, key=_by_id):
+    seen: dict[int, Seen] = {}
+    for appearance in sorted(appearances, key=_by_id):
         seen.setdefault(appearance.document_id, appearance)
     return list(seen.values())

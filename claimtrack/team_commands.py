@@ -10,8 +10,11 @@ from typing import Any
 
 import click
 
-from claimtrack.team import Role, add_member, members, remove_member
 from claimtrack.terminal import json_line, shown
+
+# claimtrack.team.Role's values, written out: that module loads SQLAlchemy, which
+# `claimtrack --help` should not wait for (tests/test_startup_imports.py keeps them equal).
+ROLE_NAMES = ("reviewer", "editor", "admin")
 
 
 @click.group("team")
@@ -23,8 +26,8 @@ def team() -> None:
 @click.argument("name")
 @click.option(
     "--role",
-    type=click.Choice([r.value for r in Role]),
-    default=Role.REVIEWER.value,
+    type=click.Choice(ROLE_NAMES),
+    default=ROLE_NAMES[0],
     show_default=True,
     help="reviewer: triage, sources, notes, follow-ups, verdicts; editor: also conclude, "
     "publish, settings, merge; admin: also manage the team.",
@@ -39,6 +42,8 @@ def team() -> None:
 @click.pass_obj
 def team_add(context: Any, name: str, role: str, password: str | None) -> None:
     """Give NAME a role on this database, creating the login NAME if needed."""
+    from claimtrack.team import Role, add_member
+
     if password == "":
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     with context.database.engine.begin() as connection:
@@ -52,6 +57,8 @@ def team_add(context: Any, name: str, role: str, password: str | None) -> None:
 @click.pass_obj
 def team_list(context: Any, as_json: bool) -> None:
     """The logins on the team and their roles."""
+    from claimtrack.team import members
+
     with context.database.engine.connect() as connection:
         found = members(connection)
     for member in found:
@@ -69,6 +76,8 @@ def team_list(context: Any, as_json: bool) -> None:
 @click.pass_obj
 def team_remove(context: Any, name: str, drop_login: bool) -> None:
     """Take NAME off the team (its past actions stay in the audit trail)."""
+    from claimtrack.team import remove_member
+
     with context.database.engine.begin() as connection:
         remove_member(connection, name, drop_login=drop_login)
     click.echo(

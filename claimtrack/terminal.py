@@ -9,8 +9,6 @@ terminal as a command and the reviewer sees that the text holds one.
 
 from __future__ import annotations
 
-from rich.markup import escape
-
 ESC = 0x1B
 DEL = 0x7F
 
@@ -38,7 +36,11 @@ def shown(text: str, *, newline: str = "\n", markup: bool = False) -> str:
     text = text.replace("\r\n", "\n").translate(_VISIBLE)
     if newline != "\n":
         text = text.replace("\n", newline)
-    return escape(text) if markup else text
+    if not markup:
+        return text
+    from rich.markup import escape  # only Rich output needs it; plain output starts faster
+
+    return escape(text)
 
 
 def json_line(dumped: str) -> str:

@@ -98,6 +98,7 @@ EXTRA_NAMES: dict[str, str] = {
 }  # fmt: skip
 EXTRA_SYMBOLS: dict[str, str] = {
     "hr": "hour", "sec": "second", "yr": "year", "lbs": "pound", "hrs": "hour", "mins": "minute", "secs": "second", "yrs": "year",
+    "mcg": "microgram",  # the pharmacist's spelling on labels and in dietary advice
     "kmh": "kilometer_per_hour", "km/h": "kilometer_per_hour", "bbl": "oil_barrel",
     "GWh": "gigawatt_hour", "TWh": "terawatt_hour", "MWh": "megawatt_hour", "kWh": "kilowatt_hour",
 }  # fmt: skip

@@ -41,6 +41,7 @@ def run(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMTRACK_USER", "alice")
     path = tmp_path / "cli.db"
     runner = CliRunner()
+    ok(runner.invoke(cli, ["--db", str(path), "db", "upgrade"]))  # only creating commands create
 
     def invoke(*args: str, db: bool = True) -> Result:
         prefix = ["--db", str(path)] if db else []

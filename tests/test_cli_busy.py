@@ -17,6 +17,7 @@ def test_a_write_while_the_database_is_locked_is_one_line_and_exit_1(tmp_path, m
     def run(*args: str):
         return CliRunner().invoke(cli, ["--db", str(db), "--user", "alice", *args])
 
+    assert run("db", "upgrade").exit_code == 0
     assert run("claims", "add", "Exports rose 5% in 2025.").exit_code == 0
     blocker = sqlite3.connect(db, isolation_level=None)
     try:

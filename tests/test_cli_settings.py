@@ -20,6 +20,8 @@ KNOWN = {
 
 
 def run(db: Path, *args: str) -> Result:
+    if not Path(db).exists():  # a new user's first step: `db upgrade` creates the file
+        CliRunner().invoke(cli, ["--db", str(db), "db", "upgrade"])
     return CliRunner().invoke(cli, ["--db", str(db), "--user", "alice", *args])
 
 

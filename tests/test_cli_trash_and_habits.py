@@ -70,6 +70,32 @@ def test_claims_delete_and_restore_through_the_trash(db: Path) -> None:
     assert ok(run(db, "trash", "list")).stdout.strip() == "the trash is empty"
 
 
+def test_an_article_repeating_a_trashed_claim_says_so_and_restore_shows_it(
+    db: Path, tmp_path: Path
+) -> None:
+    [offices] = [c for c in claims(db) if "offices" in c["text"]]
+    ok(run(db, "claims", "delete", str(offices["id"])))
+    # when another article repeats the deleted claim word for word
+    later = tmp_path / "later.txt"
+    later.write_text(
+        "Update\n\nThe company will open offices in Berlin and Copenhagen by the end of "
+        "the year, its chief executive said.\n",
+        encoding="utf-8",
+    )
+    imported = ok(run(db, "import", str(later), "--published", "2025-06-01"))
+    # then the summary names it, it stays in the trash, and no second claim is made
+    assert (
+        f"1 repeated claim in the trash ({offices['id']}; "
+        "`claimtrack claims restore ID` brings one back)" in imported.stdout
+    )
+    assert offices["id"] not in [c["id"] for c in claims(db)]
+    assert [c for c in claims(db) if "offices" in c["text"]] == []
+    # and restoring it brings it back with the new appearance
+    ok(run(db, "claims", "restore", str(offices["id"])))
+    shown = json.loads(ok(run(db, "claims", "show", str(offices["id"]), "--json")).stdout)
+    assert len(shown["appearances"]) == 2
+
+
 def test_documents_delete_takes_its_claims_and_restore_brings_them_back(db: Path) -> None:
     before = claims(db)
     deleted = ok(run(db, "documents", "delete", "1"))
@@ -210,7 +236,9 @@ def test_a_read_on_a_missing_database_says_so_and_creates_nothing(tmp_path: Path
         f"Error: no database at {missing}; `claimtrack db upgrade`, `import` or `demo` creates one"
     ]
     assert not (tmp_path / "nope").exists()
-    for args in (["documents"], ["followups", "due"], ["trash", "list"], ["export"]):
+    # writes that are not imports do not create one either (a mistyped --db)
+    writes = (["claims", "add", "Exports rose 5% in 2025."], ["settings", "organisation", "X"])
+    for args in (["documents"], ["followups", "due"], ["trash", "list"], ["export"], *writes):
         assert run(missing, *args).exit_code == 1
     assert not (tmp_path / "nope").exists()
 

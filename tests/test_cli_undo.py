@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from click.testing import CliRunner, Result
 
@@ -13,6 +14,8 @@ DRONES = "Ukraine plans to produce 600–800 interceptor drones per day"
 
 
 def run(db, *args: str) -> Result:
+    if not Path(db).exists():  # a new user's first step: `db upgrade` creates the file
+        CliRunner().invoke(cli, ["--db", str(db), "db", "upgrade"])
     return CliRunner().invoke(cli, ["--db", str(db), "--user", "alice", *args])
 
 

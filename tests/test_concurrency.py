@@ -30,6 +30,7 @@ def _claimtrack(db: str, *args: str) -> subprocess.CompletedProcess[str]:
 def test_two_processes_updating_from_the_same_version_one_wins_the_other_conflicts(tmp_path):
     # given a claim at version 1 in an SQLite file
     db = str(tmp_path / "race.db")
+    assert _claimtrack(db, "db", "upgrade").returncode == 0
     assert _claimtrack(db, "claims", "add", DRONES).returncode == 0
     # when two processes move it to different statuses, both based on version 1, at once
     targets = {"in_progress": "bob", "dismissed": "carol"}
@@ -147,6 +148,7 @@ def test_overlapping_transactions_on_postgres_raise_a_conflict(database):
 def test_open_database_on_a_file_used_by_the_processes_reads_the_same_state(tmp_path):
     # a sanity check that the subprocess test's file is an ordinary claimtrack database
     db = tmp_path / "plain.db"
+    assert _claimtrack(str(db), "db", "upgrade").returncode == 0
     assert _claimtrack(str(db), "claims", "add", DRONES).returncode == 0
     database = open_database(f"sqlite:///{db}")
     try:

@@ -26,10 +26,12 @@ def claim_with_followup(database: Database) -> tuple[int, int, int]:
 
 def test_completing_a_followup_checks_the_claims_version(database: Database) -> None:
     claim_id, followup_id, version = claim_with_followup(database)
+    with database.transaction() as session:  # a field changes after bob loaded the claim
+        service.set_status(session, "carol", claim_id, "in_progress")
     with pytest.raises(Conflict), database.transaction() as session:
-        service.complete_followup(session, "bob", followup_id, expected_version=version - 1)
-    with database.transaction() as session:
         service.complete_followup(session, "bob", followup_id, expected_version=version)
+    with database.transaction() as session:
+        service.complete_followup(session, "bob", followup_id, expected_version=version + 1)
     with database.read() as session:
         assert service.get_claim(session, claim_id).followups[0].done
 

@@ -90,6 +90,7 @@ def test_a_better_survivor_keeps_its_own_wording(database) -> None:
 def test_claims_match_takes_the_keep_options(tmp_path) -> None:
     db = tmp_path / "m.db"
     invoke = lambda *args: CliRunner().invoke(cli, ["--db", str(db), "--user", "bob", *args])  # noqa: E731
+    assert invoke("db", "upgrade").exit_code == 0
     assert invoke("claims", "add", PRONOUN, "--speaker", "").exit_code == 0
     from claimtrack.db import open_database
 

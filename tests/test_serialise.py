@@ -196,3 +196,24 @@ def test_an_unknown_precision_is_one_clear_import_error(database: Database) -> N
     summary = import_records(database, "ana", [json.dumps(record) + "\n"])
     assert not summary.ok
     assert "precision must be one of day, week, month, quarter" in str(summary.errors[0])
+
+
+def test_follow_ups_alike_but_for_their_repeat_export_in_one_order_whatever_their_ids(
+    database: Database, tmp_path
+) -> None:
+    # given the same two follow-ups added in the other order to a second database
+    # (as a copy to PostgreSQL may read them back: ties on the day in no fixed order)
+    from claimtrack.db import open_database
+
+    other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
+    due = dt.date(2027, 6, 30)
+    for target, order in ((database, ("monthly", None)), (other, (None, "monthly"))):
+        with target.transaction() as s:
+            claim = service.add_claim(s, "alice", "Exports rose 5% in 2025.")
+            for recurrence in order:
+                service.add_followup(s, "alice", claim.id, "Check", due, recurrence=recurrence)
+    try:
+        # then both export the same bytes
+        assert exported(database)["followups"] == exported(other)["followups"]
+    finally:
+        other.dispose()

@@ -93,8 +93,8 @@ def test_removing_a_note_on_a_stale_version_is_a_conflict(database):
     with database.transaction() as s:
         note_id = service.add_note(s, "alice", claim_id, "Ask the ministry").id
     stale = version(database, claim_id)
-    with database.transaction() as s:
-        service.tag(s, "bob", claim_id, "drones")
+    with database.transaction() as s:  # a field changes; an addition would not conflict
+        service.set_status(s, "bob", claim_id, "in_progress")
     with pytest.raises(Conflict), database.transaction() as s:
         service.remove_note(s, "alice", note_id, expected_version=stale)
     with database.read() as s:
@@ -188,8 +188,8 @@ def test_removing_a_followup_on_a_stale_version_is_a_conflict(database):
     with database.transaction() as s:
         followup_id = service.add_followup(s, "alice", claim_id, "Check output", DUE).id
     stale = version(database, claim_id)
-    with database.transaction() as s:
-        service.add_note(s, "bob", claim_id, "Figures are out")
+    with database.transaction() as s:  # a field changes; an addition would not conflict
+        service.set_status(s, "bob", claim_id, "in_progress")
     with pytest.raises(Conflict), database.transaction() as s:
         service.remove_followup(s, "alice", followup_id, expected_version=stale)
     assert open_followups(database, claim_id) == [("Check output", DUE)]

@@ -178,3 +178,23 @@ def test_the_command_line_retries_a_serialization_failure(serializable, claim_id
     assert result.stdout.count("added to claim") == 1
     with strict.read() as session:
         assert session.execute(text("SELECT count(*) FROM notes")).scalar_one() == 1
+
+
+def test_a_note_saved_meanwhile_does_not_make_a_field_change_conflict(
+    database: Database, claim_id: int
+):
+    # given a reviewer who loaded version 1, and a note, a source, a follow-up
+    # and a tag added by someone else since
+    with database.transaction() as session:
+        service.add_note(session, "bob", claim_id, "Ask the ministry")
+        service.add_source(session, "bob", claim_id, "https://example.org/b")
+        service.add_followup(session, "bob", claim_id, "again", dt.date(2030, 1, 1))
+        service.tag(session, "bob", claim_id, "drones")
+    # when she changes the status holding version 1, it goes through
+    with database.transaction() as session:
+        service.set_status(session, "alice", claim_id, "in_progress", expected_version=1)
+    # but once a field changed, a change from an older version conflicts
+    with pytest.raises(Conflict), database.transaction() as session:
+        service.set_status(session, "carol", claim_id, "needs_review", expected_version=1)
+    with database.read() as session:
+        assert service.get_claim(session, claim_id).status == "in_progress"

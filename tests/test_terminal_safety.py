@@ -115,6 +115,7 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run(db_path: Path):
     """Run `claimtrack --db <tmp file> ARGS…`; click keeps escape codes (color=True)."""
     runner = CliRunner()
+    ok(runner.invoke(cli, ["--db", str(db_path), "db", "upgrade"]))
 
     def invoke(*args: str) -> Result:
         # color=True: click would otherwise strip CSI sequences itself, hiding a leak.

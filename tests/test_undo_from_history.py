@@ -180,12 +180,12 @@ def test_a_change_made_since_blocks_the_undo_and_nothing_is_written(database: Da
 def test_a_stale_expected_version_is_a_conflict(database: Database) -> None:
     claim_id = add_claim(database)
     with database.transaction() as session:
-        service.tag(session, "alice", claim_id, "drones")
+        service.set_status(session, "alice", claim_id, "in_progress")
     event = history(database, claim_id)[-1]
     with pytest.raises(Conflict):
         undo(database, event["id"], expected_version=event["version"] - 1)
     [written] = undo(database, event["id"], expected_version=event["version"])
-    assert written["action"] == "untag"
+    assert written["action"] == "status"
 
 
 def test_sources_notes_and_followups_come_back_when_their_removal_is_undone(

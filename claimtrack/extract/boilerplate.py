@@ -33,6 +33,10 @@ __all__ = ["boilerplate_reasons", "ends_with_photo_credit", "mark_boilerplate", 
 # Lines up to this many words get the tests that only make sense on short
 # lines (phone numbers, addresses, ingredients, numeric table rows).
 _SHORT_WORDS = 20
+# …and up to this many characters: the longest such line in the labelled sets has
+# 165. A megabyte without a space is one "word", and no phone, address or table row;
+# its regexes would try a match at every one of its characters.
+_SHORT_CHARS = 1000
 # A label before a colon ("Weight:", "Photo credit:") sits within this many characters.
 _LABEL_CHARS = 32
 # Labelled lines longer than this are prose after a kicker, not a label and a value.
@@ -271,7 +275,7 @@ def sentence_reason(text: str) -> str | None:
         return reason
     if ("/" in text[-40:] or ")" in text[-2:]) and (reason := _credited(text, words)):
         return reason
-    return _short_line(text, words) if words <= _SHORT_WORDS else None
+    return _short_line(text, words) if words <= _SHORT_WORDS and len(text) <= _SHORT_CHARS else None
 
 
 def _marked(text: str, words: int) -> str | None:

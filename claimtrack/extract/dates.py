@@ -40,17 +40,22 @@ Documented rules (tests/extract/unseen/README.md, "Dates, beyond ../cases"):
   two weeks" published−14 … published; "year to date" 1 January … published.
 - Ranges are one mention: "between March and May", "from 2024 to 2026",
   "2010–2020" (first day of the first to last day of the second).
+- Holidays ending in a day's name ("Thanksgiving Day", "Good Friday") need no
+  preposition; "Thanksgiving week" is that Monday-to-Sunday week. "The third
+  Tuesday of September 2014", "March first", "three weeks hence" are days;
+  "the next week" is a rolling week ahead (none after a past-tense clause).
 - "before X" is the day before X, "after X" the day after it, "N units
   before/after X" is X shifted; "the week of X" is X's Monday to Sunday.
 - Quarters and halves ("Q3", "the third quarter" of the publication year
   unless said, "H2 2026"); seasons are northern meteorological (winter 2025
   is December 2025 to February 2026) and need a year or "next"/"last";
   decades ("the 1990s", "the '80s"); early = Q1, mid = June, late = Q4 of a
-  year; early/mid/late of a month are its thirds.
+  year; early/mid/late of a month, week or decade is the whole period
+  ("in late March" → March 1, "by early next week" → that Sunday).
 - `deadline`: the date follows by, before, until, within, no later than,
   due, ahead of…, "deadline" appears earlier in the clause, or the clause is
   future tense and the date is not before publication (so "will ban … from
-  1 June" is a deadline). `since`/`after`/`as of` dates are always
+  1 June" is a deadline); a decade only after a deadline word. `since`/`after`/`as of` dates are always
   `mentioned`; so is everything else.
 - Without a publication date, relative dates and dates without a year keep
   their text with `date=None, resolved=False`.
@@ -74,6 +79,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import SA, TH, relativedelta
 
 from claimtrack.extract.date_words import ORDINAL_DAYS, SEASON_START_MONTH, month_first
+from claimtrack.extract.density import ReadingBudget
 from claimtrack.extract.numbers import COUNT_WORDS, NUMBER_WORDS, parse_number_words
 from claimtrack.extract.patterns import word_trie
 from claimtrack.extract.types import DateMention, DateRole, Precision
@@ -194,7 +200,8 @@ _COUNT_OPENERS = (
 )  # fmt: skip
 _THE_SPAN = (
     rf"(?:next|past|last|following)\s+(?:\d|a\s|{'|'.join(_COUNT_OPENERS)})"
-    r"|(?:past|last)\s+(?:week|month|year|decade)\b|last\s+day\s+of\b"
+    r"|(?:past|last|next)\s+(?:week|month|year|decade)\b|last\s+day\s+of\b"
+    rf"|last\s+(?:{'|'.join(_WEEKDAYS)})\s+(?:of|in)\b"  # "the last Friday of June"
 )
 _DATE_OPENERS = {
     **dict.fromkeys(
@@ -267,6 +274,9 @@ _DATE = re.compile(
   # "2024 Q3", "2025 H1": the year written first
   | (?=[12]\d\d\d\s+[QH])(?P<year_part>\b(?P<yp_y>{_YEAR})\s+(?P<yp_p>Q[1-4]|H[12])\b)
   | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})(?:[-–](?P<yr_end>\d\d)(?![\d%]|[-/.,]\d))?\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
+  # "March first", "march third 2015": a spelled ordinal day after the month
+  | (?=[JFMASOND]|{_MONTH_LOWER})(?P<msp>(?P<msp_m>{_MONTH_ANY})\s+(?P<msp_d>(?i:{_SPELLED_DAY}))(?![-\w])
+        (?:,?\s+(?P<msp_y>{_YEAR})\b)?)
   | (?=[JFMASONDTW]|{_MONTH_LOWER})(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<mdy_m>{_MONTH_ANY})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?
         (?:[-–](?P<mdy_d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?\b
         (?:,?\s+(?:of\s+)?(?P<mdy_y>{_YEAR})\b)?)
@@ -291,6 +301,10 @@ _DATE = re.compile(
         (?:,?\s+(?P<sp_y>{_YEAR})\b
           |,?\s+(?:(?i:in\s+the\s+year\s+of\s+)(?:\[[^\]\n]{{1,12}}\]\s+)?(?i:our\s+lord\s+)?(?:\[[^\]\n]{{1,12}}\]\s+)?)?
            (?P<sp_words>(?i:one\s+thou-?\s*sand(?:\s+(?:and\s+)?{_NUMBER_WORD}(?:-{_NUMBER_WORD})?){{0,4}}))\b)?)
+    # "the third Tuesday of September 2014", "the fourth Thursday in November"
+    | (?=(?:[tT]he\s+)?(?i:first|second|third|fourth|fifth|last)\s)(?P<nth>(?:(?i:the)\s+)?
+        (?P<nth_o>(?i:first|second|third|fourth|fifth|last))\s+(?P<nth_wd>(?i:{_WEEKDAY}))\s+(?i:of|in)\s+
+        (?P<nth_m>{_MONTH_ANY})(?:,?\s+(?P<nth_y>{_YEAR})\b)?)
     | (?=[QHtTfFsS1-4])(?P<part>(?:(?i:the)\s+)?(?:(?P<part_q>Q[1-4])|(?P<part_h>H[12])
         |(?P<part_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?P<part_kind>(?i:quarter|half)))\b
         (?:(?:\s+(?i:of))?\s+(?:(?P<part_y>{_YEAR})\b|(?P<part_rel>(?i:{_REL_YEAR}))\b)
@@ -307,17 +321,18 @@ _DATE = re.compile(
         |(?i:the)\s+(?P<season_bare>spring|summer|autumn|winter|fall(?!\s+(?i:of|in|from|to|and|for)\b))\b))
   | (?=[CNEGTI])(?P<holiday>(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+Monday)?
         |Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day)\b
-        (?:\s+(?P<hol_y>{_YEAR})\b)?)
+        (?:\s+(?P<hol_y>{_YEAR})\b)?(?P<hol_week>\s+(?i:week)\b(?:\s+(?P<hol_wy>{_YEAR})\b)?)?)
   | (?=[yYmMeEsS])(?:(?=[yY]ear[\s-]|[sS]o\s|YTD)(?P<ytd>(?i:year[\s-]+to[\s-]+date|so\s+far\s+this\s+year)\b|YTD\b)
     | (?=[yYmMeE])(?P<yearend>(?i:(?P<ye_unit>year|month)(?:-|\s+|['’]s\s+)end|end[\s-]+of[\s-]+(?P<ye_unit2>year|month))\b))
   | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|following)\s)(?P<span>
         (?:(?i:in)\s+)?(?i:the)\s+(?P<span_dir>(?i:next|past|last|coming|previous|following))\s+
           (?:(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_UNIT_ANY})\b
-          # "the past week", "over the last year": one unit back, never "the last day of"
-          |(?<=[aA][sS][tT]\s)(?P<span_unit1>(?i:week|month|year|decade))\b(?!\s+(?i:of)\b)))
+          # "the past week", "over the last year": one unit back, never "the last day of";
+          # "over the next week": one unit ahead
+          |(?<=[aA][sS][tT]\s|[eE][xX][tT]\s)(?P<span_unit1>(?i:week|month|year|decade))\b(?!\s+(?i:of)\b)))
     | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>{_NUM_ANY})\s+(?P<wi_unit>{_UNIT_ANY})\b))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>{_NUM_ANY})\s+(?P<ago_unit>{_UNIT_ANY})\s+
-        (?:(?i:ago)|(?P<ago_from>(?i:from\s+(?:now|today)))|(?P<ago_earlier>(?i:earlier)))\b)
+        (?:(?i:ago)|(?P<ago_from>(?i:from\s+(?:now|today)|hence))|(?P<ago_earlier>(?i:earlier)))\b)
   | (?=[lLeE])(?P<later>\b(?P<later_kind>(?i:later|earlier))\s+(?i:this)\s+(?P<later_unit>(?i:year|month|week))\b)
     )
     """,
@@ -409,12 +424,14 @@ def find_dates(
     *,
     offset: int = 0,
     locale: str | None = None,
+    budget: ReadingBudget | None = None,
 ) -> list[DateMention]:
     """Dates and deadlines in `text`, resolved against `published`, spans shifted by `offset`.
 
     `locale` ("en_US", "en_GB", "de"…) says how a numeric day and month are
     ordered ("11/20"); without one, month first, flagged `ambiguous` when the
-    other reading is also a date.
+    other reading is also a date. With a `budget` (density.py), at most
+    `budget.left` candidates are read, and those read are spent.
     """
     if isinstance(published, dt.datetime):
         published = published.date()
@@ -422,7 +439,12 @@ def find_dates(
         return []
     context = None
     found: list[DateMention] = []
+    read = 0  # the work done: one reading per candidate, whether it is a date or not
+    left = -1 if budget is None else max(budget.left, 0)  # -1: never reached
     for match in _DATE.finditer(text):
+        if read == left:
+            break
+        read += 1
         # Built at the first match only: most sentences that pass the pre-check have none.
         context = context or _Context(
             text, published, _TenseIndex(text), month_first(locale), offset
@@ -430,6 +452,8 @@ def find_dates(
         mention = _find(context, match)
         if mention is not None:
             found.append(mention)
+    if budget is not None:
+        budget.spend(read)
     if context is not None and len(found) > 1:
         found = _join_ranges(context, found)
         found = _anchor_to_earlier(found)
@@ -508,7 +532,7 @@ _TENSE_WORD = re.compile(r"([A-Za-z]+(?:['’][A-Za-z]+)?)")  # captured: split 
 _FUTURE_AUXILIARIES = frozenset(["will", "would", "shall", "won't", "won’t"])
 _FUTURE_WORDS = frozenset(
     ["could", "might", "upcoming", "forthcoming", "next", "scheduled", "slated", "expected",
-     "starting",
+     "starting", "should", "sees", "predicts", "anticipates", "anticipated",
      "expects", "expect", "expire", "expires"]
 )  # fmt: skip
 # "<word> to": plans to, aims to, is set to…
@@ -525,6 +549,11 @@ _FUTURE_AFTER_BE = frozenset(
     ["forecast", "predicted", "projected", "due", "scheduled", "set", "planned"]
 )
 _AUXILIARY_FILLERS = frozenset(["not", "be", "have", "been"])
+# After "to be" these open a place, a state or a description, not a verb: no future.
+_COPULA_COMPLEMENTS = frozenset(
+    ["in", "at", "on", "a", "an", "the", "about", "around", "among", "from", "with", "one",
+     "of", "there", "here", "more", "less", "very", "too", "so", "as", "like", "worth"]
+)  # fmt: skip
 # Multi-word future phrases, keyed by their first word.
 _FUTURE_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "take": (("effect",),), "takes": (("effect",),), "taking": (("effect",),),
@@ -544,7 +573,8 @@ _PAST_WORDS = frozenset(
 )  # fmt: skip
 # "-ed" words that point ahead rather than back.
 _NOT_PAST = frozenset(
-    ["scheduled", "expected", "planned", "slated", "proposed", "needed", "intended", "supposed", "aimed"]
+    ["scheduled", "expected", "planned", "slated", "proposed", "needed", "intended", "supposed", "aimed",
+     "anticipated"]
 )  # fmt: skip
 
 
@@ -596,6 +626,8 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
         if low in _PAST_WORDS or (low.endswith("ed") and _is_regular_past(words.original[index])):
             if low in _BARE_FORMS and index and words.lower[index - 1] in _BEFORE_BARE_VERB:
                 continue  # "to hit", "could hit", "will cut": not the past tense
+            if low not in _PAST_WORDS and index and words.lower[index - 1] in _BEFORE_ADJECTIVE:
+                continue  # "in fixed and mobile telecoms", "the injured": an adjective
             markers.append((words.end(index), words.start(index), "past"))
     return markers
 
@@ -604,6 +636,12 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
 _BARE_FORMS = frozenset(["hit", "put", "cut", "set", "let", "cost", "spread", "read", "quit"])
 _BEFORE_BARE_VERB = frozenset(
     ["to", "could", "might", "may", "will", "would", "should", "can", "must", "shall"]
+)
+
+
+# Before an "-ed" word these make it an adjective or a noun, not a verb in the past tense.
+_BEFORE_ADJECTIVE = frozenset(
+    ["in", "of", "for", "with", "a", "an", "the", "its", "their", "his", "her", "our", "newly"]
 )
 
 
@@ -623,6 +661,8 @@ def _future_marker_end(words: _Words, index: int) -> int | None:
         at = index + 1
         while words.follows(at, _AUXILIARY_FILLERS):
             at += 1
+        if low == "to" and words.follows(at, _COPULA_COMPLEMENTS):
+            return None  # "believed to be in his 30s": "to be" as a copula, no future
         if at < len(words.lower) and words.gaps[at].isspace():
             return words.end(at)
         return end if low != "to" else None
@@ -747,7 +787,7 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
 
 # Forms that name a day, a month or a holiday: "the week of", "before" and "N days after" apply.
 _POINT_KINDS = frozenset(
-    ["iso", "slash", "dots", "mdy", "dmy", "spelled", "holiday", "my",
+    ["iso", "slash", "dots", "mdy", "msp", "dmy", "spelled", "holiday", "my",
      "month", "year", "part", "year_part", "season", "weekday", "decade"]
 )  # fmt: skip
 _DAY_KINDS = frozenset(["iso", "slash", "dots", "mdy", "dmy", "spelled"])
@@ -886,13 +926,24 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         and not _day_makes_a_date(kind, text, match)
     ):
         return False  # "in march 2024", "by june": a date; "to march", "they march on": the verb
+    if kind == "msp" and not match["msp_y"]:
+        # "on March first", "march first" alone; not "you may first ask"
+        return bool(_STRICT_PREPOSITION.search(before[-12:])) or not text[match.end() :].strip(
+            " .,;!?"
+        )
     if kind == "month":
         # "in May" is a date, "may" a verb; "with June Smith" a name.
         if _CAPITALISED_NEXT.match(text, match.end()) and _NAME_PREPOSITION.search(before[-12:]):
             return False
         return bool(_MONTH_PREPOSITION.search(before[-12:]))
     if kind == "holiday" and not match["hol_y"]:
-        # "by Christmas" a date, "Christmas sales" not.
+        # "by Christmas" a date, "Christmas sales" not; but "Thanksgiving Day", "Good Friday"
+        # and "Thanksgiving week" name a day or a week wherever they stand.
+        name = match["hol"].lower()
+        if match["hol_week"] or (
+            name.endswith(_DAY_NAMED_HOLIDAYS) and not name.startswith("independence")
+        ):
+            return True  # (each country has its own Independence Day: it needs "on")
         tail = before[-12:]
         return bool(_MONTH_PREPOSITION.search(tail) or _HOLIDAY_PREPOSITION.search(tail))
     if kind in _NUMERIC_KINDS and not match["sl_y" if kind == "slash" else "dt_y"]:
@@ -975,6 +1026,8 @@ def _role(
     """
     if has_deadline_word:
         return "deadline"
+    if period.precision == "decade":
+        return "mentioned"  # "albums from the 70s would have…": a decade is no commitment's date
     if _ends_with_phrase(before[-_TAIL:], _NOT_DEADLINE_PHRASES, _NOT_DEADLINE_BEFORE):
         return "mentioned"
     if published is not None and period.last is not None and period.last < published:
@@ -1143,6 +1196,12 @@ def _resolve_mdy(match: re.Match[str], published: dt.date | None, tense: TenseOf
     return period
 
 
+def _resolve_msp(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
+    """March first, March third 2015."""
+    day = ORDINAL_DAYS[" ".join(match["msp_d"].lower().split())]
+    return _month_day(_month_number(match["msp_m"]), day, match["msp_y"], published, tense)
+
+
 def _resolve_dmy(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
     """3 Nov 2025, the 3rd of November; "Friday 23 December" in the year it is a Friday."""
     month = _month_number(match["dmy_m"])
@@ -1275,6 +1334,38 @@ def _resolve_year_part(
     return _part_period(int(match["yp_y"]), match["yp_p"])
 
 
+# Words of company and economic results: with them "the first half" is a year's half,
+# not a match's ("Sales for the first half were stable").
+_BUSINESS_WORDS = re.compile(
+    r"\b(?:sales|revenues?|profits?|earnings|turnover|order\s+intake|orders|ebit(?:da)?"
+    r"|margins?|dividends?|fiscal|gdp|economy|inflation|shareholders|investors)\b",
+    re.IGNORECASE,
+)
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def _resolve_nth(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
+    """The third Tuesday of September 2014: that weekday's nth (or last) day in the month."""
+    month = _month_number(match["nth_m"])
+    if match["nth_y"]:
+        whole = _month_period(int(match["nth_y"]), month)
+    else:
+        whole = _month_in_context(month, published, tense)
+    if whole.first is None or whole.last is None:
+        return _Period(None, None, "day", is_relative=True)
+    weekday = _WEEKDAYS.index(match["nth_wd"].lower())
+    nth = _NTH[match["nth_o"].lower()]
+    if nth > 0:  # the first such weekday, then whole weeks on
+        day = whole.first + dt.timedelta(days=(weekday - whole.first.weekday()) % 7 + 7 * (nth - 1))
+    else:  # the last one: back from the month's last day
+        day = whole.last - dt.timedelta(days=(whole.last.weekday() - weekday) % 7)
+    if day.month != month:
+        return None  # "the fifth Monday" of a month that has four
+    return _point(day, inferred=whole.year_inferred)
+
+
 def _resolve_part(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
@@ -1294,8 +1385,10 @@ def _resolve_part(
         if published is None or abs(short_year - published.year) > 5:
             return None
         return _part_period(short_year, name)
-    if match["part_rel"] is None and name[0] == "H":
+    if match["part_rel"] is None and name[0] == "H" and not _BUSINESS_WORDS.search(match.string):
         return None  # "the first half" alone is as often a match's as a year's
+    if match.string[max(0, match.start() - 8) : match.start()].lower().endswith("fiscal "):
+        return None  # "its fiscal fourth quarter": the company's year, not the calendar's
     precision: Precision = "quarter" if name[0] == "Q" else "half"
     if published is None:
         return _Period(None, None, precision, is_relative=True)
@@ -1375,17 +1468,9 @@ def _edge_of(kind: str, whole: _Period) -> _Period:
         key = "middle" if "middle" in kind else kind
         low, high = parts[key]
         return _Period(dt.date(year, low, 1), _month_end(year, high), "month", whole.year_inferred)
-    third = span_days // 3
-    if kind == "early":
-        return _Period(
-            first, first + dt.timedelta(days=third - 1), whole.precision, whole.year_inferred
-        )
-    if kind == "late":
-        return _Period(
-            last - dt.timedelta(days=third - 1), last, whole.precision, whole.year_inferred
-        )
-    middle = first + dt.timedelta(days=span_days // 2 - 1)
-    return _Period(middle, middle, whole.precision, whole.year_inferred)
+    # "late March", "early next week", "the mid-1990s": a vague part of a month, week or
+    # decade names no day, so the mention is the whole period at its own precision.
+    return whole
 
 
 def _resolve_edge(
@@ -1429,9 +1514,11 @@ def _resolve_season(
     if published is None:
         return _Period(None, None, "season", is_relative=True)
     name = (match["season_rel"] or match["season_bare"]).lower()
-    # The season's start in the year before, of and after publication: its three months
-    # run from there, so it is under way when it started less than three months ago.
-    starts = [dt.date(published.year + shift, SEASON_START_MONTH[name], 1) for shift in (-1, 0, 1)]
+    # The season's start from two years before publication to the year after: its three
+    # months run from there, so it is under way when it started less than three months
+    # ago (in January, the winter under way began the year before, the last one before that).
+    shifts = (-2, -1, 0, 1)
+    starts = [dt.date(published.year + shift, SEASON_START_MONTH[name], 1) for shift in shifts]
     ends = [start + relativedelta(months=2, day=31) for start in starts]
     modifier = match["season_mod"].lower().split()[-1] if match["season_mod"] else tense()
     if modifier in ("next", "coming", "future"):
@@ -1440,8 +1527,12 @@ def _resolve_season(
         chosen = [start for start, end in zip(starts, ends, strict=True) if end < published][-1]
     else:  # "this winter", or "the summer" without a tense: the one under way, else this year's
         under_way = [s for s, e in zip(starts, ends, strict=True) if s <= published <= e]
-        chosen = (under_way or [starts[1]])[0]
+        chosen = (under_way or [starts[shifts.index(0)]])[0]
     return _season_period(chosen.year, name)._replace(year_inferred=True)
+
+
+# Holiday names that end in a day's name: a date even without a preposition.
+_DAY_NAMED_HOLIDAYS = ("day", "eve", "sunday", "monday", "friday")
 
 
 def _holiday_in(name: str, year: int) -> dt.date:
@@ -1461,19 +1552,27 @@ def _holiday_in(name: str, year: int) -> dt.date:
 def _resolve_holiday(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """By Christmas, Easter 2026, Good Friday, Thanksgiving: the next or last one by tense."""
+    """By Christmas, Easter 2026, Good Friday, Thanksgiving: the next or last one by tense.
+    "Thanksgiving week" is the Monday-to-Sunday week of the holiday."""
     name = " ".join(match["hol"].lower().replace("’", "'").split())
-    if match["hol_y"]:
-        return _point(_holiday_in(name, int(match["hol_y"])))
+    if match["hol_y"] or match["hol_wy"]:
+        day = _holiday_in(name, int(match["hol_y"] or match["hol_wy"]))
+        return _holiday_week(day, False) if match["hol_week"] else _point(day)
     if published is None:
-        return _Period(None, None, "day", is_relative=True)
+        return _Period(None, None, "week" if match["hol_week"] else "day", is_relative=True)
     day = _holiday_in(name, published.year)
     said = tense()
     if said == "future" and day < published:
         day = _holiday_in(name, published.year + 1)
     elif said == "past" and day > published:
         day = _holiday_in(name, published.year - 1)
-    return _point(day, inferred=True)
+    return _holiday_week(day, True) if match["hol_week"] else _point(day, inferred=True)
+
+
+def _holiday_week(day: dt.date, inferred: bool) -> _Period:
+    """The Monday-to-Sunday week a holiday falls in."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return _Period(monday, monday + dt.timedelta(days=6), "week", inferred)
 
 
 def _resolve_yearend(
@@ -1538,13 +1637,16 @@ def _resolve_within(
 def _resolve_span(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """The next four days (published+1 … +4), the past two weeks (published−14 … published)."""
+    """The next four days (published+1 … +4), the past two weeks (published−14 … published);
+    the next week (published+1 … +7), the past year."""
     ahead = match["span_dir"].lower() in ("next", "coming", "following")
     forced: DateRole | None = None if ahead else "mentioned"
     if published is None:
         return _Period(None, None, "day", is_relative=True, forced_role=forced)
     amount = _count(match["span_n"]) if match["span_n"] else 1
     unit = match["span_unit"] or match["span_unit1"]
+    if ahead and match["span_unit1"] and tense() == "past":
+        return None  # "The next year, he moved to Paris": the year after a past event
     if ahead:
         last = _shifted(published, amount, unit)
         return _Period(published + dt.timedelta(days=1), last, "day")
@@ -1558,7 +1660,8 @@ _AGO_PRECISION: dict[str, Precision] = {"year": "year", "decade": "year", "month
 def _resolve_ago(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
     """Two weeks ago (a day), three months ago (a month), a decade ago (a year).
 
-    Also "a month from today", "three weeks from now": publication plus the span, one day.
+    Also "a month from today", "three weeks from now" or "hence": publication plus the span,
+    one day.
     """
     if match["ago_from"]:
         if published is None:
@@ -1602,6 +1705,8 @@ def _resolve_weekend(
     saturday = published + relativedelta(weekday=SA(+1))
     if modifier == "last" or (modifier != "next" and modifier != "this" and tense() == "past"):
         saturday = published + relativedelta(days=-1, weekday=SA(-1))
+        if modifier == "last" and saturday + dt.timedelta(days=1) >= published:
+            saturday -= dt.timedelta(weeks=1)  # on a Sunday "last weekend" is the one before
     elif modifier == "next" and published.weekday() < 5:
         saturday += dt.timedelta(weeks=1)
     return _Period(saturday, saturday + dt.timedelta(days=1), "day")
@@ -1633,9 +1738,11 @@ _RESOLVERS = {
     "iso": _resolve_iso,
     "decade": _resolve_decade,
     "mdy": _resolve_mdy,
+    "msp": _resolve_msp,
     "dmy": _resolve_dmy,
     "spelled": _resolve_spelled,
     "part": _resolve_part,
+    "nth": _resolve_nth,
     "year_part": _resolve_year_part,
     "edge": _resolve_edge,
     "season": _resolve_season,

@@ -146,6 +146,10 @@ CURRENCY_ADJECTIVES: dict[str, str] = {
     "australian": "AUD", "hong": "HKD", "singapore": "SGD", "new": "NZD",
     "swiss": "CHF", "swedish": "SEK", "danish": "DKK", "norwegian": "NOK",
     "egyptian": "EGP", "czech": "CZK", "turkish": "TRY", "mexican": "MXN", "taiwan": "TWD",
+    "brazilian": "BRL", "indian": "INR", "japanese": "JPY", "chinese": "CNY", "russian": "RUB",
+    "polish": "PLN", "hungarian": "HUF", "nigerian": "NGN", "pakistani": "PKR",
+    "philippine": "PHP", "argentine": "ARS", "chilean": "CLP", "colombian": "COP",
+    "indonesian": "IDR", "malaysian": "MYR", "thai": "THB", "israeli": "ILS", "kenyan": "KES",
 }  # fmt: skip
 
 

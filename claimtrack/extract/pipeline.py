@@ -15,6 +15,7 @@ import unicodedata
 
 from claimtrack.extract.boilerplate import mark_boilerplate, sentence_reason
 from claimtrack.extract.dates import find_dates
+from claimtrack.extract.density import ReadingBudget, too_many_numbers
 from claimtrack.extract.locale import DocumentLocale
 from claimtrack.extract.quantities import find_quantities
 from claimtrack.extract.quotes import attribute_quotes
@@ -64,9 +65,19 @@ def extract_claims(
     # code and tables stay hot in the CPU caches (about 10% faster than
     # interleaving the stages sentence by sentence).
     dollar, date_locale = locale.dollar, locale.date_locale
-    quantities = [_quantities(sentence, dollar) for sentence in sentences]
+    # Numbers are read only within the bounds of density.py, which prose never reaches.
+    prose = [not too_many_numbers(sentence.text) for sentence in sentences]
+    budget = ReadingBudget()
+    quantities = [
+        _quantities(sentence, dollar, budget) if read and budget.opens(sentence.end) else ()
+        for sentence, read in zip(sentences, prose, strict=True)
+    ]
+    budget = ReadingBudget()
     dates = [
-        tuple(find_dates(s.text, published, offset=s.start, locale=date_locale)) for s in sentences
+        tuple(find_dates(s.text, published, offset=s.start, locale=date_locale, budget=budget))
+        if read and budget.opens(s.end)
+        else ()
+        for s, read in zip(sentences, prose, strict=True)
     ]
     speakers = _speakers(sentences)
     cutoff = None if include_all else claim_threshold() if threshold is None else threshold
@@ -80,9 +91,11 @@ def extract_claims(
     return claims
 
 
-def _quantities(sentence: Sentence, dollar: str | None) -> tuple[Quantity, ...]:
+def _quantities(
+    sentence: Sentence, dollar: str | None, budget: ReadingBudget
+) -> tuple[Quantity, ...]:
     """The sentence's quantities with document offsets, a bare "$" read as `dollar`."""
-    found = find_quantities(sentence.text, dollar=dollar)
+    found = find_quantities(sentence.text, dollar=dollar, budget=budget)
     offset = sentence.start
     if not found or not offset:
         return tuple(found)
@@ -175,10 +188,11 @@ def score_standalone(text: str, domain: str = "news") -> CheckWorthiness:
     reason = sentence_reason(text)
     if reason is not None:
         return CheckWorthiness(0.0, {f"boilerplate:{reason}": NEVER_A_CLAIM_WEIGHT})
+    read = not too_many_numbers(text)
     return score_sentence(
         text,
-        quantities=find_quantities(text),
-        dates=find_dates(text, None),
+        quantities=find_quantities(text) if read else (),
+        dates=find_dates(text, None) if read else (),
         speaker=find_speaker(text),
         domain=domain,
     )

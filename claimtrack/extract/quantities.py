@@ -52,6 +52,11 @@ Conventions (those of `tests/extract/cases/README.md`, extended by issue 12 as i
   never takes one (`5 tonnes of steel` → tonne, `100mm of rain` → mm). A
   partitive takes the noun of its whole ("52 of 64 drones" → drones, and 64 is
   its own quantity). A singular noun is a unit only after 1 or as a measure.
+  Nouns joined by "and" count together ("24,645 migrants and refugees"). A unit
+  written once is shared: "the number of deals … totaling 39, compared with 29"
+  (both deals), "28 or 29 days", "to 882 cities from 400" (the old value).
+- Number words join to a hyphenated unit like digits ("a seven-day average",
+  "a ten-dollar shirt"); "7-foot-1" and "73-pound, 1-ounce" are compounds.
 - `per` is a time period only (`a day`, `daily`, `/h`, `per annum`, an opening
   "Each year,"…); `$80 a barrel`, `per capita` and `per 100,000 people` have no
   `per` (the denominator is part of the quantity, not a quantity of its own).
@@ -65,8 +70,10 @@ names and designations (`G7`, `F-16`, `COVID-19`, `A400M`, `5G`, `Article 5`,
 (`aged 75`), street numbers (`221 Baker Street`), ports (`port 8080`), footnote
 markers (`[3]`, `claims.12`), phone numbers, version strings and dotted numbers
 (`1.2.3`), slashed ratios (`24/7`), "one thing", numbers a date expression
-consumes (`within two weeks`, `three years ago`), the pronoun "one" ("one of
-the largest"), bare number words after "the"/"net" ("net zero"), and figures
+consumes (`within two weeks`, `three years ago`; but "six months later" counts a span),
+the pronoun "one" ("one of the largest") and the article "one" before a singular
+noun that is no unit ("One expert said"), years written out in words after "the
+year of our Lord" or a month ("July, one thousand eight hundred and sixty-four"), bare number words after "the"/"net" ("net zero"), and figures
 longer than 20 digits. Scorelines (`won 3-1`, `4-6 6-4`) are single values
 without a unit, never a range.
 """
@@ -79,6 +86,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from claimtrack.extract import rereading
+from claimtrack.extract.density import ReadingBudget
 from claimtrack.extract.numbers import (
     CURRENCY_ADJECTIVES,
     CURRENCY_SYMBOLS,
@@ -108,6 +116,7 @@ from claimtrack.extract.units import (
 __all__ = ["find_quantities"]
 
 _MAX_DIGITS = 20  # longer digit runs are identifiers or noise, never amounts
+_UNLIMITED = -1  # the anchors a text without a reading budget may parse: never reached
 _LOOKBACK = 32  # characters searched before a figure for "more than", "$", "between"…
 _MAX_UNIT_WORDS = 5
 
@@ -377,7 +386,8 @@ _NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "on",
 # Durations a date expression consumes ("within two weeks"); minutes and hours are not dates.
 _DURATION_UNITS = _words("day days week weeks fortnight fortnights month months year years")
 _DATE_OPENERS = frozenset({"within", "after", "next", "past", "last", "coming"})
-_DATE_CLOSERS = frozenset({"ago", "earlier", "later", "hence"})
+# "Six months later" counts a span from an event the sentence may not date: a quantity.
+_DATE_CLOSERS = frozenset({"ago", "hence"})
 _SCORE_WORDS = _words(
     "win wins victory victories defeat defeats loss losses draw draws lead scoreline "
     "thrashing drubbing rout triumph comeback aggregate home away penalties shootout"
@@ -502,22 +512,102 @@ _NO_DIMENSION: tuple[str | None, UnitEntry | None] = (None, None)
 # --- the scan ----------------------------------------------------------------
 
 
-def find_quantities(text: str, *, dollar: str | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str, *, dollar: str | None = None, budget: ReadingBudget | None = None
+) -> list[Quantity]:
     """Every quantity in `text`, in order, with offsets into `text`.
 
     A dollar no country names ("$5", "20 dollars") is `dollar` when the caller
     knows the outlet's ("CAD", or "USD" for a US paper); without one it is USD,
-    flagged `ambiguous`.
+    flagged `ambiguous`. With a `budget` (density.py), at most `budget.left`
+    figures are tried, and those tried are spent.
     """
     global _token_table
     _token_table = (text, {})
     try:
-        found = _scan(text)
+        found = _scan(text, budget)
     finally:
         _token_table = ("", {})  # the tokens of one text are no use for the next
     if dollar is not None:
         found = [_resolve_dollar(q, dollar) if q.ambiguous else q for q in found]
-    return _reread(text, found, dollar)
+    found = _reread(text, found, dollar)
+    if any(q.unit is None for q in found):
+        found = _elided_units(text, found)
+    return found
+
+
+_NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
+_ELIDED_REACH = 80  # characters between a bare figure and the figure it compares with
+
+
+def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Units a sentence writes once: "the number of deals … totaling 39, compared with 29"
+    (both count deals); "28 or 29 days"; "to 882 cities from 400" (400 cities too: the change's old value,
+    as in "from 1.42 to 1.58 euros"). Only "from" borrows so: "52 people were killed and
+    273 injured" leaves 273 without a unit."""
+    counted = _NUMBER_OF.search(text) if "number" in text else None  # a cheap test first
+    noun = _counted_noun(counted.group(1)) if counted else None
+    result: list[Quantity] = []
+    for index, quantity in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            quantity.unit is None
+            and following is not None
+            and following.unit is not None
+            and text[quantity.end : following.start] == " or "
+            and _is_bare_figure(quantity)
+        ):
+            # "28 or 29 days": the first of two alternatives takes the unit written once
+            quantity = replace(_relabel(quantity, following.unit), per=following.per)
+        if quantity.unit is None and _is_bare_figure(quantity):
+            previous = result[-1] if result else None
+            gap = text[previous.end : quantity.start] if previous is not None else ""
+            if (
+                previous is not None
+                and previous.unit is not None
+                and len(gap) <= _ELIDED_REACH
+                and not _CLAUSE_END.search(gap)
+                and quantity.text[:5].lower() == "from "  # the prefix read with the figure
+            ):
+                quantity = replace(_relabel(quantity, previous.unit), per=previous.per)
+            elif (
+                counted is not None
+                and noun is not None
+                and counted.end() < quantity.start
+                # "fell by 12,000" is a change, which the counted noun does not name
+                and not text[max(0, quantity.start - 3) : quantity.start].endswith("by ")
+            ):
+                between = text[counted.end() : quantity.start]
+                if not _CLAUSE_END.search(between) and all(
+                    q.unit in (None, noun) for q in result if q.start > counted.end()
+                ):
+                    quantity = _relabel(quantity, noun)
+        result.append(quantity)
+    return result
+
+
+_CLAUSE_END = re.compile(r"[.!?;]\s")
+
+
+def _counted_noun(phrase: str) -> str | None:
+    """The words of "number of delivery people jumped" up to the first plural noun."""
+    words = phrase.split()
+    for index, word in enumerate(words):
+        if word in _STOP:
+            return None
+        if _is_plural(word):
+            return " ".join(words[: index + 1])
+    return None
+
+
+def _is_bare_figure(quantity: Quantity) -> bool:
+    """A figure in digits counting nothing written: no unit, no share, no year."""
+    return (
+        quantity.text[-1:].isdecimal()
+        and quantity.low is not None
+        and quantity.low >= 1
+        and quantity.dimension in (None, "count")
+    )
 
 
 def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quantity]:
@@ -540,12 +630,23 @@ def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quanti
                 quantity = _relabel(quantity, scale, ambiguous=True)
         elif unit is None and quantity.text[-1] == "m":
             metres = rereading.metre_reading(text, quantity)
-            if metres is not None:
-                quantity = _relabel(replace(quantity, low=metres, high=metres), "m")
+            if metres is not None:  # "just over 2.54m": each bound in metres, not millions
+                low, high = (None if v is None else v / 1e6 for v in (quantity.low, quantity.high))
+                quantity = _relabel(replace(quantity, low=low, high=high), "m")
+
+        if quantity.dimension == "temperature" and quantity.text.lower().startswith(
+            _MEASURED_EXTREMES
+        ):
+            # "a maximum of 11.2C": the day's measured extreme, a value and not a bound
+            value = quantity.low if quantity.low is not None else quantity.high
+            quantity = replace(quantity, low=value, high=value)
         if quantity.per is not None and read and rereading.shared_rate(text, read[-1], quantity):
             read[-1] = replace(read[-1], per=quantity.per)
         read.append(quantity)
     return read
+
+
+_MEASURED_EXTREMES = ("a maximum of", "a minimum of", "maximum of", "minimum of")
 
 
 def _relabel(quantity: Quantity, unit: str, *, ambiguous: bool = False) -> Quantity:
@@ -566,11 +667,13 @@ def _resolve_dollar(quantity: Quantity, dollar: str) -> Quantity:
     return replace(quantity, unit=dollar, ambiguous=False)
 
 
-def _scan(text: str) -> list[Quantity]:
+def _scan(text: str, budget: ReadingBudget | None = None) -> list[Quantity]:
     """The quantities of `text`: parse at each anchor, resume after what was read."""
     found: list[Quantity] = []
     position = 0
     floor = 0
+    parsed = 0  # the work done: one parse per anchor, whether it reads a quantity or not
+    left = _UNLIMITED if budget is None else max(budget.left, 0)
     lowered = text.lower()
     # Lower-casing only ever lengthens a string ("İ"); at equal length offsets agree.
     anchors, haystack = (
@@ -583,8 +686,11 @@ def _scan(text: str) -> list[Quantity]:
         anchor = anchors.search(haystack, position)
         if anchor is not None and anchor.lastindex is None and anchor.start() == position:
             anchor = anchors.search(haystack, position + 1)
-        if anchor is None:
+        if anchor is None or parsed == left:
+            if budget is not None:
+                budget.spend(parsed)
             return found
+        parsed += 1
         start = anchor.start(1) - 1 if anchor.lastindex else anchor.start() - 1
         try:
             quantity, resume = _parse(text, start, floor)
@@ -774,13 +880,17 @@ def _read_upper_bound(text: str, low: _Value, prefix: _Prefix, connector: _Tok) 
 def _read_compound(text: str, value: _Value, unit: str, end: int) -> int:
     """ "5 ft 10 in" → 5.8333 ft: a smaller unit after the larger one adds to the value."""
     smaller, per_larger = _COMPOUND_PARTS[unit]
-    number = _token(text, end)
+    hyphenated = text.startswith(", ", end)  # "a 73-pound, 1-ounce fish"
+    number = _token(text, end + 1 if hyphenated else end)
     if number is None or number.kind != "num":
         return end
     digits = _DIGITS.match(text, number.start)
     assert digits is not None
-    part = _token(text, digits.end())
-    if len(digits.group()) > 2 or part is None or part.lower not in smaller:
+    part_at = digits.end() + 1 if hyphenated and text[digits.end() : digits.end() + 1] == "-" else 0
+    part = _token(text, part_at or digits.end())
+    if (hyphenated and not part_at) or len(digits.group()) > 2:
+        return end
+    if part is None or part.lower not in smaller:
         return end
     value.value += Decimal(digits.group()) / per_larger
     return part.end
@@ -948,6 +1058,9 @@ def _read_value(text: str, start: int) -> _Value:
     return figure
 
 
+_BEFORE_DOT = frozenset(["", " ", "(", "\t", "\n", "\u00a0"])  # where ".75" opens a figure
+
+
 def _read_vulgar(text: str, start: int) -> _Value:
     """A fraction character standing alone: "½ cup" → 0.5."""
     if start and text[start - 1].isalnum():
@@ -988,6 +1101,13 @@ def _read_figure(text: str, start: int) -> _Value:
     if len(digits) > _MAX_DIGITS or (len(digits) > 3 and digits[0] == "0" and not grouped):
         raise _Rejected(end)  # noise, or "00700": a code (a stock code, an ID), never an amount
     value = Decimal(digits)
+    if (
+        start
+        and text[start - 1] == "."
+        and not grouped
+        and text[start - 2 : start - 1] in _BEFORE_DOT
+    ):
+        value, start, grouped = Decimal("0." + digits), start - 1, True  # ".75 inch"
     if following == " ":  # the common case: only "2 1/2" continues a figure past a space
         if text[end + 2 : end + 3] == "/":
             value, end, grouped = _read_mixed_fraction(text, value, end, grouped)
@@ -1040,11 +1160,25 @@ def _read_mixed_fraction(
 
 
 def _read_sign(text: str, figure: _Value) -> None:
-    """A minus sign written against the figure ("-5 °C", "−5C") makes it negative."""
+    """A minus sign written against the figure ("-5 °C", "−5C", "minus-60") makes it negative."""
     start = figure.start
-    if start and text[start - 1] in "-−" and (start == 1 or text[start - 2] in _SIGN_BEFORE):
+    if _hyphenated_minus(text, start):
+        figure.value = -figure.value
+        figure.start = start - len("minus-")
+    elif start and text[start - 1] in "-−" and (start == 1 or text[start - 2] in _SIGN_BEFORE):
         figure.value = -figure.value
         figure.start = start - 1
+
+
+def _hyphenated_minus(text: str, start: int) -> bool:
+    """ "minus-76.7 degrees": the word "minus" joined to the figure by a hyphen."""
+    begin = start - len("minus-")
+    return (
+        begin >= 0
+        and text[start - 1] in "-‑"
+        and text[begin : start - 1].lower() == "minus"
+        and (begin == 0 or not text[begin - 1].isalnum())
+    )
 
 
 def _slash_fraction(text: str, numerator: Decimal, end: int) -> tuple[Decimal, int] | None:
@@ -1081,12 +1215,21 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
         figure.scaled = True
         figure.end = after
         return
+    if unit in CURRENCY_WORDS and unit != "pound":  # "a 10-dollar bill"; "a 73-pound fish"
+        figure.unit = CURRENCY_WORDS[unit]
+        figure.end = after
+        return
     entry = lookup_name(unit) or lookup_symbol(unit)
     if entry is not None and entry.dimension != "time":
         unit = entry.unit  # "a 5-metres-long" → metre
     tail = _HYPHEN_TAIL.match(text, after)
     figure.unit = unit
     figure.end = tail.end() if tail is not None else after
+    if unit == "foot" and tail is None and text[after : after + 1] in _DASHES:
+        inches = _DIGITS.match(text, after + 1)  # "7-foot-1": inches, their unit unwritten
+        if inches and len(inches.group()) <= 2 and not text[inches.end() :][:1].isalnum():
+            figure.value += Decimal(inches.group()) / 12
+            figure.end = inches.end()
 
 
 def _reject_glued(text: str, start: int, end: int) -> None:
@@ -1096,7 +1239,7 @@ def _reject_glued(text: str, start: int, end: int) -> None:
         raise _Rejected(end)
     if before in _DASHES or before in "‑":
         two_before = text[start - 2] if start > 1 else " "
-        if two_before.isalpha():
+        if two_before.isalpha() and not _hyphenated_minus(text, start):
             raise _Rejected(end)
     if before == "+" and not (text[end : end + 1] == "." and text[end + 1 : end + 2].isdecimal()):
         # "+44 20…" is a phone number; "+0.4%" (decimals) is a signed change
@@ -1255,11 +1398,17 @@ def _read_words(text: str, start: int) -> _Value:
         ):
             words.extend("a" if part == "an" else part for part in parts)
             end = token.end
+        elif (leading := _leading_number_parts(parts)) and not words:
+            # "seven-day", "ten-dollar": the number words before a hyphenated unit
+            words.extend(parts[:leading])
+            end = token.start + len("-".join(parts[:leading]))
+            break
         elif (
             parts == ["and"]
             and words
             and words[-1] in SCALES
-            and _word_at(text, token.end) in UNITS | TENS.keys()
+            # "and ninety-six" as well as "and five": the word before the hyphen decides
+            and _word_at(text, token.end).split("-")[0] in UNITS | TENS.keys()
         ):
             words.append("and")
         else:
@@ -1282,10 +1431,34 @@ def _read_words(text: str, start: int) -> _Value:
     return figure
 
 
+def _leading_number_parts(parts: list[str]) -> int:
+    """How many hyphen-joined number words come before a unit ("seven-day" → 1), else 0."""
+    leading = 0
+    while leading < len(parts) and parts[leading] in NUMBER_WORDS:
+        leading += 1
+    return leading if 0 < leading < len(parts) and _is_hyphen_unit(parts[leading]) else 0
+
+
 def _reject_word_compound(text: str, figure: _Value) -> None:
-    """Reject "one-third", "two-thirds", "three-year-old": a word joined to a number word."""
+    """Reject "one-third", "two-thirds": a word joined to a number word; but a unit so
+    joined is a hyphenated adjective ("a seven-day average", "a ten-dollar t-shirt")."""
     if figure.end < len(text) and text[figure.end] in _DASHES:
+        word = _LOWER_WORD.match(text, figure.end + 1)
+        if word is not None and _is_hyphen_unit(word.group()):
+            _read_hyphen_unit(text, figure)
+            return
         raise _Rejected(figure.end + 1)
+
+
+def _is_hyphen_unit(word: str) -> bool:
+    """A singular unit a number word may be joined to: a period, a measure, a currency."""
+    if word in _HYPHEN_PERIODS or (word in CURRENCY_WORDS and word != "pound"):
+        return True
+    entry = lookup_name(word)
+    return entry is not None and entry.dimension != "time" and entry.unit == word
+
+
+_HYPHEN_PERIODS = _words("day week month year hour minute decade century")
 
 
 def _read_vague(text: str, first: _Tok) -> _Value:
@@ -1588,7 +1761,12 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
         raise _Rejected(value.end)  # "No. 10", "aged 75": a designation or an age
     if value.digits is not None and not value.grouped and not value.scaled and value.unit is None:
         number = int(value.digits)
-        if 1 <= number <= 31 and (prefix.month or _month_follows(text, value.end)):
+        if 1 <= number <= 31 and (
+            prefix.month
+            or _month_follows(text, value.end)
+            # "march 16, when…": a lower-case month is a date when no counted noun follows
+            or (prefix.previous in _MONTHS and _is_bare(text, value.end))
+        ):
             days = _DAY_SPAN.match(text, value.end)  # "October 22-25": both are days
             raise _Rejected(days.end() if days else value.end)
         if number <= 2400 and _word_at(text, value.end) in _TIME_ZONES:
@@ -1684,10 +1862,42 @@ def _check_whole(
         or prefix.previous in _PRONOUN_ONE_CONTEXT
         or _word_at(text, value.end) == "of"
         or unit.lower() in _VAGUE_SINGULARS  # "one thing we know"
+        or _one_of_a_kind(unit)  # "One expert said", "make one final stop"
     ):
         raise _Rejected(value.end)
+    if _is_written_year(text, value, prefix, unit):
+        raise _Rejected(end)  # "in the year of our Lord one thousand seven hundred and …"
     if _is_date_duration(text, prefix, unit, per, end):
         raise _Rejected(end)  # "within two weeks", "three years ago" belong to dates
+
+
+def _one_of_a_kind(unit: str) -> bool:
+    """After the word "one", a singular noun that is no unit of measure or time: "one"
+    is then an article ("One storm is lashing the East"), not a count."""
+    words = unit.lower().split()
+    if _is_plural(words[-1]) or words[0] in _DURATION_UNITS or words[0] in _ATTACHED_UNITS:
+        return False
+    if _dimension(unit)[0] != "count":
+        return False  # "one dollar", "one metre", "one °C"
+    return all(lookup(word) is None for word in (words[0], words[-1]))
+
+
+def _is_written_year(text: str, value: _Value, prefix: _Prefix, unit: str | None) -> bool:
+    """A year written out in words ("one thousand eight hundred and sixty-two") where a
+    date writes its year: after "the year of (our Lord)" or a month and a comma."""
+    if (
+        value.digits is not None
+        or unit is not None
+        or prefix.currency is not None
+        or prefix.bound is not None
+        or not _OLD_YEAR_MIN <= value.value <= 2100
+    ):
+        return False
+    before = text[max(0, value.start - _LOOKBACK) : value.start].lower()
+    if "year of" in before or "our lord" in before:
+        return True
+    words = before.rstrip().rstrip(",").split()
+    return before.rstrip().endswith(",") and bool(words) and words[-1] in _MONTHS
 
 
 def _is_date_duration(
@@ -1866,6 +2076,12 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
             if next_lower.startswith(("dollar", "franc", "krone", "kron", "pound", "crown"))
             else CURRENCY_WORDS[next_lower]
         ), following.end
+    if (
+        lower in CURRENCY_ADJECTIVES
+        and following is not None
+        and next_lower in _MORE_CURRENCY_WORDS
+    ):
+        return _MORE_CURRENCY_WORDS[next_lower], following.end  # "Brazilian reais"
     if (
         lower in CURRENCY_WORDS
         and lower != "crowns"
@@ -2052,6 +2268,10 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
         token = _token(text, token.end)
     if not words:
         return None, position
+    if words[-1].lower not in _ATTACHED_UNITS:
+        # "34 bank and building society robberies", "24,645 migrants and refugees": nouns
+        # joined by "and" are counted together.
+        words.extend(_coordinated_nouns(text, words[-1].end, _is_plural(words[-1].lower)))
     last = words[-1].lower
     if not (_is_plural(last) or value.value == 1 or last in _ATTACHED_UNITS):
         if last in _STREET_WORDS and len(words) > 1 and words[0].text[0].isupper():
@@ -2061,6 +2281,34 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
     if last in _OF_TAKING:
         end = _read_of_phrase(text, end)
     return _unit_text(text, words[0].start, end), end
+
+
+def _coordinated_nouns(text: str, position: int, after_plural: bool) -> list[_Tok]:
+    """ "and" and up to three plain words ending in a plural noun ("and refugees", "and
+    Pacific Islander voters"), or nothing. After a plural head only the plural may follow,
+    so "300 troops and tanks" joins and "3 wins and two draws" does not."""
+    if not text.startswith(" and ", position):
+        return []  # the common case, decided without a token
+    conjunction = _token(text, position)
+    if conjunction is None or conjunction.lower != "and":
+        return []
+    taken: list[_Tok] = []
+    token = _token(text, conjunction.end)
+    while token is not None and token.kind == "word" and len(taken) < (1 if after_plural else 3):
+        lower = token.lower
+        if lower in _STOP or lower in NUMBER_WORDS or lower.endswith(("'s", "’s")):
+            return []
+        taken.append(token)
+        if _is_plural(lower):
+            # "40 cars and drives them": a verb with its object, not a second noun
+            after = _word_at(text, token.end)
+            return [] if after in _VERB_OBJECTS else [conjunction, *taken]
+        token = _token(text, token.end)
+    return []
+
+
+# Words that open a verb's object: after one of them an "-s" word was a verb.
+_VERB_OBJECTS = _words("a an the them it him her his their its our my your this that these those")
 
 
 def _read_measure(text: str, token: _Tok) -> tuple[str, int] | None:

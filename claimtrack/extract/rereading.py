@@ -36,10 +36,17 @@ _ANGLE_CONTEXT = re.compile(
 )
 _FAHRENHEIT_CONTEXT = re.compile(r"\bheat index\b|\bfahrenheit\b|°F", re.IGNORECASE)
 _CELSIUS_CONTEXT = re.compile(r"\bcelsius\b|\bcentigrade\b|°C", re.IGNORECASE)
+# "50 degrees (27.8 Celsius)": a conversion in brackets after a bare figure is in the other
+# scale, so it shows which scale the figure was in.
+_CONVERSION = (
+    r"\s*\((?:minus[-\s]?|[-−])?\d[\d.,]*\s*(?:°\s*{0}\b|degrees?\s+(?:{1}|{0}\b)|{1}|{0}\))"
+)
+_CELSIUS_CONVERSION = re.compile(_CONVERSION.format("C", "celsius|centigrade"), re.IGNORECASE)
+_FAHRENHEIT_CONVERSION = re.compile(_CONVERSION.format("F", "fahrenheit"), re.IGNORECASE)
 _DEGREES_REACH = 80
 
 # "2.29m" read as millions: a length when the sentence speaks of size, not money.
-_METRE_FIGURE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?m$")
+_METRE_FIGURE = re.compile(r"(?:^|\s)(\d{1,3}(?:\.\d{1,2})?)m$")  # "just over 2.54m" too
 _LENGTH_CONTEXT = re.compile(
     r"\b(?:tall|stands?|stood|standing|heights?|high|long|deep|depth|wide|width|"
     r"wingspan|shorty|giant|jump\w*|leap\w*|throw\w*|sprint|metres?|meters?|"
@@ -77,6 +84,10 @@ def degree_reading(text: str, quantity: Quantity, *, dollar: str | None) -> str 
     window = text[max(0, quantity.start - _DEGREES_REACH) : quantity.end + _DEGREES_REACH]
     if _ANGLE_CONTEXT.search(window):
         return "degree"
+    if _CELSIUS_CONVERSION.match(text, quantity.end):
+        return "°F"
+    if _FAHRENHEIT_CONVERSION.match(text, quantity.end):
+        return None
     if _CELSIUS_CONTEXT.search(window):
         return None
     if _FAHRENHEIT_CONTEXT.search(window) or dollar == "USD":
@@ -88,12 +99,13 @@ def degree_reading(text: str, quantity: Quantity, *, dollar: str | None) -> str 
 
 def metre_reading(text: str, quantity: Quantity) -> float | None:
     """ "stands a proud 2.29m": the figure in metres, or None to keep the millions."""
-    if quantity.unit is not None or not _METRE_FIGURE.match(quantity.text):
+    figure = _METRE_FIGURE.search(quantity.text) if quantity.unit is None else None
+    if figure is None:
         return None
     window = text[max(0, quantity.start - _LENGTH_REACH) : quantity.end + _LENGTH_REACH]
     if not _LENGTH_CONTEXT.search(window):
         return None
-    return float(quantity.text[:-1])
+    return float(figure.group(1))
 
 
 def is_period(text: str, quantity: Quantity) -> bool:

@@ -21,16 +21,16 @@ already sees everything and the second is skipped.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
-from claimtrack.importers.documents import ImportSummary, import_text
+from claimtrack.importers.documents import ImportSummary, find_occurrences, import_text
 from claimtrack.importers.files import Article
-from claimtrack.queries import get_claim
+from claimtrack.service.articles import Occurrence, suggest_matches_of
 
 ATTEMPTS = 5
 # deadlock_detected, serialization_failure: the transaction may simply be run again.
@@ -43,13 +43,17 @@ def import_article(
     article: Article,
     *,
     published: dt.date | None = None,
+    occurrences: Sequence[Occurrence] | None = None,
 ) -> ImportSummary:
-    """Store `article` and its claims in one transaction; what it did."""
+    """Store `article` and its claims in one transaction; what it did.
+
+    `occurrences`: its claims as `read_claims` found them (in a worker process), if read.
+    """
     for attempt in range(1, ATTEMPTS + 1):
         summary = ImportSummary()  # a retried attempt starts counting afresh
         try:
             with database.transaction() as session:
-                store_article(session, actor, article, published, summary)
+                store_article(session, actor, article, published, summary, occurrences)
         except DBAPIError as error:
             if _sqlstate(error) not in RETRYABLE:
                 raise
@@ -72,6 +76,7 @@ def store_article(
     article: Article,
     published: dt.date | None,
     summary: ImportSummary,
+    occurrences: Sequence[Occurrence] | None = None,
 ) -> None:
     """Store `article` in an open session (`published` overrides its own date)."""
     import_text(
@@ -85,16 +90,19 @@ def store_article(
         published=published or article.published,
         origin=article.origin,
         summary=summary,
+        occurrences=occurrences,
     )
+
+
+def read_claims(article: Article, published: dt.date | None) -> list[Occurrence]:
+    """The claims `article` holds, read without a database (`published` overrides its date)."""
+    return find_occurrences(article.text, published or article.published, article.url)
 
 
 def _match_again(database: Database, actor: str, claim_ids: list[int]) -> int:
     """Suggest near-duplicates that other importers committed alongside these claims."""
     with database.transaction() as session:
-        return sum(
-            service.suggest_matches(session, actor, get_claim(session, claim_id))
-            for claim_id in claim_ids
-        )
+        return suggest_matches_of(session, actor, claim_ids)
 
 
 def _sqlstate(error: DBAPIError) -> str | None:
@@ -110,3 +118,4 @@ def add_up(total: ImportSummary, part: ImportSummary) -> None:
     total.followups += part.followups
     total.suggested += part.suggested
     total.checked += part.checked
+    total.in_trash.extend(part.in_trash)

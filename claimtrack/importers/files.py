@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, BinaryIO
 
 import yaml
 from dateutil import parser as date_parser
@@ -51,6 +51,16 @@ def discover(paths: list[str]) -> Iterator[str]:
             )
         else:
             yield entry
+
+
+def read_stdin(stream: BinaryIO) -> bytes:
+    """stdin's bytes up to one past the article limit: enough to refuse it, never a whole 50 MB."""
+    return stream.read(limits.current().article_bytes + 1)
+
+
+def limited_text(stream: IO[bytes]) -> str:
+    """A stream's text, read no further than one byte past the article limit."""
+    return _decode(_within_limit(stream.read(limits.current().article_bytes + 1)))
 
 
 def read_article(entry: str, stdin_data: bytes | None = None) -> Article:

@@ -56,8 +56,9 @@ def bounded_lines(handle: IO[bytes]) -> Iterator[bytes | LineTooLong]:
 
 def _number_checker(kind: type[int] | type[float]) -> Any:
     def parse(text: str) -> int | float:
-        digits = sum(c.isdigit() for c in text)
         limit = limits.current().number_digits
+        # Counted only when it could matter: never more digits than characters.
+        digits = sum(c.isdigit() for c in text) if len(text) > limit else 0
         if digits > limit:
             raise ValueError(
                 f"a number of {digits:,} digits, over the limit of {limit} (--limit number_digits=…)"
@@ -76,18 +77,24 @@ def _no_constant(name: str) -> float:
 
 _parse_int = _number_checker(int)
 _parse_float = _number_checker(float)
+# One decoder for every line (json.loads with hooks would build one per call).
+_DECODER = json.JSONDecoder(
+    parse_int=_parse_int, parse_float=_parse_float, parse_constant=_no_constant
+)
 
 
 def load_json(text: str) -> Any:
     """JSON with bounded numbers and nesting; ValueError (not JSONDecodeError) says why."""
     try:
-        value = json.loads(
-            text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_no_constant
-        )
+        if text.startswith("\ufeff"):  # as json.loads says it
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        value = _DECODER.decode(text)
     except RecursionError:
         value = None
         _too_deep()
-    if _deeper_than(value, limits.current().json_depth):
+    depth = limits.current().json_depth
+    # No deeper than the brackets it opens: most records need no walk.
+    if text.count("[") + text.count("{") > depth and _deeper_than(value, depth):
         _too_deep()
     return value
 
@@ -108,6 +115,16 @@ def _deeper_than(value: Any, limit: int) -> bool:
             children = item.values() if isinstance(item, dict) else item
             stack.extend((child, depth + 1) for child in children)
     return False
+
+
+def strings_need_checking(text: str) -> bool:
+    """Whether a string parsed from `text` (JSON, or CSV cells) could break `check_strings`.
+
+    A parsed string is never longer than the text it came from, and only a NUL
+    or a \\u escape puts a NUL or a lone surrogate into it (the text itself was
+    decoded as UTF-8), so most records need no walk over their strings.
+    """
+    return len(text) > limits.current().field_chars or "\\u" in text or "\x00" in text
 
 
 def check_strings(value: Any, where: str = "") -> None:

@@ -22,12 +22,11 @@ from enum import Enum
 from typing import Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, insert, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.sql.elements import ColumnElement
 
 from claimtrack import limits
 from claimtrack.errors import Conflict, InvalidInput, NotFound, WorkflowError
@@ -35,13 +34,6 @@ from claimtrack.extract import extract_claims, normalise_claim_text
 from claimtrack.extract.types import DateMention
 from claimtrack.extract.types import Quantity as QuantityValue
 from claimtrack.history import describe_change
-from claimtrack.matching import (
-    FIGURE_TOLERANCE,
-    match_threshold,
-    proper_nouns,
-    shares_figure,
-    similarity,
-)
 from claimtrack.models import (
     UNIQUE_TEXT_AMONG,
     Appearance,
@@ -73,7 +65,6 @@ from claimtrack.scale import (
     transition_path,
 )
 from claimtrack.schedule import next_occurrence, parse_recurrence
-from claimtrack.search import matches
 from claimtrack.serialise import followup_record, note_record, source_record, verdict_record
 from claimtrack.service.once import insert_once
 from claimtrack.team import Action, require
@@ -150,6 +141,14 @@ def last_event_id(session: Session) -> int:
     return session.scalar(select(func.max(Event.id))) or 0
 
 
+# Changes that add to a claim without touching its own fields. They move its
+# version (so they show in its history) but never make a stale caller conflict:
+# a note saved a moment ago does not invalidate the status a reviewer read.
+UNRELATED_TO_FIELDS = frozenset(
+    {"note", "source.add", "followup.add", "tag", "match.suggest", "document.add"}
+)
+
+
 def check_version(session: Session, claim: Claim, expected: int | None) -> None:
     """Refuse (Conflict) a change to `claim` if it moved on since version `expected`.
 
@@ -165,6 +164,8 @@ def check_version(session: Session, claim: Claim, expected: int | None) -> None:
         .where(Event.claim_id == claim.id, Event.claim_version > expected)
         .order_by(Event.id)
     ).all()
+    if expected < claim.version and all(e.action in UNRELATED_TO_FIELDS for e in later):
+        return  # only additions since: the fields the caller saw are still the claim's
     raise Conflict(claim.id, expected, claim.version, [describe_change(e) for e in later])
 
 
@@ -265,10 +266,44 @@ def add_document(
     origin: str | None = None,
 ) -> tuple[Document, bool]:
     """Store an article; returns (document, created). The same text twice is a no-op."""
+    document_id, created = store_document(
+        session,
+        actor,
+        text=text,
+        title=title,
+        url=url,
+        outlet=outlet,
+        author=author,
+        published=published,
+        origin=origin,
+    )
+    return session.get_one(Document, document_id), created
+
+
+def store_document(
+    session: Session,
+    actor: str,
+    *,
+    text: str,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    author: str | None = None,
+    published: dt.date | None = None,
+    origin: str | None = None,
+) -> tuple[int, bool]:
+    """`add_document` without loading the document: (its id, created), audited.
+
+    Core statements only: the article importer stores thousands of documents,
+    and building each as an ORM object cost more than extracting its claims.
+    """
     if not text.strip():
         raise InvalidInput("the document is empty")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    existing = session.scalar(select(Document).where(Document.sha256 == digest))
+    table = Document.__table__
+    session.flush()  # the ORM's pending rows first, so the SQL below sees them
+    connection = session.connection()
+    existing = connection.execute(select(table.c.id).where(table.c.sha256 == digest)).scalar()
     if existing is not None:
         return existing, False
     values = {
@@ -282,34 +317,61 @@ def add_document(
         "origin": origin,
     }
     # Another importer may be storing the same text right now: the unique hash decides.
-    document_id = insert_once(session, Document.__table__, values, key=["sha256"])
+    document_id = insert_once(session, table, values, key=["sha256"])
     if document_id is None:
-        return session.scalars(select(Document).where(Document.sha256 == digest)).one(), False
-    document = session.get_one(Document, document_id)
-    _record(
-        session,
-        None,
-        actor,
-        "document.add",
-        None,
-        {"title": document.title},
-        document_id=document.id,
+        taken = connection.execute(select(table.c.id).where(table.c.sha256 == digest)).scalar_one()
+        return taken, False
+    connection.execute(
+        insert(Event.__table__),
+        {
+            "claim_id": None,
+            "document_id": document_id,
+            "actor": actor,
+            "action": "document.add",
+            "old": None,
+            "new": {"title": values["title"]},
+            "claim_version": None,
+            "undoes_id": _UNDOES.get(),  # set by `undoing` while service.undo runs
+            "batch": _BATCH.get(),
+            "at": utcnow(),
+        },
     )
-    return document, True
+    return document_id, True
+
+
+def date_values(d: DateMention) -> dict[str, Any]:
+    """A found date mention's stored columns (one place, for the ORM and set-based writes)."""
+    return {
+        "text": d.text,
+        "date": d.date,
+        "role": d.role,
+        "precision": d.precision,
+        "year_inferred": d.year_inferred,
+        "first_day": d.first_day,
+        "last_day": d.last_day,
+        "ambiguous": d.ambiguous,
+    }
+
+
+def quantity_values(q: QuantityValue) -> dict[str, Any]:
+    """A found quantity's stored columns (one place, for the ORM and set-based writes)."""
+    return {
+        "low": q.low,
+        "high": q.high,
+        "unit": q.unit,
+        "per": q.per,
+        "approximate": q.approximate,
+        "text": q.text,
+        "dimension": q.dimension,
+        "si_low": q.si_low,
+        "si_high": q.si_high,
+        "ambiguous": q.ambiguous,
+    }
 
 
 def date_ref(d: DateMention) -> DateRef:
-    """A found date mention as the stored row (one place, for claims and re-dated documents)."""
-    return DateRef(
-        text=d.text,
-        date=d.date,
-        role=d.role,
-        precision=d.precision,
-        year_inferred=d.year_inferred,
-        first_day=d.first_day,
-        last_day=d.last_day,
-        ambiguous=d.ambiguous,
-    )
+    """A found date mention as the stored row (for claims and re-dated documents)."""
+    return DateRef(**date_values(d))
 
 
 def add_claim(
@@ -359,21 +421,7 @@ def add_claim(
         claim = session.get_one(Claim, claim_id)
     else:
         claim = Claim(**values)
-    claim.quantities = [
-        Quantity(
-            low=q.low,
-            high=q.high,
-            unit=q.unit,
-            per=q.per,
-            approximate=q.approximate,
-            text=q.text,
-            dimension=q.dimension,
-            si_low=q.si_low,
-            si_high=q.si_high,
-            ambiguous=q.ambiguous,
-        )
-        for q in quantities
-    ]
+    claim.quantities = [Quantity(**quantity_values(q)) for q in quantities]
     claim.dates = [date_ref(d) for d in dates]
     session.add(claim)
     session.flush()
@@ -438,14 +486,6 @@ def setting(session: Session, key: str) -> str | None:
     """A team setting kept in the database, or its default while unset; unknown keys are refused."""
     row = session.get(Setting, check_setting_key(key))
     return row.value if row else SETTINGS.get(key, limits.SETTING_DEFAULTS.get(key))
-
-
-def limit_settings(session: Session) -> dict[str, str]:
-    """The team's `limit.*` settings that are set (see claimtrack/limits.py)."""
-    rows = session.execute(
-        select(Setting.key, Setting.value).where(Setting.key.startswith(limits.SETTING_PREFIX))
-    )
-    return {key: value for key, value in rows}
 
 
 def set_setting(session: Session, actor: str, key: str, value: str) -> None:
@@ -845,7 +885,8 @@ def add_note(
     Adding never conflicts: only changes to the claim's own fields are checked
     against the version the caller loaded, so `expected_version` is accepted
     (callers pass what they hold) and not checked. The claim's version still
-    moves on, so the note shows in its history and in conflicts it causes.
+    moves on, so the note shows in its history; it never makes a later change
+    of the claim's fields conflict (UNRELATED_TO_FIELDS).
     """
     claim = get_claim(session, claim_id)
     lock_claim(session, claim)
@@ -1079,56 +1120,14 @@ MATCH_CANDIDATES = 200
 
 
 def suggest_matches(session: Session, actor: str, claim: Claim) -> int:
-    """Record near-duplicates of `claim` for a reviewer; returns how many were suggested."""
-    candidates = _match_candidates(session, claim)
-    mine = [q for q in claim.quantities if q.low is not None]
-    suggested = 0
-    for other in candidates:
-        score = similarity(claim.text, other.text)
-        shares_figures = shares_figure(mine, other.quantities)
-        if score < match_threshold(shares_figures):
-            continue
-        low, high = sorted((claim.id, other.id))
-        # Two importers may both find the pair (importers.articles matches again
-        # after committing): the unique pair decides who records it.
-        pair = {"claim_id": low, "candidate_id": high, "similarity": score, "state": "suggested"}
-        if insert_once(session, SuggestedMatch.__table__, pair, key=["claim_id", "candidate_id"]):
-            _record(
-                session,
-                claim,
-                actor,
-                "match.suggest",
-                None,
-                {"candidate": other.id, "similarity": round(score, 1)},
-                bump=False,
-            )
-            suggested += 1
-    return suggested
+    """Record near-duplicates of `claim` for a reviewer; returns how many were suggested.
 
+    Claims appearing in a document where `claim` appears are never suggested
+    (a page's own lines are not duplicates to decide): see `service.articles`.
+    """
+    from claimtrack.service.articles import suggest_matches_of
 
-def _match_candidates(session: Session, claim: Claim) -> list[Claim]:
-    """Claims sharing a figure (indexed) or every proper noun (full text) with `claim`."""
-    conditions: list[ColumnElement[bool]] = []
-    for q in claim.quantities:
-        if q.low is None:
-            continue
-        same = [Quantity.low == q.low, Quantity.high == q.high]
-        if q.si_low is not None:  # or the same figure in another unit ("5 miles", "8 km")
-            spread = abs(q.si_low) * FIGURE_TOLERANCE
-            converted = Quantity.si_low.between(q.si_low - spread, q.si_low + spread)
-            same = [or_(and_(*same), and_(Quantity.dimension == q.dimension, converted))]
-        conditions.append(Claim.id.in_(select(Quantity.claim_id).where(*same)))
-    nouns = proper_nouns(claim.text)
-    if len(nouns) >= 2:
-        conditions.append(matches(" ".join(sorted(nouns)), session.get_bind().dialect.name))
-    if not conditions:
-        return []
-    statement = (
-        select(Claim)
-        .where(or_(*conditions), Claim.id != claim.id, Claim.merged_into_id.is_(None))
-        .limit(MATCH_CANDIDATES)
-    )
-    return list(session.scalars(statement))
+    return suggest_matches_of(session, actor, [claim.id])
 
 
 def decide_match(

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import literal, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from claimtrack.checked import Statement, already_checked, statement
 from claimtrack.models import CheckedMatch, Claim, FactCheck, live_claims
@@ -109,12 +110,25 @@ def _best(new: Statement, pool: Sequence[tuple[int, Statement]]) -> tuple[int, f
     return best
 
 
+def _concluded() -> list[ColumnElement[bool]]:
+    return [Claim.status == Status.CONCLUDED.value, Claim.verdict.is_not(None), live_claims()]
+
+
+# Is there anything to match new claims against? One cheap statement, asked before each
+# article's claims are matched: most databases an import writes to hold no fact check yet.
+_ANYTHING_CHECKED = select(literal(1)).where(
+    or_(select(FactCheck.id).exists(), select(Claim.id).where(*_concluded()).exists())
+)
+
+
 def flag_already_checked(session: Session, actor: str, claim_ids: Sequence[int]) -> int:
     """Match new claims against fact checks and concluded claims; returns how many matched.
 
     Each claim keeps its best fact check and its best concluded claim of ours.
     """
     if not claim_ids:
+        return 0
+    if session.connection().execute(_ANYTHING_CHECKED).first() is None:
         return 0
     new_ids = set(claim_ids)
     fact_checks = [
@@ -126,11 +140,7 @@ def flag_already_checked(session: Session, actor: str, claim_ids: Sequence[int])
     concluded = [
         (row.id, _statement(row.claim_reviewed or row.text, row.speaker))
         for row in session.execute(
-            select(Claim.id, Claim.text, Claim.claim_reviewed, Claim.speaker).where(
-                Claim.status == Status.CONCLUDED.value,
-                Claim.verdict.is_not(None),
-                live_claims(),
-            )
+            select(Claim.id, Claim.text, Claim.claim_reviewed, Claim.speaker).where(*_concluded())
         )
         if row.id not in new_ids
     ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
@@ -20,7 +19,6 @@ from claimtrack.terminal import shown
 from claimtrack.tui.commands import ActionCommands
 from claimtrack.tui.notices import write_notices
 from claimtrack.tui.preferences import load_theme, save_theme
-from claimtrack.tui.screens.help import HelpScreen
 from claimtrack.tui.screens.queue import QueueScreen
 from claimtrack.tui.undo import UndoStep, carry_forward
 
@@ -30,6 +28,8 @@ KEYMAP_ENV = "CLAIMTRACK_KEYMAP"
 
 def load_keymap(path: Path) -> dict[str, str]:
     """Rebindings from a TOML file: `"queue.search" = "ctrl+f"` (binding id = keys)."""
+    import tomllib
+
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     table = data.get("keys", data)
@@ -152,6 +152,8 @@ class ClaimtrackApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key active here, grouped by what it does."""
+        from claimtrack.tui.screens.help import HelpScreen  # a DataTable: loaded when asked for
+
         rows: dict[str, tuple[list[str], str, str]] = {}
         for active in self.screen.active_bindings.values():
             binding = active.binding

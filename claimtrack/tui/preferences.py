@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 import platformdirs
@@ -23,9 +22,14 @@ def load_theme(path: Path | None = None) -> str | None:
     """The theme chosen last time, if any; an unreadable file is no choice."""
     path = path or preferences_path()
     try:
-        with path.open("rb") as handle:
-            theme = tomllib.load(handle).get("theme")
-    except (OSError, tomllib.TOMLDecodeError):
+        content = path.read_bytes()
+    except OSError:
+        return None
+    import tomllib  # only when there is a file to read: start-up skips it otherwise
+
+    try:
+        theme = tomllib.loads(content.decode("utf-8")).get("theme")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     return theme if isinstance(theme, str) else None
 

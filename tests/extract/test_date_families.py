@@ -419,3 +419,61 @@ def test_a_whole_phrase_reads_with_the_same_grammar(phrase: str, future: bool, d
 )
 def test_a_phrase_that_is_not_one_date_reads_as_none(phrase: str) -> None:
     assert parse_date_phrase(phrase, MONDAY) is None
+
+
+# --- dev-split families tuned after issue 12 (fifth session) -------------------------
+
+SATURDAY = dt.date(2024, 11, 23)  # before Thanksgiving week
+SUNDAY = dt.date(2017, 2, 19)
+
+LATER_FAMILIES: list[Example] = [
+    # early/mid/late of a month, week or decade is the whole period
+    ("Sales slowed in late March 2004.", FEBRUARY, "2004-03-01", "mentioned", "month", "2004-03-01", "2004-03-31"),
+    ("The fish was landed in mid-April, 1988.", FEBRUARY, "1988-04-01", "mentioned", "month", "1988-04-01", "1988-04-30"),
+    ("Prices will fall by early next week.", MONDAY, "2025-11-16", "deadline", "week", "2025-11-10", "2025-11-16"),
+    # a decade is never a deadline by tense alone
+    ("Albums from the 80s might have outsold the rest.", MONDAY, "1980-01-01", "mentioned", "decade", "1980-01-01", "1989-12-31"),
+    # "the first half" alone is a year's half where the sentence speaks of results
+    ("Sales for the first half were 9.5 billion euros.", dt.date(2024, 7, 23), "2024-01-01", "mentioned", "half", "2024-01-01", "2024-06-30"),
+    # holiday names ending in a day, and a holiday's week, need no preposition
+    ("Thanksgiving Day storms should drop snow.", SATURDAY, "2024-11-28", "deadline", "day", "2024-11-28", "2024-11-28"),
+    ("Travel peaked during Thanksgiving week 2019.", SATURDAY, "2019-11-25", "mentioned", "week", "2019-11-25", "2019-12-01"),
+    # the nth weekday of a month
+    ("The vote is the third Tuesday of September 2014.", FEBRUARY, "2014-09-16", "mentioned", "day", "2014-09-16", "2014-09-16"),
+    ("The fair closed on the last Friday in June 2013.", FEBRUARY, "2013-06-28", "mentioned", "day", "2013-06-28", "2013-06-28"),
+    # a spelled ordinal day after the month
+    ("The lease ends March third 2015.", FEBRUARY, "2015-03-03", "mentioned", "day", "2015-03-03", "2015-03-03"),
+    ("The shop reopened on March first.", FEBRUARY, "2024-03-01", "mentioned", "day", "2024-03-01", "2024-03-01"),
+    # "hence" is "from now"; "last weekend" on a Sunday is the weekend before
+    ("The plant opens three weeks hence.", FEBRUARY, "2025-03-03", "mentioned", "day", "2025-03-03", "2025-03-03"),
+    ("Floods forced evacuations last weekend.", SUNDAY, "2017-02-11", "mentioned", "day", "2017-02-11", "2017-02-12"),
+    # "to be" before a place or a state is a copula, no future
+    ("A man believed to be in his 30s was seen on Thursday.", MONDAY, "2025-10-30", "mentioned", "day", "2025-10-30", "2025-10-30"),
+    # "the next week" is a rolling week ahead, as "the past week" is one back
+    ("Offices will close over the next week.", MONDAY, "2025-11-10", "deadline", "day", "2025-11-04", "2025-11-10"),
+    # forecasting verbs are future wording; an "-ed" word after "in" is an adjective
+    ("Petrobras sees output rising in 2025.", FEBRUARY, "2025-12-31", "deadline", "year", "2025-01-01", "2025-12-31"),
+    ("Exports grew in September, beating forecasts.", MONDAY, "2025-09-01", "mentioned", "month", "2025-09-01", "2025-09-30"),
+    ("Telefonica plans to invest in fixed lines in Brazil this year.", FEBRUARY, "2025-12-31", "deadline", "year", "2025-01-01", "2025-12-31"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("example", LATER_FAMILIES, ids=lambda e: e[0])
+def test_later_dev_families(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may first need to ask.",  # the modal, not "May first"
+        "Christmas sales rose 4%.",  # a bare holiday without a preposition
+        "Independence Day in Paraguay is a holiday.",  # a country's own, without "on"
+        "The team led at the end of the first half.",  # a match's half
+        "Its fiscal fourth quarter was weak.",  # the company's year, not the calendar's
+        "The fifth Monday of February 2015 never came.",  # February 2015 has four
+        "The next year, he moved to Paris.",  # the year after a past event
+    ],
+)
+def test_later_dev_families_leave_these_undated(text: str) -> None:
+    assert find_dates(text, FEBRUARY) == []

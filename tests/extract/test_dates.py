@@ -288,3 +288,19 @@ def test_bands_and_vague_spans_are_not_decades_or_spans(text: str) -> None:
         for m in find_dates(text, PUBLISHED)
         if "70s" in m.text or "past" in m.text or "last" in m.text
     ] == []
+
+
+@pytest.mark.parametrize("season", ["winter", "spring", "summer", "autumn"])
+@pytest.mark.parametrize(
+    "published", [dt.date(2000, 1, 1), dt.date(2025, 2, 28), dt.date(2025, 12, 31)]
+)
+def test_the_last_season_is_found_on_any_publication_day(season, published):
+    # In January the winter under way began the year before: the last one, before that.
+    [found] = find_dates(f"Sales fell last {season}.", published)
+    assert found.date < published
+    assert published - found.date < dt.timedelta(days=2 * 366)
+
+
+def test_last_winter_in_january_is_the_one_before_the_winter_under_way():
+    [found] = find_dates("Sales fell last winter.", dt.date(2000, 1, 1))
+    assert found.date == dt.date(1998, 12, 1)

@@ -519,3 +519,94 @@ def test_a_falling_pair_of_shares_is_two_shares(
     text: str, expected: list[tuple[float, float, str]]
 ) -> None:
     assert [(q.low, q.high, q.unit) for q in find_quantities(text)] == expected
+
+
+# --- dev-split families tuned after issue 12 (fifth session) -------------------------
+
+LATER_FAMILIES = [
+    # a written-out number joins across "and" before a hyphenated tens word
+    ("They were six hundred and twenty-nine lances.", (629, 629, "lances", None, "count")),
+    # nouns joined by "and" are counted together
+    ("He is suspected of 34 bank and building society robberies.", (34, 34, "bank and building society robberies", None, "count")),
+    ("Some 24,645 migrants and refugees have arrived.", (24645, 24645, "migrants and refugees", None, "count")),
+    ("We polled 73 Asian American and Pacific Islander voters.", (73, 73, "Asian American and Pacific Islander voters", None, "count")),
+    ("He has 40 cars and drives them daily.", (40, 40, "cars", None, "count")),  # a verb, not a noun
+    # a hyphenated "minus", and a bare "degrees" before a Celsius conversion is Fahrenheit
+    ("Models show a low of minus-60 Celsius.", (-60, -60, "°C", None, "temperature")),
+    # number words joined to a period, a measure or a currency are hyphenated adjectives
+    ("The seven-day average of new cases fell.", (7, 7, "day", None, "time")),
+    ("She ran a five-mile loop.", (5, 5, "mile", None, "length")),
+    ("She bought a ten-dollar t-shirt.", (10, 10, "USD", None, "money")),
+    ("A million-dollar winner collected his prize.", (1e6, 1e6, "USD", None, "money")),
+    # hyphenated compounds of a larger and a smaller unit
+    ("He caught a 73-pound, 1-ounce buffalo fish.", (73.0625, 73.0625, "pound", None, "mass")),
+    ("The 7-foot-1 centre dunked.", (7.0833, 7.0833, "foot", None, "length")),
+    # a span measured from an undated event is a quantity
+    ("Six months later they were married.", (6, 6, "months", None, "time")),
+    # micrograms in the pharmacist's spelling
+    ("The RDA for vitamin A is 900 mcg for men.", (900, 900, "mcg", None, "mass")),
+    # a nationality before a currency word
+    ("Telefonica will invest 5 billion Brazilian reais.", (5e9, 5e9, "BRL", None, "money")),
+    # a day's measured maximum is a value; a height's bound reads in metres
+    ("The day ended with a maximum of 11.2C.", (11.2, 11.2, "°C", None, "temperature")),
+    ("He boasts a wingspan just over 2.54m.", (2.54, None, "m", None, "length")),
+    # a decimal written without its leading zero
+    ("Rain fell at .75 inch an hour.", (0.75, 0.75, "inch", "hour", "length")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LATER_FAMILIES)
+def test_later_dev_families(text: str, expected: Shape) -> None:
+    _assert_shape(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Done this fourth day of May, in the year of our Lord one thousand seven hundred and ninety-six.",
+        "By a proclamation of the fifth day of July, one thousand eight hundred and sixty-four, he acted.",
+        "The burn ban runs from march 16 to may 14, every year.",  # lower-case months
+        "One expert said the figures were weak.",  # "one" as an article
+        "He decided to make one final stop.",
+        "A one-sided game ended early.",
+    ],
+)
+def test_later_dev_non_quantities(text: str) -> None:
+    """Years written out, days after a lower-case month, and "one" before a singular noun
+    that is no unit count nothing."""
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A record number of deals were confirmed in 2024, totaling 39, compared with 29 in 2023.",
+            [(39, "deals"), (29, "deals")],
+        ),
+        (
+            "The chain grew to 882 cities from 400 a year earlier.",
+            [(882, "cities"), (400, "cities")],
+        ),
+        ("At least 52 people were killed and 273 injured.", [(52, "people"), (273, None)]),
+        ("February has 28 or 29 days.", [(28, "days"), (29, "days")]),
+    ],
+)
+def test_a_unit_written_once_is_shared(text: str, expected: list[tuple[float, str | None]]) -> None:
+    """ "the number of deals" counts the bare figures after it; the old value of a change
+    ("from 400") takes the new one's unit; other bare figures keep none."""
+    assert [(q.low, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_one_before_a_unit_is_still_a_count() -> None:
+    assert [(q.low, q.unit) for q in find_quantities("It cost one dollar and took one hour.")] == [
+        (1, "USD"),
+        (1, "hour"),
+    ]
+
+
+def test_a_celsius_conversion_shows_the_bare_degrees_were_fahrenheit() -> None:
+    found = find_quantities("It has fallen 50 degrees (27.8 Celsius) overnight.")
+    assert [(q.low, q.unit) for q in found] == [(50, "°F"), (27.8, "°C")]
+    found = find_quantities("It was 30 degrees (86 Fahrenheit) at noon.")
+    assert [(q.low, q.unit) for q in found] == [(30, "°C"), (86, "°F")]

@@ -88,8 +88,8 @@ def _billion_laughs(levels: int = 9) -> str:
 
 
 def _adversarial() -> dict[str, Callable[[int], str]]:
-    """The adversarial inputs of benchmarks/extract_speed.py, without importing the extractor."""
-    source = (ROOT / "benchmarks" / "extract_speed.py").read_text(encoding="utf-8")
+    """The adversarial runs benchmarks/extract_speed.py times, without importing the extractor."""
+    source = (ROOT / "tests" / "extract" / "adversarial_inputs.py").read_text(encoding="utf-8")
     start = source.index("ADVERSARIAL: dict")
     block = source[start : source.index("\n}\n", start) + 3]
     namespace: dict[str, object] = {"Callable": Callable}

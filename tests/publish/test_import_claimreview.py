@@ -112,3 +112,35 @@ def test_reading_keeps_the_last_copy_of_a_url():
         "https://checks.example.org/coffee",
     ]
     assert reading.errors == []
+
+
+def test_a_dry_run_counts_what_it_would_store_and_writes_nothing(tmp_path):
+    db = tmp_path / "a.db"
+    # on a database that does not exist yet: none is created
+    first = run(db, "import", "--claimreview", "--dry-run", str(FEED))
+    assert first.exit_code == 1  # the feed's review without a URL is still reported
+    assert f"{FEED}: 2 fact checks would be added, 0 would be updated, 0 unchanged" in first.stdout
+    assert "dry run: nothing written" in first.stdout
+    assert not db.exists()
+    # on a database holding the feed: the array's counts, and nothing changes
+    assert run(db, "import", "--claimreview", str(FEED)).exit_code == 1
+    before = {url: row.claim_reviewed for url, row in _fact_checks(db).items()}
+    dry = run(db, "import", "--claimreview", "--dry-run", str(ARRAY))
+    assert dry.exit_code == 0, dry.output
+    assert "1 fact check would be added, 1 would be updated, 0 unchanged" in dry.stdout
+    assert {url: row.claim_reviewed for url, row in _fact_checks(db).items()} == before
+    database = open_database(f"sqlite:///{db}")
+    try:
+        with database.read() as session:
+            assert session.scalar(select(func.count()).select_from(Event)) == 1  # the real import
+    finally:
+        database.dispose()
+
+
+def test_options_for_articles_or_records_are_usage_errors(tmp_path):
+    db = tmp_path / "a.db"
+    for option in (["--published", "2025-01-01"], ["--skip-invalid"], ["--jobs", "2"]):
+        result = run(db, "import", "--claimreview", *option, str(FEED))
+        assert result.exit_code == 2
+        assert f"{option[0]} does not apply to --claimreview" in result.stderr
+    assert not db.exists()

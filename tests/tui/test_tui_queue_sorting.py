@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, func, select
+from sqlalchemy import text as sql_text
 from textual.pilot import Pilot
 from tui_pilot import drive, type_text
 from tui_pilot import settle_search as settle
@@ -267,3 +268,77 @@ def test_a_search_of_many_matches_walks_the_sort_index_to_the_same_first_page(
 def ordered_ids_of(database: Database, where: ClaimFilter) -> list[int]:
     with database.read() as session:
         return list(ordered_ids(session, where, QueueSort()) or [])
+
+
+def query_plan(database: Database, statement: str, parameters: Any) -> str:
+    """SQLite's plan for a statement the queue sent, as one line."""
+    with database.engine.connect() as connection:
+        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        return "; ".join(str(row[-1]) for row in rows)
+
+
+def test_without_statistics_each_sort_walks_its_index_to_the_same_order(
+    demo_db: Database,
+) -> None:
+    # A database an older claimtrack built has no statistics (imports now ANALYZE):
+    # SQLite would read every live claim and sort them all for the first page of any sort
+    with demo_db.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE IF EXISTS sqlite_stat1")
+    with demo_db.read() as session:
+        stats = "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        assert session.execute(sql_text(stats)).scalar() == 0
+        statuses = sorted(set(session.scalars(select(Claim.status))))
+    sent: list[tuple[str, Any]] = []
+
+    def record(_conn: object, _cursor: object, statement: str, parameters: Any, *_: object) -> None:
+        sent.append((statement, parameters))
+
+    cases = [(ClaimFilter(), key) for key in queue_data.FIRST_PAGE_INDEXES]
+    cases += [(ClaimFilter(status=s), key) for s in statuses for key in queue_data.STATUS_INDEXES]
+    event.listen(demo_db.engine, "before_cursor_execute", record)
+    try:
+        for where, key in cases:
+            for descending in (True, False):
+                sort = QueueSort(key, descending)
+                with demo_db.read() as session:
+                    first = ordered_ids(session, where, sort, limit=3)
+                    firsts = len(sent)
+                    full = ordered_ids(session, where, sort)
+                assert first is not None and full is not None
+                assert list(first) == list(full)[:3], (where, sort)
+                # every first page walks an index; a whole list only a partial index of
+                # live claims (it needs no table lookup)
+                walks = [s for s in sent[:firsts] if s[0].startswith("SELECT claims.id")]
+                if where.status or key in queue_data.SORT_INDEXES:
+                    walks += [s for s in sent[firsts:] if s[0].startswith("SELECT claims.id")]
+                assert walks and all("FROM claims INDEXED BY" in s for s, _ in walks)
+                for statement, parameters in walks:
+                    planned = query_plan(demo_db, statement, parameters)
+                    # the index gives the order: no sort of every claim (ties of the
+                    # score's other direction are sorted within the index's walk)
+                    assert "USE TEMP B-TREE FOR ORDER BY" not in planned, (where, sort, planned)
+                sent.clear()
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", record)
+
+
+def test_rows_and_the_next_due_order_read_each_claims_own_followups(demo_db: Database) -> None:
+    # without statistics SQLite would scan every open follow-up for each claim
+    sent: list[tuple[str, Any]] = []
+
+    def record(_conn: object, _cursor: object, statement: str, parameters: Any, *_: object) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(demo_db.engine, "before_cursor_execute", record)
+    try:
+        with demo_db.read() as session:
+            ids = ordered_ids(session, ClaimFilter(), QueueSort("next_due", False))
+        assert ids is not None
+        queue_data.fetch_rows(demo_db, ids[:10])
+    finally:
+        event.remove(demo_db.engine, "before_cursor_execute", record)
+    plans = {s: query_plan(demo_db, s, p) for s, p in sent if s.startswith("SELECT")}
+    [rows] = [plan for statement, plan in plans.items() if "claims.text" in statement]
+    assert "SEARCH followups USING INDEX ix_followups_claim_id (claim_id=?)" in rows
+    unscheduled = [plan for statement, plan in plans.items() if "NOT IN" in statement]
+    assert unscheduled and not any("CORRELATED" in plan for plan in unscheduled)

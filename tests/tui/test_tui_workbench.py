@@ -130,7 +130,7 @@ def test_completing_from_a_stale_agenda_is_a_conflict(
         await settle(pilot)
         # another reviewer changes the claim after the agenda was read
         with demo_db.transaction() as session:
-            service.add_note(session, "bob", announced, "Release found")
+            service.set_status(session, "bob", announced, "in_progress")
         await pilot.press("c")
         await settle(pilot)
         assert "Conflict" in " ".join(str(n.title) for n in pilot.app._notifications)

@@ -15,17 +15,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
 from claimtrack.queries import ClaimFilter
 from claimtrack.scale import Status
 from claimtrack.terminal import shown
-from claimtrack.tui.filter_text import filter_text, parse_filter
-from claimtrack.tui.screens.choice import ChoiceScreen
-from claimtrack.tui.screens.confirm import ConfirmScreen
-from claimtrack.tui.screens.text_prompt import TextPrompt
 from claimtrack.tui.undo import UndoStep
 from claimtrack.tui.widgets.claim_list import ClaimList
 from claimtrack.tui.widgets.workbench_header import WorkbenchHeader
@@ -43,8 +39,9 @@ from claimtrack.views.queue import (
 from claimtrack.wording import count
 
 if TYPE_CHECKING:
-    # The service (with the extractor behind it) loads on the first write, and the claim
-    # screen on the first claim opened: the queue's first rows wait for neither.
+    # The service (with the extractor behind it) loads on the first write, the claim
+    # screen on the first claim opened, and each dialog when first asked for: the
+    # queue's first rows wait for none of them.
     from claimtrack.service import bulk
 
 FIRST_PAGE = 200
@@ -87,6 +84,9 @@ class QueueScreen(Screen[None]):
         self.counts: Counts | None = None
         self._search_timer: Timer | None = None
         self._check_when_loaded = False
+        # Id-list loads started, and the last one that ended: a late step of an older
+        # load is dropped, and a dialog closed during a load never starts another.
+        self._loads = self._ended = 0
 
     def compose(self) -> ComposeResult:
         yield WorkbenchHeader()
@@ -102,11 +102,17 @@ class QueueScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from a claim or a dialog. Reload only if something was written since the
-        # ids were read (here or by another program); a load still running carries on.
-        if self.snapshot is not None and self.snapshot.complete:
-            self.check_for_changes(self.snapshot.last_event)
+        # ids were read (here or by another program); a load still running carries on,
+        # and is checked when it ends (it may have read before the write).
+        if self.load_running:
+            self._check_when_loaded = True
         elif self.snapshot is not None:
-            self._check_when_loaded = True  # the running load may predate a write
+            self.check_for_changes(self.snapshot.last_event)
+
+    @property
+    def load_running(self) -> bool:
+        """Whether the newest id-list load has yet to end (complete, or failed)."""
+        return self._ended != self._loads
 
     # ------------------------------------------------------------ loading
 
@@ -121,14 +127,16 @@ class QueueScreen(Screen[None]):
             self.app.call_from_thread(self._reload_if_current, last_event)
 
     def _reload_if_current(self, last_event: int) -> None:
-        if self.snapshot is not None and self.snapshot.last_event == last_event:
+        if self.load_running:
+            self._check_when_loaded = True  # a load started meanwhile: check when it ends
+        elif self.snapshot is not None and self.snapshot.last_event == last_event:
             self.reload()
 
     def _load(self) -> None:
         # The marks are copied here, on the UI thread that changes them.
-        self.load_queue(self.where, self.sort, frozenset(self.query_one(ClaimList).marked))
-        if self.counts is None:
-            self.count_queue()
+        self._loads += 1
+        marks = frozenset(self.query_one(ClaimList).marked)
+        self.load_queue(self.where, self.sort, marks, self._loads)
 
     @work(thread=True, exclusive=True, group="queue-counts")
     def count_queue(self) -> None:
@@ -142,40 +150,71 @@ class QueueScreen(Screen[None]):
             self.app.call_from_thread(self._show_counts, counts)
 
     @work(thread=True, exclusive=True, group="queue")
-    def load_queue(self, where: ClaimFilter, sort: QueueSort, marks: frozenset[int]) -> None:
-        """Load the ordered id list for `where` and `sort` off the UI thread.
+    def load_queue(
+        self, where: ClaimFilter, sort: QueueSort, marks: frozenset[int], number: int
+    ) -> None:
+        """Load the first page of ids for `where` and `sort` off the UI thread.
 
         `marks` are the explicitly marked claims: those the filter no longer admits drop.
+        `number` tells this load from a newer one started meanwhile.
         """
+        worker = get_current_worker()
+        try:
+            # One LIMIT query on the sort's index: the first rows paint at once.
+            first = load_snapshot(self.database, where, sort, limit=FIRST_PAGE, marks=marks)
+        except Exception as error:  # a bad query must show, not kill the app
+            self._report_failure(worker, error, number)
+            return
+        if first is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._show_first_page, first, marks, number)
+
+    def _show_first_page(self, first: QueueSnapshot, marks: frozenset[int], number: int) -> None:
+        self._show_snapshot(first, number)
+        # The full id list (slow at a million, and holding the GIL while it reads) and the
+        # counts start once the first rows are on the screen, so they never delay them.
+        self.call_after_refresh(self._after_first_paint, first, marks, number)
+
+    def _after_first_paint(self, first: QueueSnapshot, marks: frozenset[int], number: int) -> None:
+        if self.counts is None:
+            self.count_queue()
+        if number != self._loads or self.snapshot is not first:
+            return  # a newer load started: the rest of this one is moot
+        if not first.complete or marks:
+            self.load_rest(first.where, first.sort, marks, number)
+
+    @work(thread=True, exclusive=True, group="queue")
+    def load_rest(
+        self, where: ClaimFilter, sort: QueueSort, marks: frozenset[int], number: int
+    ) -> None:
+        """Load the full id list after the first page (a newer load cancels this one)."""
         worker = get_current_worker()
 
         def cancelled() -> bool:
             return worker.is_cancelled
 
         try:
-            # The first page paints at once; the full id list (slow at a million) follows.
-            first = load_snapshot(self.database, where, sort, limit=FIRST_PAGE, marks=marks)
-            if first is None or worker.is_cancelled:
-                return
-            self.app.call_from_thread(self._show_snapshot, first)
-            snapshot: QueueSnapshot | None = first
-            if not first.complete or marks:
-                snapshot = load_snapshot(
-                    self.database, where, sort, marks=marks, cancelled=cancelled
-                )
+            snapshot = load_snapshot(self.database, where, sort, marks=marks, cancelled=cancelled)
         except Exception as error:  # a bad query must show, not kill the app
-            if not worker.is_cancelled:
-                self.app.call_from_thread(
-                    self.notify, shown(str(error)), severity="error", markup=False
-                )
+            self._report_failure(worker, error, number)
             return
-        if snapshot is not None and snapshot is not first and not worker.is_cancelled:
-            self.app.call_from_thread(self._show_snapshot, snapshot)
+        if snapshot is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._show_snapshot, snapshot, number)
 
-    def _show_snapshot(self, snapshot: QueueSnapshot) -> None:
-        if (snapshot.where, snapshot.sort) != (self.where, self.sort):
-            return  # an older load finished after a newer filter or sort was set
+    def _report_failure(self, worker: Worker[None], error: Exception, number: int) -> None:
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._load_failed, shown(str(error)), number)
+
+    def _load_failed(self, message: str, number: int) -> None:
+        if number == self._loads:
+            self._ended = number
+        self.notify(message, severity="error", markup=False)
+
+    def _show_snapshot(self, snapshot: QueueSnapshot, number: int) -> None:
+        if number != self._loads:
+            return  # an older load finished after a newer filter, sort or reload was set
         self.snapshot = snapshot
+        if snapshot.complete:
+            self._ended = number
         claims = self.query_one(ClaimList)
         claims.show_ids(snapshot.ids, snapshot.sort, snapshot.first_rows)
         if snapshot.complete and claims.marked:
@@ -287,6 +326,8 @@ class QueueScreen(Screen[None]):
         self._load()
 
     def action_sort(self) -> None:
+        from claimtrack.tui.screens.choice import ChoiceScreen
+
         def chosen(key: str | None) -> None:
             if key is not None:
                 self.set_sort(self.sort.by(key))
@@ -307,6 +348,9 @@ class QueueScreen(Screen[None]):
         self.reload()
 
     def action_filter(self) -> None:
+        from claimtrack.tui.filter_text import filter_text, parse_filter
+        from claimtrack.tui.screens.text_prompt import TextPrompt
+
         def apply(text: str | None) -> None:
             if text is None:
                 return
@@ -375,6 +419,8 @@ class QueueScreen(Screen[None]):
         selection: bulk.Selection,
         change: BulkChange,
     ) -> None:
+        from claimtrack.tui.screens.confirm import ConfirmScreen
+
         if many == 0:
             self.notify("no claim is marked", severity="warning")
             return
@@ -426,6 +472,7 @@ class QueueScreen(Screen[None]):
 
     def action_bulk_status(self) -> None:
         from claimtrack.service import bulk
+        from claimtrack.tui.screens.choice import ChoiceScreen
 
         def move(value: str | None) -> None:
             if value is not None:
@@ -442,6 +489,7 @@ class QueueScreen(Screen[None]):
 
     def action_bulk_assign(self) -> None:
         from claimtrack.service import bulk
+        from claimtrack.tui.screens.text_prompt import TextPrompt
 
         def give(name: str | None) -> None:
             if name is not None:
@@ -456,6 +504,7 @@ class QueueScreen(Screen[None]):
 
     def action_bulk_tag(self) -> None:
         from claimtrack.service import bulk
+        from claimtrack.tui.screens.text_prompt import TextPrompt
 
         def label(name: str | None) -> None:
             if name and name.strip():
@@ -468,6 +517,8 @@ class QueueScreen(Screen[None]):
         self.app.push_screen(TextPrompt("Tag the marked claims"), label)
 
     def action_jump(self) -> None:
+        from claimtrack.tui.screens.text_prompt import TextPrompt
+
         def jump(value: str | None) -> None:
             if not value:
                 return

@@ -1,0 +1,168 @@
+"""Start-up CPU of `claimtrack --help` and `claims list --limit 5` against their baselines.
+
+    python benchmarks/startup.py                  # 3,000 claims, 9 rounds
+    python benchmarks/startup.py --claims 10000 --repeat 15
+
+Issue 17 sets two targets, each a ratio to a baseline measured in the same run:
+
+- `claimtrack --help` <= 2x `python -c "import click"` (the least a click program costs);
+- `claimtrack claims list --limit 5` <= 1.5x `sqlite-utils query` running the same
+  SELECT (live claims, best score first, 5 rows) on the same database.
+
+Each command runs in a child process; its CPU time (user + system) comes from
+os.wait4, so the noise of other processes on the machine counts less than a
+wall clock would. The commands take turns, round after round, and each figure
+is the median of the rounds. A first, unmeasured round writes the bytecode of
+every module into a cache of this run's own (PYTHONPYCACHEPREFIX), so all sides
+start as an installed program does, from compiled files, whatever
+PYTHONDONTWRITEBYTECODE says. Two lines more are for reading the figures, not
+targets: `claims list --json` (no Rich table) and a bare `import sqlalchemy.orm`,
+the floor of any command that reads through the ORM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HELP_TARGET = 2.0
+LIST_TARGET = 1.5
+# The SELECT `claims list` makes for its rows (queries.list_claims with no filter).
+LIST_SQL = (
+    "SELECT * FROM claims WHERE merged_into_id IS NULL AND deleted_at IS NULL "
+    "ORDER BY score DESC, id LIMIT 5"
+)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    argv: list[str]
+
+
+def write_records(path: Path, count: int) -> None:
+    """`count` claim records as `claimtrack import` reads them: a source and a follow-up each."""
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            low = 100 + n % 700
+            record = {
+                "text": f"The ministry will deliver {low} to {low + 200} armoured vehicles "
+                f"per month by the end of 2027 (report {n}).",
+                "kind": "commitment",
+                "score": round(0.3 + (n % 70) / 100, 2),
+                "speaker": "officials",
+                "status": ("new", "in_progress", "needs_review")[n % 3],
+                "tags": ["defence"],
+                "sources": [
+                    {
+                        "url": f"https://stats.example.gov/vehicles/{n}",
+                        "stance": "context",
+                        "reliability": "credible",
+                    }
+                ],
+                "followups": [{"text": "Check the delivery figures", "due": "2027-12-31"}],
+            }
+            out.write(json.dumps(record) + "\n")
+
+
+def build_database(folder: Path, claims: int) -> Path:
+    from claimtrack.db import open_database
+    from claimtrack.importers.records import import_records
+
+    records, path = folder / "claims.jsonl", folder / "claims.db"
+    write_records(records, claims)
+    database = open_database(f"sqlite:///{path}")
+    summary = import_records(database, "bench", records)
+    assert summary.ok and summary.inserted == claims, summary.errors[:3]
+    database.dispose()
+    return path
+
+
+def script(name: str) -> str | None:
+    """A console script of this Python's environment (the venv's bin/), else on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def cpu_seconds(argv: list[str], env: dict[str, str]) -> float:
+    """User + system CPU of one run of `argv`, which must succeed."""
+    child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    with child.stderr:
+        errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {errors.decode(errors='replace')[-500:]}")
+    return usage.ru_utime + usage.ru_stime
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=3000)
+    parser.add_argument("--repeat", type=int, default=9, help="Measured rounds (median).")
+    args = parser.parse_args()
+
+    python = sys.executable
+    claimtrack = script("claimtrack") or ""
+    ours = [claimtrack] if claimtrack else [python, "-m", "claimtrack"]
+    sqlite_utils = script("sqlite-utils")
+
+    with tempfile.TemporaryDirectory(prefix="claimtrack-startup-") as tmp:
+        folder = Path(tmp)
+        db = build_database(folder, args.claims)
+        env = {k: v for k, v in os.environ.items() if k not in ("CLAIMTRACK_DB",)}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env |= {"PYTHONPYCACHEPREFIX": str(folder / "pycache"), "CLAIMTRACK_USER": "bench"}
+
+        listing = [*ours, "--db", str(db), "claims", "list", "--limit", "5"]
+        commands = [
+            Command("import click", [python, "-c", "import click"]),
+            Command("claimtrack --help", [*ours, "--help"]),
+            Command("claims list --limit 5", listing),
+            Command("claims list --limit 5 --json", [*listing, "--json"]),
+            Command("import sqlalchemy.orm", [python, "-c", "import sqlalchemy.orm"]),
+        ]
+        if sqlite_utils:
+            commands.append(
+                Command("sqlite-utils query", [sqlite_utils, "query", str(db), LIST_SQL])
+            )
+
+        for command in commands:  # unmeasured: fills the bytecode cache
+            cpu_seconds(command.argv, env)
+        runs: dict[str, list[float]] = {c.name: [] for c in commands}
+        for _ in range(args.repeat):
+            for command in commands:
+                runs[command.name].append(cpu_seconds(command.argv, env))
+
+    median = {name: statistics.median(times) for name, times in runs.items()}
+    print(f"{args.claims:,} claims; CPU seconds (user + system), median of {args.repeat} rounds")
+    for name, seconds in median.items():
+        print(f"  {name:<30} {seconds:7.3f}")
+    print()
+    report("claimtrack --help", "import click", HELP_TARGET, median)
+    if sqlite_utils:
+        report("claims list --limit 5", "sqlite-utils query", LIST_TARGET, median)
+        for reference in ("claims list --limit 5 --json", "import sqlalchemy.orm"):
+            ratio = median[reference] / median["sqlite-utils query"]
+            print(f"  ({reference} / sqlite-utils query: {ratio:.2f}x, for reference)")
+    else:
+        print("claims list: sqlite-utils is not installed (pip install -e '.[bench]'); no ratio")
+
+
+def report(name: str, baseline: str, target: float, median: dict[str, float]) -> None:
+    ratio = median[name] / median[baseline]
+    verdict = "met" if ratio <= target else "NOT met"
+    print(f"{name} / {baseline}: {ratio:.2f}x (target <= {target:g}x: {verdict})")
+
+
+if __name__ == "__main__":
+    main()
