@@ -541,7 +541,7 @@ def claims_show(context: Context, claim_id: int, as_json: bool) -> None:
     from claimtrack.serialise import claim_record
 
     with context.read() as session:
-        claim = service.get_claim(session, claim_id)
+        claim = queries.get_claim(session, claim_id)
         record = claim_record(claim, full=True)
         history = [describe_change(e) for e in queries.claim_history(session, claim_id)]
     from claimtrack.cli_factchecks import checked_lines
@@ -689,7 +689,7 @@ def claims_merge(
 def claims_similar(context: Context, claim_id: int, as_json: bool) -> None:
     """Suggested near-duplicates of a claim (confirm or reject with `claims match`)."""
     with context.read() as session:
-        service.get_claim(session, claim_id)
+        queries.get_claim(session, claim_id)
         pairs = [
             {
                 "match": m.id,
@@ -784,7 +784,7 @@ def sources_list(context: Context, claim_id: int, as_json: bool) -> None:
     from claimtrack.serialise import claim_record
 
     with context.read() as session:
-        records = claim_record(service.get_claim(session, claim_id), full=True)["sources"]
+        records = claim_record(queries.get_claim(session, claim_id), full=True)["sources"]
     for record in records:
         _print_json(record) if as_json else click.echo(
             f"#{record['id']} {record['stance']:<9} {record['reliability']:<15} "
@@ -858,7 +858,7 @@ def followups_list(context: Context, claim_id: int, fmt: str) -> None:
     from claimtrack.serialise import followup_record
 
     with context.read() as session:
-        claim = service.get_claim(session, claim_id)
+        claim = queries.get_claim(session, claim_id)
         records = [followup_record(f) for f in claim.followups]
     _print_followups(records, fmt)
 
@@ -919,7 +919,7 @@ def history(context: Context, claim_id: int, as_json: bool) -> None:
     from claimtrack.serialise import event_record
 
     with context.read() as session:
-        service.get_claim(session, claim_id)
+        queries.get_claim(session, claim_id)
         events = [event_record(e) for e in queries.claim_history(session, claim_id)]
     for event in events:
         if as_json:

@@ -123,6 +123,19 @@ def test_claims_list_loads_the_read_side_only(tmp_path: Path, demo_copy, output)
     assert ("rich.table" in modules) == (not output)
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["claims", "show", "1", "--json"], ["history", "1"], ["followups", "list", "1"]],
+    ids=["show", "history", "followups"],
+)
+def test_reading_one_claim_loads_the_read_side_only(tmp_path: Path, demo_copy, command) -> None:
+    path = tmp_path / "demo.db"
+    demo_copy(path).dispose()
+    modules = _modules_after_command(tmp_path, "--db", str(path), *command)
+    assert "claimtrack.queries" in modules
+    assert _loaded(modules, NOT_FOR_READING) == set()
+
+
 def test_the_values_written_out_for_help_match_their_sources() -> None:
     from claimtrack import cli, queries, team, team_commands
 
