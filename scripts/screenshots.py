@@ -20,7 +20,7 @@ import sys
 import tempfile
 import types
 from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from contextlib import chdir, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ from sqlalchemy import select  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 
 import claimtrack.models  # noqa: E402
-from claimtrack.db import Database  # noqa: E402
+from claimtrack.db import Database, open_database  # noqa: E402
 from claimtrack.demo import build_demo  # noqa: E402
 from claimtrack.models import Claim  # noqa: E402
 from claimtrack.tui.app import ClaimtrackApp  # noqa: E402
@@ -128,8 +128,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder, frozen_clock():
-        database = build_demo(Path(folder) / "demo.db")
+    args.out = args.out.resolve()
+    with tempfile.TemporaryDirectory() as folder, chdir(folder), frozen_clock():
+        build_demo(Path("demo.db")).dispose()
+        database = open_database("sqlite:///demo.db")  # relative: the header reads "demo.db"
         try:
             for name, steps in shots(database).items():
                 path = args.out / f"{name}.svg"
