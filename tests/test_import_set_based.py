@@ -150,3 +150,32 @@ def test_two_jobs_make_the_database_one_job_makes(tmp_path) -> None:
     one, two = _contents(tmp_path / "one.db"), _contents(tmp_path / "two.db")
     assert len(one["documents"]) == 8 and one["suggested_matches"]
     assert one == two
+
+
+def test_set_based_rows_store_times_as_the_orm_does(database: Database) -> None:
+    # given an article stored set-based (its claims, follow-ups and suggestions
+    # written through the driver) beside a note written through the ORM
+    from claimtrack import service
+
+    with database.transaction() as session:
+        # a near-duplicate of the article's second sentence: a suggestion is stored
+        claim_id = service.add_claim(session, "ana", _sentence(1) + " On Monday.").id
+        service.add_note(session, "ana", claim_id, "written through the ORM")
+    import_article(database, "ana", _article("times", range(3)))
+    if not database.is_sqlite:
+        return  # PostgreSQL stores timestamps typed; the text form is SQLite's
+    # then every timestamp has the one text form, so they order and compare alike
+    with database.engine.connect() as connection:
+        stored = {
+            table: connection.exec_driver_sql(f"SELECT DISTINCT length({column}) FROM {table}")
+            .scalars()
+            .all()
+            for table, column in (
+                ("claims", "created_at"),
+                ("followups", "created_at"),
+                ("suggested_matches", "created_at"),
+                ("notes", "created_at"),
+                ("events", "at"),
+            )
+        }
+    assert {table: lengths for table, lengths in stored.items() if lengths != [26]} == {}

@@ -208,20 +208,45 @@ def _record(
             # PostgreSQL lock_claim). Run again, the work reads the new version.
             raise ConcurrentWrite(claim_id, loaded_version) from None
     event = Event(
-        claim_id=claim.id if claim else None,
-        document_id=document_id,
-        actor=actor,
-        action=action,
-        old=old,
-        new=new,
-        claim_version=claim.version if claim else None,
-        undoes_id=_UNDOES.get(),  # set by `undoing` while service.undo runs
-        batch=_BATCH.get(),
-        at=utcnow(),
+        **event_row(
+            actor,
+            action,
+            claim_id=claim.id if claim else None,
+            claim_version=claim.version if claim else None,
+            document_id=document_id,
+            old=old,
+            new=new,
+        )
     )
     session.add(event)
     session.flush()
     return event
+
+
+def event_row(
+    actor: str,
+    action: str,
+    *,
+    claim_id: int | None = None,
+    claim_version: int | None = None,
+    document_id: int | None = None,
+    old: Any = None,
+    new: Any = None,
+    at: dt.datetime | None = None,
+) -> dict[str, Any]:
+    """One audit event's columns: what `_record` stores, and set-based writers insert."""
+    return {
+        "claim_id": claim_id,
+        "document_id": document_id,
+        "actor": actor,
+        "action": action,
+        "old": old,
+        "new": new,
+        "claim_version": claim_version,
+        "undoes_id": _UNDOES.get(),  # set by `undoing` while service.undo runs
+        "batch": _BATCH.get(),
+        "at": at or utcnow(),
+    }
 
 
 def choice(enum: Any, value: str | Any) -> Any:
@@ -323,18 +348,7 @@ def store_document(
         return taken, False
     connection.execute(
         insert(Event.__table__),
-        {
-            "claim_id": None,
-            "document_id": document_id,
-            "actor": actor,
-            "action": "document.add",
-            "old": None,
-            "new": {"title": values["title"]},
-            "claim_version": None,
-            "undoes_id": _UNDOES.get(),  # set by `undoing` while service.undo runs
-            "batch": _BATCH.get(),
-            "at": utcnow(),
-        },
+        event_row(actor, "document.add", document_id=document_id, new={"title": values["title"]}),
     )
     return document_id, True
 

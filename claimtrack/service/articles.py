@@ -41,7 +41,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from claimtrack.checks import deadline_check
 from claimtrack.errors import InvalidInput
 from claimtrack.extract import normalise_claim_text
 from claimtrack.extract.types import DateMention, ExtractedClaim
@@ -67,15 +66,15 @@ from claimtrack.models import (
 from claimtrack.scale import Kind, SpeakerType, Status
 from claimtrack.search import fts_query, matches
 from claimtrack.service import (
-    _BATCH,
-    _UNDOES,
     MATCH_CANDIDATES,
     _require_text,
     choice,
     date_values,
+    event_row,
     quantity_values,
 )
-from claimtrack.service.deadlines import DEADLINE_FOLLOWUP
+from claimtrack.service.deadlines import deadline_checks, is_deadline_followup
+from claimtrack.service.driver import bind_processor
 
 __all__ = [
     "Occurrence",
@@ -270,13 +269,9 @@ def _known_claims(connection: Connection, texts: Iterable[str]) -> dict[str, _Kn
                 )
             ).all()
         for claim_id, due, text in scheduled:
-            if _is_deadline_followup(text):
+            if is_deadline_followup(text):
                 by_id[claim_id].deadline_dues.add(_day(due))
     return known
-
-
-def _is_deadline_followup(text: str) -> bool:
-    return text == DEADLINE_FOLLOWUP or (text.startswith("Check: ") and "(deadline " in text)
 
 
 def _plan(
@@ -339,11 +334,8 @@ def _place(plan: _Plan, placed: set[tuple[int, int]], slot: _Slot, occurrence: O
 def _deadlines(slot: _Slot, dates: Iterable[DateMention]) -> list[tuple[dt.date, str]]:
     """The deadline follow-ups `dates` give the claim that it has not got (as
     `service.add_deadline_followups` words and orders them)."""
-    wanted: dict[dt.date, str] = {}
-    for mention in dates:
-        if mention.role == "deadline" and mention.date is not None:
-            wanted.setdefault(mention.date, deadline_check(slot.text, mention.text, mention.date))
-    added = [(due, text) for due, text in sorted(wanted.items()) if due not in slot.deadline_dues]
+    checks = deadline_checks(slot.text, dates)
+    added = [(due, text) for due, text in checks if due not in slot.deadline_dues]
     slot.deadline_dues.update(due for due, _ in added)
     slot.followups.extend(added)
     return added
@@ -507,18 +499,7 @@ def _event(
     actor: str, claim_id: int, version: int, action: str, new: Any, now: dt.datetime
 ) -> dict[str, Any]:
     """One audit event's row, as `service._record` writes it (without bumping the version)."""
-    return {
-        "claim_id": claim_id,
-        "document_id": None,
-        "actor": actor,
-        "action": action,
-        "old": None,
-        "new": new,
-        "claim_version": version,
-        "undoes_id": _UNDOES.get(),  # set while service.undo runs
-        "batch": _BATCH.get(),
-        "at": now,
-    }
+    return event_row(actor, action, claim_id=claim_id, claim_version=version, new=new, at=now)
 
 
 def _forget_known(session: Session, plan: _Plan) -> None:
@@ -562,7 +543,7 @@ def _insert_returning(
             result.extend(tuple(row) for row in connection.execute(statement))
         return result
     names = list(rows[0])
-    processors = [table.c[name].type.bind_processor(connection.dialect) for name in names]
+    processors = [bind_processor(table.c[name], connection.dialect) for name in names]
     conflict = ""
     if unique is not None:
         conflict = f" ON CONFLICT ({', '.join(unique)})"

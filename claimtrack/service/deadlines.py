@@ -24,7 +24,14 @@ from claimtrack.models import Appearance, Claim, DateRef, Document
 from claimtrack.queries import fetch, in_trash
 from claimtrack.service import _record, add_followup, batched, date_ref
 
-__all__ = ["DEADLINE_FOLLOWUP", "Redated", "add_deadline_followups", "set_document_published"]
+__all__ = [
+    "DEADLINE_FOLLOWUP",
+    "Redated",
+    "add_deadline_followups",
+    "deadline_checks",
+    "is_deadline_followup",
+    "set_document_published",
+]
 
 # What deadline follow-ups said before they were worded from the claim.
 DEADLINE_FOLLOWUP = "Deadline: check whether this happened"
@@ -41,20 +48,28 @@ def add_deadline_followups(
     A deadline whose day already has a deadline follow-up gets none, so this
     is safe to call again (a re-import, a merge, a date set late).
     """
-    wanted: dict[dt.date, str] = {}
-    for mention in claim.dates if dates is None else dates:
-        if mention.role == "deadline" and mention.date is not None:
-            wanted.setdefault(mention.date, deadline_check(claim.text, mention.text, mention.date))
-    have = {f.due for f in claim.followups if _is_deadline_followup(f.text)}
+    have = {f.due for f in claim.followups if is_deadline_followup(f.text)}
     added = 0
-    for due, text in sorted(wanted.items()):
+    for due, text in deadline_checks(claim.text, claim.dates if dates is None else dates):
         if due not in have:
             add_followup(session, actor, claim.id, text, due)
             added += 1
     return added
 
 
-def _is_deadline_followup(text: str) -> bool:
+def deadline_checks(
+    claim_text: str, dates: Iterable[DateMention | DateRef]
+) -> list[tuple[dt.date, str]]:
+    """(day, follow-up text) for each resolved deadline among `dates`, one a day, by day."""
+    wanted: dict[dt.date, str] = {}
+    for mention in dates:
+        if mention.role == "deadline" and mention.date is not None:
+            wanted.setdefault(mention.date, deadline_check(claim_text, mention.text, mention.date))
+    return sorted(wanted.items())
+
+
+def is_deadline_followup(text: str) -> bool:
+    """Whether a follow-up is one a deadline made (worded from the claim, or as it was before)."""
     return text == DEADLINE_FOLLOWUP or (text.startswith("Check: ") and "(deadline " in text)
 
 

@@ -66,14 +66,14 @@ def kept_wording(
 
 def twin_followups(session: Session, survivor: Claim, merged: Claim) -> list[FollowUp]:
     """The merged claim's follow-ups the survivor already has: they are dropped, not moved."""
-    from claimtrack.service.deadlines import _is_deadline_followup
+    from claimtrack.service.deadlines import is_deadline_followup
 
     have = {(f.due, f.text, f.done) for f in survivor.followups}
-    deadline_days = {f.due for f in survivor.followups if _is_deadline_followup(f.text)}
+    deadline_days = {f.due for f in survivor.followups if is_deadline_followup(f.text)}
     twins = []
     for followup in merged.followups:
         same = (followup.due, followup.text, followup.done) in have
-        same_deadline = _is_deadline_followup(followup.text) and followup.due in deadline_days
+        same_deadline = is_deadline_followup(followup.text) and followup.due in deadline_days
         if same or (same_deadline and not followup.done):
             twins.append(followup)
     return twins

@@ -38,6 +38,7 @@ from claimtrack.models import (
 from claimtrack.scale import Kind
 from claimtrack.schedule import next_occurrence, parse_recurrence
 from claimtrack.serialise import date_record, quantity_record
+from claimtrack.service.driver import insert_rows
 
 
 class Record(NamedTuple):
@@ -385,50 +386,6 @@ def insert_claims(
         if rows:
             insert_rows(session, table, rows)
     return list(ids)
-
-
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT `rows` (dicts with the same keys) in one executemany.
-
-    On SQLite it goes to the driver: SQLAlchemy builds and converts parameters
-    row by row, which adds about 40 % to SQLite's own work. Each
-    column's value is converted here as SQLAlchemy would (its type's bind
-    processor for this dialect), a column at a time. Elsewhere, and for a table
-    whose rows leave out a column with a default, SQLAlchemy's executemany does it
-    (on PostgreSQL it sends many rows per statement).
-    """
-    connection = session.connection()
-    dialect = connection.dialect
-    keys = list(rows[0])
-    left_out = [c for c in table.c if c.default is not None and c.key not in keys]
-    if dialect.name != "sqlite" or dialect.paramstyle != "qmark" or left_out:
-        session.execute(insert(table), rows)
-        return
-    columns, named = [], []
-    for key in keys:
-        values = [row[key] for row in rows]
-        column = table.c[key]
-        convert = column.type.dialect_impl(dialect).bind_processor(dialect)
-        if values.count(None) == len(values):
-            empty = convert(None) if convert is not None else None  # JSON's is 'null'
-            if empty is None and column.default is None and column.server_default is None:
-                continue  # NULL in every row, as the column is when left out: less to bind
-            values = [empty] * len(values)
-        elif convert is not None and isinstance(values[0], dt.date):
-            # Dates and times repeat (every row of a batch has the same `now`): convert once.
-            memo: dict[Any, Any] = {}
-            values = [memo[v] if v in memo else memo.setdefault(v, convert(v)) for v in values]
-        elif convert is not None:
-            values = [convert(value) for value in values]
-        named.append(column.name)
-        columns.append(values)
-    quote = dialect.identifier_preparer.quote
-    names = ", ".join(quote(name) for name in named)
-    marks = ", ".join("?" * len(named))
-    connection.exec_driver_sql(
-        f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})",
-        list(zip(*columns, strict=True)),
-    )
 
 
 def _day(value: str | None) -> dt.date | None:
