@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gc
 import hashlib
 import io
 import json
@@ -43,7 +42,7 @@ import math
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
@@ -53,6 +52,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimtrack import service
+from claimtrack.collector import older_objects_frozen
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
 from claimtrack.extract import normalise_claim_text
@@ -810,7 +810,7 @@ def import_records(
     parse = _jsonl_records if fmt == "jsonl" else _csv_records
     invalid = RecordSummary(dry_run=dry_run)  # the records that failed validation
     try:
-        with ExitStack() as stack, _collector_spares_older_objects():
+        with ExitStack() as stack, older_objects_frozen():
             writer: _Writer | None = None
 
             def write(batch: list[Record]) -> None:
@@ -867,26 +867,6 @@ def import_records(
         return rolled_back.summary
     counts.written = True
     return counts
-
-
-@contextmanager
-def _collector_spares_older_objects() -> Iterator[None]:
-    """Leave the objects that exist before the import (the loaded modules, SQLAlchemy's
-    caches) out of the garbage collector's full passes while it runs.
-
-    An import allocates millions of small containers, which sets off full
-    collections that walk every object of the process each time: 7 % of the
-    import's CPU. The records' own objects are still collected as usual.
-    Skipped if something else has frozen objects (`gc.unfreeze` would thaw them too).
-    """
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 class _RollBack(Exception):
