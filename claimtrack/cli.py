@@ -288,9 +288,8 @@ def cli(
 ) -> None:
     """Extract, track and verify claims made in news articles."""
     overrides = dict(limits.parse_assignment(arg) for arg in limit_args)
-    limits.configure(
-        limits.overridden(limits.DEFAULTS, overrides)
-    )  # every run starts from the defaults
+    # Every run starts from the defaults; the team's settings join once the database opens.
+    limits.configure(limits.overridden(limits.DEFAULTS, overrides))
     ctx.obj = Context(db_arg, user_arg, debug, overrides)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
@@ -1209,11 +1208,11 @@ def _import_articles(
     from claimtrack import cli_import
     from claimtrack.importers.articles import add_up, import_article
     from claimtrack.importers.documents import ImportSummary
-    from claimtrack.importers.files import UnreadableArticle, discover, read_stdin
+    from claimtrack.importers.files import UnreadableArticle, discover, read_limited
 
     entries = list(discover(paths))
     context.database  # noqa: B018 (opened first, so the team's limit.* settings bound the reading)
-    stdin_data = read_stdin(sys.stdin.buffer) if "-" in entries else None
+    stdin_data = read_limited(sys.stdin.buffer) if "-" in entries else None
     summary, failures = ImportSummary(), 0
     day = published.date() if published else None
     undated = cli_import.Undated()

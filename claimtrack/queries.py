@@ -99,8 +99,12 @@ class ClaimFilter:
 def list_claims(session: Session, where: ClaimFilter, *, limit: int | None = 50) -> list[Claim]:
     """Claims the filter admits, best score first, with their parts loaded."""
     dialect = session.get_bind().dialect.name
-    many_in_notes = bool(where.search) and dialect == "postgresql"
-    many_in_notes = many_in_notes and many_notes_match(session, where.search or "")
+    # PostgreSQL: the form of the notes' half of a search depends on how many match.
+    many_in_notes = (
+        dialect == "postgresql"
+        and where.search is not None
+        and many_notes_match(session, where.search)
+    )
     statement = where.apply(select(Claim), dialect, many_in_notes=many_in_notes)
     statement = (
         statement.order_by(Claim.score.desc(), Claim.id)

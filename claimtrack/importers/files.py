@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any
 
 import yaml
 from dateutil import parser as date_parser
@@ -53,14 +53,14 @@ def discover(paths: list[str]) -> Iterator[str]:
             yield entry
 
 
-def read_stdin(stream: BinaryIO) -> bytes:
-    """stdin's bytes up to one past the article limit: enough to refuse it, never a whole 50 MB."""
+def read_limited(stream: IO[bytes]) -> bytes:
+    """A stream's bytes up to one past the article limit: enough to refuse it, never 50 MB."""
     return stream.read(limits.current().article_bytes + 1)
 
 
 def limited_text(stream: IO[bytes]) -> str:
     """A stream's text, read no further than one byte past the article limit."""
-    return _decode(_within_limit(stream.read(limits.current().article_bytes + 1)))
+    return _decode(_within_limit(read_limited(stream)))
 
 
 def read_article(entry: str, stdin_data: bytes | None = None) -> Article:
@@ -79,8 +79,8 @@ def read_article(entry: str, stdin_data: bytes | None = None) -> Article:
     if not path.is_file():
         raise UnreadableArticle("no such file")
     with path.open("rb") as handle:  # never more than the limit in memory
-        data = _within_limit(handle.read(limits.current().article_bytes + 1))
-    return _from_text(entry, _decode(data), path.suffix.lower())
+        text = limited_text(handle)
+    return _from_text(entry, text, path.suffix.lower())
 
 
 def _within_limit(data: bytes) -> bytes:

@@ -44,6 +44,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, get_args
 
@@ -141,7 +142,6 @@ LIMITS = {
 
 
 _FIELD_SET = frozenset(FIELDS)
-_FIELD_SETS: dict[tuple[str, ...], frozenset[str]] = {}
 # An http(s) URL with a host of plain characters and no spaces round it: the
 # common case `service.check_url` accepts as it stands (anything else goes to it).
 _PLAIN_WEB_URL = re.compile(r"https?://[A-Za-z0-9][A-Za-z0-9.:@_~%!$&'()*+,;=-]*(?:[/?#]\S*)?\Z")
@@ -334,8 +334,13 @@ def _date(value: Any, what: str) -> str:
         raise RecordError(f"{what} {value!r} is not a YYYY-MM-DD date") from None
 
 
+@cache
+def _field_set(fields: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fields)
+
+
 def _objects(record: dict[str, Any], key: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
-    allowed = _FIELD_SETS.get(fields) or _FIELD_SETS.setdefault(fields, frozenset(fields))
+    allowed = _field_set(fields)
     value = record.get(key)
     if value is None:
         return []

@@ -836,9 +836,8 @@ def _text_candidates(
     return pairs
 
 
-def _equal(column: str, value: Any, values: list[Any], *before: Any) -> str:
-    """`column = ?` (its value appended after `before`), or `column IS NULL` for None."""
-    values.extend(before)
+def _equal(column: str, value: Any, values: list[Any]) -> str:
+    """`column = ?` (its value appended to `values`), or `column IS NULL` for None."""
     if value is None:
         return f"{column} IS NULL"
     values.append(value)
