@@ -38,7 +38,7 @@ OUTPUT = Path(__file__).resolve().parents[1] / "claimtrack" / "extract" / "units
 # short word never becomes a unit by accident ("pm" is a time of day, not a picometre).
 SI_PREFIXES = {
     "n": ("nano", 1e-9), "µ": ("micro", 1e-6), "m": ("milli", 1e-3), "c": ("centi", 1e-2),
-    "d": ("deci", 1e-1), "k": ("kilo", 1e3), "M": ("mega", 1e6), "G": ("giga", 1e9),
+    "d": ("deci", 1e-1), "h": ("hecto", 1e2), "k": ("kilo", 1e3), "M": ("mega", 1e6), "G": ("giga", 1e9),
     "T": ("tera", 1e12), "P": ("peta", 1e15),
 }  # fmt: skip
 UNITS: dict[str, str] = {
@@ -83,7 +83,8 @@ UNITS: dict[str, str] = {
     "month": "",
     "year": "",
     "century": "",
-    "pascal": "kM",
+    "pascal": "hkM",
+    "bar": "m",  # "950 millibars", "1013 mbar": weather reports; bare "bar" is a word
 }
 # Length units that also measure area and volume ("square feet", "km²", "cubic metres").
 SQUARED = ("meter", "foot", "mile", "yard", "inch")

@@ -576,7 +576,8 @@ def _is_address(text: str, words: int, lowercase_words: int) -> bool:
     """A numbered street with a postcode or among capitalised parts, or a bare postcode line."""
     if lowercase_words > 1 and _POSTCODE.search(text) is None:
         return False  # prose: "A fire broke out at 12 Harbour Street on Tuesday."
-    if _STREET.search(text) is not None:
+    # Every form of _STREET holds a space: a line with none ("1-1-1-…") skips the scan.
+    if " " in text and _STREET.search(text) is not None:
         return True
     return words <= 6 and lowercase_words == 0 and _POSTCODE.search(text) is not None
 

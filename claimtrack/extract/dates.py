@@ -80,7 +80,7 @@ from dateutil.relativedelta import SA, TH, relativedelta
 
 from claimtrack.extract.date_words import ORDINAL_DAYS, SEASON_START_MONTH, month_first
 from claimtrack.extract.density import ReadingBudget
-from claimtrack.extract.numbers import COUNT_WORDS, NUMBER_WORDS, parse_number_words
+from claimtrack.extract.numbers import COUNT_WORDS, NUMBER_WORDS, UNITS, parse_number_words
 from claimtrack.extract.patterns import word_trie
 from claimtrack.extract.types import DateMention, DateRole, Precision
 
@@ -145,6 +145,7 @@ _YEAR = r"(?:1\d\d\d|20\d\d|2100)"  # before 1900 only where a date is expected
 # One spelled number word, for years written out ("one thousand eight hundred and sixty-two").
 _NUMBER_WORD = word_trie(sorted(NUMBER_WORDS))
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPELLED_DECADES = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 _NUM = (
     rf"(?:\d{{1,3}}|a\s+few|a\s+couple(?:\s+of)?|an?|(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen)"
@@ -189,7 +190,8 @@ _DIGIT_OPENERS = (
 # gate makes "in the", "the new" or "a year" fail there at once.
 _AFTER_THE = word_trie(
     ["q", "h", *_ORDINALS, *ORDINAL_DAYS, "middle", "end", "start", "beginning", "coming",
-     "previous", "prior", "weekend", "day", *SEASON_START_MONTH]
+     "previous", "prior", "weekend", "day", *SEASON_START_MONTH, "early", "mid", "late",
+     *_SPELLED_DECADES.split("|")]
 )  # fmt: skip
 # "the next four days", "the past two weeks": "the last" and "the next" are common, a count
 # after them is not.
@@ -211,6 +213,7 @@ _DATE_OPENERS = {
          "q2", "q3", "q4", "h1", "h2", "thanksgiving", "ytd", *ORDINAL_DAYS],
         r"\b",
     ),
+    "nineteen": r"[\s-]+\w",
     "the": rf"\s+(?:\d|['’]\d|{_AFTER_THE}|{_THE_SPAN})",
     "so": r"\s+far",
     "prior": r"\s+(?:year|month|week|quarter)\b",
@@ -279,7 +282,7 @@ _DATE = re.compile(
         (?:,?\s+(?P<msp_y>{_YEAR})\b)?)
   | (?=[JFMASONDTW]|{_MONTH_LOWER})(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<mdy_m>{_MONTH_ANY})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?
         (?:[-–](?P<mdy_d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?\b
-        (?:,?\s+(?:of\s+)?(?P<mdy_y>{_YEAR})\b)?)
+        (?:,?\s+(?:(?:of|in)\s+)?(?P<mdy_y>{_YEAR})\b)?)
   | (?=[MTWFSt\d])(?P<dmy>(?:{_WEEKDAY},?\s+)?(?:the\s+)?\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
         (?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?)
   | (?=[JFMASOND]|{_MONTH_LOWER})(?P<my>(?P<my_m>{_MONTH_ANY})\s*,?\s+(?P<my_y>{_YEAR})\b)
@@ -309,6 +312,12 @@ _DATE = re.compile(
         |(?P<part_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?P<part_kind>(?i:quarter|half)))\b
         (?:(?:\s+(?i:of))?\s+(?:(?P<part_y>{_YEAR})\b|(?P<part_rel>(?i:{_REL_YEAR}))\b)
           |(?<=\d)\s?['’]?(?P<part_yy>\d\d)\b(?![.,:%/-]?\d)|(?!\s+(?i:of)\b))))
+  # "the eighties", "the early nineties": a decade of the 1900s written in words
+  | (?=[tT]he\s)(?P<spdecade>(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<spd>(?i:{_SPELLED_DECADES}))\b)
+  # "in nineteen eighty-seven", "the year twenty fifty": a year read aloud
+  | (?=[nNtT])(?P<spyear>(?<![\w-])(?P<spy_c>(?i:nineteen|twenty))[\s-]+(?:(?P<spy_t>(?i:{_TENS}))
+        (?:[\s-]+(?P<spy_u>(?i:one|two|three|four|five|six|seven|eight|nine))\b)?
+        |(?P<spy_teen>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))\b(?![\s-]+(?i:{_UNIT}|percent|per|of|and|{_TENS}|one|two|three|four|five|six|seven|eight|nine)\b))
   | (?=[eElLmMtTsSbB])(?P<edge>(?P<edge_kind>(?i:early|late|mid|(?:the\s+)?middle\s+of|(?:the\s+)?(?:end|start|beginning)\s+of|end|start))
         (?:-|\s+)
         (?:(?P<edge_y>{_YEAR})\b|(?P<edge_m>{_MONTH_FULL})\b(?:,?\s+(?P<edge_my>{_YEAR})\b)?
@@ -365,9 +374,11 @@ _YEAR_FOLLOWERS = frozenset(
     ["and", "or", "to", "as", "is", "was", "has", "had", "will", "would", "when", "after",
      "before", "while", "with", "at", "the", "a", "an", "in", "on", "for", "but", "alone",
      "onwards", "onward", "through", "that", "which", "where", "than", "because", "so", "this",
-     "levels", "level", "figures", "figure"]
+     "levels", "level", "figures", "figure", "sales", "revenues", "revenue", "results",
+     "earnings", "profits", "forecasts", "net"]
 )  # fmt: skip
 # Capitalised words before a year that do not make it part of a name.
+_LEGISLATION = frozenset(["Act", "Regulations", "Order", "Rules", "Bill", "SI", "(SI", "Directive"])
 _YEAR_NAME_EXCEPTIONS = frozenset(_MONTH_NUMBERS) | {"fy", "q1", "q2", "q3", "q4", "h1", "h2"}
 _DETERMINERS = frozenset(
     ["the", "its", "their", "his", "her", "this", "that", "a", "an", "our", "your"]
@@ -396,7 +407,8 @@ _TIME_WORDS = (
     "quarter", "half", "decade", "end", "mid", "early", "late", "start", "beginning",
     "christmas", "easter", "new year", "spring", "summer", "autumn", "fall", "winter",
     "thanksgiving", "ytd", "january", "february", "march", "april", "june", "july", "august",
-    "september", "october", "november", "december",
+    "september", "october", "november", "december", "nineteen", "twenty", "eighties",
+    "nineties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties",
 )  # fmt: skip
 _TAIL = 24  # the longest deadline phrase ("not later than ") with room to spare
 _CONTEXT = 60  # characters before a date that can hold its preposition: bounded, so linear
@@ -457,7 +469,35 @@ def find_dates(
     if context is not None and len(found) > 1:
         found = _join_ranges(context, found)
         found = _anchor_to_earlier(found)
+        found = _weekday_with_date(context, found)
     return found
+
+
+_WEEKDAY_ONLY = re.compile(rf"(?:(?i:last|next|this)\s+)?{_WEEKDAY}")
+
+
+def _weekday_with_date(context: _Context, found: list[DateMention]) -> list[DateMention]:
+    """ "last Thursday, January 9th": one day, the date written after its weekday."""
+    merged: list[DateMention] = []
+    for mention in found:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and mention.precision == "day"
+            and mention.first_day is not None
+            and previous.precision == "day"
+            and _WEEKDAY_ONLY.fullmatch(previous.text)
+            and context.text[previous.end - context.offset : mention.start - context.offset]
+            in (", ", " ", ",")
+        ):
+            merged[-1] = dataclasses.replace(
+                mention,
+                text=context.text[previous.start - context.offset : mention.end - context.offset],
+                start=previous.start,
+            )
+            continue
+        merged.append(mention)
+    return merged
 
 
 _ANAPHORIC_YEAR = re.compile(
@@ -541,14 +581,17 @@ _FUTURE_BEFORE_TO = frozenset(
      "pledged", "promised", "vowed", "pledge", "pledges", "promise", "promises", "vow", "vows",
      "commit", "commits", "committed", "hope", "hopes", "seek", "seeks", "want", "wants",
      "set", "going", "due", "poised", "likely", "unlikely", "supposed", "forecast",
-     "projected", "predicted", "tipped"]
+     "projected", "predicted", "tipped", "estimated"]
 )  # fmt: skip
 _BE = frozenset(["is", "are", "was", "were"])
 # "is forecast", "are due": a scheduled or predicted future.
 _FUTURE_AFTER_BE = frozenset(
     ["forecast", "predicted", "projected", "due", "scheduled", "set", "planned"]
 )
-_AUXILIARY_FILLERS = frozenset(["not", "be", "have", "been"])
+_AUXILIARY_FILLERS = frozenset(
+    ["not", "be", "have", "been", "likely", "probably", "also", "still", "soon", "then", "only",
+     "certainly", "definitely", "possibly", "eventually", "finally", "again", "now", "never"]
+)  # fmt: skip
 # After "to be" these open a place, a state or a description, not a verb: no future.
 _COPULA_COMPLEMENTS = frozenset(
     ["in", "at", "on", "a", "an", "the", "about", "around", "among", "from", "with", "one",
@@ -628,6 +671,8 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
                 continue  # "to hit", "could hit", "will cut": not the past tense
             if low not in _PAST_WORDS and index and words.lower[index - 1] in _BEFORE_ADJECTIVE:
                 continue  # "in fixed and mobile telecoms", "the injured": an adjective
+            if index and words.lower[index - 1] in ("be", "being"):
+                continue  # "will likely be passed": a passive infinitive, not the past
             markers.append((words.end(index), words.start(index), "past"))
     return markers
 
@@ -864,10 +909,27 @@ def _range(context: _Context, first: DateMention, second: DateMention) -> DateMe
         return None
     before = _before(context.text, first.start - offset)
     opener = _RANGE_OPENER.search(before[-20:])
-    # "and"/"to" need "between"/"from" ("rose in 2024 and 2025" is two dates); a dash does not.
-    if gap["word"] and opener is None:
+    # "and"/"to" need "between"/"from" ("rose in 2024 and 2025" is two dates); a dash does not,
+    # nor "to" between two years written out ("the 1951 to 1980 average").
+    if (
+        gap["word"]
+        and opener is None
+        and not (
+            gap["word"].lower() in ("to", "through")
+            and first.precision == second.precision == "year"
+            and not (first.year_inferred or second.year_inferred)
+            and first.text[-4:].isdecimal()
+            and second.text.isdecimal()
+        )
+    ):
         return None
     low, high = _period_of(first), _period_of(second)
+    if low.first is None and high.first is None and context.published is None:
+        # "from July to September" with no publication date: one range, unresolved
+        low = high = _Period(
+            None, None, max(low.precision, high.precision, key=_PRECISION_ORDER.index), True
+        )
+        return _joined(context, first, second, low, before, opener)
     if low.first is None or high.last is None or high.first is None:
         return None
     if low.year_inferred and not high.year_inferred:
@@ -881,6 +943,19 @@ def _range(context: _Context, first: DateMention, second: DateMention) -> DateMe
         return None
     precision = max(low.precision, high.precision, key=_PRECISION_ORDER.index)
     period = _Period(low.first, high.last, precision, low.year_inferred and high.year_inferred)
+    return _joined(context, first, second, period, before, opener)
+
+
+def _joined(
+    context: _Context,
+    first: DateMention,
+    second: DateMention,
+    period: _Period,
+    before: str,
+    opener: re.Match[str] | None,
+) -> DateMention:
+    """The one mention of a range from `first` to `second` covering `period`."""
+    offset = context.offset
     start = first.start - offset
     if opener:
         start -= len(before[-20:]) - opener.start()
@@ -935,6 +1010,8 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         # "in May" is a date, "may" a verb; "with June Smith" a name.
         if _CAPITALISED_NEXT.match(text, match.end()) and _NAME_PREPOSITION.search(before[-12:]):
             return False
+        if _MONTH_DASH_AFTER.match(text, match.end()) or _MONTH_DASH_BEFORE.search(before[-12:]):
+            return True  # "the January-March period": a range of months
         return bool(_MONTH_PREPOSITION.search(before[-12:]))
     if kind == "holiday" and not match["hol_y"]:
         # "by Christmas" a date, "Christmas sales" not; but "Thanksgiving Day", "Good Friday"
@@ -950,6 +1027,12 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         if kind == "slash" and before.endswith(("by ", "By ")):
             return True  # "by 11/12" a deadline; "grew by 2.5." no date
         return bool(_NUMERIC_CONTEXT.search(before[-12:]))
+    if kind == "spyear":
+        return bool(_SPELLED_YEAR_BEFORE.search(before[-16:]))  # "in nineteen eighty"
+    if kind == "spdecade":
+        return not _BAND_CONTEXT.search(text)  # "temperatures in the eighties" are a band
+    if kind == "dayword" and match.group()[0] == "T" and _NAMED_TODAY.search(before[-16:]):
+        return False  # "USA Today reports", "India Today": a title, not the day
     if kind == "decade" and match["dec_bare"]:
         # "albums from the 70s" a decade; "highs in the 70s", "a man in the 30s age group" not
         return not _BAND_CONTEXT.search(text)
@@ -962,6 +1045,12 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
     return True
 
 
+_SPELLED_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|till|before|after|during|from|of|year)\s+$", re.IGNORECASE
+)
+_NAMED_TODAY = re.compile(r"(?:^|[^.!?:;\s]\s*)\b[A-Z][\w.&’'-]*\s+$")
+_MONTH_DASH_AFTER = re.compile(rf"[-–]{_MONTH_FULL}\b")
+_MONTH_DASH_BEFORE = re.compile(rf"\b{_MONTH_FULL}[-–]$")
 # Words that make "the 70s" a band of temperatures or ages rather than a decade.
 _BAND_CONTEXT = re.compile(
     r"°|\b(?:degrees?|temperatures?|highs?|lows?|heat|forecast|weather|warm|cool|fahrenheit|"
@@ -1025,6 +1114,8 @@ def _role(
     is mentioned whatever the tense.
     """
     if has_deadline_word:
+        if _PAST_UNTIL.search(before[-_TAIL:]) and tense() == "past":
+            return "mentioned"  # "was updated until the end of 2003": how long, not a due date
         return "deadline"
     if period.precision == "decade":
         return "mentioned"  # "albums from the 70s would have…": a decade is no commitment's date
@@ -1033,6 +1124,11 @@ def _role(
     if published is not None and period.last is not None and period.last < published:
         return "mentioned"
     return "deadline" if tense() == "future" else "mentioned"
+
+
+_PAST_UNTIL = re.compile(
+    r"\b(?:until|till|through)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$", re.I
+)
 
 
 def _is_year(text: str, match: re.Match[str], before: str) -> bool:
@@ -1074,6 +1170,8 @@ def _is_year(text: str, match: re.Match[str], before: str) -> bool:
 def _names_an_event(before: str) -> bool:
     """A capitalised word right before the year makes it part of a name ("Euro 2025")."""
     words = before.split()
+    if words and words[-1].rstrip(")") in _LEGISLATION:
+        return True  # "Regulations 2001", "(SI 2001 No. 1161)": a statute's title
     if not words or not words[-1][0].isupper() or len(words) == 1:
         return False  # sentence-initial words are capitalised anyway
     return words[-1].lower().rstrip(",.") not in _YEAR_NAME_EXCEPTIONS
@@ -1306,6 +1404,31 @@ def _resolve_decade(
         if published is None or start > published.year:
             start -= 100
     return _Period(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
+
+
+_DECADE_WORDS = {word: 20 + 10 * index for index, word in enumerate(_SPELLED_DECADES.split("|"))}
+_TENS_WORDS = {word: 20 + 10 * index for index, word in enumerate(_TENS.split("|"))}
+
+
+def _resolve_spelled_decade(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
+    """ "the eighties": the 1980s (the 1900s' decade; the 2000s' ones are written in digits)."""
+    start = 1900 + _DECADE_WORDS[match["spd"].lower()]
+    return _Period(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
+
+
+def _resolve_spelled_year(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
+    """ "nineteen eighty-seven" → 1987, "twenty fifty" → 2050."""
+    century = 1900 if match["spy_c"].lower() == "nineteen" else 2000
+    if match["spy_teen"]:
+        year = century + UNITS[match["spy_teen"].lower()]
+    else:
+        year = century + _TENS_WORDS[match["spy_t"].lower()]
+        year += UNITS[match["spy_u"].lower()] if match["spy_u"] else 0
+    return _Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
 
 
 def _relative_year(phrase: str, published: dt.date | None) -> int | None:
@@ -1737,6 +1860,8 @@ def _resolve_weekday(
 _RESOLVERS = {
     "iso": _resolve_iso,
     "decade": _resolve_decade,
+    "spdecade": _resolve_spelled_decade,
+    "spyear": _resolve_spelled_year,
     "mdy": _resolve_mdy,
     "msp": _resolve_msp,
     "dmy": _resolve_dmy,

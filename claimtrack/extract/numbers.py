@@ -161,6 +161,7 @@ def parse_number_words(words: list[str]) -> Decimal | None:
     """
     total = 0
     current = 0
+    largest = 0  # the largest scale taken so far: "thousand million" multiplies
     seen_any = False
     for word in words:
         if word == "and":
@@ -169,15 +170,24 @@ def parse_number_words(words: list[str]) -> Decimal | None:
             current = max(current, 1)
             continue
         if word in UNITS:
+            rest = current % 100
+            if rest and not (rest % 10 == 0 and rest >= 20 and 0 < UNITS[word] < 10):
+                return None  # "twenty twelve", "three four": no cardinal, a year or a list
             current += UNITS[word]
         elif word in TENS:
+            if current % 100:
+                return None  # "nineteen eighty", "twenty fifty": a year read aloud
             current += TENS[word]
         elif word == "dozen":
             current = max(current, 1) * 12
         elif word == "hundred":
             current = max(current, 1) * 100
         elif word in SCALES:
-            total += max(current, 1) * SCALES[word]
+            if SCALES[word] > largest and total:
+                total = (total + current) * SCALES[word]
+            else:
+                total += max(current, 1) * SCALES[word]
+            largest = max(largest, SCALES[word])
             current = 0
         else:
             return None

@@ -81,6 +81,7 @@ without a unit, never a range.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -154,6 +155,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _DOTTED_RUN = re.compile(r"[\d.]*")
 _SLASHED_RUN = re.compile(r"[\d/]*")
 _PHONE_RUN = re.compile(r"[\d ().\-]*")
+# Indian digit grouping, only before a lakh or crore: "Rs 10,20,800 crore".
+_INDIAN_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?=\s+(?:lakh|crore)s?\b)")
 _SCORE_REACH = 60
 _SCORE_CONTEXT = re.compile(
     r"\b"
@@ -280,6 +283,7 @@ _LOW_BOUNDS = {
     ("a", "minimum", "of"), ("minimum", "of"), ("north", "of"), ("some", "more", "than"),
     ("well", "in", "excess", "of"), ("beyond",), ("surpassing",), ("topping",),
     ("exceeded",), ("exceeds",), ("exceed",), ("surpassed",), ("topped",), ("tops",),
+    ("well", "past"), ("just", "past"),
     ("≥",), ("⩾",), (">",), (">", "="), ("not", "less", "than"), ("no", "less", "than"),
 }  # fmt: skip
 _HIGH_BOUNDS = {
@@ -313,6 +317,7 @@ _FORECAST_VERBS = _words(
     "expected forecast predicted estimated anticipated projected pencilled penciled"
 )
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
+_AGE_BAND = re.compile(r"\s*(?:[-–]|to|and)\s*\d{1,3}(?!\d)")
 _RANGE_VERBS = frozenset(
     {"range", "ranges", "ranging", "ranged", "vary", "varies", "varying", "varied"}
 )
@@ -343,7 +348,8 @@ _YEAR_NOUNS = _words(
     "levels level prices figures figure election elections budget budgets census season "
     "rates standards values terms baseline agreement accord crisis war olympics games "
     "world campaign summit report survey law deadline target targets emissions "
-    "presidential general parliamentary"
+    "presidential general parliamentary net sales revenue revenues results earnings profit "
+    "profits guidance outlook forecast tournament championships festival"
 )
 _MEASURE_HEADS = _words(
     "tonnes tons tonne ton barrels barrel litres liters litre liter gallons gallon "
@@ -378,6 +384,14 @@ _RATE_ADVERBS: dict[str, Per] = {
     "a-day": "day", "a-year": "year", "per-day": "day",
 }  # fmt: skip
 _RATE_OPENERS = frozenset({"per", "a", "an", "each", "every"})
+# Rate words that are adjectives too ("weekly cases"), and the words a rate is followed by.
+_RATE_ADJECTIVES = frozenset(
+    {"daily", "weekly", "monthly", "yearly", "hourly", "quarterly", "nightly"}
+)
+_AFTER_RATE_ADVERB = _words(
+    "to by in for from at on since until and or with over between per each until than "
+    "as across under after before during while when if but so until"
+)
 _DATE_PERIODS = frozenset({"day", "night", "week", "month", "quarter", "year", "annum"})
 # Every word that can open a rate, directly or past "more": a cheap gate before parsing one.
 _RATE_STARTS = frozenset(_RATE_ADVERBS) | _RATE_OPENERS | {"/", "more", "less", "extra"}
@@ -425,6 +439,7 @@ _IRREGULAR_PLURALS = _words(
     "troops offspring spacecraft hovercraft militia youth kin folk"
 )
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "ics")
+_UNCOUNTED_S = frozenset({"news", "gas", "lens"})  # "1,000 news articles": no plural head
 _CELSIUS = frozenset({"celsius", "centigrade", "c"})
 _FAHRENHEIT = frozenset({"fahrenheit", "f"})
 
@@ -477,7 +492,7 @@ _BOUND_SYMBOLS = frozenset({"≥", "≤", ">", "<", "⩾", "⩽"})
 _MARKER_DIMENSIONS = {"%": "percent", "pp": "percent", "°C": "temperature", "°F": "temperature"}
 _TIMES = frozenset({"times", "x"})
 _SUFFIX_OPENERS = frozenset({"or", "+"})
-_AFTER_FIGURE = _SUFFIX_OPENERS | {"in", "and", "but"}  # connectors the issue-12 readers take
+_AFTER_FIGURE = _SUFFIX_OPENERS | {"in", "and", "but", "of"}  # connectors the issue-12 readers take
 _SYMBOL_MARKERS = frozenset(CURRENCY_SYMBOLS) | {"°"}
 # "one thing", "one way": "one" before these counts nothing a fact-checker could check.
 _VAGUE_SINGULARS = _words(
@@ -496,6 +511,11 @@ _INDIAN_SCALES = {
 }
 # "€m 127.5", "£bn 3": a scale glued to the currency symbol before the figure (reports).
 _PREFIX_SCALES = {"m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9}
+# The country word written before a "$" ("Australian $300m", "Hong Kong $5").
+_DOLLAR_ADJECTIVES = {
+    "australian": "AUD", "canadian": "CAD", "kong": "HKD", "zealand": "NZD",
+    "singapore": "SGD", "taiwan": "TWD", "mexican": "MXN", "brazilian": "BRL",
+}  # fmt: skip
 # "the year of our Lord …", "in 1753": a year before 1800 needs a year word before it.
 _OLD_YEAR_MIN = 1000
 _POSSESSIVES = _words("his her their my your our")
@@ -559,6 +579,14 @@ def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
         ):
             # "28 or 29 days": the first of two alternatives takes the unit written once
             quantity = replace(_relabel(quantity, following.unit), per=following.per)
+        if (
+            quantity.unit is None
+            and (money := _money_before(result, text, quantity)) is not None
+            and _ELIDED_MONEY.search(text[max(0, quantity.start - 24) : quantity.start])
+        ):
+            # "rose to 59.9 million euros from a loss of 11.9 million": the currency
+            # written once, for a scaled sum that a money word introduces
+            quantity = _relabel(quantity, money)
         if quantity.unit is None and _is_bare_figure(quantity):
             previous = result[-1] if result else None
             gap = text[previous.end : quantity.start] if previous is not None else ""
@@ -570,6 +598,12 @@ def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
                 and quantity.text[:5].lower() == "from "  # the prefix read with the figure
             ):
                 quantity = replace(_relabel(quantity, previous.unit), per=previous.per)
+            elif (
+                following is not None
+                and following.unit is not None
+                and _OUT_OF.fullmatch(text, quantity.end, following.start)
+            ):
+                quantity = _relabel(quantity, following.unit)  # "19 out of a possible 24 weeks"
             elif (
                 counted is not None
                 and noun is not None
@@ -587,6 +621,27 @@ def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _CLAUSE_END = re.compile(r"[.!?;]\s")
+_ELIDED_MONEY = re.compile(
+    r"\b(?:loss|losses|profits?|sales|revenues?|forecasts?|estimates?|earnings|income|"
+    r"costs?|budget|debts?|deficit|turnover|spending)\s+(?:of\s+|at\s+|to\s+|was\s+|were\s+)?$",
+    re.IGNORECASE,
+)
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?:a\s+possible\s+|the\s+)?")
+
+
+def _money_before(found: list[Quantity], text: str, quantity: Quantity) -> str | None:
+    """The currency of the last sum before a bare scaled figure in the same sentence."""
+    if not _SCALE_WORD_END.search(quantity.text):
+        return None
+    for earlier in reversed(found):
+        if earlier.end < quantity.start - 2 * _ELIDED_REACH:
+            return None  # too far back, and earlier sums are further still
+        if earlier.dimension == "money" and earlier.unit is not None:
+            return None if _CLAUSE_END.search(text, earlier.end, quantity.start) else earlier.unit
+    return None
+
+
+_SCALE_WORD_END = re.compile(r"\d\s*(?:million|billion|trillion|bn|mn|m)$", re.IGNORECASE)
 
 
 def _counted_noun(phrase: str) -> str | None:
@@ -628,12 +683,20 @@ def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quanti
             scale = rereading.degree_reading(text, quantity, dollar=dollar)
             if scale is not None:
                 quantity = _relabel(quantity, scale, ambiguous=True)
+        elif (
+            unit is None
+            and text[quantity.end + 1 : quantity.end + 2] == "F"
+            and rereading.spaced_fahrenheit(text, quantity)
+        ):
+            quantity = _relabel(quantity, "°F")
         elif unit is None and quantity.text[-1] == "m":
             metres = rereading.metre_reading(text, quantity)
             if metres is not None:  # "just over 2.54m": each bound in metres, not millions
                 low, high = (None if v is None else v / 1e6 for v in (quantity.low, quantity.high))
                 quantity = _relabel(replace(quantity, low=low, high=high), "m")
 
+        if quantity.dimension == "length" and rereading.within_distance(text, quantity):
+            quantity = replace(quantity, low=None, si_low=None)
         if quantity.dimension == "temperature" and quantity.text.lower().startswith(
             _MEASURED_EXTREMES
         ):
@@ -643,7 +706,76 @@ def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quanti
         if quantity.per is not None and read and rereading.shared_rate(text, read[-1], quantity):
             read[-1] = replace(read[-1], per=quantity.per)
         read.append(quantity)
-    return read
+    return _read_distant(text, read)
+
+
+_RATE_HINTS = (
+    "each",
+    "very",
+    "per ",
+    "daily",
+    "weekly",
+    "monthly",
+    "terly",
+    "yearly",
+    "hourly",
+    "nnual",
+)
+# Rate words, lower case: a first-letter class, then the rest behind a look-back, scans an
+# article several times faster than an alternation of words behind "\b".
+_RATE_WORD = re.compile(
+    r"[edpwmqayh](?<!\w.)(?:(?<=e)(?:ach|very)|(?<=p)er(?!\s*cent)|(?<=d)aily|(?<=w)eekly"
+    r"|(?<=m)onthly|(?<=q)uarterly|(?<=a)nnual\w*|(?<=y)early|(?<=h)ourly)\b"
+)
+
+
+def _read_distant(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Rates and bounds written away from the figure: "25 kg of rice per month",
+    "251 kilometers (156 miles) per hour", "as much as 40 centimeters (15 inches)"."""
+    if not found:
+        return found
+    rated = any(map(text.__contains__, _RATE_HINTS))  # substring tests: cheaper than a regex
+    brackets = "(" in text
+    if not rated and not brackets:
+        return found  # the common case: nothing to read further away
+    rates = [m.start() for m in _RATE_WORD.finditer(text)] if rated else []
+    if not rates and not brackets:
+        return found
+    result = list(found)
+    last = len(result) - 1
+    for index, quantity in enumerate(result):
+        later = result[index + 1] if index < last else None
+        converted = (
+            brackets
+            and later is not None
+            and text.find("(", quantity.end, later.start) != -1
+            and rereading.converts(text, quantity, later)
+        )
+        if converted and later is not None:
+            if quantity.high is None and later.high is not None and later.low is not None:
+                result[index + 1] = later = replace(later, high=None)
+            elif quantity.low is None and later.low is not None and later.high is not None:
+                result[index + 1] = later = replace(later, low=None)
+        if not rates or quantity.per is not None or quantity.dimension == "time":
+            continue
+        if converted and later is not None:
+            closing = text.find(")", later.end, later.end + 3)
+            after = result[index + 2].start if index + 2 <= last else len(text)
+            if closing != -1:
+                per = rereading.distant_rate(text, replace(quantity, end=closing + 1), after)
+                if per is not None:
+                    result[index] = replace(quantity, per=per)  # type: ignore[arg-type]
+                    if later.per is None:
+                        result[index + 1] = replace(later, per=per)  # type: ignore[arg-type]
+                continue
+        stop = later.start if later is not None else len(text)
+        near = bisect_left(rates, quantity.start - 40)
+        if near == len(rates) or rates[near] >= stop:
+            continue  # no rate word near enough to be this figure's
+        per = rereading.distant_rate(text, quantity, stop)
+        if per is not None:
+            result[index] = replace(quantity, per=per)  # type: ignore[arg-type]
+    return result
 
 
 _MEASURED_EXTREMES = ("a maximum of", "a minimum of", "maximum of", "minimum of")
@@ -722,8 +854,10 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     high_value: _Value | None = None
     if connector is not None and connector.lower in _AFTER_FIGURE:  # one set test for most
         lower = connector.lower
-        if lower == "in" and _read_ratio(text, value, connector):
-            return _single(text, value, prefix, None, None, value.end), value.end  # "one in three"
+        if (lower == "in" or (lower == "of" and _word_at(text, connector.end) == "every")) and (
+            _read_ratio(text, value, connector)
+        ):  # "one in three", "two of every three"
+            return _single(text, value, prefix, None, None, value.end), value.end
         if lower in _SUFFIX_OPENERS:
             cursor = _read_suffix_bound(text, value, cursor)  # "3 or more children", "500+"
             connector = _token(text, cursor) if value.bound is None else None
@@ -1199,6 +1333,14 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
     dash = figure.end
     word = _LOWER_WORD.match(text, dash + 1)
     if (
+        word is not None
+        and word.group() == "percent"
+        and not text[word.end() : word.end() + 1].isalnum()
+    ):
+        figure.unit = "%"  # "a 40-percent hike"
+        figure.end = word.end()
+        return
+    if (
         word is None
         or word.group() in _HYPHEN_NOT_UNITS
         or word.group() in _STOP
@@ -1246,8 +1388,13 @@ def _reject_glued(text: str, start: int, end: int) -> None:
         raise _Rejected(_PHONE_RUN.match(text, start).end())  # type: ignore[union-attr]
     if before in ".,/:" and start > 1 and text[start - 2].isdecimal():
         raise _Rejected(end)
-    if before == "." and start > 1 and text[start - 2].isalpha():
-        raise _Rejected(end)  # "claims.12": a footnote or a reference
+    if (
+        before == "."
+        and start > 1
+        and text[start - 2].isalpha()
+        and text[start - 3 : start - 1] != "Rs"
+    ):
+        raise _Rejected(end)  # "claims.12": a footnote or a reference; "Rs.3" is rupees
     if before == "[" and text[end : end + 1] == "]":
         raise _Rejected(end)  # "[3]": a footnote marker
     if before == "(" and text[end : end + 1] == ")" and start > 1 and text[start - 2].isalpha():
@@ -1261,6 +1408,13 @@ def _read_groups(text: str, start: int, end: int) -> tuple[str, int, bool]:
     digits = text[start:end]
     if len(digits) > 3:
         return digits, end, False
+    indian = (
+        _INDIAN_GROUPS.match(text, start)
+        if len(digits) <= 2 and text[end : end + 1] == "," and text[end + 3 : end + 4] == ","
+        else None
+    )
+    if indian is not None:
+        return indian.group().replace(",", ""), indian.end(), True  # "10,20,800 crore"
     parts = [digits]
     separator = ""
     length = len(text)
@@ -1417,10 +1571,16 @@ def _read_words(text: str, start: int) -> _Value:
     if words and words[-1] == "and":
         words.pop()
     value = parse_number_words(words)
+    if value is None and len(words) > 1:
+        raise _Rejected(end)  # "nineteen eighty-seven": a year read aloud, none of it a count
     if value is None or words == ["a"]:
         raise _Rejected(first.end)
+    if _word_at(text, end).split("-")[-1] in _ORDINAL_WORDS:
+        raise _Rejected(_token(text, end).end)  # type: ignore[union-attr]  # "One Hundred Tenth"
     if "-" in text[start:end] and any(
-        p not in NUMBER_WORDS for p in text[start:end].lower().split("-")[1:]
+        p not in NUMBER_WORDS
+        for word in text[start:end].lower().split()
+        for p in word.split("-")[1:]
     ):
         raise _Rejected(end)
     scales = [SCALES.get(w, 12 if w == "dozen" else 1) for w in words]
@@ -1459,6 +1619,12 @@ def _is_hyphen_unit(word: str) -> bool:
 
 
 _HYPHEN_PERIODS = _words("day week month year hour minute decade century")
+# The ordinal a number-word run may end in: "the One Hundred Tenth Congress".
+_ORDINAL_WORDS = _words(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+    "thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth"
+)
 
 
 def _read_vague(text: str, first: _Tok) -> _Value:
@@ -1522,8 +1688,12 @@ def _spoken_fraction(text: str, first: _Tok) -> _Value | None:
         second = _token(text, first.end)
         if second is None or second.lower not in _DENOMINATORS or len(parts) != 1:
             return None
-        if _word_at(text, second.end) not in ("of", "majority"):
-            return None  # "a third time", "two quarters": an ordinal or a period
+        if _word_at(text, second.end) not in ("of", "majority") and not (
+            text[max(0, first.start - 4) : first.start].lower().endswith(("by ", "by\u00a0"))
+            and not text[second.end : second.end + 1].isalnum()
+            and _word_at(text, second.end) not in _PERIOD_WORDS
+        ):
+            return None  # "a third time", "two quarters": an ordinal or a period; "by a third"
         numerator, denominator, end = parts[0], second.lower, second.end
     count = 1 if numerator in ("a", "an", "one") else UNITS.get(numerator, 0)
     if not 0 < count < _DENOMINATORS[denominator]:
@@ -1672,6 +1842,8 @@ def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = 
     used = 1
     if token in CURRENCY_SYMBOLS:
         code = CURRENCY_SYMBOLS[token]
+        if token == "$" and index > 1 and tokens[index - 2].lower() in _DOLLAR_ADJECTIVES:
+            code = _DOLLAR_ADJECTIVES[tokens[index - 2].lower()]  # "Australian $300 million"
     elif token.endswith("$"):
         code = DOLLAR_PREFIXES.get(token[:-1].lower(), "USD")  # "US$", "C$", "HK$"
     elif token in ISO_CODES:
@@ -1741,6 +1913,8 @@ def _match_prefix(tail: list[str], prefix: _Prefix) -> int:
         kind = _PREFIX_KINDS.get(phrase)
         if kind is None or (phrase == ("c",) and tail[-1] != "c"):
             continue
+        if phrase[0] == "up" and len(tail) > size and tail[-size - 1].lower() in _UP_VERBS:
+            continue  # "stepped up to Rs 10 crore", "went up to 5%": a change, not a bound
         if kind == "approx":
             prefix.approximate = True
         else:
@@ -1750,6 +1924,12 @@ def _match_prefix(tail: list[str], prefix: _Prefix) -> int:
     return 0
 
 
+_UP_VERBS = _words(
+    "go goes going gone went shot shoot shoots add adds adding added built stepped step steps "
+    "stepping ramped ramp moved jumped climbed scaled ratcheted bumped notched ticked pushed"
+)
+
+
 # --- context checks ----------------------------------------------------------------
 
 
@@ -1757,8 +1937,11 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
     """Reject designations, phone numbers, day numbers and names before reading on."""
     if prefix.plus and value.digits is not None and not value.grouped:  # "+0.4%" is a change
         raise _Rejected(_PHONE_RUN.match(text, value.start).end())  # type: ignore[union-attr]
-    if (prefix.label and prefix.currency is None) or prefix.previous in _AGE_WORDS:
-        raise _Rejected(value.end)  # "No. 10", "aged 75": a designation or an age
+    if prefix.previous in _AGE_WORDS:
+        band = _AGE_BAND.match(text, value.end)
+        raise _Rejected(band.end() if band else value.end)  # "aged 11-25": an age band
+    if prefix.label and prefix.currency is None:
+        raise _Rejected(value.end)  # "No. 10": a designation
     if value.digits is not None and not value.grouped and not value.scaled and value.unit is None:
         number = int(value.digits)
         if 1 <= number <= 31 and (
@@ -2410,6 +2593,8 @@ def _is_plural(word: str) -> bool:
     """Whether a word looks like a plural noun ("drones", "people", "tonnes")."""
     if word in _IRREGULAR_PLURALS:
         return True
+    if word in _UNCOUNTED_S:
+        return False
     if "-" in word:
         word = word.rsplit("-", 1)[1]
     return len(word) > 2 and word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS)
@@ -2445,6 +2630,15 @@ def _read_period(text: str, position: int) -> tuple[Per | None, int]:
         return None, position
     lower = token.lower
     if lower in _RATE_ADVERBS:
+        if lower in _RATE_ADJECTIVES:
+            noun = _token(text, token.end)
+            if (
+                noun is not None
+                and noun.kind == "word"
+                and noun.text.islower()
+                and noun.lower not in _AFTER_RATE_ADVERB
+            ):
+                return None, position  # "12 states weekly cases": it describes the cases
         return _RATE_ADVERBS[lower], token.end
     if token.text == "/":
         period = _token(text, token.end)

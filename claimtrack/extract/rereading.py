@@ -46,11 +46,12 @@ _FAHRENHEIT_CONVERSION = re.compile(_CONVERSION.format("F", "fahrenheit"), re.IG
 _DEGREES_REACH = 80
 
 # "2.29m" read as millions: a length when the sentence speaks of size, not money.
-_METRE_FIGURE = re.compile(r"(?:^|\s)(\d{1,3}(?:\.\d{1,2})?)m$")  # "just over 2.54m" too
+_METRE_FIGURE = re.compile(r"(?:^|\s)(\d{1,3}(?:,\d{3})?(?:\.\d{1,2})?)m$")  # "2.54m", "10,000m"
 _LENGTH_CONTEXT = re.compile(
     r"\b(?:tall|stands?|stood|standing|heights?|high|long|deep|depth|wide|width|"
     r"wingspan|shorty|giant|jump\w*|leap\w*|throw\w*|sprint|metres?|meters?|"
-    r"distance|swim|dash|hurdles|race)\b|\bof (?:him|her)\b",
+    r"distance|swim|swam|dash|hurdles|races?|relay|freestyle|breaststroke|backstroke|"
+    r"butterfly|medley|steeplechase|heats?|finals?|ran|runs?|complete[sd]?)\b|\bof (?:him|her)\b",
     re.IGNORECASE,
 )
 _LENGTH_REACH = 40
@@ -105,7 +106,7 @@ def metre_reading(text: str, quantity: Quantity) -> float | None:
     window = text[max(0, quantity.start - _LENGTH_REACH) : quantity.end + _LENGTH_REACH]
     if not _LENGTH_CONTEXT.search(window):
         return None
-    return float(figure.group(1))
+    return float(figure.group(1).replace(",", ""))
 
 
 def is_period(text: str, quantity: Quantity) -> bool:
@@ -125,4 +126,87 @@ def shared_rate(text: str, earlier: Quantity, later: Quantity) -> bool:
         and later.per is not None
         and earlier.unit == later.unit
         and text[earlier.end : later.start].strip().lower() in ("or", "and", ",", "to")
+    )
+
+
+# A rate written after what the figure counts: "25 kg of rice per month", "100 hurricanes
+# around the world each year", "grew at a 2.8 percent annual rate". Only an explicit
+# "each/every/per" period or a rate adverb, and never across a clause or another figure.
+_DISTANT_RATE = re.compile(
+    r"\b(?:(?:each|every|per)\s+(day|week|month|quarter|year|hour)|"
+    r"(daily|weekly|monthly|quarterly|annually|yearly|hourly))\b",
+    re.IGNORECASE,
+)
+_RATE_ADVERB_PERIODS = {
+    "daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
+    "annually": "year", "yearly": "year", "hourly": "hour",
+}  # fmt: skip
+_RATE_BARRIER = re.compile(
+    r"[,;:.!?()\[\]—–]|\s-\s|\b(?:and|but|which|who|whom|that|when|while|if|because|than|"
+    r"since|until|after|before|last|next|this|in\s+the|over\s+the)\b",
+    re.IGNORECASE,
+)
+_ANNUAL_AFTER = re.compile(r"\s+annual(?:ized|ised)?\s+(?:growth\s+)?(?:rate|pace)\b", re.I)
+_ANNUAL_BEFORE = re.compile(r"\bannual(?:ized|ised)?\s+(?:growth\s+)?(?:rate|pace)\s+of\s+$", re.I)
+_RATE_REACH = 60
+# A rate adverb followed by a word other than these modifies a noun ("weekly cases").
+_ADJECTIVE_USE = re.compile(
+    r"\s+(?!(?:to|by|in|for|from|at|on|since|until|and|or|with|over|between|per|each)\b)[a-z]"
+)
+
+
+def distant_rate(text: str, quantity: Quantity, stop: int) -> str | None:
+    """The rate period written a few words after `quantity` (up to `stop`), or None."""
+    if _ANNUAL_AFTER.match(text, quantity.end) or _ANNUAL_BEFORE.search(
+        text, max(0, quantity.start - 40), quantity.start
+    ):
+        return "year"
+    window = text[quantity.end : min(stop, quantity.end + _RATE_REACH)]
+    found = _DISTANT_RATE.search(window)
+    if found is None or _RATE_BARRIER.search(window, 0, found.start()):
+        return None
+    if found.group(2) and _ADJECTIVE_USE.match(window, found.end()):
+        return None  # "17 states seeing weekly cases": the adverb is an adjective
+    return (
+        found.group(1).lower() if found.group(1) else _RATE_ADVERB_PERIODS[found.group(2).lower()]
+    )
+
+
+# "as much as 40 centimeters (15 inches)": a conversion in brackets has the bound of the
+# figure it converts.
+def converts(text: str, earlier: Quantity, later: Quantity) -> bool:
+    """Whether `later` is `earlier` restated in brackets in another unit."""
+    return (
+        text[earlier.end : later.start].strip() == "("
+        and earlier.unit is not None
+        and later.unit is not None
+        and earlier.unit != later.unit
+        and earlier.dimension == later.dimension
+        and earlier.dimension not in (None, "count", "money")
+    )
+
+
+# "104.8 F" beside "degrees Fahrenheit": a bare figure followed by a spaced "F".
+_SPACED_F = re.compile(r"[ \u00a0]F\b(?![-'’.]\w)")
+
+
+def spaced_fahrenheit(text: str, quantity: Quantity) -> bool:
+    """ "the previous record of 104.8 F": Fahrenheit when the sentence speaks of it."""
+    return (
+        quantity.unit is None
+        and bool(_SPACED_F.match(text, quantity.end))
+        and bool(_FAHRENHEIT_CONTEXT.search(text))
+    )
+
+
+_WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+
+
+def within_distance(text: str, quantity: Quantity) -> bool:
+    """ "within 100km of the border": a distance at most, an upper bound."""
+    return (
+        quantity.dimension == "length"
+        and quantity.low is not None
+        and quantity.low == quantity.high
+        and bool(_WITHIN.search(text, max(0, quantity.start - 8), quantity.start))
     )

@@ -374,6 +374,8 @@ def test_checkworthiness_f1(report: Report) -> None:
 # --- the unseen set of issue 12: old cases, new dev split, new test split ------------
 
 UNSEEN = Path(__file__).parent / "unseen" / "quantities_dates.jsonl"
+# A second development batch, written after the dev split had been tuned on (README there).
+FRESH_DEV = Path(__file__).parent / "unseen" / "dev_fresh.jsonl"
 # Fractions are labelled to four places (0.6667 for two thirds).
 UNSEEN_TOLERANCE = 1e-3
 
@@ -388,11 +390,11 @@ class Labelled:
     dates: tuple[dict[str, Any], ...]
 
 
-def load_unseen(split: str) -> list[Labelled]:
+def load_unseen(split: str, path: Path = UNSEEN) -> list[Labelled]:
     """The `dev` or `test` split of tests/extract/unseen (its README says how it was split)."""
-    if not UNSEEN.exists():
+    if not path.exists():
         return []
-    rows = [json.loads(raw) for raw in UNSEEN.read_text("utf-8").splitlines() if raw.strip()]
+    rows = [json.loads(raw) for raw in path.read_text("utf-8").splitlines() if raw.strip()]
     return [
         Labelled(
             row["text"],
@@ -454,6 +456,7 @@ def split_figures(cases: list[Case]) -> dict[str, dict[str, Tally]]:
     rows = {
         "old cases": facet_figures(old),
         "unseen dev": facet_figures(load_unseen("dev")),
+        "fresh dev": facet_figures(load_unseen("dev", FRESH_DEV)),
         "unseen test": facet_figures(load_unseen("test")),
     }
     print("\n" + facet_table(rows))
@@ -483,10 +486,10 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
 
 
 # Issue 12 asks 0.90 (values), 0.85 (strict) and 0.85 (dates) on the test split.
-# Today's figures are below that bar (values 0.842, strict 0.744, dates 0.719 on
-# 2026-12-05, third session); these floors guard against regression and do not
-# certify the bar.
-UNSEEN_TEST_FLOORS = {"values": 0.84, "strict": 0.75, "dates": 0.74}
+# Today's figures are below that bar (values 0.865, strict 0.777, dates 0.756 on
+# 2026-12-06); these floors sit just under them to guard against regression and
+# do not certify the bar.
+UNSEEN_TEST_FLOORS = {"values": 0.86, "strict": 0.77, "dates": 0.75}
 
 
 def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -> None:
@@ -495,3 +498,38 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
     table = facet_table(split_figures)
     for facet, floor in UNSEEN_TEST_FLOORS.items():
         assert test[facet].f1 >= floor, f"{facet}\n{table}"
+
+
+# Regression floors for the two development sets, just under their figures when set
+# (2026-12-06: unseen dev 0.922 / 0.890 / 0.876, fresh dev 0.962 / 0.956 / 0.913; the fresh
+# batch scored 0.902 / 0.839 / 0.845 before any rule was written from it).
+DEV_FLOORS = {
+    "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
+    "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
+}
+
+
+def test_dev_sets_hold_their_floors(split_figures: dict[str, dict[str, Tally]]) -> None:
+    """The tuned dev split and the fresh dev batch do not regress."""
+    table = facet_table(split_figures)
+    for name, floors in DEV_FLOORS.items():
+        for facet, floor in floors.items():
+            assert split_figures[name][facet].f1 >= floor, f"{name} {facet}\n{table}"
+
+
+def test_the_fresh_dev_batch_is_well_formed() -> None:
+    """At least 150 dev sentences from sources the unseen set does not use, labels in vocabulary."""
+    rows = [json.loads(raw) for raw in FRESH_DEV.read_text("utf-8").splitlines() if raw.strip()]
+    assert len(rows) >= 150
+    unseen = [json.loads(raw) for raw in UNSEEN.read_text("utf-8").splitlines() if raw.strip()]
+    assert not {row["source"] for row in rows} & {row["source"] for row in unseen}
+    assert not {row["text"] for row in rows} & {row["text"] for row in unseen}
+    for row in rows:
+        assert row["split"] == "dev" and row["source"].startswith("http") and row["licence"], row
+        for q in row["quantities"]:
+            assert set(q) == {"low", "high", "unit", "per"}, row
+            assert q["low"] is not None or q["high"] is not None, row
+            assert q["per"] in PERS, row
+        for d in row["dates"]:
+            assert d["role"] in {"deadline", "mentioned"} and d["text"] in row["text"], row
+            assert d["precision"] in get_args(Precision), row

@@ -26,10 +26,12 @@ from claimtrack.extract.score import FEATURES
 DATA = Path(__file__).parent / "checkworthy"
 MODEL = Path(__file__).resolve().parents[2] / "claimtrack" / "extract" / MODEL_FILE
 NEWS_F1_FLOOR = 0.80
-# Issue 11 asks 0.80 here too. The shipped linear model scores 0.756 on the
-# held-back debates (0.78 out of fold on the training debates, whatever the
-# features or regularisation tried), so this floor guards against regression
-# below today's figure rather than certifying the bar; the README says so.
+# Issue 11 asks 0.80 here too. The shipped linear model scores 0.772 on the
+# held-back debates and 0.78 out of fold on the training debates. Nothing tried
+# by cross-validation on the training 90% moved that past 0.79 (README), and a
+# 10% re-drawn from the training debates scores 0.77 to 0.82 with the same
+# recipe: the held-back draw is a hard one. So this floor guards against
+# regression below today's figure rather than certifying the bar.
 DEBATES_F1_FLOOR = 0.75
 
 

@@ -477,3 +477,127 @@ def test_later_dev_families(example: Example) -> None:
 )
 def test_later_dev_families_leave_these_undated(text: str) -> None:
     assert find_dates(text, FEBRUARY) == []
+
+
+# --- rules written from the fresh development batch (unseen/dev_fresh.jsonl) -------------
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        (
+            "The band was famous in the late seventies.",
+            MONDAY,
+            "1970-01-01",
+            "mentioned",
+            "decade",
+            "1970-01-01",
+            "1979-12-31",
+        ),
+        (
+            "The mill closed in nineteen eighty-four.",
+            MONDAY,
+            "1984-01-01",
+            "mentioned",
+            "year",
+            "1984-01-01",
+            "1984-12-31",
+        ),
+        (
+            "The line will be finished by the year twenty thirty.",
+            MONDAY,
+            "2030-12-31",
+            "deadline",
+            "year",
+            "2030-01-01",
+            "2030-12-31",
+        ),
+        (
+            "The festival moved from Nov. 4 in 2019.",
+            MONDAY,
+            "2019-11-04",
+            "mentioned",
+            "day",
+            "2019-11-04",
+            "2019-11-04",
+        ),
+        (
+            "Rainfall was below the 1961 to 1990 average.",
+            MONDAY,
+            "1961-01-01",
+            "mentioned",
+            "year",
+            "1961-01-01",
+            "1990-12-31",
+        ),
+        (
+            "Exports fell in the April-June period.",
+            MONDAY,
+            "2025-04-01",
+            "mentioned",
+            "month",
+            "2025-04-01",
+            "2025-06-30",
+        ),
+        (
+            "The office closed last Friday, October 31st.",
+            MONDAY,
+            "2025-10-31",
+            "mentioned",
+            "day",
+            "2025-10-31",
+            "2025-10-31",
+        ),
+        (
+            "2026 revenues are estimated to rise.",
+            MONDAY,
+            "2026-12-31",
+            "deadline",
+            "year",
+            "2026-01-01",
+            "2026-12-31",
+        ),
+        (
+            "The bridge will likely be reopened in 2027.",
+            MONDAY,
+            "2027-12-31",
+            "deadline",
+            "year",
+            "2027-01-01",
+            "2027-12-31",
+        ),
+        (
+            "The site was maintained until the end of 2019.",
+            MONDAY,
+            "2019-12-31",
+            "mentioned",
+            "year",
+            "2019-12-31",
+            "2019-12-31",
+        ),
+    ],
+)
+def test_spelled_decades_and_years_detached_years_bare_ranges_and_tense(example: Example) -> None:
+    """Each sentence holds one date, read as the rules of the unseen README say."""
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figures were first reported by USA Today on its website.",
+        "The duty is set out in the Environment Act 2021 and its schedules.",
+        "Nineteen people were hurt and twenty fifty-somethings left.",
+    ],
+)
+def test_a_title_a_statute_and_counts_are_not_dates(text: str) -> None:
+    """ "USA Today" is a newspaper, "Act 2021" a statute's title, "Nineteen people" a count."""
+    assert find_dates(text, MONDAY) == []
+
+
+def test_a_month_range_without_a_publication_date_is_one_unresolved_mention() -> None:
+    """ "from July to September" stays one range even when no date resolves it."""
+    mentions = find_dates("Output rose from July to September.", None)
+    assert [(m.text, m.date, m.precision) for m in mentions] == [
+        ("from July to September", None, "month")
+    ]

@@ -610,3 +610,142 @@ def test_a_celsius_conversion_shows_the_bare_degrees_were_fahrenheit() -> None:
     assert [(q.low, q.unit) for q in found] == [(50, "°F"), (27.8, "°C")]
     found = find_quantities("It was 30 degrees (86 Fahrenheit) at noon.")
     assert [(q.low, q.unit) for q in found] == [(30, "°C"), (86, "°F")]
+
+
+# --- rules written from the fresh development batch (unseen/dev_fresh.jsonl) -------------
+
+SPOKEN_NUMBERS = [
+    (
+        "The city now has one hundred forty-three thousand residents.",
+        (143000, 143000, "residents", None, "count"),
+    ),
+    ("The region is home to nine thousand million people.", (9e9, 9e9, "people", None, "count")),
+    (
+        "The town counted two million three hundred thousand visitors.",
+        (2.3e6, 2.3e6, "visitors", None, "count"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPOKEN_NUMBERS)
+def test_spoken_numbers_chain_their_scales(text: str, expected: Shape) -> None:
+    """ "one hundred forty-three thousand", "thousand million" (a British billion)."""
+    _assert_shape(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mill closed in nineteen eighty-four.",
+        "The plan runs to twenty thirty.",
+        "The Ninety-Ninth Congress met in the Capitol.",
+        "He chaired the One Hundred Fifth Congress.",
+    ],
+)
+def test_years_read_aloud_and_ordinal_names_are_no_counts(text: str) -> None:
+    """A teen or tens word before a tens word is a year; "One Hundred Fifth" an ordinal."""
+    assert find_quantities(text) == []
+
+
+DISTANT_RATES = [
+    ("Output grew at a 3.1 percent annual rate.", (3.1, 3.1, "%", "year", "percent")),
+    (
+        "The agency projects an annual growth rate of 0.7 percent.",
+        (0.7, 0.7, "%", "year", "percent"),
+    ),
+    ("Families receive 20 kg of maize per month.", (20, 20, "kg", "month", "mass")),
+    ("About 80 tornadoes strike the state each year.", (80, 80, "tornadoes", "year", "count")),
+    (
+        "Gusts may exceed 120 kilometres (75 miles) per hour.",
+        (120, None, "kilometre", "hour", "speed"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DISTANT_RATES)
+def test_a_rate_written_after_what_is_counted_applies_to_the_figure(
+    text: str, expected: Shape
+) -> None:
+    """ "25 kg of rice per month", "N percent annual rate": the rate is the figure's."""
+    assert _shape(find_quantities(text)[0])[:4] == pytest.approx(expected[:4])
+
+
+def test_a_rate_adverb_before_a_noun_is_an_adjective_and_clauses_stop_a_rate() -> None:
+    """ "weekly cases" names the cases; a rate after "and" belongs to another clause."""
+    assert [q.per for q in find_quantities("In 12 states weekly cases rose.")] == [None]
+    assert [q.per for q in find_quantities("It hired 40 staff and pays them each month.")] == [None]
+
+
+def test_a_conversion_in_brackets_shares_the_bound_of_the_figure() -> None:
+    """ "as much as 30 centimetres (12 inches)": both ends of the conversion are bounds."""
+    found = find_quantities("The storm could drop as much as 30 centimetres (12 inches) of snow.")
+    assert [(q.low, q.high, q.unit) for q in found] == [
+        (None, 30, "centimetre"),
+        (None, 12, "inch"),
+    ]
+
+
+CURRENCY_FORMS = [
+    ("The airline sold Australian $250 million of notes.", (2.5e8, 2.5e8, "AUD", None, "money")),
+    ("Tickets cost Rs.50 each at the gate.", (50, 50, "INR", None, "money")),
+    ("The budget rose to Rs 12,45,300 crore.", (1.2453e13, 1.2453e13, "INR", None, "money")),
+    ("The council backed a 15-percent levy.", (15, 15, "%", None, "percent")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CURRENCY_FORMS)
+def test_country_dollars_rupee_abbreviations_indian_grouping_and_hyphenated_percent(
+    text: str, expected: Shape
+) -> None:
+    """ "Australian $", "Rs.50", "12,45,300 crore", "a 15-percent levy"."""
+    _assert_shape(text, expected)
+
+
+def test_a_scaled_sum_a_money_word_introduces_takes_the_currency_written_once() -> None:
+    """ "rose to 20.5 million euros from a loss of 3.2 million": both in euros."""
+    found = find_quantities("Profit rose to 20.5 million euros from a loss of 3.2 million.")
+    assert [(q.low, q.unit) for q in found] == [(20.5e6, "EUR"), (3.2e6, "EUR")]
+    city = find_quantities("A $5bn plan for a city of 3 million.")
+    assert [q.unit for q in city] == ["USD", None]
+
+
+FRESH_SHAPES = [
+    ("Fares were cut by one third.", (0.3333, 0.3333, None, None, "proportion")),
+    ("Roughly three of every four homes have broadband.", (0.75, 0.75, None, None, "proportion")),
+    ("Sales may reach well past 9 million.", (9e6, None, None, None, None)),
+    ("She set a record in the 5,000m final.", (5000, 5000, "m", None, "length")),
+    ("He swam 400m in under four minutes.", (400, 400, "m", None, "length")),
+    (
+        "The old record of 101.3 F fell, at 103 degrees Fahrenheit.",
+        (101.3, 101.3, "°F", None, "temperature"),
+    ),
+    ("The village lies within 40 km of the border.", (None, 40, "km", None, "length")),
+    ("The gauge read 1,002 millibars.", (1002, 1002, "millibar", None, "pressure")),
+    ("Pressure fell to 985 hPa overnight.", (985, 985, "hPa", None, "pressure")),
+    ("Spending was stepped up to 7 billion euros.", (7e9, 7e9, "EUR", None, "money")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRESH_SHAPES)
+def test_fractions_bounds_race_distances_spaced_fahrenheit_and_pressure(
+    text: str, expected: Shape
+) -> None:
+    """The first quantity of each sentence has the expected shape."""
+    got = _shape(find_quantities(text)[0])
+    for value, want in zip(got[:2], expected[:2], strict=True):
+        assert value == (None if want is None else pytest.approx(want, rel=1e-3)), got
+    assert got[2:] == expected[2:], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic sees young people aged 16-24 on weekdays.",
+        "* 2019 net sales were restated.",
+        "It published 2,000 news articles.",
+    ],
+)
+def test_age_bands_and_a_year_before_results_are_not_counts(text: str) -> None:
+    """ "aged 16-24" is a band, "2019 net sales" a year; "news" is no plural head."""
+    found = find_quantities(text)
+    assert all(q.unit == "news articles" for q in found), found
