@@ -7,7 +7,12 @@ Issue 17 sets two targets, each a ratio to a baseline measured in the same run:
 
 - `claimtrack --help` <= 2x `python -c "import click"` (the least a click program costs);
 - `claimtrack claims list --limit 5` <= 1.5x `sqlite-utils query` running the same
-  SELECT (live claims, best score first, 5 rows) on the same database.
+  SELECT on the same database: the same 5 rows (live claims, best score first)
+  with the same fields (tags, a count of sources, the next due day and the
+  deadline among them), printed the same way: our table against sqlite-utils'
+  `--table`, our `--json` (JSON Lines) against its `--nl`. sqlite-utils is a
+  click program too. Before measuring, the script checks that both print the
+  same ids.
 
 Each command runs in a child process; its CPU time (user + system) comes from
 os.wait4, so the noise of other processes on the machine counts less than a
@@ -16,8 +21,9 @@ is the median of the rounds. A first, unmeasured round writes the bytecode of
 every module into a cache of this run's own (PYTHONPYCACHEPREFIX), so all sides
 start as an installed program does, from compiled files, whatever
 PYTHONDONTWRITEBYTECODE says. Two lines more are for reading the figures, not
-targets: `claims list --json` (no Rich table) and a bare `import sqlalchemy.orm`,
-the floor of any command that reads through the ORM.
+targets: a bare `import sqlalchemy`, the floor of any command that reads the
+database through SQLAlchemy (`claims list` reads through Core), and
+`import sqlalchemy.orm`, the floor of one that reads through the ORM.
 """
 
 from __future__ import annotations
@@ -35,11 +41,21 @@ from pathlib import Path
 
 HELP_TARGET = 2.0
 LIST_TARGET = 1.5
-# The SELECT `claims list` makes for its rows (queries.list_claims with no filter).
-LIST_SQL = (
-    "SELECT * FROM claims WHERE merged_into_id IS NULL AND deleted_at IS NULL "
-    "ORDER BY score DESC, id LIMIT 5"
-)
+# What `claims list --limit 5` reads and prints (reads.listed_claims with no filter;
+# serialise.summary_record's fields), as one SELECT.
+LIST_SQL = """
+SELECT c.id, c.text, c.kind, round(c.score, 4) AS score, c.speaker, c.status, c.verdict,
+  c.verdict_summary, c.outcome, c.assignee,
+  (SELECT group_concat(name, ';') FROM (SELECT t.name FROM claim_tags ct
+     JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id ORDER BY t.name)) AS tags,
+  (SELECT count(*) FROM sources s WHERE s.claim_id = c.id) AS sources,
+  (SELECT min(due) FROM followups f WHERE f.claim_id = c.id AND NOT f.done) AS next_due,
+  (SELECT min(date) FROM date_refs d
+     WHERE d.claim_id = c.id AND d.role = 'deadline' AND d.date IS NOT NULL) AS deadline,
+  c.version, c.created_at, c.updated_at
+FROM claims c WHERE c.merged_into_id IS NULL AND c.deleted_at IS NULL
+ORDER BY c.score DESC, c.id LIMIT 5
+"""
 
 
 @dataclass(frozen=True)
@@ -92,6 +108,12 @@ def script(name: str) -> str | None:
     return str(beside) if beside.exists() else shutil.which(name)
 
 
+def printed_ids(argv: list[str], env: dict[str, str]) -> list[int]:
+    """The `id` of each JSON line `argv` prints."""
+    out = subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout
+    return [json.loads(line)["id"] for line in out.splitlines() if line.strip()]
+
+
 def cpu_seconds(argv: list[str], env: dict[str, str]) -> float:
     """User + system CPU of one run of `argv`, which must succeed."""
     child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -129,12 +151,18 @@ def main() -> None:
             Command("claimtrack --help", [*ours, "--help"]),
             Command("claims list --limit 5", listing),
             Command("claims list --limit 5 --json", [*listing, "--json"]),
+            Command("import sqlalchemy", [python, "-c", "import sqlalchemy"]),
             Command("import sqlalchemy.orm", [python, "-c", "import sqlalchemy.orm"]),
         ]
         if sqlite_utils:
-            commands.append(
-                Command("sqlite-utils query", [sqlite_utils, "query", str(db), LIST_SQL])
-            )
+            query = [sqlite_utils, "query", str(db), LIST_SQL]
+            ours_ids = printed_ids([*listing, "--json"], env)
+            theirs_ids = printed_ids([*query, "--nl"], env)
+            assert ours_ids == theirs_ids, f"different rows: {ours_ids} {theirs_ids}"
+            commands += [
+                Command("sqlite-utils query --table", [*query, "--table"]),
+                Command("sqlite-utils query --nl", [*query, "--nl"]),
+            ]
 
         for command in commands:  # unmeasured: fills the bytecode cache
             cpu_seconds(command.argv, env)
@@ -146,14 +174,15 @@ def main() -> None:
     median = {name: statistics.median(times) for name, times in runs.items()}
     print(f"{args.claims:,} claims; CPU seconds (user + system), median of {args.repeat} rounds")
     for name, seconds in median.items():
-        print(f"  {name:<30} {seconds:7.3f}")
+        print(f"  {name:<32} {seconds:7.3f}")
     print()
     report("claimtrack --help", "import click", HELP_TARGET, median)
     if sqlite_utils:
-        report("claims list --limit 5", "sqlite-utils query", LIST_TARGET, median)
-        for reference in ("claims list --limit 5 --json", "import sqlalchemy.orm"):
-            ratio = median[reference] / median["sqlite-utils query"]
-            print(f"  ({reference} / sqlite-utils query: {ratio:.2f}x, for reference)")
+        report("claims list --limit 5", "sqlite-utils query --table", LIST_TARGET, median)
+        report("claims list --limit 5 --json", "sqlite-utils query --nl", LIST_TARGET, median)
+        for reference in ("import sqlalchemy", "import sqlalchemy.orm"):
+            ratio = median[reference] / median["sqlite-utils query --table"]
+            print(f"  ({reference} / sqlite-utils query --table: {ratio:.2f}x, for reference)")
     else:
         print("claims list: sqlite-utils is not installed (pip install -e '.[bench]'); no ratio")
 

@@ -38,7 +38,7 @@ from claimtrack.wording import count
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from claimtrack import queries, service
+    from claimtrack import queries, reads, service
     from claimtrack.db import Database
 
 
@@ -57,6 +57,7 @@ class _LazyModule:
 
 if not TYPE_CHECKING:
     queries = _LazyModule("claimtrack.queries")
+    reads = _LazyModule("claimtrack.reads")
     service = _LazyModule("claimtrack.service")
 
 # `claimtrack undo` lists at most this many of the changes it made (a bulk undo makes thousands).
@@ -80,8 +81,9 @@ class Context:
         if self._actor is None:
             from claimtrack.team import resolve_actor
 
-            with self.database.read() as session:
-                self._actor = resolve_actor(session, self.user_arg or os.environ.get(USER_ENV))
+            # Core, not an ORM session: the workbench's first rows need no sqlalchemy.orm.
+            with self.database.connect() as connection:
+                self._actor = resolve_actor(connection, self.user_arg or os.environ.get(USER_ENV))
         return self._actor
 
     @property
@@ -99,8 +101,8 @@ class Context:
             from claimtrack.db import open_database
 
             self._database = open_database(url)
-            with self._database.read() as session:  # the team's limits, under --limit
-                team = limits.from_settings(queries.limit_settings(session))
+            with self._database.connect() as connection:  # the team's limits, under --limit
+                team = limits.from_settings(reads.limit_settings(connection))
             limits.configure(limits.overridden(team, self.limit_overrides))
         return self._database
 
@@ -226,7 +228,7 @@ def claim_filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         overdue = kwargs.pop("overdue")
-        kwargs["where"] = queries.ClaimFilter(
+        kwargs["where"] = reads.ClaimFilter(
             **{
                 name: kwargs.pop(name)
                 for name in ("status", "verdict", "kind", "assignee", "tag", "document", "search")
@@ -297,13 +299,20 @@ def cli(
 
 
 def _open_workbench(context: Context) -> None:
+    from claimtrack.tui.launch import pause_collector
+
+    pause_collector()  # until the queue's first rows are drawn (tui/launch.py)
+    from claimtrack.tui.first_page import prefetch
+
+    # The queue's first page is read in a thread while Textual loads (it needs no Textual).
+    first_page = prefetch(context.database)
     try:
         from claimtrack.tui.app import run  # type: ignore[attr-defined]
     except ImportError:
         click.echo("The TUI is not built yet; showing the queue instead.\n")
         _print_queue(context)
         return
-    run(context.database, context.actor)
+    run(context.database, context.actor, first_page=first_page)
 
 
 cli.add_command(team)
@@ -462,14 +471,15 @@ CLAIM_COLUMNS = (
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @output_options
 @pass_context
-def claims_list(context: Context, where: queries.ClaimFilter, limit: int, fmt: str) -> None:
+def claims_list(context: Context, where: reads.ClaimFilter, limit: int, fmt: str) -> None:
     """List claims, best score first; a notice on stderr when --limit cut the list."""
-    from claimtrack.serialise import claim_record
+    from claimtrack.serialise import listed_record
 
-    with context.read() as session:
-        found = queries.list_claims(session, where, limit=limit)
-        records = [claim_record(c) for c in found]
-        total = queries.count_claims(session, where) if len(found) == limit else len(found)
+    # Core, not the ORM: the ORM's import alone costs more than the whole listing (issue 17).
+    with context.database.connect() as connection:
+        found = reads.listed_claims(connection, where, limit=limit)
+        records = [listed_record(c) for c in found]
+        total = reads.count_claims(connection, where) if len(found) == limit else len(found)
     write_records(fmt, CLAIM_COLUMNS, records, table=_print_table, default=_json_default)
     limit_notice(len(records), total, "claims")
 
@@ -523,10 +533,10 @@ def _print_rows(
 
 
 def _print_queue(context: Context) -> None:
-    from claimtrack.serialise import claim_record
+    from claimtrack.serialise import listed_record
 
-    with context.read() as session:
-        records = [claim_record(c) for c in queries.list_claims(session, queries.ClaimFilter())]
+    with context.database.connect() as connection:
+        records = [listed_record(c) for c in reads.listed_claims(connection, reads.ClaimFilter())]
     _print_table(records)
 
 
@@ -1199,16 +1209,16 @@ def _import_articles(
     dry_run: bool = False,
     jobs: int | None = None,
 ) -> bool:
-    """Articles, one transaction each (a dry run: one, rolled back); True if all could be read.
+    """Articles, a transaction a batch (a dry run: one, rolled back); True if all could be read.
 
     `jobs` worker processes read and extract them (cli_import.reading); this one stores them.
     """
     from rich.progress import Progress
 
     from claimtrack import cli_import
-    from claimtrack.importers.articles import add_up, import_article
+    from claimtrack.importers.articles import add_up
     from claimtrack.importers.documents import ImportSummary
-    from claimtrack.importers.files import UnreadableArticle, discover, read_limited
+    from claimtrack.importers.files import discover, read_limited
 
     entries = list(discover(paths))
     context.database  # noqa: B018 (opened first, so the team's limit.* settings bound the reading)
@@ -1223,28 +1233,18 @@ def _import_articles(
         _dry_run_session(context, dry_run) as dry,
     ):
         task = progress.add_task("importing", total=len(entries))
-        for ahead in read:
-            entry, found = ahead.entry, ahead.occurrences
-            try:
-                article = ahead.opened()
-                cli_import.refuse_records(entry, article.text)
-                if dry is not None:
-                    created = cli_import.import_one(
-                        dry, context.actor, article, day, summary, found
-                    )
-                else:
-                    # One transaction per article, safe beside other importers.
-                    done = import_article(
-                        context.database, context.actor, article, published=day, occurrences=found
-                    )
-                    add_up(summary, done)
-                    created = done.documents > 0
-                if created and not (day or article.published):
-                    stored = None if dry else cli_import.undated_document(context.database, article)
-                    undated.entries.append((entry, stored))
-            except UnreadableArticle as error:
+        # Batches of articles, a transaction each, safe beside other importers.
+        for done in cli_import.store_all(context.database, context.actor, day, read, dry):
+            if done.article is None:
                 failures += 1
-                click.echo(shown(f"{entry}: {error}", newline=" "), err=True)
+                click.echo(shown(f"{done.entry}: {done.unreadable}", newline=" "), err=True)
+            else:
+                add_up(summary, done.summary)
+                if done.summary.documents and not (day or done.article.published):
+                    stored = (
+                        None if dry else cli_import.undated_document(context.database, done.article)
+                    )
+                    undated.entries.append((done.entry, stored))
             progress.advance(task)
     undated.warn(dry_run)
     line = summary.line() + (f", {failures} failed" if failures else "")
@@ -1299,7 +1299,7 @@ def _output(path: Path | None) -> Iterator[Any]:
 @pass_context
 def report(
     context: Context,
-    where: queries.ClaimFilter,
+    where: reads.ClaimFilter,
     since: str | None,
     until: str | None,
     fmt: str,

@@ -16,8 +16,9 @@ import json
 import multiprocessing
 import os
 import tempfile
+import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -25,16 +26,22 @@ from itertools import islice
 from pathlib import Path
 
 import click
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from claimtrack import limits
 from claimtrack.config import database_url, missing_sqlite_file
 from claimtrack.db import Database, open_database
-from claimtrack.importers.articles import read_claims, store_article
+from claimtrack.importers.articles import (
+    RETRYABLE,
+    import_article,
+    read_claims,
+    store_article,
+)
 from claimtrack.importers.documents import ImportSummary
 from claimtrack.importers.files import Article, UnreadableArticle, read_article
 from claimtrack.queries import document_id_for_text
-from claimtrack.service.articles import Occurrence
+from claimtrack.service.articles import Occurrence, prepare, suggest_matches_of
 from claimtrack.terminal import shown
 
 # Field names a claim record file opens with (the import schema in the README).
@@ -182,12 +189,6 @@ class ReadArticle:
     occurrences: list[Occurrence] | None = None  # None: found when stored (a new document)
     unreadable: str | None = None
 
-    def opened(self) -> Article:
-        """The article, or UnreadableArticle as reading it raised."""
-        if self.article is None:
-            raise UnreadableArticle(self.unreadable)
-        return self.article
-
 
 def read_entry(
     entry: str, stdin_data: bytes | None, published: dt.date | None, find_claims: bool
@@ -199,7 +200,9 @@ def read_entry(
         return ReadArticle(entry, None, unreadable=str(error))
     if not find_claims or records_format(article.text) is not None:
         return ReadArticle(entry, article)  # claim records are refused by the writer
-    return ReadArticle(entry, article, [_portable(o) for o in read_claims(article, published)])
+    # Prepared here, what the writer would otherwise work out alone (`service.articles.prepare`).
+    occurrences = prepare([_portable(o) for o in read_claims(article, published)])
+    return ReadArticle(entry, article, occurrences)
 
 
 def _portable(occurrence: Occurrence) -> Occurrence:
@@ -252,9 +255,176 @@ def reading(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-# Articles each worker may have read before the writer takes them: bounds memory.
-READ_AHEAD = 8
+# Articles each worker may have read before the writer takes them: bounds memory. More
+# than a batch (BATCH_ARTICLES), so the workers go on reading while the writer stores one.
+READ_AHEAD = 24
 WARM_UP = "The ministry said it would build 12 new schools by 2027."
+
+
+# ---------------------------------------------------------------- the writer
+#
+# The writer stores the articles in batches: one transaction for up to
+# BATCH_ARTICLES articles. A commit (with SQLite's full-text index flush) cost
+# a third of storing a small article. A batch is read before its transaction
+# opens, so the write lock is never held while a worker reads. An article that
+# fails rolls back alone: the batch's articles before it are committed without
+# it, and it is imported again on its own, failing (or not) exactly as it did
+# when each article had its own transaction.
+
+BATCH_ARTICLES = 16
+# A batch is stored once its first article has waited this long (slow URLs).
+BATCH_SECONDS = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """One entry once the writer is done with it (its batch committed)."""
+
+    entry: str
+    article: Article | None  # None: unreadable
+    summary: ImportSummary
+    unreadable: str | None = None
+
+
+def store_all(
+    database: Database,
+    actor: str,
+    published: dt.date | None,
+    read: Iterable[ReadArticle],
+    dry: Session | None = None,
+) -> Iterator[Stored]:
+    """Store the entries read, in order; each `Stored` once it is committed.
+
+    `dry`: a dry run's session (rolled back at the end), where each article is stored at once.
+    """
+    pending: list[ReadArticle] = []
+    since = 0.0
+    for ahead in read:
+        if ahead.article is not None:
+            try:
+                refuse_records(ahead.entry, ahead.article.text)
+            except click.UsageError:
+                yield from _store_batch(database, actor, published, pending, dry)
+                raise
+        if not pending:
+            since = time.monotonic()
+        pending.append(ahead)
+        if (
+            dry is not None
+            or len(pending) >= BATCH_ARTICLES
+            or time.monotonic() - since > BATCH_SECONDS
+        ):
+            yield from _store_batch(database, actor, published, pending, dry)
+            pending = []
+    yield from _store_batch(database, actor, published, pending, dry)
+
+
+def _store_batch(
+    database: Database,
+    actor: str,
+    published: dt.date | None,
+    batch: Sequence[ReadArticle],
+    dry: Session | None,
+) -> list[Stored]:
+    readable = [(a.article, a.occurrences) for a in batch if a.article is not None]
+    if dry is not None:
+        summaries = []
+        for article, occurrences in readable:
+            summaries.append(ImportSummary())
+            import_one(dry, actor, article, published, summaries[-1], occurrences)
+    else:
+        summaries = import_batch(database, actor, readable, published)
+    done = iter(summaries)
+    return [
+        Stored(a.entry, a.article, next(done))
+        if a.article is not None
+        else Stored(a.entry, None, ImportSummary(), a.unreadable)
+        for a in batch
+    ]
+
+
+def import_batch(
+    database: Database,
+    actor: str,
+    batch: Sequence[tuple[Article, Sequence[Occurrence] | None]],
+    published: dt.date | None,
+) -> list[ImportSummary]:
+    """Store articles in as few transactions as they allow; what each did.
+
+    The result is what `importers.articles.import_article`, one article at a
+    time, makes: an article that raises is imported again alone, after the
+    articles before it are committed, and raises as it did. When other
+    importers write the same claims (a deadlock), the batch's articles are
+    imported one at a time, as `import_article` does: a transaction holds fewer
+    locks.
+    """
+    done: list[ImportSummary] = []
+    contended = False
+    while len(done) < len(batch):
+        if not contended:
+            stored, contended = _in_one_transaction(database, actor, batch[len(done) :], published)
+            done.extend(stored)
+        if len(done) < len(batch):
+            article, occurrences = batch[len(done)]
+            done.append(
+                import_article(
+                    database, actor, article, published=published, occurrences=occurrences
+                )
+            )
+    return done
+
+
+def _in_one_transaction(
+    database: Database,
+    actor: str,
+    batch: Sequence[tuple[Article, Sequence[Occurrence] | None]],
+    published: dt.date | None,
+) -> tuple[list[ImportSummary], bool]:
+    """Store the articles in one transaction, up to the first that fails: what each
+    stored did, and whether the database aborted it for another importer (a deadlock).
+
+    When one fails, all are rolled back and those before it stored again
+    (no SAVEPOINT an article: two statements an article, for a rare failure).
+    """
+    done: list[ImportSummary] = []
+    try:
+        with database.transaction() as session:
+            for article, occurrences in batch:
+                summary = ImportSummary()
+                store_article(session, actor, article, published, summary, occurrences)
+                done.append(summary)
+    except Exception as error:
+        if isinstance(error, DBAPIError) and _retryable(error):
+            return [], True
+        # Those before the failure again (none when the commit itself failed).
+        before = batch[: len(done)] if len(done) < len(batch) else []
+        return _in_one_transaction(database, actor, before, published) if before else ([], False)
+    if not database.is_sqlite:
+        _match_again(database, actor, done)
+    return done, False
+
+
+def _retryable(error: DBAPIError) -> bool:
+    """A deadlock or serialisation failure: the transaction may simply be run again."""
+    return getattr(error.orig, "sqlstate", None) in RETRYABLE
+
+
+def _match_again(database: Database, actor: str, done: list[ImportSummary]) -> None:
+    """Suggest near-duplicates other importers committed alongside the batch's claims.
+
+    Each article's claims are matched as when it was committed alone: the
+    claims that the batch's later articles created are not candidates (their
+    first look saw these claims already).
+    """
+    later: list[set[int]] = [set()]  # for each article, the claims its successors created
+    for summary in reversed(done[1:]):
+        later.insert(0, later[0] | set(summary.new_claims))
+    with database.transaction() as session:
+        for summary, created_after in zip(done, later, strict=True):
+            if summary.new_claims:
+                summary.suggested += suggest_matches_of(
+                    session, actor, summary.new_claims, excluding=created_after
+                )
 
 
 def undated_document(database: Database, article: Article) -> int | None:

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,19 +22,19 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from claimtrack.errors import ClaimtrackError, DatabaseBusy, SchemaTooNew
 from claimtrack.team import INSUFFICIENT_PRIVILEGE, PermissionDenied
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
 # The newest revision in migrations/versions (a test keeps the two equal). Opening a
 # database compares its stamp with this, so Alembic (a third of start-up's imports) is
 # loaded only when a schema must change.
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 
 
 def migrations_path() -> Path:
@@ -118,18 +119,30 @@ def create_db_engine(url: str, **kwargs: Any) -> Engine:
 
 @dataclass
 class Database:
-    """One database: its engine and a session factory for reads and for writes."""
+    """One database: its engine and a session factory for reads and for writes.
+
+    The session factories (and with them `sqlalchemy.orm`) are made on first use:
+    a command that reads through Core (`connect`) starts without the ORM (issue 17).
+    """
 
     url: str
     engine: Engine = field(init=False)
-    _reads: sessionmaker[Session] = field(init=False, repr=False)
-    _writes: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.engine = create_db_engine(self.url)
-        self._reads = sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def _reads(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @cached_property
+    def _writes(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
         writer = self.engine.execution_options(sqlite_immediate=True)
-        self._writes = sessionmaker(writer, expire_on_commit=False)
+        return sessionmaker(writer, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -160,6 +173,12 @@ class Database:
         """A read-only session (rolled back at the end)."""
         with self._reads() as session:
             yield session
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A Core connection for reads without the ORM (rolled back at the end)."""
+        with self.engine.connect() as connection:
+            yield connection
 
     def current_revision(self) -> str | None:
         """The schema revision stamped in the database, None for an empty one."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from claimtrack.models import Event
+if TYPE_CHECKING:
+    from claimtrack.models import Event
 
 
 def _short(value: Any) -> str:

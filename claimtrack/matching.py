@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimtrack.extract.types import DateMention, Quantity
 
@@ -112,3 +112,14 @@ def match_threshold(shares_figures: bool) -> float:
 def similarity(a: str, b: str) -> float:
     """Text similarity in [0, 100], insensitive to word order and extra words."""
     return fuzz.token_set_ratio(a.lower(), b.lower())
+
+
+def similarities(text: str, lowered: Sequence[str], cutoff: float) -> Iterator[tuple[int, float]]:
+    """(index, `similarity`) of each of `lowered` (texts already lower-cased) scoring at
+    least `cutoff` against `text`, in their order: one claim against its candidates,
+    `text` prepared once rather than once a pair."""
+    found = process.extract_iter(
+        text.lower(), lowered, scorer=fuzz.token_set_ratio, processor=None, score_cutoff=cutoff
+    )
+    for _, score, index in found:
+        yield index, score

@@ -19,7 +19,6 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -28,9 +27,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    TypeDecorator,
     UniqueConstraint,
-    and_,
     false,
 )
 from sqlalchemy import text as sql_text
@@ -39,33 +36,13 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from claimtrack.extract.types import Precision
 from claimtrack.scale import Kind, Outcome, Reliability, SpeakerType, Stance, Status, Verdict
+from claimtrack.tables import UTCDateTime as UTCDateTime  # defined with the Core tables
+from claimtrack.tables import live
 
 
 def utcnow() -> dt.datetime:
     """The current time, timezone-aware in UTC."""
     return dt.datetime.now(dt.UTC)
-
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """A timestamp stored as UTC and always read back timezone-aware.
-
-    SQLite keeps no time zone; without this, values would come back naive.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; claimtrack stores UTC-aware times")
-        return value.astimezone(dt.UTC)
-
-    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 def one_of(
@@ -250,7 +227,7 @@ def live_claims() -> ColumnElement[bool]:
 
     Spelled as the queue's partial indexes are (LIVE), so SQLite can use them.
     """
-    return and_(Claim.merged_into_id.is_(None), Claim.deleted_at.is_(None))
+    return live(Claim.__table__)
 
 
 class Appearance(Base):
@@ -283,6 +260,9 @@ class Quantity(Base):
     __table_args__ = (
         CheckConstraint("low IS NULL OR high IS NULL OR low <= high", name="range_order"),
         Index("ix_quantities_unit_per", "unit", "per"),
+        # Match candidates: the same figure, or the same converted value (migration 0012).
+        Index("ix_quantities_low_high", "low", "high"),
+        Index("ix_quantities_dimension_si_low", "dimension", "si_low"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

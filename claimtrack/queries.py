@@ -1,7 +1,9 @@
-"""Reads: the claim filter every interface shares, and stable JSON records.
+"""Reads through the ORM, and the claim filter every interface shares.
 
 `claims list`, reports and the TUI all narrow claims with the same
-`ClaimFilter`, so "status=new, tag=drones" means the same everywhere.
+`ClaimFilter`, so "status=new, tag=drones" means the same everywhere. The
+filter, the listing's order and the reads every command makes at start-up are
+in reads.py (Core, no ORM), re-exported here.
 """
 
 from __future__ import annotations
@@ -10,12 +12,11 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar, TypeVarTuple
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack import limits
 from claimtrack.errors import NotFound
 from claimtrack.models import (
     Appearance,
@@ -23,106 +24,40 @@ from claimtrack.models import (
     Document,
     Event,
     FollowUp,
-    Setting,
     SuggestedMatch,
-    Tag,
-    claim_tags,
     live_claims,
 )
-from claimtrack.search import many_notes_match, matches
 
-# The columns a SELECT returns, kept through a filter's narrowing.
-Columns = TypeVarTuple("Columns")
+# The filter and the reads without the ORM (reads.py), used as queries.ClaimFilter and so on.
+from claimtrack.reads import ClaimFilter as ClaimFilter
+from claimtrack.reads import Columns as Columns
+from claimtrack.reads import count_claims as count_claims
+from claimtrack.reads import limit_settings as limit_settings
+from claimtrack.reads import listing
 
-
-@dataclass(frozen=True, slots=True)
-class ClaimFilter:
-    """Which claims to show; every field is optional and they combine with AND."""
-
-    status: str | None = None
-    verdict: str | None = None
-    kind: str | None = None
-    assignee: str | None = None
-    tag: str | None = None
-    document: int | None = None
-    search: str | None = None
-    overdue_on: dt.date | None = None  # only claims with an open follow-up due before this day
-
-    def describe(self) -> str:
-        """`status=new · tag=drones` for status bars and report headers."""
-        parts = [f"{name}={value}" for name, value in self._set_fields()]
-        return " · ".join(parts)
-
-    def _set_fields(self) -> list[tuple[str, Any]]:
-        names = ("status", "verdict", "kind", "assignee", "tag", "document", "search")
-        fields = [(name, getattr(self, name)) for name in names if getattr(self, name)]
-        if self.overdue_on:
-            fields.append(("overdue", "yes"))
-        return fields
-
-    def apply(
-        self, statement: Select[*Columns], dialect: str, *, many_in_notes: bool = False
-    ) -> Select[*Columns]:
-        """Narrow a SELECT over Claim to the claims this filter admits (`many_in_notes`:
-        see `search.many_notes_match`)."""
-        statement = statement.where(live_claims())
-        for name in ("status", "verdict", "kind", "assignee"):
-            if value := getattr(self, name):
-                statement = statement.where(getattr(Claim, name) == value)
-        if self.tag:
-            statement = statement.where(
-                exists().where(
-                    claim_tags.c.claim_id == Claim.id,
-                    claim_tags.c.tag_id == Tag.id,
-                    Tag.name == self.tag.lower(),
-                )
-            )
-        if self.document:
-            statement = statement.where(
-                exists().where(
-                    Appearance.claim_id == Claim.id, Appearance.document_id == self.document
-                )
-            )
-        if self.search:
-            statement = statement.where(matches(self.search, dialect, many_in_notes=many_in_notes))
-        if self.overdue_on:
-            statement = statement.where(
-                exists().where(
-                    FollowUp.claim_id == Claim.id,
-                    FollowUp.done.is_(False),
-                    FollowUp.due < self.overdue_on,
-                )
-            )
-        return statement
+# Every live claim (claim_batches' default narrowing).
+EVERY_CLAIM = ClaimFilter()
 
 
 def list_claims(session: Session, where: ClaimFilter, *, limit: int | None = 50) -> list[Claim]:
-    """Claims the filter admits, best score first, with their parts loaded."""
-    dialect = session.get_bind().dialect.name
-    # PostgreSQL: the form of the notes' half of a search depends on how many match.
-    many_in_notes = (
-        dialect == "postgresql"
-        and where.search is not None
-        and many_notes_match(session, where.search)
-    )
-    statement = where.apply(select(Claim), dialect, many_in_notes=many_in_notes)
-    statement = (
-        statement.order_by(Claim.score.desc(), Claim.id)
-        .limit(limit)
-        .options(
-            selectinload(Claim.sources),
-            selectinload(Claim.followups),
-            selectinload(Claim.tags),
-            selectinload(Claim.quantities),
-            selectinload(Claim.dates),
-        )
+    """Claims the filter admits, best score first, with their parts loaded.
+
+    The ORM's form of `claims list`'s page (reads.listed_claims), for code that
+    needs the objects.
+    """
+    statement = listing(session, select(Claim), where, limit=limit).options(
+        selectinload(Claim.sources),
+        selectinload(Claim.followups),
+        selectinload(Claim.tags),
+        selectinload(Claim.quantities),
+        selectinload(Claim.dates),
     )
     return list(session.scalars(statement))
 
 
 def claim_batches(
     session: Session,
-    narrow: Callable[[Select[Any], str], Select[Any]] = ClaimFilter().apply,
+    narrow: Callable[[Select[Any], str], Select[Any]] = EVERY_CLAIM.apply,
     *,
     size: int = 500,
 ) -> Iterator[list[Claim]]:
@@ -187,12 +122,6 @@ def in_trash(name: str, row_id: int, *, purged: bool) -> str:
     return f"{name} {row_id} is in the trash (claimtrack {command} restore {row_id})"
 
 
-def count_claims(session: Session, where: ClaimFilter) -> int:
-    """How many claims the filter admits."""
-    statement = where.apply(select(func.count(Claim.id)), session.get_bind().dialect.name)
-    return session.scalar(statement) or 0
-
-
 def claim_history(session: Session, claim_id: int) -> list[Event]:
     """The claim's audit trail, oldest first."""
     return list(session.scalars(select(Event).where(Event.claim_id == claim_id).order_by(Event.id)))
@@ -207,18 +136,6 @@ def due_followups(session: Session, on_or_before: dt.date) -> list[FollowUp]:
         .order_by(FollowUp.due, FollowUp.id)
     )
     return list(session.scalars(statement))
-
-
-def limit_settings(session: Session) -> dict[str, str]:
-    """The team's `limit.*` settings that are set (see claimtrack/limits.py).
-
-    Every command reads them on opening the database, so they are read here, on
-    the read side, and not through the service, which loads the extractor.
-    """
-    rows = session.execute(
-        select(Setting.key, Setting.value).where(Setting.key.startswith(limits.SETTING_PREFIX))
-    )
-    return {key: value for key, value in rows}
 
 
 DOCUMENTS_LIMIT = 1000

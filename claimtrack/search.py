@@ -12,10 +12,14 @@ syntax is inert. Other backends: a portable case-insensitive LIKE.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from functools import reduce
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     ColumnElement,
+    FromClause,
     String,
     any_,
     column,
@@ -29,9 +33,11 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
-from claimtrack.models import Claim, Note
+from claimtrack import tables
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -49,31 +55,80 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words) if words else None
 
 
-def matches(text: str, dialect: str, *, many_in_notes: bool = False) -> ColumnElement[bool]:
-    """A WHERE condition on Claim: the claim, its speaker or one of its notes matches `text`.
+# Characters whose place in a token Python's `\w` and FTS5's unicode61 tokenizer may
+# see differently: private use (Co, in a token for SQLite) and combining marks.
+_UNSURE = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    "\ue000-\uf8ff\U000f0000-\U0010ffff]"
+)
+# A token's first character (after one that is not in a token, or the start), not ASCII.
+_FOREIGN_START = re.compile(r"(?<![^\W_])(?=[^\W_])[^\x00-\x7f]")
 
-    `many_in_notes` (PostgreSQL; see `many_notes_match`) picks the form of the
-    notes' half that is fast when thousands of notes match.
+
+def starts_a_token(values: Sequence[str | None], letter: str) -> bool | None:
+    """Whether a token of `values` begins with `letter` (one ASCII letter or digit) as
+    FTS5's unicode61 tokenizer cuts and folds them: whether `"letter"*` matches.
+
+    None when it cannot be told here: a token opening with a letter that folds to
+    `letter` by dropping its diacritic (SQLite's own table decides), or a
+    character the two may place differently (`_UNSURE`).
     """
+    starts = _TOKEN_START.get(letter)
+    if starts is None:
+        cased = re.escape(letter.lower()) + re.escape(letter.upper())
+        starts = _TOKEN_START.setdefault(letter, re.compile(rf"(?<![^\W_])[{cased}]"))
+    undecided = False
+    for value in values:
+        if not value:
+            continue
+        if not value.isascii() and _UNSURE.search(value):
+            return None
+        if starts.search(value):
+            return True
+        for char in _FOREIGN_START.findall(value):
+            base = unicodedata.normalize("NFKD", char)[0]
+            if base.lower() == letter or char.casefold().startswith(letter):
+                undecided = True
+    return None if undecided else False
+
+
+_TOKEN_START: dict[str, re.Pattern[str]] = {}
+
+
+def matches(
+    text: str, dialect: str, *, many_in_notes: bool = False, claims: FromClause | None = None
+) -> ColumnElement[bool]:
+    """A WHERE condition on claims: the claim, its speaker or one of its notes matches `text`.
+
+    `claims` is the table the statement reads, the models' one unless given
+    (tables.claims reads without the ORM). `many_in_notes` (PostgreSQL; see
+    `many_notes_match`) picks the form of the notes' half that is fast when
+    thousands of notes match.
+    """
+    if claims is None:
+        from claimtrack.models import Claim
+
+        claims = Claim.__table__
+    note = tables.notes
     if dialect == "sqlite":
         query = fts_query(text)
         if query is None:
             return true()
         in_claims = select(claims_fts.c.rowid).where(claims_fts.c.claims_fts.op("MATCH")(query))
-        in_notes = select(Note.claim_id).where(
-            Note.id.in_(select(notes_fts.c.rowid).where(notes_fts.c.notes_fts.op("MATCH")(query)))
+        in_notes = select(note.c.claim_id).where(
+            note.c.id.in_(select(notes_fts.c.rowid).where(notes_fts.c.notes_fts.op("MATCH")(query)))
         )
-        return or_(Claim.id.in_(in_claims), Claim.id.in_(in_notes))
+        return or_(claims.c.id.in_(in_claims), claims.c.id.in_(in_notes))
     if dialect == "postgresql":
-        return _postgres_matches(text, many_in_notes)
+        return _postgres_matches(text, claims, many_in_notes)
     conditions = []
     for word in WORD.findall(text):
         pattern = f"%{word}%"
         conditions.append(
             or_(
-                Claim.text.ilike(pattern),
-                Claim.speaker.ilike(pattern),
-                exists().where(Note.claim_id == Claim.id, Note.text.ilike(pattern)),
+                claims.c.text.ilike(pattern),
+                claims.c.speaker.ilike(pattern),
+                exists().where(note.c.claim_id == claims.c.id, note.c.text.ilike(pattern)),
             )
         )
     return true() if not conditions else conditions[0] if len(conditions) == 1 else _all(conditions)
@@ -127,7 +182,9 @@ def many_notes_match(connection: Connection | Session, text: str) -> bool:
     return (connection.scalar(select(func.count()).select_from(matching)) or 0) > MANY_NOTES
 
 
-def _postgres_matches(text: str, many_in_notes: bool = False) -> ColumnElement[bool]:
+def _postgres_matches(
+    text: str, claims: FromClause, many_in_notes: bool = False
+) -> ColumnElement[bool]:
     """The claim's own vector, or its id among those of the notes that match.
 
     Written on the claim's row (not `id IN (claims matching UNION notes
@@ -145,8 +202,8 @@ def _postgres_matches(text: str, many_in_notes: bool = False) -> ColumnElement[b
         return true()
     in_notes = select(notes_search.c.claim_id).where(notes_search.c.search_vector.op("@@")(query))
     if many_in_notes:
-        return or_(CLAIM_VECTOR.op("@@")(query), Claim.id.in_(in_notes))
+        return or_(CLAIM_VECTOR.op("@@")(query), claims.c.id.in_(in_notes))
     return or_(
         CLAIM_VECTOR.op("@@")(query),
-        Claim.id == any_(func.array(in_notes.scalar_subquery())),
+        claims.c.id == any_(func.array(in_notes.scalar_subquery())),
     )

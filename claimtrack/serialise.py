@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row
 
 from claimtrack.history import describe_change
-from claimtrack.models import Appearance, Claim, Document, Event, FollowUp, Note, Source
-from claimtrack.scale import Stance, Verdict
+
+if TYPE_CHECKING:  # `claims list` serialises Core rows and loads no ORM (issue 17)
+    from claimtrack.models import Appearance, Claim, Document, Event, FollowUp, Note, Source
+    from claimtrack.reads import ListedClaim
 
 __all__ = [
     "HISTORY_LIMIT",
@@ -36,10 +38,11 @@ __all__ = [
     "event_record",
     "export_record",
     "followup_record",
+    "listed_record",
     "note_record",
     "quantity_record",
-    "report_record",
     "source_record",
+    "summary_record",
     "verdict_record",
 ]
 
@@ -157,25 +160,13 @@ def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
     Short by default (a count of sources, the next due day); `full` adds the
     speaker's role and type, the structure and every related record.
     """
-    record: dict[str, Any] = {
-        "id": claim.id,
-        "text": claim.text,
-        "kind": claim.kind,
-        "score": round(claim.score, 4),
-        "speaker": claim.speaker,
-        "status": claim.status,
-        "verdict": claim.verdict,
-        "verdict_summary": claim.verdict_summary,
-        "outcome": claim.outcome,
-        "assignee": claim.assignee,
-        "tags": [t.name for t in claim.tags],
-        "sources": len(claim.sources),
-        "next_due": iso(min((f.due for f in claim.followups if not f.done), default=None)),
-        "deadline": iso(claim.deadline),
-        "version": claim.version,
-        "created_at": iso(claim.created_at),
-        "updated_at": iso(claim.updated_at),
-    }
+    record = summary_record(
+        claim,
+        tags=[t.name for t in claim.tags],
+        sources=len(claim.sources),
+        next_due=min((f.due for f in claim.followups if not f.done), default=None),
+        deadline=claim.deadline,
+    )
     if full:
         record |= {
             "speaker_role": claim.speaker_role,
@@ -197,6 +188,47 @@ def claim_record(claim: Claim, *, full: bool = False) -> dict[str, Any]:
             ],
         }
     return record
+
+
+def summary_record(
+    claim: Claim | Row[*tuple[Any, ...]],
+    *,
+    tags: Sequence[str],
+    sources: int,
+    next_due: dt.date | None,
+    deadline: dt.date | None,
+) -> dict[str, Any]:
+    """`claim_record`'s short form, from a claim's row and what it counts of its parts."""
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "kind": claim.kind,
+        "score": round(claim.score, 4),
+        "speaker": claim.speaker,
+        "status": claim.status,
+        "verdict": claim.verdict,
+        "verdict_summary": claim.verdict_summary,
+        "outcome": claim.outcome,
+        "assignee": claim.assignee,
+        "tags": list(tags),
+        "sources": sources,
+        "next_due": iso(next_due),
+        "deadline": iso(deadline),
+        "version": claim.version,
+        "created_at": iso(claim.created_at),
+        "updated_at": iso(claim.updated_at),
+    }
+
+
+def listed_record(listed: ListedClaim) -> dict[str, Any]:
+    """A claim as `claims list` read it without the ORM (reads.listed_claims): as claim_record."""
+    return summary_record(
+        listed.claim,
+        tags=listed.tags,
+        sources=listed.sources,
+        next_due=listed.next_due,
+        deadline=listed.deadline,
+    )
 
 
 def export_record(claim: Claim, own_prefix: str | None = None) -> dict[str, Any]:
@@ -246,78 +278,6 @@ def export_record(claim: Claim, own_prefix: str | None = None) -> dict[str, Any]
     return record
 
 
-_STANCES = tuple(stance.value for stance in Stance)
-_VERDICTS = {verdict.value: verdict for verdict in Verdict}
-
-
-def report_record(
-    claim: Claim | Row[*tuple[Any, ...]],
-    today: dt.date,
-    *,
-    tags: Sequence[str] = (),
-    appearances: Sequence[Row[*tuple[Any, ...]]] = (),
-    sources: Sequence[Source | Row[*tuple[Any, ...]]] = (),
-    followups: Sequence[FollowUp | Row[*tuple[Any, ...]]] = (),
-    notes: Sequence[Note | Row[*tuple[Any, ...]]] = (),
-    events: Sequence[Event | Row[*tuple[Any, ...]]] = (),
-) -> dict[str, Any]:
-    """Everything a report shows about one claim, from its row and its related rows.
-
-    An appearance row carries its document's url, title, published and outlet
-    beside its own id, document_id and sentence; `events` are the claim's audit
-    trail, oldest first.
-    """
-    verdict = _VERDICTS[claim.verdict] if claim.verdict else None
-    evidence = [_without(source_record(s), "id") for s in sources]
-    shown = events[-HISTORY_LIMIT:]
-    history = [
-        {
-            "at": iso(e.at),
-            "actor": e.actor,
-            "action": e.action,
-            # describe_change reads only the action and the old and new values.
-            "change": describe_change(cast(Event, e)),
-        }
-        for e in shown
-    ]
-    return {
-        "id": claim.id,
-        "external_id": claim.external_id,
-        "text": claim.text,
-        "kind": claim.kind,
-        "score": round(claim.score, 4),
-        "speaker": claim.speaker,
-        "speaker_role": claim.speaker_role,
-        "speaker_type": claim.speaker_type,
-        "status": claim.status,
-        "verdict": claim.verdict,
-        "verdict_label": verdict.label if verdict else None,
-        "rating": verdict.rating if verdict else None,
-        "verdict_summary": claim.verdict_summary,
-        "verdict_by": claim.verdict_by,
-        "outcome": claim.outcome,
-        "assignee": claim.assignee,
-        "tags": list(tags),
-        "appearances": [
-            document_record(a) | {"sentence": a.sentence} for a in _one_per_document(appearances)
-        ],
-        "sources": evidence,
-        "sources_by_stance": {
-            stance: [s for s in evidence if s["stance"] == stance] for stance in _STANCES
-        },
-        "followups": [
-            _without(followup_record(f), "id", "claim_id")
-            | {"overdue": (not f.done) and f.due < today}
-            for f in followups
-        ],
-        "notes": [_without(note_record(n), "id") for n in notes],
-        "history": history,
-        "history_omitted": len(events) - len(shown),
-        "created_at": iso(claim.created_at),
-        "updated_at": iso(claim.updated_at),
-    }
-
-
 def _by_id(row: Any) -> int:
     return int(row.id)
 
@@ -336,9 +296,6 @@ def _imported(record: dict[str, Any], *order: str) -> dict[str, Any]:
     return {IMPORT_NAMES.get(key, key): value for key, value in ordered.items()}
 
 
-Seen = TypeVar("Seen", bound="Appearance | Row[*tuple[Any, ...]]")
-
-
 def _followup_order(followup: FollowUp) -> tuple[Any, ...]:
     return (
         followup.due,
@@ -349,9 +306,9 @@ def _followup_order(followup: FollowUp) -> tuple[Any, ...]:
     )
 
 
-def _one_per_document(appearances: Iterable[Seen]) -> list[Seen]:
+def _one_per_document(appearances: Iterable[Appearance]) -> list[Appearance]:
     """Each article once, where the claim was first seen in it: one place, not three."""
-    seen: dict[int, Seen] = {}
+    seen: dict[int, Appearance] = {}
     for appearance in sorted(appearances, key=_by_id):
         seen.setdefault(appearance.document_id, appearance)
     return list(seen.values())

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
 from claimtrack.config import current_user
 from claimtrack.errors import ClaimtrackError, InvalidInput
+
+if TYPE_CHECKING:  # db.py imports this module, and reads without the ORM (issue 17)
+    from sqlalchemy.orm import Session
 
 
 class Role(StrEnum):
@@ -73,7 +76,7 @@ class Login:
 
 
 def _is_postgres(bind: Session | Connection) -> bool:
-    engine = bind.get_bind() if isinstance(bind, Session) else bind
+    engine = bind if isinstance(bind, Connection) else bind.get_bind()
     return engine.dialect.name == "postgresql"
 
 

@@ -15,12 +15,13 @@ import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, settings
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from claimtrack.config import as_url
@@ -123,3 +124,24 @@ def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Data
         return open_database(as_url(str(path)))
 
     return copy
+
+
+@contextmanager
+def _statements_sent(database: Database) -> Iterator[list[str]]:
+    """Every SQL statement the database's engine sends while the block runs."""
+    sent: list[str] = []
+
+    def keep(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        sent.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", keep)
+    try:
+        yield sent
+    finally:
+        event.remove(database.engine, "before_cursor_execute", keep)
+
+
+@pytest.fixture
+def sql_sent() -> Callable[[Database], AbstractContextManager[list[str]]]:
+    """`with sql_sent(database) as statements:` collects what the block sends."""
+    return _statements_sent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from claimtrack import queries
+from claimtrack import reads
 from claimtrack.cli import cli
 
 
@@ -22,7 +22,7 @@ def _broken(*args, **kwargs):
 def test_an_unexpected_error_is_one_line_and_is_logged(tmp_path, monkeypatch):
     # Given: a bug under `claims list`, and the log folder moved to tmp_path
     monkeypatch.setenv("CLAIMTRACK_LOG_DIR", str(tmp_path / "log"))
-    monkeypatch.setattr(queries, "list_claims", _broken)
+    monkeypatch.setattr(reads, "listed_claims", _broken)
     # When
     result = CliRunner().invoke(cli, ["--db", _database(tmp_path), "claims", "list"])
     # Then
@@ -36,7 +36,7 @@ def test_an_unexpected_error_is_one_line_and_is_logged(tmp_path, monkeypatch):
 
 def test_debug_shows_the_traceback_instead(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMTRACK_LOG_DIR", str(tmp_path / "log"))
-    monkeypatch.setattr(queries, "list_claims", _broken)
+    monkeypatch.setattr(reads, "listed_claims", _broken)
     result = CliRunner().invoke(cli, ["--db", _database(tmp_path), "--debug", "claims", "list"])
     assert isinstance(result.exception, RuntimeError)
     assert not (tmp_path / "log").exists()

@@ -12,12 +12,9 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import event, select, text
+from sqlalchemy import select, text
 
 from claimtrack.db import Database, open_database
 from claimtrack.importers.articles import import_article
@@ -49,28 +46,16 @@ def _article(title: str, numbers: range) -> Article:
     return Article(origin=f"{title}.txt", text=f"{title}\n\n{body}\n", published=PUBLISHED)
 
 
-@contextmanager
-def _counting(database: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        statements.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(database.engine, "before_cursor_execute", count)
-
-
-def test_storing_an_article_takes_the_same_statements_for_4_claims_as_for_40(database) -> None:
+def test_storing_an_article_takes_the_same_statements_for_4_claims_as_for_40(
+    database, sql_sent
+) -> None:
     # Given: a database holding an article whose claims the next ones resemble
     import_article(database, "ana", _article("Earlier report", range(1000, 1010)))
 
     # When: an article of 4 claims and one of 40 are imported
-    with _counting(database) as short:
+    with sql_sent(database) as short:
         small = import_article(database, "ana", _article("Short report", range(0, 4)))
-    with _counting(database) as long:
+    with sql_sent(database) as long:
         large = import_article(database, "ana", _article("Long report", range(100, 140)))
 
     # Then: all their claims are stored, in as many statements, within the bound

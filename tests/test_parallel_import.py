@@ -99,21 +99,24 @@ def test_parallel_importers_on_overlapping_articles_store_each_document_and_clai
 
     # When: four importers run at once
     running = [_import(database_url, order, f"importer{n}") for n, order in enumerate(orders)]
-    finished = [(process.wait(timeout=600), *process.communicate()) for process in running]
+    # communicate() drains the pipes as it waits (wait() alone can block on a full
+    # pipe) and closes them.
+    finished = [(*process.communicate(timeout=600), process.returncode) for process in running]
 
     # Then: every importer succeeded without a traceback ...
-    for code, _, err in finished:
+    for _, err, code in finished:
         assert code == 0, err
         assert "Traceback" not in err
     # ... and the database holds what one importer alone makes
     serial_url = f"sqlite:///{tmp_path / 'serial.db'}"
     serial = _import(serial_url, paths, "alone")
-    assert serial.wait(timeout=600) == 0, serial.communicate()[1]
+    _, serial_err = serial.communicate(timeout=600)
+    assert serial.returncode == 0, serial_err
     parallel, alone = _shape(database_url), _shape(serial_url)
     assert parallel == alone
     assert len(parallel["documents"]) == ARTICLES  # type: ignore[arg-type]
     assert len(set(parallel["claims"])) == len(parallel["claims"])  # type: ignore[arg-type]
     assert parallel["repeated_pairs"] == 0
     # Each importer reports its share; together they stored every article once.
-    reported = sum(int(out.split(" document")[0]) for _, out, _ in finished)
+    reported = sum(int(out.split(" document")[0]) for out, _, _ in finished)
     assert reported == ARTICLES

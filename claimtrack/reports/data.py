@@ -11,17 +11,20 @@ claim; no ORM objects are built.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple, cast
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, Row, Select, func, select
+from sqlalchemy import Connection, Row, Select, Text, func, select
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
+from claimtrack.history import describe_change
 from claimtrack.models import (
     Appearance,
     Claim,
@@ -34,12 +37,12 @@ from claimtrack.models import (
     claim_tags,
 )
 from claimtrack.queries import ClaimFilter, Columns
-from claimtrack.scale import Status, Verdict
-from claimtrack.serialise import report_record
+from claimtrack.scale import Stance, Status, Verdict
+from claimtrack.serialise import HISTORY_LIMIT, iso
 
 BATCH = 1000
 
-# The claim columns a report shows (serialise.report_record reads them by name).
+# The claim columns a report shows, in the order `_record` unpacks them.
 CLAIM_COLUMNS = (
     Claim.id,
     Claim.external_id,
@@ -177,6 +180,9 @@ def iter_batches(
     """The report record of every claim the window admits, oldest id first, a batch at a time.
 
     `full` adds each claim's notes and history; CSV shows neither and skips reading them.
+    Built straight from the rows' tuples, since a report builds some twenty dicts per
+    claim and this is its inner loop; tests/reports/test_report_records.py holds the
+    records to a plain definition written from the models.
     """
     dialect = session.get_bind().dialect.name
     connection = session.connection()
@@ -190,33 +196,132 @@ def iter_batches(
         ).all()
         if not claims:
             return
-        ids = [claim.id for claim in claims]
-        tags = _related(connection, _TAGS, ids)
-        appearances = _related(connection, _APPEARANCES, ids)
-        sources = _related(connection, _SOURCES, ids)
-        followups = _related(connection, _FOLLOWUPS, ids)
-        notes = _related(connection, _NOTES, ids) if full else {}
-        events = _related(connection, _EVENTS, ids) if full else {}
+        ids = [claim[0] for claim in claims]
+        tags = _related(connection, _TAGS, ids, _tag)
+        appearances = _related(connection, _APPEARANCES, ids, _appearance)
+        sources = _related(connection, _SOURCES, ids, _source)
+        followups = _related(connection, _FOLLOWUPS, ids, _followup(today))
+        notes = _related(connection, _NOTES, ids, _note) if full else {}
+        events = _related(connection, _EVENTS, ids, _event) if full else {}
         yield [
-            report_record(
+            _record(
                 claim,
-                today,
-                tags=[tag.name for tag in tags.get(claim.id, ())],
-                appearances=appearances.get(claim.id, ()),
-                sources=sources.get(claim.id, ()),
-                followups=followups.get(claim.id, ()),
-                notes=notes.get(claim.id, ()),
-                events=events.get(claim.id, ()),
+                tags.get(claim[0]) or [],
+                appearances.get(claim[0]) or [],
+                sources.get(claim[0]) or [],
+                followups.get(claim[0]) or [],
+                notes.get(claim[0]) or [],
+                events.get(claim[0]) or [],
             )
             for claim in claims
         ]
         last_id = ids[-1]
 
 
+_STANCES = tuple(stance.value for stance in Stance)
+_VERDICTS = {verdict.value: verdict for verdict in Verdict}
+
+
+def _record(
+    claim: Row[*tuple[Any, ...]],
+    tags: list[str],
+    appearances: list[tuple[int, dict[str, Any]]],
+    sources: list[dict[str, Any]],
+    followups: list[dict[str, Any]],
+    notes: list[dict[str, Any]],
+    events: list[Row[*tuple[Any, ...]]],
+) -> dict[str, Any]:
+    """One claim's report record (keys in the order the JSON report writes them)."""
+    (
+        claim_id,
+        external_id,
+        text,
+        kind,
+        score,
+        speaker,
+        speaker_role,
+        speaker_type,
+        status,
+        verdict_value,
+        verdict_summary,
+        verdict_by,
+        outcome,
+        assignee,
+        created_at,
+        updated_at,
+    ) = claim
+    verdict = _VERDICTS[verdict_value] if verdict_value else None
+    by_stance: dict[str, list[dict[str, Any]]] = {stance: [] for stance in _STANCES}
+    for source in sources:
+        if (bucket := by_stance.get(source["stance"])) is not None:
+            bucket.append(source)
+    shown = events[-HISTORY_LIMIT:]
+    return {
+        "id": claim_id,
+        "external_id": external_id,
+        "text": text,
+        "kind": kind,
+        "score": round(score, 4),
+        "speaker": speaker,
+        "speaker_role": speaker_role,
+        "speaker_type": speaker_type,
+        "status": status,
+        "verdict": verdict_value,
+        "verdict_label": verdict.label if verdict else None,
+        "rating": verdict.rating if verdict else None,
+        "verdict_summary": verdict_summary,
+        "verdict_by": verdict_by,
+        "outcome": outcome,
+        "assignee": assignee,
+        "tags": tags,
+        "appearances": _one_per_document(appearances),
+        "sources": sources,
+        "sources_by_stance": by_stance,
+        "followups": followups,
+        "notes": notes,
+        "history": [_history(event) for event in shown],
+        "history_omitted": len(events) - len(shown),
+        "created_at": iso(created_at),
+        "updated_at": iso(updated_at),
+    }
+
+
+class _Change(NamedTuple):
+    """What describe_change reads of an event."""
+
+    action: str
+    old: Any
+    new: Any
+
+
+def _json(text: str | None) -> Any:
+    return None if text is None or text == "null" else json.loads(text)
+
+
+def _history(event: Row[*tuple[Any, ...]]) -> dict[str, Any]:
+    _, at, actor, action, old, new = event
+    change = describe_change(cast(Event, _Change(action, _json(old), _json(new))))
+    return {"at": iso(at), "actor": actor, "action": action, "change": change}
+
+
+def _one_per_document(appearances: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Each article once, where the claim was first seen in it (the rows come by id)."""
+    if len(appearances) < 2:
+        return [seen for _, seen in appearances]
+    first: dict[int, dict[str, Any]] = {}
+    for document_id, seen in appearances:
+        first.setdefault(document_id, seen)
+    return list(first.values())
+
+
 def _related(
-    connection: Connection, statement: Select[*tuple[Any, ...]], ids: list[int]
-) -> dict[int, list[Row[*tuple[Any, ...]]]]:
-    """The rows of `statement` (its first column a claim id) for the claims `ids`, by claim.
+    connection: Connection,
+    statement: Select[*tuple[Any, ...]],
+    ids: list[int],
+    shape: Callable[[Row[*tuple[Any, ...]]], Any],
+) -> dict[int, list[Any]]:
+    """`shape` of each row of `statement` (its first column a claim id) for the claims
+    `ids`, by claim.
 
     `ids` ascend. When they are every id in their range, the range is sent instead
     of a thousand bound values (an unfiltered report reads runs of consecutive ids);
@@ -227,10 +332,68 @@ def _related(
         statement = statement.where(claim_id.between(ids[0], ids[-1]))
     else:
         statement = statement.where(claim_id.in_(ids))
-    grouped: dict[int, list[Row[*tuple[Any, ...]]]] = defaultdict(list)
+    grouped: dict[int, list[Any]] = defaultdict(list)
     for row in connection.execute(statement).all():
-        grouped[row[0]].append(row)
+        grouped[row[0]].append(shape(row))
     return grouped
+
+
+# How each kind of related row enters a record (serialise's source_record,
+# followup_record, note_record and document_record, less the ids a report hides).
+
+
+def _tag(row: Row[*tuple[Any, ...]]) -> str:
+    return row[1]  # type: ignore[no-any-return]
+
+
+def _appearance(row: Row[*tuple[Any, ...]]) -> tuple[int, dict[str, Any]]:
+    _, document_id, sentence, url, title, published, outlet = row
+    return document_id, {
+        "url": url,
+        "title": title,
+        "published": iso(published),
+        "outlet": outlet,
+        "sentence": sentence,
+    }
+
+
+def _source(row: Row[*tuple[Any, ...]]) -> dict[str, Any]:
+    _, url, title, publisher, stance, reliability, excerpt, accessed = row
+    return {
+        "url": url,
+        "title": title,
+        "publisher": publisher,
+        "stance": stance,
+        "reliability": reliability,
+        "excerpt": excerpt,
+        "accessed": iso(accessed),
+    }
+
+
+def _followup(today: dt.date) -> Callable[[Row[*tuple[Any, ...]]], dict[str, Any]]:
+    """A follow-up's record, overdue when open and due before `today`."""
+
+    def shape(row: Row[*tuple[Any, ...]]) -> dict[str, Any]:
+        _, text, due, rrule, assignee, done = row
+        return {
+            "text": text,
+            "due": iso(due),
+            "rrule": rrule,
+            "assignee": assignee,
+            "done": done,
+            "overdue": (not done) and due < today,
+        }
+
+    return shape
+
+
+def _note(row: Row[*tuple[Any, ...]]) -> dict[str, Any]:
+    _, author, text, created_at = row
+    return {"author": author, "text": text, "at": iso(created_at)}
+
+
+def _event(row: Row[*tuple[Any, ...]]) -> Row[*tuple[Any, ...]]:
+    return row
 
 
 # What a report shows of each kind of related row, the claim id first, in the
@@ -246,7 +409,6 @@ _TAGS = (
 _APPEARANCES = (
     select(
         Appearance.claim_id,
-        Appearance.id,
         Appearance.document_id,
         Appearance.sentence,
         Document.url,
@@ -261,7 +423,6 @@ _APPEARANCES = (
 
 _SOURCES = select(
     Source.claim_id,
-    Source.id,
     Source.url,
     Source.title,
     Source.publisher,
@@ -274,7 +435,6 @@ _SOURCES = select(
 
 _FOLLOWUPS = select(
     FollowUp.claim_id,
-    FollowUp.id,
     FollowUp.text,
     FollowUp.due,
     FollowUp.rrule,
@@ -283,9 +443,16 @@ _FOLLOWUPS = select(
 ).order_by(FollowUp.due, FollowUp.id)
 
 
-_NOTES = select(Note.claim_id, Note.id, Note.author, Note.text, Note.created_at).order_by(Note.id)
+_NOTES = select(Note.claim_id, Note.author, Note.text, Note.created_at).order_by(Note.id)
 
 
+# The old and new values come as JSON text, decoded only for the events a report
+# shows (the last HISTORY_LIMIT of each claim).
 _EVENTS = select(
-    Event.claim_id, Event.at, Event.actor, Event.action, Event.old, Event.new
+    Event.claim_id,
+    Event.at,
+    Event.actor,
+    Event.action,
+    sql_cast(Event.old, Text),
+    sql_cast(Event.new, Text),
 ).order_by(Event.id)

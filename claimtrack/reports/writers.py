@@ -72,6 +72,7 @@ CSV_COLUMNS = (
 )
 
 BAR_WIDTH = 40  # characters in the Markdown bar chart
+REVIEWS_PER_WRITE = 500  # ClaimReview markup is written this many reviews at a time
 
 
 class ReportError(InvalidInput, ValueError):
@@ -183,13 +184,18 @@ def _write_claimreview(
     include_forced: bool,
 ) -> int:
     """A JSON array of ClaimReview, one per published claim: the builder `publish` uses."""
-    out.write("[")
+    parts = ["["]
     written = 0
     for review in iter_reviews(session, window, include_forced=include_forced):
-        markup = claimreview(review, site)
-        out.write(("\n" if written == 0 else ",\n") + safe_json(markup, indent=2))
+        parts.append(
+            ("\n" if written == 0 else ",\n") + safe_json(claimreview(review, site), indent=2)
+        )
         written += 1
-    out.write("\n]\n" if written else "]\n")
+        if written % REVIEWS_PER_WRITE == 0:
+            out.write("".join(parts))
+            parts.clear()
+    parts.append("\n]\n" if written else "]\n")
+    out.write("".join(parts))
     return written
 
 

@@ -22,7 +22,7 @@ from enum import Enum
 from typing import Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -66,6 +66,7 @@ from claimtrack.scale import (
 )
 from claimtrack.schedule import next_occurrence, parse_recurrence
 from claimtrack.serialise import followup_record, note_record, source_record, verdict_record
+from claimtrack.service.driver import insert_many, insert_returning
 from claimtrack.service.once import insert_once
 from claimtrack.team import Action, require
 
@@ -328,7 +329,11 @@ def store_document(
     table = Document.__table__
     session.flush()  # the ORM's pending rows first, so the SQL below sees them
     connection = session.connection()
-    existing = connection.execute(select(table.c.id).where(table.c.sha256 == digest)).scalar()
+    if connection.dialect.name == "sqlite":  # raw: compiling cost more than running
+        sql = "SELECT id FROM documents WHERE sha256 = ?"
+        existing = connection.exec_driver_sql(sql, (digest,)).scalar()
+    else:
+        existing = connection.execute(select(table.c.id).where(table.c.sha256 == digest)).scalar()
     if existing is not None:
         return existing, False
     values = {
@@ -342,14 +347,16 @@ def store_document(
         "origin": origin,
     }
     # Another importer may be storing the same text right now: the unique hash decides.
-    document_id = insert_once(session, table, values, key=["sha256"])
-    if document_id is None:
+    values["imported_at"] = utcnow()
+    stored = insert_returning(connection, table, [values], ["id"], unique=["sha256"])
+    if not stored:
         taken = connection.execute(select(table.c.id).where(table.c.sha256 == digest)).scalar_one()
         return taken, False
-    connection.execute(
-        insert(Event.__table__),
-        event_row(actor, "document.add", document_id=document_id, new={"title": values["title"]}),
+    document_id = stored[0][0]
+    added = event_row(
+        actor, "document.add", document_id=document_id, new={"title": values["title"]}
     )
+    insert_many(connection, Event.__table__, [added])
     return document_id, True
 
 

@@ -12,9 +12,11 @@ one-claim-at-a-time path wrote, with one statement per table:
 - deadline follow-ups, one per resolved deadline a claim does not have yet:
   one INSERT (and, for claims stored before, one UPDATE of their versions);
 - near-duplicates of the new claims (`suggest_near_duplicates`): on SQLite one
-  query for every claim's candidates by figure and one by name (on PostgreSQL,
-  one for both), one for their texts, one for the figures of those a shared
-  figure would decide, one INSERT;
+  query for every claim's candidates by figure and one by name, both with the
+  candidates' texts (and one asking whether any claim has a note), one for the
+  figures of those a shared figure would decide, one reading the pairs held
+  already and one executemany INSERT of the others; on PostgreSQL one query for
+  the candidates, one for their texts, one for the figures, one INSERT;
 - the audit trail: one INSERT of every event, in the order the events were
   written one at a time (create, its follow-ups, its suggestions; claim by claim).
 
@@ -32,12 +34,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, and_, case, insert, literal, or_, select, union_all, update
-from sqlalchemy import text as sql_text
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, and_, case, literal, or_, select, union_all, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -50,7 +51,7 @@ from claimtrack.matching import (
     match_threshold,
     proper_nouns,
     shares_figure,
-    similarity,
+    similarities,
 )
 from claimtrack.models import (
     UNIQUE_TEXT_AMONG,
@@ -64,7 +65,7 @@ from claimtrack.models import (
     utcnow,
 )
 from claimtrack.scale import Kind, SpeakerType, Status
-from claimtrack.search import fts_query, matches
+from claimtrack.search import WORD, fts_query, matches, starts_a_token
 from claimtrack.service import (
     MATCH_CANDIDATES,
     _require_text,
@@ -74,18 +75,18 @@ from claimtrack.service import (
     quantity_values,
 )
 from claimtrack.service.deadlines import deadline_checks, is_deadline_followup
-from claimtrack.service.driver import bind_processor
+from claimtrack.service.driver import insert_many, insert_returning
 
 __all__ = [
     "Occurrence",
+    "Prepared",
     "StoredClaims",
+    "prepare",
     "store_article_claims",
     "suggest_matches_of",
     "suggest_near_duplicates",
 ]
 
-# Rows per multi-row INSERT: SQLite binds at most 32,766 parameters in one statement.
-_PARAMETERS = 30_000
 # Terms of one compound candidate query (SQLite allows 500).
 _CANDIDATE_TERMS = 400
 
@@ -99,12 +100,25 @@ suggested_matches = SuggestedMatch.__table__
 
 
 @dataclass(frozen=True, slots=True)
+class Prepared:
+    """What storing a found claim needs that the claim alone decides (`prepare`)."""
+
+    text: str  # as stored: its whitespace collapsed
+    normalized: str  # the key one claim is told by (`normalise_claim_text`)
+    values: dict[str, Any] | None  # its claims row but version and times; None: refused
+    quantities: list[dict[str, Any]]  # its quantities' rows, but for the claim id
+    dates: list[dict[str, Any]]
+    deadlines: list[tuple[dt.date, str]]  # `deadline_checks` of its own text
+
+
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """One sentence of an article to store, in reading order.
 
     `found` is the claim extracted there: stored, or an appearance of the claim
     with its text. `restates` instead names the earlier occurrence (a body
     claim) that this headline or bullet restates: only an appearance of it.
+    `prepared`: what `prepare` worked out for `found` ahead of the writer, if it ran.
     """
 
     sentence: str
@@ -112,6 +126,67 @@ class Occurrence:
     end: int
     found: ExtractedClaim | None = None
     restates: int | None = None
+    prepared: Prepared | None = None
+
+
+def prepare(occurrences: Iterable[Occurrence]) -> list[Occurrence]:
+    """The occurrences with what storing their claims needs worked out (`Prepared`).
+
+    The import's worker processes run it (`cli_import`), so the one writer does
+    not. What the writer refuses (a claim without text; as a new claim, one
+    scored outside 0..1 or of an unknown kind) it still refuses, where it did.
+    """
+    done = []
+    for occurrence in occurrences:
+        if occurrence.found is not None and occurrence.prepared is None:
+            with suppress(InvalidInput):
+                occurrence = replace(occurrence, prepared=_prepare(occurrence.found))
+        done.append(occurrence)
+    return done
+
+
+def _prepared(occurrence: Occurrence) -> Prepared:
+    """The occurrence's `Prepared` (worked out now if no worker did)."""
+    if occurrence.prepared is not None:
+        return occurrence.prepared
+    assert occurrence.found is not None
+    return _prepare(occurrence.found)
+
+
+def _prepare(found: ExtractedClaim) -> Prepared:
+    text = _require_text(found.text, "claim text")
+    try:
+        values: dict[str, Any] | None = _claim_values(text, found)
+    except InvalidInput:
+        values = None  # refused when stored as a new claim (`_insert_claims`)
+    return Prepared(
+        text,
+        normalise_claim_text(text),
+        values,
+        [quantity_values(q) for q in found.quantities],
+        [date_values(d) for d in found.dates],
+        deadline_checks(text, found.dates),
+    )
+
+
+def _claim_values(text: str, found: ExtractedClaim) -> dict[str, Any]:
+    """A new claim's row (but version and times), or InvalidInput."""
+    if not 0.0 <= found.score <= 1.0:
+        raise InvalidInput(f"score {found.score} is outside 0..1")
+    speaker = found.speaker
+    return {
+        "text": text,
+        "normalized": normalise_claim_text(text),
+        "kind": choice(Kind, found.kind).value,
+        "score": found.score,
+        "speaker": speaker.name if speaker else None,
+        "speaker_role": speaker.role if speaker else None,
+        "speaker_type": choice(SpeakerType, speaker.kind).value
+        if speaker and speaker.kind
+        else None,
+        "status": Status.NEW.value,
+        "external_id": None,
+    }
 
 
 @dataclass
@@ -146,6 +221,7 @@ class _NewClaim:
     text: str
     normalized: str
     found: ExtractedClaim
+    prepared: Prepared
     id: int = 0
 
 
@@ -186,12 +262,19 @@ def store_article_claims(
         return result
     session.flush()  # the ORM's pending rows (the document) first, so the SQL below sees them
     connection = session.connection()
-    texts = {_key(o.found.text) for o in occurrences if o.found is not None}
-    known = _known_claims(connection, texts)
+    occurrences = prepare(occurrences)  # as a worker does; at once if none did
+    texts = {_prepared(o).normalized for o in occurrences if o.found is not None}
+    # Only a claim seen with a resolved deadline may gain a follow-up: only theirs are read.
+    dated = {
+        _prepared(o).normalized
+        for o in occurrences
+        if o.found is not None and any(d.role == "deadline" and d.date for d in o.found.dates)
+    }
+    known = _known_claims(connection, texts, dated)
     plan = _plan(occurrences, known)
     taken = _insert_claims(connection, plan.new, plan.steps)
     if taken:  # another importer stored these texts a moment ago: theirs they are
-        known.update(_known_claims(connection, taken))
+        known.update(_known_claims(connection, taken, dated))
         plan = _plan(occurrences, known, inserted={n.normalized: n.id for n in plan.new})
     now = utcnow()
     _insert_parts(connection, plan, document_id)
@@ -202,9 +285,7 @@ def store_article_claims(
         [(n.id, n.text, n.found.quantities) for n in plan.new],
         excluding={slot.id for slot in plan.slots},
     )
-    trail = _events(actor, plan, followup_ids, versions, suggestions, now)
-    if trail:
-        connection.execute(insert(events), trail)
+    insert_many(connection, events, _events(actor, plan, followup_ids, versions, suggestions, now))
     _forget_known(session, plan)
     result.claims = len(plan.new)
     result.appearances = plan.repeat_appearances
@@ -218,13 +299,11 @@ def store_article_claims(
 # ---------------------------------------------------------------- reading the article
 
 
-def _key(text: str) -> str:
-    return normalise_claim_text(" ".join(text.split()))
-
-
-def _known_claims(connection: Connection, texts: Iterable[str]) -> dict[str, _Known]:
+def _known_claims(
+    connection: Connection, texts: Iterable[str], dated: set[str] | None = None
+) -> dict[str, _Known]:
     """The live claim holding each text (the lowest id, as `service.same_claim`), with its
-    deadline follow-ups."""
+    deadline follow-ups if its text is one of `dated` (None: every text)."""
     wanted = sorted(set(texts))
     if not wanted:
         return {}
@@ -254,8 +333,10 @@ def _known_claims(connection: Connection, texts: Iterable[str]) -> dict[str, _Kn
     for claim_id, normalized, text, version, in_trash in rows:
         if normalized not in known:
             known[normalized] = _Known(claim_id, text, version, set(), bool(in_trash))
-    if known:
-        by_id = {k.id: k for k in known.values()}
+    if dated is None:
+        dated = set(known)
+    if dated & known.keys():
+        by_id = {k.id: k for normalized, k in known.items() if normalized in dated}
         ids = sorted(by_id)
         if sqlite:
             scheduled: Sequence[Any] = connection.exec_driver_sql(
@@ -293,22 +374,23 @@ def _plan(
                 plan.repeat_appearances += 1
             continue
         found = occurrence.found
-        normalized = _key(found.text)
+        prepared = _prepared(occurrence)
+        normalized = prepared.normalized
         slot = by_text.get(normalized)  # type: ignore[assignment]
         if slot is None:
             holder = known.get(normalized)
             if holder is not None:
                 slot = _Slot(holder.text, None, holder, set(holder.deadline_dues))
             else:
-                text = _require_text(found.text, "claim text")
-                new = _NewClaim(text, normalized, found, (inserted or {}).get(normalized, 0))
-                slot = _Slot(text, new, None, set())
+                claim_id = (inserted or {}).get(normalized, 0)
+                new = _NewClaim(prepared.text, normalized, found, prepared, claim_id)
+                slot = _Slot(prepared.text, new, None, set())
                 plan.new.append(new)
                 by_text[normalized] = slot
                 plan.slots.append(slot)
                 slot_of[number] = slot
                 _place(plan, placed, slot, occurrence)
-                plan.steps.append(("create", slot, _deadlines(slot, found.dates)))
+                plan.steps.append(("create", slot, _deadlines(slot, found.dates, prepared)))
                 continue
             by_text[normalized] = slot
             plan.slots.append(slot)
@@ -316,7 +398,7 @@ def _plan(
         if _place(plan, placed, slot, occurrence):
             plan.repeat_appearances += 1
             # An earlier, undated appearance could not resolve the deadlines this one sets.
-            added = _deadlines(slot, found.dates)
+            added = _deadlines(slot, found.dates, prepared)
             if added:
                 plan.steps.append(("followups", slot, added))
     return plan
@@ -331,10 +413,13 @@ def _place(plan: _Plan, placed: set[tuple[int, int]], slot: _Slot, occurrence: O
     return True
 
 
-def _deadlines(slot: _Slot, dates: Iterable[DateMention]) -> list[tuple[dt.date, str]]:
+def _deadlines(
+    slot: _Slot, dates: Iterable[DateMention], prepared: Prepared
+) -> list[tuple[dt.date, str]]:
     """The deadline follow-ups `dates` give the claim that it has not got (as
     `service.add_deadline_followups` words and orders them)."""
-    checks = deadline_checks(slot.text, dates)
+    # Worded from the claim's text: the one prepared, unless a stored claim words it.
+    checks = prepared.deadlines if slot.text == prepared.text else deadline_checks(slot.text, dates)
     added = [(due, text) for due, text in checks if due not in slot.deadline_dues]
     slot.deadline_dues.update(due for due, _ in added)
     slot.followups.extend(added)
@@ -352,29 +437,12 @@ def _insert_claims(connection: Connection, new: list[_NewClaim], steps: list[_St
     now = utcnow()
     rows = []
     for claim in new:
-        found = claim.found
-        if not 0.0 <= found.score <= 1.0:
-            raise InvalidInput(f"score {found.score} is outside 0..1")
-        speaker = found.speaker
-        rows.append(
-            {
-                "text": claim.text,
-                "normalized": claim.normalized,
-                "kind": choice(Kind, found.kind).value,
-                "score": found.score,
-                "speaker": speaker.name if speaker else None,
-                "speaker_role": speaker.role if speaker else None,
-                "speaker_type": choice(SpeakerType, speaker.kind).value
-                if speaker and speaker.kind
-                else None,
-                "status": Status.NEW.value,
-                "external_id": None,
-                "created_at": now,
-                "updated_at": now,
-                "version": versions.get(id(claim), 1),
-            }
-        )
-    returned = _insert_returning(
+        values = claim.prepared.values
+        if values is None:  # refused: say why
+            values = _claim_values(claim.text, claim.found)
+        version = versions.get(id(claim), 1)
+        rows.append({**values, "created_at": now, "updated_at": now, "version": version})
+    returned = insert_returning(
         connection,
         claims,
         rows,
@@ -390,14 +458,8 @@ def _insert_claims(connection: Connection, new: list[_NewClaim], steps: list[_St
 
 def _insert_parts(connection: Connection, plan: _Plan, document_id: int) -> None:
     """The new claims' quantities and dates, and every appearance, one INSERT each."""
-    figures = [
-        {"claim_id": claim.id, **quantity_values(q)}
-        for claim in plan.new
-        for q in claim.found.quantities
-    ]
-    dates = [
-        {"claim_id": claim.id, **date_values(d)} for claim in plan.new for d in claim.found.dates
-    ]
+    figures = [{"claim_id": claim.id, **q} for claim in plan.new for q in claim.prepared.quantities]
+    dates = [{"claim_id": claim.id, **d} for claim in plan.new for d in claim.prepared.dates]
     places = [
         {
             "claim_id": slot.id,
@@ -409,8 +471,7 @@ def _insert_parts(connection: Connection, plan: _Plan, document_id: int) -> None
         for slot, occurrence in plan.appearances
     ]
     for table, rows in ((quantities, figures), (date_refs, dates), (appearances, places)):
-        if rows:
-            connection.execute(insert(table), rows)
+        insert_many(connection, table, rows)
 
 
 def _insert_followups(
@@ -431,7 +492,7 @@ def _insert_followups(
         for _, slot, added in plan.steps
         for due, text in added
     ]
-    returned = _insert_returning(connection, followups, rows, ["id", "claim_id", "due"])
+    returned = insert_returning(connection, followups, rows, ["id", "claim_id", "due"])
     return {(claim_id, _day(due)): followup_id for followup_id, claim_id, due in returned}
 
 
@@ -512,73 +573,6 @@ def _forget_known(session: Session, plan: _Plan) -> None:
                 session.expire(held)
 
 
-def _insert_returning(
-    connection: Connection,
-    table: Any,
-    rows: list[dict[str, Any]],
-    returning: list[str],
-    *,
-    unique: list[str] | None = None,
-    among: str | None = None,
-) -> list[tuple[Any, ...]]:
-    """Insert `rows` in multi-row statements (skipping those whose `unique` key, in the
-    index partial on `among`, is held); the `returning` columns of the rows inserted.
-
-    On SQLite the statement is written out, its values bound through the columns'
-    types: SQLAlchemy compiles a multi-row INSERT anew for every number of rows,
-    which cost more than the extraction. Returned values are SQLite's own.
-    """
-    if not rows:
-        return []
-    result: list[tuple[Any, ...]] = []
-    if connection.dialect.name != "sqlite":
-        for chunk in _chunks(rows):
-            statement = _dialect_insert(connection, table).values(chunk)
-            if unique is not None:
-                where = sql_text(among) if among else None
-                statement = statement.on_conflict_do_nothing(
-                    index_elements=unique, index_where=where
-                )
-            statement = statement.returning(*(table.c[name] for name in returning))
-            result.extend(tuple(row) for row in connection.execute(statement))
-        return result
-    names = list(rows[0])
-    processors = [bind_processor(table.c[name], connection.dialect) for name in names]
-    conflict = ""
-    if unique is not None:
-        conflict = f" ON CONFLICT ({', '.join(unique)})"
-        conflict += f" WHERE {among} DO NOTHING" if among else " DO NOTHING"
-    one_row = "(" + ", ".join("?" * len(names)) + ")"
-    for chunk in _chunks(rows):
-        values: list[Any] = []
-        for row in chunk:
-            for name, process in zip(names, processors, strict=True):
-                values.append(process(row[name]) if process else row[name])
-        sql = (
-            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
-            f"{', '.join([one_row] * len(chunk))}{conflict} RETURNING {', '.join(returning)}"
-        )
-        result.extend(tuple(row) for row in connection.exec_driver_sql(sql, tuple(values)))
-    return result
-
-
-def _dialect_insert(connection: Connection, table: Any) -> Any:
-    dialect = connection.dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(table)
-    if dialect == "sqlite":
-        return sqlite.insert(table)
-    raise NotImplementedError(f"set-based import on {dialect}")  # pragma: no cover
-
-
-def _chunks(rows: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
-    if not rows:
-        return
-    size = max(1, _PARAMETERS // len(rows[0]))
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
-
-
 # ---------------------------------------------------------------- near-duplicates
 
 
@@ -593,16 +587,19 @@ def suggest_near_duplicates(
 
     Candidates share a figure (indexed) or every proper noun (full text) with
     the claim, at most MATCH_CANDIDATES a claim, never one of `excluding` (the
-    claims of the same document). A query or two find them for every claim, one
-    reads their texts, one the figures of those whose score a shared figure
-    decides, one INSERT stores the pairs not stored yet (another importer may
-    have stored a pair: the unique pair decides).
+    claims of the same document). A query or two find them for every claim (on
+    SQLite with their texts; elsewhere one more reads them), one the figures of
+    those whose score a shared figure decides; the pairs not stored yet are
+    stored (another importer may have stored a pair: the unique pair decides).
     """
     skip = set(excluding) | {claim_id for claim_id, _, _ in new}
-    found = _candidates(connection, new, skip)
+    texts: dict[int, str] = {}  # the candidates' texts, where the candidate query read them
+    found = _candidates(connection, new, skip, texts)
     if not found:
         return {}
-    texts = _texts(connection, {c for ids in found.values() for c in ids})
+    wanted = {c for ids in found.values() for c in ids}
+    texts.update(_texts(connection, wanted - texts.keys()))
+    lowered: dict[int, str] = {}  # each candidate's text lower-cased once, not once a pair
     # Whether two claims share a figure matters only to a score between the two
     # thresholds: only those candidates' figures are read.
     sure, never = sorted((match_threshold(True), match_threshold(False)), reverse=True)
@@ -610,8 +607,16 @@ def suggest_near_duplicates(
     undecided: set[int] = set()
     for claim_id, text, figures in new:
         mine = [q for q in figures if q.low is not None]
-        for other in found.get(claim_id, []):
-            score = similarity(text, texts[other])
+        others = found.get(claim_id, [])
+        if not others:
+            continue
+        choices = [
+            lowered.get(other) or lowered.setdefault(other, texts[other].lower())
+            for other in others
+        ]
+        # Below `never` no candidate is suggested, whatever it shares: not scored further.
+        for index, score in similarities(text, choices, never):
+            other = others[index]
             if score >= sure or (not mine and score >= match_threshold(False)):
                 scored.append((claim_id, other, score, None))
             elif mine and score >= never:
@@ -623,24 +628,18 @@ def suggest_near_duplicates(
         for claim_id, other, score, mine in scored
         if mine is None or score >= match_threshold(shares_figure(mine, theirs.get(other, [])))
     ]
+    now = utcnow()
     rows = [
         {
             "claim_id": min(claim_id, other),
             "candidate_id": max(claim_id, other),
             "similarity": score,
             "state": "suggested",
-            "created_at": utcnow(),
+            "created_at": now,
         }
         for claim_id, other, score in pairs
     ]
-    returned = _insert_returning(
-        connection,
-        suggested_matches,
-        rows,
-        ["claim_id", "candidate_id"],
-        unique=["claim_id", "candidate_id"],
-    )
-    stored = {(low, high) for low, high in returned}
+    stored = _insert_pairs(connection, rows)
     result: dict[int, list[tuple[int, float]]] = {}
     for claim_id, other, score in pairs:
         if (min(claim_id, other), max(claim_id, other)) in stored:
@@ -648,34 +647,76 @@ def suggest_near_duplicates(
     return result
 
 
-def suggest_matches_of(session: Session, actor: str, claim_ids: Sequence[int]) -> int:
-    """Suggest near-duplicates of stored claims (never claims of their own documents),
-    audited; returns how many were suggested.
+def _insert_pairs(connection: Connection, rows: list[dict[str, Any]]) -> set[tuple[int, int]]:
+    """Store the suggested pairs not stored yet (the unique pair decides); those stored.
+
+    On SQLite the pairs stored before are read, the others inserted in one
+    executemany: a multi-row INSERT … RETURNING of hundreds of pairs an article
+    cost more to build, bind and read back than to run. Should another importer
+    store one of them in between (this transaction had not written yet), fewer
+    rows go in than were sent, and those of this call are read back.
+    """
+    if not rows:
+        return set()
+    if connection.dialect.name != "sqlite":
+        returned = insert_returning(
+            connection,
+            suggested_matches,
+            rows,
+            ["claim_id", "candidate_id"],
+            unique=["claim_id", "candidate_id"],
+        )
+        return {(low, high) for low, high in returned}
+    highs = ", ".join(str(int(i)) for i in sorted({row["candidate_id"] for row in rows}))
+    held = {
+        (claim_id, candidate_id)
+        for claim_id, candidate_id in connection.exec_driver_sql(
+            f"SELECT claim_id, candidate_id FROM suggested_matches WHERE candidate_id IN ({highs})"
+        )
+    }
+    fresh = [row for row in rows if (row["claim_id"], row["candidate_id"]) not in held]
+    sent = {(row["claim_id"], row["candidate_id"]) for row in fresh}
+    done = insert_many(connection, suggested_matches, fresh, unique=["claim_id", "candidate_id"])
+    if done == len(fresh):
+        return sent
+    at = fresh[0]["created_at"]  # one `now` a call: the rows this call stored
+    mine = connection.execute(
+        select(suggested_matches.c.claim_id, suggested_matches.c.candidate_id).where(
+            suggested_matches.c.created_at == at
+        )
+    )
+    return sent & {(claim_id, candidate_id) for claim_id, candidate_id in mine}
+
+
+def suggest_matches_of(
+    session: Session, actor: str, claim_ids: Sequence[int], *, excluding: Iterable[int] = ()
+) -> int:
+    """Suggest near-duplicates of stored claims (never claims of their own documents,
+    nor `excluding`), audited; returns how many were suggested.
 
     The importer runs it again once an article is committed, for what other
-    importers committed meanwhile (`importers.articles`).
+    importers committed meanwhile (`importers.articles`, `cli_import`).
     """
     session.flush()
     connection = session.connection()
     ids = sorted(set(claim_ids))
     details = _texts_and_figures(connection, set(ids))
-    versions = dict(
-        connection.execute(select(claims.c.id, claims.c.version).where(claims.c.id.in_(ids)))
-        .tuples()
-        .all()
-    )
+    versions: dict[int, int] = {
+        claim_id: version
+        for claim_id, version in connection.execute(
+            select(claims.c.id, claims.c.version).where(claims.c.id.in_(ids))
+        )
+    }
     own = [(claim_id, *details[claim_id]) for claim_id in claim_ids if claim_id in details]
-    found = suggest_near_duplicates(
-        connection, own, excluding=claims_in_documents_of(connection, ids)
-    )
+    skip = claims_in_documents_of(connection, ids) | set(excluding)
+    found = suggest_near_duplicates(connection, own, excluding=skip)
     now = utcnow()
     trail = [
         _event(actor, claim_id, versions[claim_id], "match.suggest", _suggested(other, score), now)
         for claim_id, _, _ in own
         for other, score in found.get(claim_id, [])
     ]
-    if trail:
-        connection.execute(insert(events), trail)
+    insert_many(connection, events, trail)
     return len(trail)
 
 
@@ -684,11 +725,15 @@ def _suggested(candidate: int, score: float) -> dict[str, Any]:
 
 
 def _candidates(
-    connection: Connection, new: Sequence[tuple[int, str, Sequence[Figure]]], skip: set[int]
+    connection: Connection,
+    new: Sequence[tuple[int, str, Sequence[Figure]]],
+    skip: set[int],
+    texts: dict[int, str] | None = None,
 ) -> dict[int, list[int]]:
-    """Each new claim's candidates, in the order the database gives them."""
+    """Each new claim's candidates, in the order the database gives them (`texts`
+    gains the texts of candidates the queries read them with)."""
     if connection.dialect.name == "sqlite":
-        return _sqlite_candidates(connection, new, skip)
+        return _sqlite_candidates(connection, new, skip, {} if texts is None else texts)
     parts = []
     for claim_id, text, figures in new:
         condition = _candidate_condition(text, figures, connection.dialect.name)
@@ -711,7 +756,10 @@ def _candidates(
 
 
 def _sqlite_candidates(
-    connection: Connection, new: Sequence[tuple[int, str, Sequence[Figure]]], skip: set[int]
+    connection: Connection,
+    new: Sequence[tuple[int, str, Sequence[Figure]]],
+    skip: set[int],
+    texts: dict[int, str],
 ) -> dict[int, list[int]]:
     """`_candidates` on SQLite: the same candidates, found per article rather than per claim.
 
@@ -721,22 +769,25 @@ def _sqlite_candidates(
     and a claim with few candidates walked every claim. Here one scan of the
     quantities tests every figure of the article, one full-text lookup per claim
     reads its first candidates in id order, and each claim keeps the
-    MATCH_CANDIDATES lowest ids of their union: what the walk returned.
+    MATCH_CANDIDATES lowest ids of their union: what the walk returned. The
+    queries read each candidate's row anyway: its text comes with it (`texts`).
     """
     figures_of: dict[int, list[Figure]] = {}
-    queries: dict[int, str | None] = {}
+    queries: dict[int, str] = {}  # each claim's proper nouns, as `matches` takes them
     for claim_id, text, figures in new:
         mine = [q for q in figures if q.low is not None]
         if mine:
             figures_of[claim_id] = mine
         nouns = proper_nouns(text)
         if len(nouns) >= 2:
-            queries[claim_id] = fts_query(" ".join(sorted(nouns)))
+            queries[claim_id] = " ".join(sorted(nouns))
     sets: dict[int, set[int]] = {}
-    for claim_id, candidate in _figure_candidates(connection, figures_of):
+    for claim_id, candidate, text in _figure_candidates(connection, figures_of):
         sets.setdefault(claim_id, set()).add(candidate)
-    for claim_id, candidate in _text_candidates(connection, queries, skip):
+        texts[candidate] = text
+    for claim_id, candidate, text in _text_candidates(connection, queries, skip):
         sets.setdefault(claim_id, set()).add(candidate)
+        texts[candidate] = text
     found: dict[int, list[int]] = {}
     for claim_id, _, _ in new:  # in the order of `new`, as the compound query gave them
         ids = sorted(sets.get(claim_id, set()) - skip)[:MATCH_CANDIDATES]
@@ -747,9 +798,9 @@ def _sqlite_candidates(
 
 def _figure_candidates(
     connection: Connection, figures_of: dict[int, list[Figure]]
-) -> list[tuple[int, int]]:
-    """(claim, live claim holding the same figure, or the same figure in another unit),
-    for every claim's figures, in one scan of the quantities."""
+) -> list[tuple[int, int, str]]:
+    """(claim, live claim holding the same figure, or the same figure in another unit,
+    its text), for every claim's figures, in one scan of the quantities."""
     if not figures_of:
         return []
     exact: dict[tuple[Any, Any], set[int]] = {}  # (low, high): the claims with that figure
@@ -774,66 +825,139 @@ def _figure_candidates(
     values[:0] = sorted(lows)
     rows = connection.exec_driver_sql(
         "SELECT quantities.claim_id, quantities.low, quantities.high, quantities.dimension,"
-        " quantities.si_low FROM quantities CROSS JOIN claims ON claims.id = quantities.claim_id"
+        " quantities.si_low, claims.text"
+        " FROM quantities CROSS JOIN claims ON claims.id = quantities.claim_id"
         f" WHERE claims.merged_into_id IS NULL AND ({' OR '.join(conditions)})",
         tuple(values),
     ).fetchall()
-    pairs: list[tuple[int, int]] = []
-    for candidate, low, high, dimension, si_low in rows:
+    pairs: list[tuple[int, int, str]] = []
+    for candidate, low, high, dimension, si_low, text in rows:
         for claim_id in exact.get((low, high), ()):
-            pairs.append((claim_id, candidate))
+            pairs.append((claim_id, candidate, text))
         if si_low is not None:
             for first, last, claim_id in spans.get(dimension, ()):
                 if first <= si_low <= last:
-                    pairs.append((claim_id, candidate))
+                    pairs.append((claim_id, candidate, text))
     return pairs
 
 
+# Rows a full-text lookup reads when it leaves one-letter terms to Python (`_text_candidates`).
+_SHORT_TERM_ROWS = 2 * MATCH_CANDIDATES
+
+
 def _text_candidates(
-    connection: Connection, queries: dict[int, str | None], skip: set[int]
-) -> list[tuple[int, int]]:
-    """(claim, live claim naming every proper noun it names, or with a note that does):
-    each claim's first MATCH_CANDIDATES in id order, read from the full-text indexes."""
+    connection: Connection, queries: dict[int, str], skip: set[int]
+) -> list[tuple[int, int, str]]:
+    """(claim, live claim naming every proper noun it names, or with a note that does,
+    its text): each claim's first MATCH_CANDIDATES in id order, read from the
+    full-text indexes.
+
+    A one-letter prefix ("Ukraine's" is "ukraine"* "s"*) makes FTS5 merge the
+    lists of every word it begins: 0.7 ms a claim, most of the search. Such a
+    term is left out of the lookup, which reads a few more rows, and checked on
+    them in Python (`search.starts_a_token`); a claim whose rows cannot tell is
+    looked up again with every term, as are the notes.
+    """
     if not queries:
         return []
     excluded = ", ".join(str(int(claim_id)) for claim_id in sorted(skip)) or "NULL"
     live = f"claims.merged_into_id IS NULL AND claims.id NOT IN ({excluded})"
+    # Only when some claim has a note: each lookup of the empty index cost 40 µs.
+    noted = connection.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM notes)").scalar()
+    shorts: dict[int, list[str]] = {}  # a claim's one-letter terms, checked in Python
     parts: list[tuple[str, tuple[Any, ...]]] = []  # (SELECT, its values)
-    for claim_id, query in queries.items():
+    for claim_id, nouns in queries.items():
+        query = fts_query(nouns)
         if query is None:  # no word to look for: any claim is a candidate
-            parts.append(
-                (
-                    f"SELECT * FROM (SELECT {int(claim_id)}, claims.id FROM claims WHERE {live}"
-                    f" ORDER BY claims.id LIMIT {MATCH_CANDIDATES})",
-                    (),
-                )
-            )
+            parts.append(_any_claim(claim_id, live))
             continue
-        parts.append(
-            (
-                f"SELECT * FROM (SELECT {int(claim_id)}, claims.id FROM claims_fts CROSS JOIN"
-                " claims ON claims.id = claims_fts.rowid WHERE claims_fts.claims_fts MATCH ?"
-                f" AND {live} ORDER BY claims_fts.rowid LIMIT {MATCH_CANDIDATES})",
-                (query,),
-            )
-        )
-        parts.append(
-            (
-                f"SELECT {int(claim_id)}, notes.claim_id FROM notes CROSS JOIN claims"
-                " ON claims.id = notes.claim_id WHERE notes.id IN (SELECT notes_fts.rowid"
-                f" FROM notes_fts WHERE notes_fts.notes_fts MATCH ?) AND {live}",
-                (query,),
-            )
-        )
-    pairs: list[tuple[int, int]] = []
-    for start in range(0, len(parts), _CANDIDATE_TERMS):  # SQLite: 500 terms a compound
-        terms = parts[start : start + _CANDIDATE_TERMS]
-        rows = connection.exec_driver_sql(
-            " UNION ALL ".join(sql for sql, _ in terms),
-            tuple(value for _, values in terms for value in values),
-        ).fetchall()
-        pairs.extend((claim_id, candidate) for claim_id, candidate in rows)
+        words = WORD.findall(nouns)
+        short = sorted({w for w in words if len(w) == 1 and w.isascii() and w.isalnum()})
+        long = [w for w in words if w not in short]
+        if short and long:
+            shorts[claim_id] = short
+            parts.append(_fts_part(claim_id, fts_query(" ".join(long)), live, _SHORT_TERM_ROWS))
+        else:
+            parts.append(_fts_part(claim_id, query, live, MATCH_CANDIDATES))
+        if noted:
+            parts.append(_notes_part(claim_id, query, live))
+    rows = _union_all(connection, parts)
+    pairs: list[tuple[int, int, str]] = []
+    read: dict[int, list[tuple[int, str, str | None]]] = {}  # to check: claims' own rows
+    for claim_id, candidate, text, speaker, by_note in rows:
+        if claim_id in shorts and not by_note:
+            read.setdefault(claim_id, []).append((candidate, text, speaker))
+        else:
+            pairs.append((claim_id, candidate, text))
+    again: list[tuple[str, tuple[Any, ...]]] = []
+    for claim_id, short in shorts.items():
+        kept = _with_every_term(read.get(claim_id, []), short)
+        if kept is None:
+            again.append(_fts_part(claim_id, fts_query(queries[claim_id]), live, MATCH_CANDIDATES))
+        else:
+            pairs.extend((claim_id, candidate, text) for candidate, text in kept)
+    pairs.extend((c, candidate, text) for c, candidate, text, _, _ in _union_all(connection, again))
     return pairs
+
+
+def _with_every_term(
+    rows: list[tuple[int, str, str | None]], short: list[str]
+) -> list[tuple[int, str]] | None:
+    """The first MATCH_CANDIDATES of `rows` (the lookup without the one-letter terms)
+    holding every one of `short`; None when the rows cannot tell (too few read, or a
+    row undecided)."""
+    kept: list[tuple[int, str]] = []
+    for candidate, text, speaker in sorted(rows):
+        found = [starts_a_token((text, speaker), letter) for letter in short]
+        if None in found:
+            return None
+        if all(found):
+            kept.append((candidate, text))
+            if len(kept) == MATCH_CANDIDATES:
+                return kept
+    return kept if len(rows) < _SHORT_TERM_ROWS else None
+
+
+def _fts_part(claim_id: int, query: str | None, live: str, limit: int) -> tuple[str, tuple[Any]]:
+    return (
+        f"SELECT * FROM (SELECT {int(claim_id)}, claims.id, claims.text, claims.speaker, 0"
+        " FROM claims_fts CROSS JOIN claims ON claims.id = claims_fts.rowid"
+        f" WHERE claims_fts.claims_fts MATCH ? AND {live} ORDER BY claims_fts.rowid"
+        f" LIMIT {int(limit)})",
+        (query,),
+    )
+
+
+def _notes_part(claim_id: int, query: str, live: str) -> tuple[str, tuple[Any]]:
+    return (
+        f"SELECT {int(claim_id)}, notes.claim_id, claims.text, claims.speaker, 1 FROM notes"
+        " CROSS JOIN claims ON claims.id = notes.claim_id WHERE notes.id IN"
+        " (SELECT notes_fts.rowid FROM notes_fts WHERE notes_fts.notes_fts MATCH ?)"
+        f" AND {live}",
+        (query,),
+    )
+
+
+def _any_claim(claim_id: int, live: str) -> tuple[str, tuple[()]]:
+    return (
+        f"SELECT * FROM (SELECT {int(claim_id)}, claims.id, claims.text, claims.speaker, 0"
+        f" FROM claims WHERE {live} ORDER BY claims.id LIMIT {MATCH_CANDIDATES})",
+        (),
+    )
+
+
+def _union_all(connection: Connection, parts: list[tuple[str, tuple[Any, ...]]]) -> list[Any]:
+    """The rows of the SELECTs, in compound statements (SQLite: 500 terms a compound)."""
+    rows: list[Any] = []
+    for start in range(0, len(parts), _CANDIDATE_TERMS):
+        terms = parts[start : start + _CANDIDATE_TERMS]
+        rows.extend(
+            connection.exec_driver_sql(
+                " UNION ALL ".join(sql for sql, _ in terms),
+                tuple(value for _, values in terms for value in values),
+            ).fetchall()
+        )
+    return rows
 
 
 def _equal(column: str, value: Any, values: list[Any]) -> str:

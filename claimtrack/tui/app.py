@@ -17,6 +17,7 @@ from claimtrack.db import Database
 from claimtrack.errors import NotFound
 from claimtrack.terminal import shown
 from claimtrack.tui.commands import ActionCommands
+from claimtrack.tui.first_page import FirstPage
 from claimtrack.tui.notices import write_notices
 from claimtrack.tui.preferences import load_theme, save_theme
 from claimtrack.tui.screens.queue import QueueScreen
@@ -60,9 +61,11 @@ class ClaimtrackApp(App[None]):
         *,
         keymap: dict[str, str] | None = None,
         today: dt.date | None = None,
+        first_page: FirstPage | None = None,
     ) -> None:
         super().__init__()
         self._today = today  # fixed in tests, so agendas and "overdue" are deterministic
+        self._first_page = first_page  # the queue's, being read since before Textual loaded
         if keymap:
             self.set_keymap(keymap)
         self.database = database
@@ -75,7 +78,8 @@ class ClaimtrackApp(App[None]):
         self.sub_title = self.actor
         # Any change of theme (ctrl+t or the command palette) is remembered for next time.
         self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
-        self.push_screen(QueueScreen(self.database, self.actor))
+        first_page, self._first_page = self._first_page, None
+        self.push_screen(QueueScreen(self.database, self.actor, first_page=first_page))
 
     def today(self) -> dt.date:
         """The day the agenda and "overdue" are reckoned from."""
@@ -174,9 +178,12 @@ class ClaimtrackApp(App[None]):
         self.theme = LIGHT if self.theme == DARK else DARK
 
 
-def run(database: Database, actor: str) -> None:
-    """Open the workbench on `database` as `actor`; returns when the reviewer quits."""
+def run(database: Database, actor: str, *, first_page: FirstPage | None = None) -> None:
+    """Open the workbench on `database` as `actor`; returns when the reviewer quits.
+
+    `first_page`: the queue's first page, already being read (first_page.prefetch).
+    """
     keymap = None
     if path := os.environ.get(KEYMAP_ENV):
         keymap = load_keymap(Path(path))
-    ClaimtrackApp(database, actor, keymap=keymap).run()
+    ClaimtrackApp(database, actor, keymap=keymap, first_page=first_page).run()

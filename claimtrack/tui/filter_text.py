@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 
 FIELDS = ("status", "verdict", "kind", "assignee", "tag", "document")
 

@@ -21,21 +21,47 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, exists, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    exists,
+    func,
+    select,
+)
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
+from claimtrack import tables
 from claimtrack.db import Database
-from claimtrack.models import Claim, Event, FollowUp, Source, live_claims
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.search import claims_fts, fts_query
-from claimtrack.views.checked import is_checked
 
 PAGE_SIZE = 100
 CACHED_PAGES = 32
 ID_BATCH = 20_000  # ids read per fetch while loading; a cancelled load stops between batches
 
 Ids = Sequence[int]
+
+# The queue reads through Core, never the ORM: `sqlalchemy.orm` and the models cost
+# about 0.1 s of CPU to import and as much again to configure on the first query,
+# all before the first rows (issue 17).
+claims, sources, followups = tables.claims, tables.sources, tables.followups
+events, checked_matches = tables.events, tables.checked_matches
+
+
+def live() -> ColumnElement[bool]:
+    """Claims neither merged away nor in the trash, spelled as the partial indexes are."""
+    return tables.live(claims)
+
+
+def narrowed(where: ClaimFilter, statement: Select[Any], dialect: str) -> Select[Any]:
+    """`statement` over the queue's claims, narrowed to what `where` admits."""
+    return where.apply(statement, dialect, claims=claims)
+
+
+def is_checked() -> ColumnElement[bool]:
+    """The claim has been found already checked (views/checked.py says by whom)."""
+    return exists().where(checked_matches.c.claim_id == claims.c.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,62 +164,54 @@ def _ordered(column: SQLColumnExpression[Any], descending: bool) -> ColumnElemen
 def _segments(sort: QueueSort) -> list[Select[Any]]:
     """The ordered SELECTs of claim ids whose concatenation is the queue in `sort` order."""
     down = sort.descending
-    by_id = _ordered(Claim.id, down if sort.column.id_follows else not down)
+    by_id = _ordered(claims.c.id, down if sort.column.id_follows else not down)
+    ids = select(claims.c.id)
     match sort.key:
         case "id":
-            return [select(Claim.id).order_by(by_id)]
+            return [ids.order_by(by_id)]
         case "score" | "status" | "kind":
-            column = getattr(Claim, sort.key)
-            return [select(Claim.id).order_by(_ordered(column, down), by_id)]
+            return [ids.order_by(_ordered(claims.c[sort.key], down), by_id)]
         case "text":
             # The normalised text is indexed; it sorts as a reader would, ignoring case.
-            return [select(Claim.id).order_by(_ordered(Claim.normalized, down), by_id)]
+            return [ids.order_by(_ordered(claims.c.normalized, down), by_id)]
         case "verdict" | "speaker":
-            column = getattr(Claim, sort.key)
+            value = claims.c[sort.key]
             return [
-                select(Claim.id).where(column.is_not(None)).order_by(_ordered(column, down), by_id),
-                select(Claim.id).where(column.is_(None)).order_by(by_id),
+                ids.where(value.is_not(None)).order_by(_ordered(value, down), by_id),
+                ids.where(value.is_(None)).order_by(by_id),
             ]
         case "sources":
             counted = (
-                select(Source.claim_id, func.count(Source.id).label("n"))
-                .group_by(Source.claim_id)
+                select(sources.c.claim_id, func.count(sources.c.id).label("n"))
+                .group_by(sources.c.claim_id)
                 .subquery()
             )
-            with_sources = (
-                select(Claim.id)
-                .join(counted, counted.c.claim_id == Claim.id)
-                .order_by(_ordered(counted.c.n, down), by_id)
+            with_sources = ids.join(counted, counted.c.claim_id == claims.c.id).order_by(
+                _ordered(counted.c.n, down), by_id
             )
-            without = (
-                select(Claim.id).where(~exists().where(Source.claim_id == Claim.id)).order_by(by_id)
-            )
+            without = ids.where(~exists().where(sources.c.claim_id == claims.c.id)).order_by(by_id)
             return [with_sources, without] if down else [without, with_sources]
         case "next_due":
             open_due = (
-                select(FollowUp.claim_id, func.min(FollowUp.due).label("due"))
-                .where(FollowUp.done.is_(False))
-                .group_by(FollowUp.claim_id)
+                select(followups.c.claim_id, func.min(followups.c.due).label("due"))
+                .where(followups.c.done.is_(False))
+                .group_by(followups.c.claim_id)
                 .subquery()
             )
-            scheduled = (
-                select(Claim.id)
-                .join(open_due, open_due.c.claim_id == Claim.id)
-                .order_by(_ordered(open_due.c.due, down), by_id)
+            scheduled = ids.join(open_due, open_due.c.claim_id == claims.c.id).order_by(
+                _ordered(open_due.c.due, down), by_id
             )
             # NOT IN reads the open follow-ups once; NOT EXISTS, planned without
             # statistics, scanned all of them for every claim (16 s for a first page).
-            unscheduled = (
-                select(Claim.id)
-                .where(Claim.id.not_in(select(FollowUp.claim_id).where(FollowUp.done.is_(False))))
-                .order_by(by_id)
-            )
+            unscheduled = ids.where(
+                claims.c.id.not_in(select(followups.c.claim_id).where(followups.c.done.is_(False)))
+            ).order_by(by_id)
             return [scheduled, unscheduled]  # nothing due sorts last either way
     raise ValueError(f"cannot sort the queue by {sort.key!r}")
 
 
 def ordered_ids(
-    session: Session,
+    connection: Connection,
     where: ClaimFilter,
     sort: QueueSort,
     *,
@@ -201,14 +219,13 @@ def ordered_ids(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> array[int] | None:
     """The ids `where` admits in `sort` order (the first `limit`); None if cancelled."""
-    connection = session.connection()
     ids: array[int] = array("q")
     index = _index_to_walk(connection, where, sort, first_page=limit is not None)
     for segment in _segments(sort):
-        statement = where.apply(segment, connection.dialect.name)
+        statement = narrowed(where, segment, connection.dialect.name)
         if index is not None:
             # Rendered by db.py's SQLite compiler as `FROM claims INDEXED BY index`.
-            statement = statement.with_hint(Claim, f"INDEXED BY {index}", "sqlite")
+            statement = statement.with_hint(claims, f"INDEXED BY {index}", "sqlite")
         if limit is not None:
             statement = statement.limit(limit - len(ids))
         result = connection.execute(statement)
@@ -288,32 +305,32 @@ def _walk_index(connection: Connection, where: ClaimFilter, sort: QueueSort) -> 
     return index if (matches or 0) >= MANY_MATCHES else None
 
 
-def last_event_id(session: Session) -> int:
+def last_event_id(connection: Connection) -> int:
     """The newest event of the audit trail (0 for none): every write adds one."""
-    return session.scalar(select(func.max(Event.id))) or 0
+    return connection.scalar(select(func.max(events.c.id))) or 0
 
 
 def data_changed_since(database: Database, last_event: int) -> bool:
     """Whether anything was written (by anyone) since the audit trail's `last_event`."""
-    with database.read() as session:
-        return last_event_id(session) != last_event
+    with database.engine.connect() as connection:
+        return last_event_id(connection) != last_event
 
 
 def load_counts(database: Database) -> Counts:
-    """The claim counts for the queue's header line, in a read of their own."""
-    with database.read() as session:
-        return count_claims(session)
+    """The claim counts for the queue's header line, on a connection of their own."""
+    with database.engine.connect() as connection:
+        return count_claims(connection)
 
 
-def count_claims(session: Session) -> Counts:
+def count_claims(connection: Connection) -> Counts:
     """All live claims and how many of them are in each status.
 
     One scan of the partial index on (status, id) of live claims, not of the table.
     """
-    per_status = {
+    per_status: dict[str, int] = {
         status: count
-        for status, count in session.execute(
-            select(Claim.status, func.count(Claim.id)).where(live_claims()).group_by(Claim.status)
+        for status, count in connection.execute(
+            select(claims.c.status, func.count(claims.c.id)).where(live()).group_by(claims.c.status)
         )
     }
     return Counts(sum(per_status.values()), per_status)
@@ -323,23 +340,25 @@ def count_admitted(
     database: Database, where: ClaimFilter, excluding: frozenset[int] = frozenset()
 ) -> int:
     """How many claims `where` admits, less `excluding` (a mark-all less the unmarked)."""
-    with database.read() as session:
-        statement = where.apply(
-            select(func.count(Claim.id)).select_from(Claim), session.get_bind().dialect.name
+    with database.engine.connect() as connection:
+        statement = narrowed(
+            where, select(func.count(claims.c.id)).select_from(claims), connection.dialect.name
         )
         if excluding:
-            statement = statement.where(Claim.id.not_in(sorted(excluding)))
-        return session.scalar(statement) or 0
+            statement = statement.where(claims.c.id.not_in(sorted(excluding)))
+        return connection.scalar(statement) or 0
 
 
-def marks_admitted(session: Session, where: ClaimFilter, marks: frozenset[int]) -> frozenset[int]:
+def marks_admitted(
+    connection: Connection, where: ClaimFilter, marks: frozenset[int]
+) -> frozenset[int]:
     """Which of the marked claims `where` still admits (a new filter drops the others)."""
     if not marks:
         return frozenset()
-    statement = where.apply(
-        select(Claim.id).where(Claim.id.in_(sorted(marks))), session.get_bind().dialect.name
+    statement = narrowed(
+        where, select(claims.c.id).where(claims.c.id.in_(sorted(marks))), connection.dialect.name
     )
-    return frozenset(session.scalars(statement))
+    return frozenset(connection.scalars(statement))
 
 
 def load_snapshot(
@@ -357,13 +376,14 @@ def load_snapshot(
     None when `cancelled` says a newer load made this one moot.
     """
     sort = sort or QueueSort()
-    with database.read() as session:
+    with database.engine.connect() as connection:
         # Read first, in the same transaction: a write after it shows as a newer event.
-        last = last_event_id(session)
-        ids = ordered_ids(session, where, sort, limit=limit, cancelled=cancelled)
+        last = last_event_id(connection)
+        ids = ordered_ids(connection, where, sort, limit=limit, cancelled=cancelled)
         if ids is None:
             return None
-        kept = marks_admitted(session, where, marks) if limit is None else marks
+        kept = marks_admitted(connection, where, marks) if limit is None else marks
+        first_rows = read_rows(connection, ids[:PAGE_SIZE])
     return QueueSnapshot(
         where,
         sort,
@@ -371,7 +391,7 @@ def load_snapshot(
         last_event=last,
         complete=limit is None or len(ids) < limit,
         kept_marks=kept,
-        first_rows=fetch_rows(database, ids[:PAGE_SIZE]),
+        first_rows=first_rows,
     )
 
 
@@ -379,29 +399,38 @@ def fetch_rows(database: Database, ids: Ids) -> dict[int, QueueRow]:
     """The rows for these claim ids, by id, in one query."""
     if not ids:
         return {}
-    sources = select(func.count(Source.id)).where(Source.claim_id == Claim.id).scalar_subquery()
+    with database.engine.connect() as connection:
+        return read_rows(connection, ids)
+
+
+def read_rows(connection: Connection, ids: Ids) -> dict[int, QueueRow]:
+    """The rows for these claim ids, by id, in one query on `connection`."""
+    if not ids:
+        return {}
+    counted = (
+        select(func.count(sources.c.id)).where(sources.c.claim_id == claims.c.id).scalar_subquery()
+    )
     next_due = (
-        select(func.min(FollowUp.due))
-        .where(FollowUp.claim_id == Claim.id, FollowUp.done.is_(False))
+        select(func.min(followups.c.due))
+        .where(followups.c.claim_id == claims.c.id, followups.c.done.is_(False))
         # Each claim's own follow-ups: SQLite without statistics would scan every open
         # follow-up (ix_followups_done_due) for each row, 5.8 s a page at a million.
-        .with_hint(FollowUp, "INDEXED BY ix_followups_claim_id", "sqlite")
+        .with_hint(followups, "INDEXED BY ix_followups_claim_id", "sqlite")
         .scalar_subquery()
     )
     statement = select(
-        Claim.id,
-        Claim.score,
-        Claim.status,
-        Claim.verdict,
-        Claim.kind,
-        Claim.speaker,
-        Claim.text,
-        sources,
+        claims.c.id,
+        claims.c.score,
+        claims.c.status,
+        claims.c.verdict,
+        claims.c.kind,
+        claims.c.speaker,
+        claims.c.text,
+        counted,
         next_due,
         is_checked(),
-    ).where(Claim.id.in_(list(ids)))
-    with database.read() as session:
-        return {values[0]: QueueRow(*values) for values in session.execute(statement)}
+    ).where(claims.c.id.in_(list(ids)))
+    return {values[0]: QueueRow(*values) for values in connection.execute(statement)}
 
 
 RowFetcher = Callable[[Ids], dict[int, QueueRow]]

@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
-from claimtrack.db import Database, open_database
+from claimtrack.db import open_database
 from claimtrack.importers import records
 from claimtrack.importers.records import import_records
 from claimtrack.models import Claim, Event, FollowUp, Quantity, Source
@@ -39,21 +38,6 @@ def _lines(count: int, prefix: str = "r", document: str | None = None) -> list[s
     return [json.dumps(_record(n, prefix, document)) + "\n" for n in range(count)]
 
 
-@contextmanager
-def _statements(database: Database) -> Iterator[list[str]]:
-    """Every SQL statement sent to the database while the block runs."""
-    sent: list[str] = []
-
-    def count(_conn, _cursor, statement, _params, _context, _many) -> None:
-        sent.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", count)
-    try:
-        yield sent
-    finally:
-        event.remove(database.engine, "before_cursor_execute", count)
-
-
 @pytest.fixture
 def fresh_url(database_url: str) -> Iterator[str]:
     """database_url, upgraded, with no engine left open (each importer opens its own)."""
@@ -61,15 +45,15 @@ def fresh_url(database_url: str) -> Iterator[str]:
     yield database_url
 
 
-def test_the_statements_of_an_import_do_not_grow_with_its_records(database):
+def test_the_statements_of_an_import_do_not_grow_with_its_records(database, sql_sent):
     # Given: the tags and the article the records name already stored
     assert import_records(database, "ana", _lines(1, prefix="w")).inserted == 1
 
     # When: 20 records are imported, then 200 (one batch each)
-    with _statements(database) as sent:
+    with sql_sent(database) as sent:
         assert import_records(database, "ana", _lines(20, prefix="a", document="w")).inserted == 20
     few = len(sent)
-    with _statements(database) as sent:
+    with sql_sent(database) as sent:
         assert (
             import_records(database, "ana", _lines(200, prefix="b", document="w")).inserted == 200
         )
@@ -80,12 +64,12 @@ def test_the_statements_of_an_import_do_not_grow_with_its_records(database):
     assert few < 30, sent
 
 
-def test_statements_grow_with_batches_not_records(database, monkeypatch):
+def test_statements_grow_with_batches_not_records(database, monkeypatch, sql_sent):
     monkeypatch.setattr(records, "BATCH", 50)
-    with _statements(database) as sent:
+    with sql_sent(database) as sent:
         assert import_records(database, "ana", _lines(50)).inserted == 50
     one_batch = len(sent)
-    with _statements(database) as sent:
+    with sql_sent(database) as sent:
         assert import_records(database, "ana", _lines(200, prefix="s")).inserted == 200
     assert len(sent) <= 4 * one_batch
 
@@ -122,9 +106,9 @@ def test_a_bad_record_after_written_batches_leaves_nothing(database, monkeypatch
         assert session.scalars(select(Event.id)).all() == []
 
 
-def test_a_short_bad_file_never_touches_the_database(database):
+def test_a_short_bad_file_never_touches_the_database(database, sql_sent):
     lines = [*_lines(3), "{not json\n"]
-    with _statements(database) as sent:
+    with sql_sent(database) as sent:
         summary = import_records(database, "ana", lines, name="in.jsonl")
     assert summary.errors == [
         "in.jsonl:4: invalid JSON (Expecting property name enclosed in double quotes at column 2)"

@@ -6,12 +6,10 @@ import datetime as dt
 import io
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import pytest
-from sqlalchemy import event, insert
+from sqlalchemy import insert
 
 from claimtrack.db import Database
 from claimtrack.models import (
@@ -129,21 +127,6 @@ def _fill(database: Database, count: int) -> None:
         )
 
 
-@contextmanager
-def _counted(database: Database) -> Iterator[list[str]]:
-    """The SQL statements run on `database` inside the block."""
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(database.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(database.engine, "before_cursor_execute", record)
-
-
 class _CountingSink(io.StringIO):
     """Keeps what is written and counts the `write` calls."""
 
@@ -166,12 +149,12 @@ def _report(database: Database, fmt: str, where: ClaimFilter = ALL) -> _Counting
 
 @pytest.mark.parametrize("count", [25, 50])
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
-def test_statements_grow_with_batches_not_claims(database, monkeypatch, count, fmt):
+def test_statements_grow_with_batches_not_claims(database, monkeypatch, count, fmt, sql_sent):
     # given claims with every kind of related row, read BATCH at a time
     monkeypatch.setattr(report_data, "BATCH", BATCH)
     _fill(database, count)
     # when a report of all of them is written
-    with _counted(database) as statements:
+    with sql_sent(database) as statements:
         _report(database, fmt)
     # then each batch costs a fixed number of statements, and one more finds no claims
     batches = math.ceil(count / BATCH)
@@ -179,10 +162,10 @@ def test_statements_grow_with_batches_not_claims(database, monkeypatch, count, f
     assert len(selects) == SUMMARY_STATEMENTS + STATEMENTS_PER_BATCH * batches + 1, selects
 
 
-def test_csv_reads_neither_notes_nor_history(database, monkeypatch):
+def test_csv_reads_neither_notes_nor_history(database, monkeypatch, sql_sent):
     monkeypatch.setattr(report_data, "BATCH", BATCH)
     _fill(database, 30)
-    with _counted(database) as statements:
+    with sql_sent(database) as statements:
         _report(database, "csv")
     assert not [s for s in statements if "FROM notes" in s or "FROM events" in s]
     # CSV has no summary: per batch, the claims and four kinds of related rows

@@ -1,9 +1,11 @@
 """What the workbench loads before its first rows (issue 17, the queue).
 
-The queue's first paint needs Textual, the read side and the queue's own
-widgets; the service, the extractor, matching, the migrations, the claim
-screen and every dialog load when first used. The app runs headless in a
-fresh interpreter, whose sys.modules is read the moment the first row is drawn.
+The queue's first paint needs Textual, the read side (in SQLAlchemy Core) and
+the queue's own widgets; the ORM and the models, the service, the extractor,
+matching, the migrations, the claim screen and every dialog load when first
+used. The command runs as a reviewer starts it (`claimtrack --db …`), the app
+headless, in a fresh interpreter whose sys.modules is read the moment the
+first row is drawn.
 """
 
 from __future__ import annotations
@@ -33,11 +35,15 @@ NOT_BEFORE_FIRST_ROWS = {
     "claimtrack.tui.screens.text_prompt",
     "claimtrack.tui.filter_text",
     "textual.widgets._data_table",
+    # The queue reads through Core: the ORM and the models load with the first claim opened.
+    "sqlalchemy.orm",
+    "claimtrack.models",
 }
 
 FIRST_ROWS = """
 import asyncio, json, sys
-from claimtrack.db import open_database
+from textual.app import App
+from claimtrack import cli
 from claimtrack.tui.app import ClaimtrackApp
 from claimtrack.tui.widgets.claim_list import ClaimList
 
@@ -51,16 +57,21 @@ def render_line(self, y):
 
 ClaimList.render_line = render_line
 
-async def main():
-    app = ClaimtrackApp(open_database(sys.argv[1]), "alice")
-    async with app.run_test(size=(140, 40)) as pilot:
-        for _ in range(500):
-            if seen:
-                break
-            await asyncio.sleep(0.01)
-        await pilot.press("q")
+async def drive(pilot):
+    for _ in range(500):
+        if seen:
+            break
+        await asyncio.sleep(0.01)
+    await pilot.press("q")
 
-asyncio.run(main())
+# `claimtrack --db URL --user alice`, as a reviewer starts it, with the app headless.
+ClaimtrackApp.run = lambda app, **_: App.run(app, headless=True, size=(140, 40), auto_pilot=drive)
+sys.argv = ["claimtrack", "--db", sys.argv[1], "--user", "alice"]
+try:
+    cli.main()
+except SystemExit as stop:
+    if stop.code:
+        raise
 print(json.dumps(seen[0] if seen else None))
 """
 

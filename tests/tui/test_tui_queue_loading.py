@@ -6,6 +6,8 @@ and the id-list loads started (tui_scale.py measures the same at a million).
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -18,6 +20,8 @@ from tui_pilot import drive, settle
 import claimtrack.tui.screens.queue as queue_screen
 from claimtrack import service
 from claimtrack.db import Database
+from claimtrack.errors import ClaimtrackError
+from claimtrack.tui import first_page, launch
 from claimtrack.tui.app import ClaimtrackApp
 from claimtrack.tui.screens.queue import QueueScreen
 from claimtrack.tui.widgets.claim_list import ClaimList
@@ -197,3 +201,104 @@ def test_a_dialog_closed_while_a_reload_reads_its_first_page_does_not_restart_it
         assert screen.snapshot is not kept and screen.snapshot.complete
 
     drive(app, steps)
+
+
+def test_a_first_page_read_while_textual_loaded_is_the_first_frame_and_not_read_again(
+    demo_db: Database, sent: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given the default queue's first page, read before the app started (as `claimtrack` does)
+    monkeypatch.setattr(first_page, "FIRST_PAGE", 3)
+    prefetched = first_page.prefetch(demo_db)
+    prefetched.result(timeout=30)
+    read_before = len(sent)
+    loads = GatedLoads()
+    monkeypatch.setattr(queue_screen, "load_snapshot", loads)
+    app = ClaimtrackApp(demo_db, "demo", first_page=prefetched)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        screen = pilot.app.screen
+        assert isinstance(screen, QueueScreen)
+        assert screen.snapshot is not None and screen.snapshot.complete
+
+    drive(app, steps)
+    # then the app read no first page of its own: the prefetched one was shown ...
+    assert len(_id_lists(sent[:read_before])) == 1 and loads.first_pages == 0
+    assert sent.index(SHOWN) < sent.index(PAINTED)
+    assert not _id_lists(sent[read_before : sent.index(PAINTED)])
+    # ... and the rest of the list followed it, as after any first page
+    assert loads.full_lists == 1
+
+
+def test_a_first_page_still_being_read_is_waited_for_not_read_twice(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    read = first_page.load_snapshot
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(timeout=30)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(first_page, "load_snapshot", slow)
+    prefetched = first_page.prefetch(demo_db)
+    loads = GatedLoads()
+    monkeypatch.setattr(queue_screen, "load_snapshot", loads)
+    app = ClaimtrackApp(demo_db, "demo", first_page=prefetched)
+
+    async def main() -> None:
+        # not `drive`: it waits for every worker, and the queue's waits for the read
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = pilot.app.screen
+            assert isinstance(screen, QueueScreen)
+            assert screen.snapshot is None  # the page is still being read
+            gate.set()
+            await _until(pilot, lambda: screen.snapshot is not None)
+            assert screen.snapshot is not None
+            assert screen.snapshot is prefetched.result()
+            await pilot.press("q")
+
+    asyncio.run(main())
+    assert loads.first_pages == 0
+
+
+def test_a_first_page_that_failed_to_read_is_told_and_the_app_carries_on(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: Any, **__: Any) -> Any:
+        raise ClaimtrackError("the database went away")
+
+    monkeypatch.setattr(first_page, "load_snapshot", broken)
+    prefetched = first_page.prefetch(demo_db)
+    app = ClaimtrackApp(demo_db, "demo", first_page=prefetched)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await _until(pilot, lambda: bool(pilot.app._notifications))
+        [notice] = list(pilot.app._notifications)
+        assert notice.message == "the database went away" and notice.severity == "error"
+        assert isinstance(pilot.app.screen, QueueScreen)
+
+    drive(app, steps)
+
+
+def test_the_collector_paused_for_start_up_resumes_once_the_first_rows_are_drawn(
+    app: ClaimtrackApp,
+) -> None:
+    # given `claimtrack` paused the collector before loading the workbench
+    launch.pause_collector()
+    try:
+        assert not gc.isenabled()
+        frozen = gc.get_freeze_count()
+
+        async def steps(pilot: Pilot[None]) -> None:
+            screen = pilot.app.screen
+            assert isinstance(screen, QueueScreen) and screen.snapshot is not None
+
+        drive(app, steps)
+        # then it collects again, and what start-up built is frozen, out of its way
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen
+        launch.resume_collector()  # a second call changes nothing
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -72,8 +72,8 @@ def expected_order(database: Database, key: str, descending: bool) -> list[int]:
 @pytest.mark.parametrize("key", list(SORT_COLUMNS))
 def test_every_sort_orders_the_ids_as_the_values_say(demo_db: Database, key: str) -> None:
     for descending in (True, False):
-        with demo_db.read() as session:
-            ids = ordered_ids(session, ClaimFilter(), QueueSort(key, descending))
+        with demo_db.engine.connect() as connection:
+            ids = ordered_ids(connection, ClaimFilter(), QueueSort(key, descending))
         assert ids is not None
         assert list(ids) == expected_order(demo_db, key, descending), (key, descending)
 
@@ -227,8 +227,8 @@ def test_sorts_put_blanks_last_on_every_database(database: Database, key: str) -
         service.add_followup(session, "demo", ids[5], "Look again", dt.date(2030, 1, 1))
         service.merge_claims(session, "demo", ids[0], ids[7])
     for descending in (True, False):
-        with database.read() as session:
-            found = ordered_ids(session, ClaimFilter(), QueueSort(key, descending))
+        with database.engine.connect() as connection:
+            found = ordered_ids(connection, ClaimFilter(), QueueSort(key, descending))
         assert found is not None
         assert list(found) == expected_order(database, key, descending), descending
 
@@ -248,13 +248,13 @@ def test_a_search_of_many_matches_walks_the_sort_index_to_the_same_first_page(
 
     event.listen(demo_db.engine, "before_cursor_execute", record)
     for where in wheres:
-        with demo_db.read() as session:
-            planned = ordered_ids(session, where, QueueSort(), limit=3)
+        with demo_db.engine.connect() as connection:
+            planned = ordered_ids(connection, where, QueueSort(), limit=3)
             assert not any("INDEXED BY" in statement for statement in sent)
             monkeypatch.setattr(queue_data, "MANY_MATCHES", 0)
-            index = queue_data._walk_index(session.connection(), where, QueueSort())
+            index = queue_data._walk_index(connection, where, QueueSort())
             assert index is not None
-            walked = ordered_ids(session, where, QueueSort(), limit=3)
+            walked = ordered_ids(connection, where, QueueSort(), limit=3)
             monkeypatch.undo()
         # The hint reached SQLite as SQL it runs (db.py's compiler renders it).
         assert any(f"FROM claims INDEXED BY {index}" in statement for statement in sent)
@@ -266,8 +266,8 @@ def test_a_search_of_many_matches_walks_the_sort_index_to_the_same_first_page(
 
 
 def ordered_ids_of(database: Database, where: ClaimFilter) -> list[int]:
-    with database.read() as session:
-        return list(ordered_ids(session, where, QueueSort()) or [])
+    with database.engine.connect() as connection:
+        return list(ordered_ids(connection, where, QueueSort()) or [])
 
 
 def query_plan(database: Database, statement: str, parameters: Any) -> str:
@@ -300,10 +300,10 @@ def test_without_statistics_each_sort_walks_its_index_to_the_same_order(
         for where, key in cases:
             for descending in (True, False):
                 sort = QueueSort(key, descending)
-                with demo_db.read() as session:
-                    first = ordered_ids(session, where, sort, limit=3)
+                with demo_db.engine.connect() as connection:
+                    first = ordered_ids(connection, where, sort, limit=3)
                     firsts = len(sent)
-                    full = ordered_ids(session, where, sort)
+                    full = ordered_ids(connection, where, sort)
                 assert first is not None and full is not None
                 assert list(first) == list(full)[:3], (where, sort)
                 # every first page walks an index; a whole list only a partial index of
@@ -331,8 +331,8 @@ def test_rows_and_the_next_due_order_read_each_claims_own_followups(demo_db: Dat
 
     event.listen(demo_db.engine, "before_cursor_execute", record)
     try:
-        with demo_db.read() as session:
-            ids = ordered_ids(session, ClaimFilter(), QueueSort("next_due", False))
+        with demo_db.engine.connect() as connection:
+            ids = ordered_ids(connection, ClaimFilter(), QueueSort("next_due", False))
         assert ids is not None
         queue_data.fetch_rows(demo_db, ids[:10])
     finally:

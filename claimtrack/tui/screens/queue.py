@@ -8,7 +8,6 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy.orm import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,9 +18,11 @@ from textual.worker import Worker, get_current_worker
 
 from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.scale import Status
 from claimtrack.terminal import shown
+from claimtrack.tui.first_page import FIRST_PAGE, FirstPage
+from claimtrack.tui.launch import resume_collector
 from claimtrack.tui.undo import UndoStep
 from claimtrack.tui.widgets.claim_list import ClaimList
 from claimtrack.tui.widgets.workbench_header import WorkbenchHeader
@@ -39,16 +40,17 @@ from claimtrack.views.queue import (
 from claimtrack.wording import count
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     # The service (with the extractor behind it) loads on the first write, the claim
     # screen on the first claim opened, and each dialog when first asked for: the
     # queue's first rows wait for none of them.
     from claimtrack.service import bulk
 
-FIRST_PAGE = 200
 SEARCH_DELAY = 0.15  # seconds of quiet typing before the search runs
 
 
-BulkChange = Callable[[Session, "bulk.Selection"], "bulk.BulkResult"]
+BulkChange = Callable[["Session", "bulk.Selection"], "bulk.BulkResult"]
 
 
 class QueueScreen(Screen[None]):
@@ -71,12 +73,16 @@ class QueueScreen(Screen[None]):
         Binding("S", "reverse_sort", "Reverse sort", id="queue.reverse_sort", show=False),
     ]
 
-    def __init__(self, database: Database, actor: str) -> None:
+    def __init__(
+        self, database: Database, actor: str, *, first_page: FirstPage | None = None
+    ) -> None:
         super().__init__()
         self.database = database
         self.actor = actor
         self.where = ClaimFilter()
         self.sort = QueueSort()
+        # The default queue's first page, already being read (first_page.prefetch).
+        self._first_page = first_page
         self.snapshot: QueueSnapshot | None = None
         # Claims in all and per status: they change with a write, not with the filter,
         # so a keystroke in the search box does not count a million rows again.
@@ -136,6 +142,20 @@ class QueueScreen(Screen[None]):
         # The marks are copied here, on the UI thread that changes them.
         self._loads += 1
         marks = frozenset(self.query_one(ClaimList).marked)
+        prefetched, self._first_page = self._first_page, None
+        if prefetched is not None and (self.where, self.sort, marks) == (
+            ClaimFilter(),
+            QueueSort(),
+            frozenset(),
+        ):
+            if prefetched.done() and prefetched.exception() is None:
+                first = prefetched.result()
+                if first is not None:
+                    # Read while Textual loaded: the first frame has the rows.
+                    self._show_first_page(first, marks, self._loads)
+                    return
+            self.load_queue(self.where, self.sort, marks, self._loads, prefetched)
+            return
         self.load_queue(self.where, self.sort, marks, self._loads)
 
     @work(thread=True, exclusive=True, group="queue-counts")
@@ -151,17 +171,26 @@ class QueueScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="queue")
     def load_queue(
-        self, where: ClaimFilter, sort: QueueSort, marks: frozenset[int], number: int
+        self,
+        where: ClaimFilter,
+        sort: QueueSort,
+        marks: frozenset[int],
+        number: int,
+        prefetched: FirstPage | None = None,
     ) -> None:
         """Load the first page of ids for `where` and `sort` off the UI thread.
 
         `marks` are the explicitly marked claims: those the filter no longer admits drop.
-        `number` tells this load from a newer one started meanwhile.
+        `number` tells this load from a newer one started meanwhile. `prefetched`:
+        the same first page, already being read; this waits for it.
         """
         worker = get_current_worker()
         try:
-            # One LIMIT query on the sort's index: the first rows paint at once.
-            first = load_snapshot(self.database, where, sort, limit=FIRST_PAGE, marks=marks)
+            if prefetched is not None:
+                first = prefetched.result()
+            else:
+                # One LIMIT query on the sort's index: the first rows paint at once.
+                first = load_snapshot(self.database, where, sort, limit=FIRST_PAGE, marks=marks)
         except Exception as error:  # a bad query must show, not kill the app
             self._report_failure(worker, error, number)
             return
@@ -175,6 +204,7 @@ class QueueScreen(Screen[None]):
         self.call_after_refresh(self._after_first_paint, first, marks, number)
 
     def _after_first_paint(self, first: QueueSnapshot, marks: frozenset[int], number: int) -> None:
+        resume_collector()  # paused by `claimtrack` while it started (tui/launch.py)
         if self.counts is None:
             self.count_queue()
         if number != self._loads or self.snapshot is not first:
@@ -205,6 +235,7 @@ class QueueScreen(Screen[None]):
             self.app.call_from_thread(self._load_failed, shown(str(error)), number)
 
     def _load_failed(self, message: str, number: int) -> None:
+        resume_collector()  # no first rows to wait for
         if number == self._loads:
             self._ended = number
         self.notify(message, severity="error", markup=False)
