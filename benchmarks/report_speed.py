@@ -62,7 +62,7 @@ def build(db: Path, count: int, folder: Path) -> None:
 
 def write_ours(db: Path, fmt: str, out: Path) -> None:
     from claimtrack.db import open_database
-    from claimtrack.queries import ClaimFilter
+    from claimtrack.reads import ClaimFilter
     from claimtrack.reports import write_report
 
     database = open_database(f"sqlite:///{db}")

@@ -51,7 +51,8 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from claimtrack.db import open_database  # noqa: E402
 from claimtrack.models import Claim, live_claims  # noqa: E402
-from claimtrack.queries import ClaimFilter, list_claims  # noqa: E402
+from claimtrack.queries import list_claims  # noqa: E402
+from claimtrack.reads import ClaimFilter  # noqa: E402
 from claimtrack.search import many_notes_match  # noqa: E402
 
 TARGET_MS = 50.0

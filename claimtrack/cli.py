@@ -82,7 +82,7 @@ class Context:
             from claimtrack.team import resolve_actor
 
             # Core, not an ORM session: the workbench's first rows need no sqlalchemy.orm.
-            with self.database.connect() as connection:
+            with self.database.engine.connect() as connection:
                 self._actor = resolve_actor(connection, self.user_arg or os.environ.get(USER_ENV))
         return self._actor
 
@@ -101,7 +101,7 @@ class Context:
             from claimtrack.db import open_database
 
             self._database = open_database(url)
-            with self._database.connect() as connection:  # the team's limits, under --limit
+            with self._database.engine.connect() as connection:  # the team's limits, under --limit
                 team = limits.from_settings(reads.limit_settings(connection))
             limits.configure(limits.overridden(team, self.limit_overrides))
         return self._database
@@ -476,7 +476,7 @@ def claims_list(context: Context, where: reads.ClaimFilter, limit: int, fmt: str
     from claimtrack.serialise import listed_record
 
     # Core, not the ORM: the ORM's import alone costs more than the whole listing (issue 17).
-    with context.database.connect() as connection:
+    with context.database.engine.connect() as connection:
         found = reads.listed_claims(connection, where, limit=limit)
         records = [listed_record(c) for c in found]
         total = reads.count_claims(connection, where) if len(found) == limit else len(found)
@@ -535,7 +535,7 @@ def _print_rows(
 def _print_queue(context: Context) -> None:
     from claimtrack.serialise import listed_record
 
-    with context.database.connect() as connection:
+    with context.database.engine.connect() as connection:
         records = [listed_record(c) for c in reads.listed_claims(connection, reads.ClaimFilter())]
     _print_table(records)
 

@@ -26,21 +26,16 @@ from itertools import islice
 from pathlib import Path
 
 import click
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from claimtrack import limits
 from claimtrack.config import database_url, missing_sqlite_file
 from claimtrack.db import Database, open_database
-from claimtrack.importers.articles import (
-    RETRYABLE,
-    import_article,
-    read_claims,
-    store_article,
-)
+from claimtrack.importers.articles import import_article, read_claims, store_article
 from claimtrack.importers.documents import ImportSummary
 from claimtrack.importers.files import Article, UnreadableArticle, read_article
 from claimtrack.queries import document_id_for_text
+from claimtrack.retry import database_gave_up
 from claimtrack.service.articles import Occurrence, prepare, suggest_matches_of
 from claimtrack.terminal import shown
 
@@ -394,7 +389,7 @@ def _in_one_transaction(
                 store_article(session, actor, article, published, summary, occurrences)
                 done.append(summary)
     except Exception as error:
-        if isinstance(error, DBAPIError) and _retryable(error):
+        if database_gave_up(error):
             return [], True
         # Those before the failure again (none when the commit itself failed).
         before = batch[: len(done)] if len(done) < len(batch) else []
@@ -402,11 +397,6 @@ def _in_one_transaction(
     if not database.is_sqlite:
         _match_again(database, actor, done)
     return done, False
-
-
-def _retryable(error: DBAPIError) -> bool:
-    """A deadlock or serialisation failure: the transaction may simply be run again."""
-    return getattr(error.orig, "sqlstate", None) in RETRYABLE
 
 
 def _match_again(database: Database, actor: str, done: list[ImportSummary]) -> None:

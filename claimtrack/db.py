@@ -122,7 +122,8 @@ class Database:
     """One database: its engine and a session factory for reads and for writes.
 
     The session factories (and with them `sqlalchemy.orm`) are made on first use:
-    a command that reads through Core (`connect`) starts without the ORM (issue 17).
+    a command that reads through Core (`engine.connect()`) starts without the ORM
+    (issue 17).
     """
 
     url: str
@@ -173,12 +174,6 @@ class Database:
         """A read-only session (rolled back at the end)."""
         with self._reads() as session:
             yield session
-
-    @contextmanager
-    def connect(self) -> Iterator[Connection]:
-        """A Core connection for reads without the ORM (rolled back at the end)."""
-        with self.engine.connect() as connection:
-            yield connection
 
     def current_revision(self) -> str | None:
         """The schema revision stamped in the database, None for an empty one."""

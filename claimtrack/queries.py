@@ -27,13 +27,7 @@ from claimtrack.models import (
     SuggestedMatch,
     live_claims,
 )
-
-# The filter and the reads without the ORM (reads.py), used as queries.ClaimFilter and so on.
-from claimtrack.reads import ClaimFilter as ClaimFilter
-from claimtrack.reads import Columns as Columns
-from claimtrack.reads import count_claims as count_claims
-from claimtrack.reads import limit_settings as limit_settings
-from claimtrack.reads import listing
+from claimtrack.reads import ClaimFilter, listing
 
 # Every live claim (claim_batches' default narrowing).
 EVERY_CLAIM = ClaimFilter()

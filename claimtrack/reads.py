@@ -6,7 +6,7 @@ whole run. The filter and the listing's order are written here once, over a
 claims table given by the caller: tables.claims for a Core read, the models'
 table (the default) for the ORM's queries in queries.py, the queue, the bulk
 selection and the publisher. So "status=new, tag=drones" means the same
-everywhere. queries.py re-exports what is here.
+everywhere.
 """
 
 from __future__ import annotations
@@ -67,10 +67,7 @@ class ClaimFilter:
         (tables.claims for a read without the ORM). `many_in_notes`: see
         `search.many_notes_match`.
         """
-        if claims is None:
-            from claimtrack.models import Claim
-
-            claims = Claim.__table__
+        claims = tables.given_or_models_claims(claims)
         statement = statement.where(tables.live(claims))
         for name in ("status", "verdict", "kind", "assignee"):
             if value := getattr(self, name):
@@ -127,11 +124,8 @@ def listing(
         and where.search is not None
         and many_notes_match(bind, where.search)
     )
+    claims = tables.given_or_models_claims(claims)
     statement = where.apply(statement, dialect, many_in_notes=many_in_notes, claims=claims)
-    if claims is None:
-        from claimtrack.models import Claim
-
-        claims = Claim.__table__
     return statement.order_by(claims.c.score.desc(), claims.c.id).limit(limit)
 
 

@@ -62,6 +62,11 @@ def sqlstate(error: BaseException) -> str | None:
     return None
 
 
+def database_gave_up(error: BaseException) -> bool:
+    """A serialization failure or a deadlock: nothing was written, the same transaction may run again."""
+    return sqlstate(error) in (SERIALIZATION_FAILURE, DEADLOCK_DETECTED)
+
+
 def retry_reason(error: BaseException) -> str | None:
     """Why running the same work again may succeed, or None when it would not."""
     if isinstance(error, ConcurrentWrite):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import reduce
+from functools import cache, reduce
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
@@ -73,10 +73,7 @@ def starts_a_token(values: Sequence[str | None], letter: str) -> bool | None:
     `letter` by dropping its diacritic (SQLite's own table decides), or a
     character the two may place differently (`_UNSURE`).
     """
-    starts = _TOKEN_START.get(letter)
-    if starts is None:
-        cased = re.escape(letter.lower()) + re.escape(letter.upper())
-        starts = _TOKEN_START.setdefault(letter, re.compile(rf"(?<![^\W_])[{cased}]"))
+    starts = _token_start(letter)
     undecided = False
     for value in values:
         if not value:
@@ -92,7 +89,11 @@ def starts_a_token(values: Sequence[str | None], letter: str) -> bool | None:
     return None if undecided else False
 
 
-_TOKEN_START: dict[str, re.Pattern[str]] = {}
+@cache
+def _token_start(letter: str) -> re.Pattern[str]:
+    """`letter`, either case, where a token begins."""
+    cased = re.escape(letter.lower()) + re.escape(letter.upper())
+    return re.compile(rf"(?<![^\W_])[{cased}]")
 
 
 def matches(
@@ -105,10 +106,7 @@ def matches(
     `many_notes_match`) picks the form of the notes' half that is fast when
     thousands of notes match.
     """
-    if claims is None:
-        from claimtrack.models import Claim
-
-        claims = Claim.__table__
+    claims = tables.given_or_models_claims(claims)
     note = tables.notes
     if dialect == "sqlite":
         query = fts_query(text)

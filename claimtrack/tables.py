@@ -114,3 +114,16 @@ def live(claims: FromClause) -> ColumnElement[bool]:
     partial indexes are (models.LIVE), so SQLite can use them.
     """
     return and_(claims.c.merged_into_id.is_(None), claims.c.deleted_at.is_(None))
+
+
+def given_or_models_claims(claims: FromClause | None) -> FromClause:
+    """`claims` if given, else the models' claims table (loading the ORM only then).
+
+    The claim filter and search narrow either table: this module's for a read
+    without the ORM, the models' one for a statement over `select(Claim)`.
+    """
+    if claims is not None:
+        return claims
+    from claimtrack.models import Claim
+
+    return Claim.__table__

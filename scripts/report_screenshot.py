@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from claimtrack.demo import build_demo
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.reports import write_report
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"

@@ -11,7 +11,8 @@ from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.errors import InvalidInput
 from claimtrack.models import Claim
-from claimtrack.queries import ClaimFilter, claim_history
+from claimtrack.queries import claim_history
+from claimtrack.reads import ClaimFilter
 from claimtrack.scale import Status
 from claimtrack.serialise import event_record
 from claimtrack.service import bulk

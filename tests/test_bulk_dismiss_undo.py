@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimtrack import queries, service
+from claimtrack import reads, service
 from claimtrack.db import Database
 from claimtrack.service import bulk
 
@@ -18,7 +18,7 @@ def test_undoing_a_bulk_dismiss_brings_back_each_claims_own_status(database: Dat
         service.set_status(session, "alice", ids[2], "needs_review")
     # when every claim the filter shows is dismissed in bulk
     with database.transaction() as session:
-        result = bulk.dismiss(session, "bob", bulk.Selection.matching(queries.ClaimFilter()))
+        result = bulk.dismiss(session, "bob", bulk.Selection.matching(reads.ClaimFilter()))
     assert (result.changed, result.event_id is not None) == (3, True)
     # and that one bulk change is undone through any of its events
     with database.transaction() as session:

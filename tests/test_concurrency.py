@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from claimtrack import queries, service
+from claimtrack import queries, reads, service
 from claimtrack.db import open_database
 from claimtrack.errors import Conflict
 from claimtrack.models import Claim
@@ -153,6 +153,6 @@ def test_open_database_on_a_file_used_by_the_processes_reads_the_same_state(tmp_
     database = open_database(f"sqlite:///{db}")
     try:
         with database.read() as s:
-            assert [c.text for c in queries.list_claims(s, queries.ClaimFilter())] == [DRONES]
+            assert [c.text for c in queries.list_claims(s, reads.ClaimFilter())] == [DRONES]
     finally:
         database.dispose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from claimtrack import queries
+from claimtrack import queries, reads
 from claimtrack.demo import build_demo
 from claimtrack.errors import InvalidInput
 from claimtrack.models import Claim, FollowUp, Source
@@ -34,7 +34,7 @@ def test_the_demo_has_sources_and_followups(demo):
 def test_the_demo_history_reads_like_reviewers_work(demo):
     # every demo claim's status was reached step by step, each step audited
     with demo.read() as s:
-        for claim in queries.list_claims(s, queries.ClaimFilter(), limit=None):
+        for claim in queries.list_claims(s, reads.ClaimFilter(), limit=None):
             steps = [e for e in queries.claim_history(s, claim.id) if e.action == "status"]
             if claim.status != "new":
                 assert steps and steps[-1].new == claim.status

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from claimtrack import queries
+from claimtrack import queries, reads
 from claimtrack.importers.documents import DEADLINE_FOLLOWUP, import_text
 from claimtrack.models import Claim, Document
 
@@ -36,7 +36,7 @@ def _import(database, text: str):
 
 def _claims(database) -> list[Claim]:
     with database.read() as s:
-        return queries.list_claims(s, queries.ClaimFilter(), limit=None)
+        return queries.list_claims(s, reads.ClaimFilter(), limit=None)
 
 
 def test_the_first_import_stores_the_document_and_its_claims(database, seed_text):

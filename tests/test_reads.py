@@ -60,7 +60,7 @@ def claims_db(database: Database) -> Database:
     with database.transaction() as session:
         import_text(session, "ana", ARTICLE, published=dt.date(2025, 11, 3))
     with database.read() as session:
-        ids = [c.id for c in queries.list_claims(session, queries.ClaimFilter(), limit=None)]
+        ids = [c.id for c in queries.list_claims(session, reads.ClaimFilter(), limit=None)]
     with database.transaction() as session:
         service.add_note(session, "ana", ids[2], "the minister repeated it")
         service.merge_claims(session, "ana", ids[0], ids[1])
@@ -84,8 +84,8 @@ FILTERS = [
 def test_the_core_page_is_the_orm_page_record_for_record(claims_db, where, limit) -> None:
     with claims_db.read() as session:
         expected = [claim_record(c) for c in queries.list_claims(session, where, limit=limit)]
-        expected_total = queries.count_claims(session, where)
-    with claims_db.connect() as connection:
+        expected_total = reads.count_claims(session, where)
+    with claims_db.engine.connect() as connection:
         listed = [listed_record(c) for c in reads.listed_claims(connection, where, limit=limit)]
         total = reads.count_claims(connection, where)
     assert listed == expected
@@ -94,7 +94,7 @@ def test_the_core_page_is_the_orm_page_record_for_record(claims_db, where, limit
 
 def test_the_fixture_holds_what_the_records_count(claims_db) -> None:
     # The comparison above is only as good as the parts it compares.
-    with claims_db.connect() as connection:
+    with claims_db.engine.connect() as connection:
         listed = reads.listed_claims(connection, reads.ClaimFilter(), limit=100)
     assert {c.sources for c in listed} >= {0, 1, 2}
     assert any(c.deadline for c in listed) and any(c.next_due for c in listed)
@@ -120,7 +120,7 @@ def test_every_demo_claim_lists_as_the_orm_shows_it(tmp_path: Path, demo_copy) -
         with database.read() as session:
             found = queries.list_claims(session, reads.ClaimFilter(), limit=None)
             expected = [claim_record(c) for c in found]
-        with database.connect() as connection:
+        with database.engine.connect() as connection:
             listed = reads.listed_claims(connection, reads.ClaimFilter(), limit=len(expected))
         assert [listed_record(c) for c in listed] == expected
     finally:

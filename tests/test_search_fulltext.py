@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, inspect, select, text
 
-from claimtrack import queries, service
+from claimtrack import queries, reads, service
 from claimtrack import search as search_module
 from claimtrack.db import Database, head_revision, open_database
 from claimtrack.models import Claim, Note
@@ -118,7 +118,7 @@ def load(database: Database) -> dict[str, int]:
 
 def search(database: Database, words: str) -> set[int]:
     with database.read() as s:
-        found = queries.list_claims(s, queries.ClaimFilter(search=words), limit=None)
+        found = queries.list_claims(s, reads.ClaimFilter(search=words), limit=None)
         return {claim.id for claim in found}
 
 

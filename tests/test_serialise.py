@@ -11,7 +11,7 @@ import json
 from io import StringIO
 from typing import Any
 
-from claimtrack import queries, service
+from claimtrack import queries, reads, service
 from claimtrack.db import Database
 from claimtrack.history import describe_change, verdict_summary
 from claimtrack.importers.export import export_jsonl
@@ -60,7 +60,7 @@ def full_json(database: Database, claim_id: int) -> dict[str, Any]:
 def report_claim(database: Database) -> dict[str, Any]:
     out = StringIO()
     with database.read() as s:
-        write_report(s, queries.ClaimFilter(), "json", out, today=TODAY)
+        write_report(s, reads.ClaimFilter(), "json", out, today=TODAY)
     [claim] = json.loads(out.getvalue())["claims"]
     return claim
 
@@ -183,7 +183,7 @@ def test_a_quantitys_dimension_and_a_dates_period_survive_import_and_export(
     first = exported(database)
     assert first["quantities"] == [quantity] and first["dates"] == [date]
     with database.read() as s:
-        [claim] = queries.list_claims(s, queries.ClaimFilter())
+        [claim] = queries.list_claims(s, reads.ClaimFilter())
         [stored] = claim.dates
         assert (stored.first_day, stored.last_day) == (dt.date(2025, 7, 1), dt.date(2025, 9, 30))
 

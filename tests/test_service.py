@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from claimtrack import queries, service
+from claimtrack import queries, reads, service
 from claimtrack.db import Database
 from claimtrack.errors import Conflict, InvalidInput, NotFound, WorkflowError
 from claimtrack.models import Claim, Document
@@ -271,7 +271,7 @@ def test_merge_moves_everything_to_the_survivor_and_hides_the_merged_claim(datab
     assert state["tags"] == ["drones"]
     # and the merged claim is gone from lists and from lookups
     with database.read() as s:
-        listed = [c.id for c in queries.list_claims(s, queries.ClaimFilter())]
+        listed = [c.id for c in queries.list_claims(s, reads.ClaimFilter())]
         assert listed == [survivor_id]
         with pytest.raises(NotFound, match="merged into"):
             service.get_claim(s, merged_id)
@@ -338,7 +338,7 @@ def test_search_finds_a_claim_by_a_word_of_its_text(database):
     add_claim(database, "Germany must lead in tank manufacturing", kind="other")
     # when searching for a word in one of them
     with database.read() as s:
-        found = queries.list_claims(s, queries.ClaimFilter(search="interceptor"))
+        found = queries.list_claims(s, reads.ClaimFilter(search="interceptor"))
     # then only that claim is found
     assert [c.id for c in found] == [drones]
 
@@ -351,7 +351,7 @@ def test_search_finds_a_claim_by_a_word_in_its_notes(database):
         service.add_note(s, "bob", claim_id, "Ask the ministry for monthly figures")
     # when searching for that word
     with database.read() as s:
-        found = queries.list_claims(s, queries.ClaimFilter(search="ministry"))
+        found = queries.list_claims(s, reads.ClaimFilter(search="ministry"))
     # then the claim is found
     assert [c.id for c in found] == [claim_id]
 

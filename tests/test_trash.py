@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from claimtrack import queries, service
+from claimtrack import queries, reads, service
 from claimtrack.errors import Conflict, NotFound, WorkflowError
 from claimtrack.importers.documents import import_text
 from claimtrack.importers.export import export_jsonl
@@ -33,7 +33,7 @@ def _import(database, text: str = ARTICLE) -> int:
 
 def _claim_ids(database, **filters) -> list[int]:
     with database.read() as session:
-        return [c.id for c in queries.list_claims(session, queries.ClaimFilter(**filters))]
+        return [c.id for c in queries.list_claims(session, reads.ClaimFilter(**filters))]
 
 
 def _first_claim(database) -> int:

@@ -30,11 +30,10 @@ from claimtrack.db import Database
 from claimtrack.errors import ClaimtrackError
 from claimtrack.importers.documents import ImportSummary, find_occurrences, import_text
 from claimtrack.importers.files import Article
+from claimtrack.retry import database_gave_up
 from claimtrack.service.articles import Occurrence, suggest_matches_of
 
 ATTEMPTS = 5
-# deadlock_detected, serialization_failure: the transaction may simply be run again.
-RETRYABLE = {"40P01", "40001"}
 
 
 def import_article(
@@ -55,7 +54,7 @@ def import_article(
             with database.transaction() as session:
                 store_article(session, actor, article, published, summary, occurrences)
         except DBAPIError as error:
-            if _sqlstate(error) not in RETRYABLE:
+            if not database_gave_up(error):
                 raise
             if attempt == ATTEMPTS:
                 raise ClaimtrackError(
@@ -103,10 +102,6 @@ def _match_again(database: Database, actor: str, claim_ids: list[int]) -> int:
     """Suggest near-duplicates that other importers committed alongside these claims."""
     with database.transaction() as session:
         return suggest_matches_of(session, actor, claim_ids)
-
-
-def _sqlstate(error: DBAPIError) -> str | None:
-    return getattr(error.orig, "sqlstate", None)
 
 
 def add_up(total: ImportSummary, part: ImportSummary) -> None:

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from claimtrack.models import Claim, Event, Source
 from claimtrack.publish.claimreview import Evidence, Review, Seen, default_claim_reviewed
-from claimtrack.queries import ClaimFilter, claim_batches
+from claimtrack.queries import claim_batches
+from claimtrack.reads import ClaimFilter
 from claimtrack.scale import Status, Verdict
 
 BATCH = 500

@@ -43,7 +43,7 @@ from claimtrack.publish.claimreview import (
     page_path,
 )
 from claimtrack.publish.selection import iter_reviews, latest_change
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.reports.writers import safe_json
 from claimtrack.scale import Verdict
 

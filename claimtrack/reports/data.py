@@ -36,7 +36,7 @@ from claimtrack.models import (
     Tag,
     claim_tags,
 )
-from claimtrack.queries import ClaimFilter, Columns
+from claimtrack.reads import ClaimFilter, Columns
 from claimtrack.scale import Stance, Status, Verdict
 from claimtrack.serialise import HISTORY_LIMIT, iso
 

@@ -30,7 +30,7 @@ from claimtrack.collector import older_objects_frozen
 from claimtrack.errors import InvalidInput
 from claimtrack.publish.claimreview import Site, claimreview
 from claimtrack.publish.selection import iter_reviews
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.reports.data import (
     Window,
     as_end,

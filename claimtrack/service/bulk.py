@@ -47,7 +47,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.errors import ClaimtrackError, InvalidInput
 from claimtrack.models import Claim, Event, Tag, UTCDateTime, claim_tags, live_claims, utcnow
-from claimtrack.queries import ClaimFilter, Columns
+from claimtrack.reads import ClaimFilter, Columns
 from claimtrack.scale import Kind, Outcome, Status, can_transition
 from claimtrack.service import SECOND_REVIEWER, batch, choice, setting
 from claimtrack.wording import count

@@ -18,7 +18,6 @@ from sqlalchemy import Column, Connection, Table, insert
 from sqlalchemy import text as sql_text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Session
 
 # Rows per multi-row INSERT: SQLite binds at most 32,766 parameters in one statement.
 _PARAMETERS = 30_000
@@ -28,11 +27,6 @@ _PARAMETERS = 30_000
 def bind_processor(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
     """How SQLAlchemy converts a value of `column` before the driver binds it (None: as is)."""
     return column.type.dialect_impl(dialect).bind_processor(dialect)
-
-
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT `rows` (dicts with the same keys) in one executemany (`insert_many`)."""
-    insert_many(session.connection(), table, rows)
 
 
 def insert_many(

@@ -38,7 +38,7 @@ from claimtrack.models import (
 from claimtrack.scale import Kind
 from claimtrack.schedule import next_occurrence, parse_recurrence
 from claimtrack.serialise import date_record, quantity_record
-from claimtrack.service.driver import insert_rows
+from claimtrack.service.driver import insert_many
 
 
 class Record(NamedTuple):
@@ -299,7 +299,7 @@ def insert_claims(
     ids = reserve_claim_ids(session, len(claim_rows))
     for claim_id, row in zip(ids, claim_rows, strict=True):
         row["id"] = claim_id
-    insert_rows(session, Claim.__table__, claim_rows)
+    insert_many(session.connection(), Claim.__table__, claim_rows)
 
     children: dict[Any, list[dict[str, Any]]] = {
         table: []
@@ -384,7 +384,7 @@ def insert_claims(
         )
     for table, rows in children.items():
         if rows:
-            insert_rows(session, table, rows)
+            insert_many(session.connection(), table, rows)
     return list(ids)
 
 

@@ -19,7 +19,7 @@ from claimtrack.publish.claimreview import (
     default_claim_reviewed,
 )
 from claimtrack.publish.selection import iter_reviews
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.reports import write_report
 from claimtrack.scale import Verdict
 

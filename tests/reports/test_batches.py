@@ -23,7 +23,7 @@ from claimtrack.models import (
     Tag,
     claim_tags,
 )
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.reports import data as report_data
 from claimtrack.reports import write_report
 

@@ -19,7 +19,7 @@ from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.history import describe_change
 from claimtrack.models import Appearance, Claim, Event, FollowUp, Note, Source
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.reports import data as report_data
 from claimtrack.scale import Stance, Verdict
 from claimtrack.serialise import (

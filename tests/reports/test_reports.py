@@ -12,7 +12,7 @@ import pytest
 
 from claimtrack import service
 from claimtrack.db import Database
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.reports import SCHEMA, ReportError, write_report
 from claimtrack.reports import data as report_data
 from claimtrack.scale import Status, Verdict, transition_path

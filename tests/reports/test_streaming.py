@@ -13,7 +13,7 @@ from sqlalchemy import insert
 
 from claimtrack.db import open_database
 from claimtrack.models import Claim, Event, Source
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.reports import data as report_data
 from claimtrack.reports import write_report
 

@@ -9,7 +9,7 @@ from tui_pilot import settle_search as settle
 
 from claimtrack.db import Database
 from claimtrack.models import Claim, Event
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.scale import Status, can_transition
 from claimtrack.tui.app import DARK, LIGHT, ClaimtrackApp, load_keymap
 from claimtrack.tui.screens.claim import ClaimScreen

@@ -16,7 +16,7 @@ from tui_pilot import settle_search as settle
 from claimtrack import service
 from claimtrack.db import Database
 from claimtrack.models import Claim, Event, FollowUp, Source
-from claimtrack.queries import ClaimFilter
+from claimtrack.reads import ClaimFilter
 from claimtrack.tui.app import ClaimtrackApp
 from claimtrack.tui.screens.queue import QueueScreen
 from claimtrack.tui.widgets.claim_list import ClaimList
