@@ -181,7 +181,7 @@ def _any_case(pattern: str) -> str:
 # plain literal, which the engine checks without entering the branch (so the
 # forms that open with any digit share one \d, a costly check at every word).
 _DIGIT_OPENERS = (
-    r"1\d\d\d|20\d\d|2100|\d(?:\d?(?:/\d|\.\d{1,2}\.)"
+    r"1\d\d\d|20\d\d|2100|\d(?:\d?(?:/\d|\.\d{1,2}\.|-\d\d?-\d\d)"
     rf"|\d?\d?(?:{_any_case('st|nd|rd|th')}|\s+(?:of|{_MONTH}|{_any_case(_UNIT)})))"
 )
 # What may follow each word a date form can start with (a superset, any
@@ -203,6 +203,7 @@ _COUNT_OPENERS = (
 _THE_SPAN = (
     rf"(?:next|past|last|following)\s+(?:\d|a\s|{'|'.join(_COUNT_OPENERS)})"
     r"|(?:past|last|next)\s+(?:week|month|year|decade)\b|last\s+day\s+of\b"
+    r"|(?:last|final)\s+(?:quarter|half)\s+of\b"  # "the last quarter of 2022"
     rf"|last\s+(?:{'|'.join(_WEEKDAYS)})\s+(?:of|in)\b"  # "the last Friday of June"
 )
 _DATE_OPENERS = {
@@ -269,7 +270,9 @@ _DATE = re.compile(
     (?=[0-9A-Za-z])\b{_DATE_GATE}(?:
     (?=[\d])(?:(?P<iso>\b(?P<iso_y>{_YEAR})(?P<iso_sep>[-/])(?P<iso_m>[01]?\d)(?P=iso_sep)(?P<iso_d>[0-3]?\d)\b)
       # 11/03/2025, or 11/20 without a year (not "3/4%", "1/2/3")
-      | (?P<slash>\b(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})(?:/(?P<sl_y>\d{{4}}|\d\d)\b|\b(?![/.,:]\d|\s*%)))
+      # 10-19-1998, 9-14-21: dashes only with a year ("10-12" is a range)
+      | (?P<slash>\b(?P<sl_a>\d{{1,2}})(?:/(?P<sl_b>\d{{1,2}})(?:/(?P<sl_y>\d{{4}}|\d\d)\b|\b(?![/.,:]\d|\s*%))
+          |-(?P<sl_db>\d{{1,2}})-(?P<sl_dy>\d{{4}}|\d\d)\b(?![-–/.]\d)))
       # 03.11.2025, or 20.11. without a year
       | (?P<dots>\b(?P<dt_d>\d{{1,2}})\.(?P<dt_m>\d{{1,2}})\.(?:(?P<dt_y>{_YEAR})\b|(?![\d.]))))
   # The commonest forms early: alternatives are tried in order, and none of those
@@ -282,10 +285,10 @@ _DATE = re.compile(
         (?:,?\s+(?P<msp_y>{_YEAR})\b)?)
   | (?=[JFMASONDTW]|{_MONTH_LOWER})(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<mdy_m>{_MONTH_ANY})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?
         (?:[-–](?P<mdy_d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?\b
-        (?:,?\s+(?:(?:of|in)\s+)?(?P<mdy_y>{_YEAR})\b)?)
+        (?:(?:,\s*|\s+)(?:(?:of|in)\s+)?(?P<mdy_y>{_YEAR})\b)?)
   | (?=[MTWFSt\d])(?P<dmy>(?:{_WEEKDAY},?\s+)?(?:the\s+)?\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
-        (?P<dmy_m>{_MONTH_ANY})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?)
-  | (?=[JFMASOND]|{_MONTH_LOWER})(?P<my>(?P<my_m>{_MONTH_ANY})\s*,?\s+(?P<my_y>{_YEAR})\b)
+        (?P<dmy_m>{_MONTH_ANY})(?:(?:,\s*|\s+)(?P<dmy_y>{_YEAR})\b)?)
+  | (?=[JFMASOND]|{_MONTH_LOWER})(?P<my>(?P<my_m>{_MONTH_ANY})\s*,?\s+(?:(?i:of)\s+)?(?P<my_y>{_YEAR})\b)
   | (?=[JFMASOND]|{_MONTH_LOWER})(?P<month>(?P<mo_m>{_MONTH_FULL}|{_MONTH_LOWER})\b)
   | (?=[lLnNtTMWFS])(?P<weekday>\b(?:(?P<wd_mod>(?i:last|next|this))\s+)?(?P<wd>{_WEEKDAY})\b(?!s))
   | (?=[lLnNtTpP])(?P<rel>\b(?P<rel_mod>(?i:last|next|this|the\s+coming|the\s+previous|(?:the\s+)?prior))\s+(?P<rel_unit>(?i:year|month|week|quarter))\b)
@@ -309,7 +312,9 @@ _DATE = re.compile(
         (?P<nth_o>(?i:first|second|third|fourth|fifth|last))\s+(?P<nth_wd>(?i:{_WEEKDAY}))\s+(?i:of|in)\s+
         (?P<nth_m>{_MONTH_ANY})(?:,?\s+(?P<nth_y>{_YEAR})\b)?)
     | (?=[QHtTfFsS1-4])(?P<part>(?:(?i:the)\s+)?(?:(?P<part_q>Q[1-4])|(?P<part_h>H[12])
-        |(?P<part_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?P<part_kind>(?i:quarter|half)))\b
+        |(?P<part_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th
+          |(?:last|final)(?=[\s-]+(?:quarter|half)\s+of\s+(?:\d|this\b|next\b|last\b))))
+          [\s-]+(?P<part_kind>(?i:quarter|half)))\b
         (?:(?:\s+(?i:of))?\s+(?:(?P<part_y>{_YEAR})\b|(?P<part_rel>(?i:{_REL_YEAR}))\b)
           |(?<=\d)\s?['’]?(?P<part_yy>\d\d)\b(?![.,:%/-]?\d)|(?!\s+(?i:of)\b))))
   # "the eighties", "the early nineties": a decade of the 1900s written in words
@@ -826,8 +831,16 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
         # (a bare "before"/"after", under eight letters with its space, keeps its own).
         before = _before(text, start)
         has_deadline_word = _has_deadline_word(before)
+    if period.forced_role is None and _PAST_RELATIVE.match(match.group()):
+        period = period._replace(forced_role="mentioned")  # "last year" is never due
     role = period.forced_role or _role(before, tense, period, published, has_deadline_word)
     return _to_mention(context, start, match.end(), period, role)
+
+
+# Dates that look back from publication: mentioned, whatever the sentence's tense.
+_PAST_RELATIVE = re.compile(
+    r"(?:the\s+)?(?:last|previous|prior|past)\b|yesterday\b|.*\b(?:ago|earlier)$", re.IGNORECASE
+)
 
 
 # Forms that name a day, a month or a holiday: "the week of", "before" and "N days after" apply.
@@ -838,7 +851,9 @@ _POINT_KINDS = frozenset(
 _DAY_KINDS = frozenset(["iso", "slash", "dots", "mdy", "dmy", "spelled"])
 _WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
 _SHIFT_BEFORE = re.compile(
-    rf"(?:\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+)?\b(?P<dir>before|after)\s+$", re.IGNORECASE
+    rf"(?:\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+|\b(?P<inclusive>on\s+or)\s+)?"
+    rf"\b(?P<dir>before|after)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -866,6 +881,8 @@ def _widen(kind: str, before: str, start: int, period: _Period) -> tuple[int, _P
         # "three weeks after 1 March": arithmetic from the named day, one day.
         day = _shifted(period.first, sign * _count(shift["n"]), shift["unit"])
         return start - (len(tail) - shift.start()), _Period(day, day, "day", period.year_inferred)
+    if shift["inclusive"]:  # "on or before 4 December": the day itself is still in time
+        return start - (len(tail) - shift.start()), period
     # "before June 1" ends on May 31; "after June 1" starts on June 2.
     day = period.first - dt.timedelta(days=1) if sign < 0 else period.last + dt.timedelta(days=1)
     widened = _Period(day, day, "day", period.year_inferred, ambiguous=period.ambiguous)
@@ -1023,7 +1040,8 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
             return True  # (each country has its own Independence Day: it needs "on")
         tail = before[-12:]
         return bool(_MONTH_PREPOSITION.search(tail) or _HOLIDAY_PREPOSITION.search(tail))
-    if kind in _NUMERIC_KINDS and not match["sl_y" if kind == "slash" else "dt_y"]:
+    year = match["sl_y"] or match["sl_dy"] if kind == "slash" else match["dt_y"]
+    if kind in _NUMERIC_KINDS and not year:
         if kind == "slash" and before.endswith(("by ", "By ")):
             return True  # "by 11/12" a deadline; "grew by 2.5." no date
         return bool(_NUMERIC_CONTEXT.search(before[-12:]))
@@ -1038,6 +1056,8 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         return not _BAND_CONTEXT.search(text)
     if kind == "weekday" and before.endswith(("Good ", "Easter ")):
         return False  # a holiday's name the holiday form did not take ("Good Friday sales")
+    if kind == "within" and _ANCHORED_SPAN.match(text, match.end()):
+        return False  # "within three weeks of receiving the doses": from an undated event
     if kind == "within" and match["wi_prep"].lower() == "in":
         # "will open in two years" is a date; "rose 5% in two years" and "the
         # highest in two years" are durations.
@@ -1045,6 +1065,8 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
     return True
 
 
+# After "within N weeks": the span runs from something other than publication.
+_ANCHORED_SPAN = re.compile(r"\s+(?:of|from)\b", re.IGNORECASE)
 _SPELLED_YEAR_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|before|after|during|from|of|year)\s+$", re.IGNORECASE
 )
@@ -1270,11 +1292,11 @@ def _resolve_numeric(
     """11/03/2025 and 11/20 (in the locale's order); 03.11.2025 and 20.11. (day first)."""
     if kind == "dots":
         return _month_day(int(match["dt_m"]), int(match["dt_d"]), match["dt_y"], published, tense)
-    order = _numeric_order(int(match["sl_a"]), int(match["sl_b"]), month_first)
+    order = _numeric_order(int(match["sl_a"]), int(match["sl_b"] or match["sl_db"]), month_first)
     if order is None:
         return None
     month, day, ambiguous = order
-    year = match["sl_y"]
+    year = match["sl_y"] or match["sl_dy"]
     if year and len(year) == 2:
         year = str(2000 + int(year) if int(year) < 70 else 1900 + int(year))
     return _month_day(month, day, year, published, tense, ambiguous)
@@ -1497,7 +1519,9 @@ def _resolve_part(
         name = (match["part_q"] or match["part_h"]).upper()
     else:
         letter = "Q" if match["part_kind"].lower() == "quarter" else "H"
-        name = f"{letter}{_ORDINALS[match['part_ord'].lower()]}"
+        # "the last quarter of 2022" is its fourth, "the final half" its second
+        number = _ORDINALS.get(match["part_ord"].lower(), 4 if letter == "Q" else 2)
+        name = f"{letter}{number}"
         if name in ("H3", "H4"):
             return None
     if match["part_y"]:

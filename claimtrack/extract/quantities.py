@@ -139,7 +139,8 @@ _ANCHOR_WORDS = word_trie(set(NUMBER_WORDS | set(VAGUE_PLURALS) | {"half"}))
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _ANCHOR_PATTERN = (
     rf"[^a-z_](?:(?<=[\d{_VULGAR}])|(?<=\W)({_ANCHOR_WORDS}\b"
-    rf"|(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter|third|fifth|eighth|tenth)\b)))"
+    rf"|(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter|third|fifth|eighth|tenth)\b"
+    rf"|[{_HSPACE}]+[a-z]+[{_HSPACE}]+and[{_HSPACE}]+a[{_HSPACE}]+(?:half|quarter)\b)))"
 )
 # Searching lower-cased text case-sensitively is three times faster than IGNORECASE.
 _ANCHOR_LOWER = re.compile(_ANCHOR_PATTERN)
@@ -155,8 +156,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _DOTTED_RUN = re.compile(r"[\d.]*")
 _SLASHED_RUN = re.compile(r"[\d/]*")
 _PHONE_RUN = re.compile(r"[\d ().\-]*")
-# Indian digit grouping, only before a lakh or crore: "Rs 10,20,800 crore".
-_INDIAN_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?=\s+(?:lakh|crore)s?\b)")
+# Indian digit grouping: "Rs 10,20,800 crore", "75,03,914 cotton bales" (two-digit groups
+# before the last three digits, which no Western grouping writes).
+_INDIAN_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,.]\d|\d)")
 _SCORE_REACH = 60
 _SCORE_CONTEXT = re.compile(
     r"\b"
@@ -204,6 +206,17 @@ _DATE_OR_TIME = re.compile(
     r"|\d{1,2}(?::\d{2}(?::\d{2})?|(?:[.:]\d{2})?[ \u00a0]?[ap]\.?m\.?(?![^\W\d_]))",
     re.I,
 )
+
+
+# After a street number: a compass point and a street's name ("233 W. Main Street"), or a
+# police report's "300 block of".
+_ADDRESS_AFTER = re.compile(
+    r"[ \u00a0](?:(?:[NSEW]\.?|North|South|East|West)[ \u00a0](?:[A-Z][\w'’-]*[ \u00a0]){1,3}"
+    r"(?i:street|st|road|rd|avenue|ave|lane|ln|boulevard|blvd|drive|dr|way|place|court|parkway)\b"
+    r"|block[ \u00a0]of\b)"
+)
+# A list item's number at the start of a text: "18. The", "3) The", "(2) One".
+_LIST_MARKER = re.compile(r"[.)][ \u00a0]+[A-Z(“\"]")
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -365,7 +378,7 @@ _OF_TAKING = _words(
     "truckloads loads shipments cartons packs bales shells"
 )
 _ATTACHED_UNITS = _words(
-    "km kg mw gw kw kwh mwh gwh twh mph kph kmh ha cm mm ml l t mt bcm ft lb lbs oz gb tb "
+    "km kg mw gw kw kwh mwh gwh twh mph kph kmh ha cm mm ml l t tn mt bcm ft lb lbs oz gb tb "
     "mb hz ghz mhz kv v x g sq km2 m2 m3 w"
 )
 _TIME_ZONES = _words("gmt utc cet cest bst est edt pst pdt cst msk eet eest hrs")
@@ -479,6 +492,11 @@ _COMPOUND_PARTS: dict[str, tuple[frozenset[str], Decimal]] = {
     "pound": (frozenset({"oz", "ounce", "ounces"}), Decimal(16)),
     "lb": (frozenset({"oz", "ounce", "ounces"}), Decimal(16)),
     "stone": (frozenset({"lb", "lbs", "pound", "pounds"}), Decimal(14)),
+    "st": (frozenset({"lb", "lbs", "pound", "pounds"}), Decimal(14)),  # "15st 10lb"
+    "hour": (frozenset({"minute", "minutes", "min", "mins"}), Decimal(60)),
+    "hours": (frozenset({"minute", "minutes", "min", "mins"}), Decimal(60)),
+    "year": (frozenset({"month", "months"}), Decimal(12)),  # "one year and 10 months"
+    "years": (frozenset({"month", "months"}), Decimal(12)),
 }
 _SUBUNITS = frozenset({"cents", "cent", "pence", "p", "kopecks", "paise", "centimes"})
 _MINOR_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pounds", "rupees"})
@@ -685,10 +703,10 @@ def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quanti
                 quantity = _relabel(quantity, scale, ambiguous=True)
         elif (
             unit is None
-            and text[quantity.end + 1 : quantity.end + 2] == "F"
-            and rereading.spaced_fahrenheit(text, quantity)
+            and text[quantity.end + 1 : quantity.end + 2] in ("C", "F")
+            and (scale := rereading.spaced_temperature(text, quantity)) is not None
         ):
-            quantity = _relabel(quantity, "°F")
+            quantity = _relabel(quantity, scale)
         elif unit is None and quantity.text[-1] == "m":
             metres = rereading.metre_reading(text, quantity)
             if metres is not None:  # "just over 2.54m": each bound in metres, not millions
@@ -891,6 +909,8 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     end = cursor
     if unit is None:
         unit, end = _read_unit(text, cursor, value)
+        if unit is not None and high_value is None and value.bound is None:
+            high_value, end = _read_measured_range_end(text, value, prefix, unit, end)
     elif currency is None and unit.lower() in _ATTACHED_UNITS:
         end = _read_of_phrase(text, cursor)  # "100mm of rain": the rain is not the unit
     elif unit == "GBP" and prefix.previous in _WEIGH_WORDS:
@@ -1015,7 +1035,10 @@ def _read_compound(text: str, value: _Value, unit: str, end: int) -> int:
     """ "5 ft 10 in" → 5.8333 ft: a smaller unit after the larger one adds to the value."""
     smaller, per_larger = _COMPOUND_PARTS[unit]
     hyphenated = text.startswith(", ", end)  # "a 73-pound, 1-ounce fish"
-    number = _token(text, end + 1 if hyphenated else end)
+    joined = text.startswith(" and ", end)  # "15 hours and 6 minutes"
+    number = _token(text, end + 1 if hyphenated else end + 4 if joined else end)
+    if number is not None and number.kind == "word" and number.lower.split("-")[0] in NUMBER_WORDS:
+        return _read_spelled_part(text, value, number, smaller, per_larger, end)
     if number is None or number.kind != "num":
         return end
     digits = _DIGITS.match(text, number.start)
@@ -1024,9 +1047,25 @@ def _read_compound(text: str, value: _Value, unit: str, end: int) -> int:
     part = _token(text, part_at or digits.end())
     if (hyphenated and not part_at) or len(digits.group()) > 2:
         return end
+    if int(digits.group()) >= per_larger:
+        return end  # "2 hours and 90 minutes": two figures, not one
     if part is None or part.lower not in smaller:
         return end
     value.value += Decimal(digits.group()) / per_larger
+    return part.end
+
+
+def _read_spelled_part(
+    text: str, value: _Value, number: _Tok, smaller: frozenset[str], per_larger: Decimal, end: int
+) -> int:
+    """ "five feet eleven inches", "one year and ten months": the smaller part in words."""
+    part = _token(text, number.end)
+    if part is None or part.lower not in smaller:
+        return end
+    amount = parse_number_words(number.lower.split("-"))  # "thirty-eight"
+    if amount is None or not 0 < amount < per_larger:
+        return end
+    value.value += Decimal(amount) / per_larger
     return part.end
 
 
@@ -1232,8 +1271,12 @@ def _read_figure(text: str, start: int) -> _Value:
         following = text[end : end + 1]
     else:
         digits, grouped = text[start:end], False
-    if len(digits) > _MAX_DIGITS or (len(digits) > 3 and digits[0] == "0" and not grouped):
-        raise _Rejected(end)  # noise, or "00700": a code (a stock code, an ID), never an amount
+    if len(digits) > _MAX_DIGITS:
+        raise _Rejected(end)  # noise
+    if len(digits) > 2 and digits[0] == "0" and not grouped:
+        # "00700", "0808 175 3287": a code (a stock code, an ID) or a phone number,
+        # never an amount; the digit groups that follow belong to it
+        raise _Rejected(_PHONE_RUN.match(text, start).end())  # type: ignore[union-attr]
     value = Decimal(digits)
     if (
         start
@@ -1338,6 +1381,14 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
         and not text[word.end() : word.end() + 1].isalnum()
     ):
         figure.unit = "%"  # "a 40-percent hike"
+        figure.end = word.end()
+        return
+    if (
+        word is not None
+        and word.group() == "plus"
+        and not text[word.end() : word.end() + 1].isalnum()
+    ):
+        figure.bound = "low"  # "60-plus bushels", "the 5,000-plus systems": at least
         figure.end = word.end()
         return
     if (
@@ -1508,6 +1559,10 @@ def _read_scale_words(text: str, figure: _Value) -> None:
         if lower in SCALES:
             multiplier = SCALES[lower]
         elif lower in ("bn", "mn", "mln", "bln", "tn", "trn"):
+            if lower == "tn" and (
+                figure.scaled or figure.value >= 1000 or _word_at(text, token.end) == "of"
+            ):
+                return  # "3.7 mln tn", "195,336 tn", "3 tn of wheat": tonnes, not a trillion
             multiplier = SCALE_ABBREVIATIONS[lower]
         elif lower == "dozen":
             multiplier = 12
@@ -1530,6 +1585,11 @@ def _read_words(text: str, start: int) -> _Value:
         return _read_vague(text, first)
     if lower == "half":
         return _read_fraction(text, first, first.end, first.end, Decimal("0.5"))
+    if lower.startswith("half-") and lower[5:] not in ("year", "time") and _measures(lower[5:]):
+        # "a half-mile walk"; a "half-year" is a period of the calendar
+        return _Value(Decimal("0.5"), first.start, first.start + 5, grouped=True)
+    if lower in ("a", "an", "one") and (measured := _unit_and_fraction(text, first)) is not None:
+        return measured  # "an hour and a half", "a quarter-mile"
     if lower in ("a", "an", "one") and _word_at(text, first.end) == "quarter":
         quarter = _token(text, first.end)
         assert quarter is not None
@@ -1658,6 +1718,13 @@ def _read_fraction(
     if article is not None and article.lower == "of" and share_end == position:
         return _share(first, share_end, fraction)  # "half of"
     target = _token(text, article.end) if article is not None else None
+    if (
+        target is not None
+        and article.lower in ("a", "an")  # type: ignore[union-attr]
+        and share_end == position
+        and _measures(target.lower)
+    ):
+        return _Value(fraction, first.start, article.end, grouped=True)  # type: ignore[union-attr]
     if article is None or target is None or article.lower != "a":
         if share_end != position:
             return _share(first, share_end, fraction)  # "a quarter of the homes"
@@ -1672,6 +1739,47 @@ def _read_fraction(
         point = _token(text, target.end)
         return _Value(fraction, first.start, point.end, scaled=True, unit="pp")  # type: ignore[union-attr]
     raise _Rejected(first.end)
+
+
+# "a half-mile walk", "an hour and a quarter": the fractions a unit takes in words.
+_UNIT_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+
+
+def _measures(word: str) -> bool:
+    """Whether a singular word is a unit of measure or of time ("hour", "mile"), or a dollar."""
+    if word == "dollar":
+        return True
+    entry = lookup(word)
+    return entry is not None and entry.dimension is not None
+
+
+def _unit_and_fraction(text: str, first: _Tok) -> _Value | None:
+    """ "a quarter-mile", "a half-hour": a fraction of one unit, joined by a hyphen;
+    "an hour and a half", "a dollar and a half": one unit and a fraction, one value."""
+    word = _token(text, first.end)
+    if word is None or word.kind != "word":
+        return None
+    head, _, tail = word.lower.partition("-")
+    if (
+        head in _UNIT_FRACTIONS
+        and first.lower != "one"
+        and tail not in ("year", "time")
+        and _measures(tail)
+    ):
+        return _Value(_UNIT_FRACTIONS[head], first.start, word.start + len(head) + 1, grouped=True)
+    if not _measures(word.lower):
+        return None
+    for fraction, extra in _UNIT_FRACTIONS.items():
+        phrase = f" and a {fraction}"
+        after = word.end + len(phrase)
+        if text.startswith(phrase, word.end) and not text[after : after + 1].isalnum():
+            value = _Value(1 + extra, first.start, after, grouped=True)
+            if word.lower == "dollar":
+                value.unit, value.bare_dollar = "USD", True
+            else:
+                value.unit = word.text
+            return value
+    return None
 
 
 def _share(first: _Tok, end: int, fraction: Decimal) -> _Value:
@@ -1719,6 +1827,18 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
         index = _take_scaled_currency(text, tokens, window_start, prefix)  # "€m 127.5"
     elif tokens and _opens_no_prefix(tokens):
         return prefix
+    # "below minus 50": the sign is next to the figure, the bound before it.
+    if (
+        prefix.previous == "minus"
+        and index > 0
+        and tokens[index - 1].lower() == "minus"
+        and (
+            index < 2 or tokens[index - 2].lower() != "or"  # "plus or minus 5" is a margin
+        )
+    ):
+        prefix.negative = True
+        prefix.first = index - 1
+        index -= 1
     index = _take_currency(tokens, index, prefix)
     index = _take_bound(tokens, index, prefix)
     if (
@@ -1739,17 +1859,6 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
         index -= 1
         if prefix.from_:
             index = _take_bound(tokens, index, prefix)  # "from around 40%"
-    if (
-        prefix.previous == "minus"
-        and index > 0
-        and tokens[index - 1].lower() == "minus"
-        and (
-            index < 2 or tokens[index - 2].lower() != "or"  # "plus or minus 5" is a margin
-        )
-    ):
-        prefix.negative = True
-        prefix.first = index - 1
-        index -= 1
     if prefix.currency is None and index > 0:
         _take_currency(tokens, index, prefix, move=False)
     if prefix.first is not None:  # offsets are needed only when a prefix was taken
@@ -1954,6 +2063,14 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
             raise _Rejected(days.end() if days else value.end)
         if number <= 2400 and _word_at(text, value.end) in _TIME_ZONES:
             raise _Rejected(value.end)  # "1400 GMT", "9 CET": a time of day
+        if _ADDRESS_AFTER.match(text, value.end):
+            raise _Rejected(value.end)  # "233 W. Main Street", "the 300 block of Julia St."
+        if (
+            value.start < 3
+            and _LIST_MARKER.match(text, value.end)
+            and not text[: value.start].strip("( ")
+        ):
+            raise _Rejected(value.end)  # "18. The Court's powers", "(2) One hundred dollars"
         if _looks_like_designation(text, value, prefix):
             raise _Rejected(value.end)  # "Formula 1", "Windows 11", "Euro 2024"
     if value.capitalised_word and prefix.previous_capitalised and not prefix.sentence_start:
@@ -2089,6 +2206,8 @@ def _is_date_duration(
     """A count of days…years that a date expression opens or closes."""
     if unit is None or per is not None or unit.lower() not in _DURATION_UNITS:
         return False
+    if prefix.previous in ("within", "after") and _word_at(text, end) in ("of", "from"):
+        return False  # "after 72 weeks of treatment": a span from an undated event
     return prefix.previous in _DATE_OPENERS or _word_at(text, end) in _DATE_CLOSERS
 
 
@@ -2350,6 +2469,34 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
     return high
 
 
+def _read_measured_range_end(
+    text: str, low: _Value, prefix: _Prefix, unit: str, end: int
+) -> tuple[_Value | None, int]:
+    """ "0.5 inch to 1 inch", "between 5 km and 10 km": a range whose unit of
+    measure is written at both ends, and where the read resumes after the second.
+
+    Only units of measure: a counted noun written twice ("20 jobs to 50 jobs")
+    is two counts; `from` makes two values, as for any change.
+    """
+    connector = _token(text, end)
+    if connector is None or not _opens_range(connector, prefix) or lookup(unit) is None:
+        return None, end
+    start = _token(text, connector.end)
+    if start is None or start.kind != "num":
+        return None, end
+    try:
+        high = _read_value(text, start.start)
+        cursor = _read_marker(text, high)
+    except _Rejected:
+        return None, end
+    if high.unit is not None or high.scale != low.scale or high.value <= low.value:
+        return None, end
+    high_unit, high_end = _read_unit(text, cursor, high)
+    if high_unit is None or high_unit.lower() != unit.lower():
+        return None, end
+    return high, high_end
+
+
 def _dash_is_even(text: str, low: _Value, connector: _Tok, high: _Tok) -> bool:
     """A range dash is either tight ("600-800") or spaced on both sides ("600 - 800")."""
     tight_before = connector.start == low.end
@@ -2550,8 +2697,8 @@ def _parts_per(text: str, parts: _Tok) -> tuple[str, int] | None:
 def _singular_unit(words: list[_Tok], position: int) -> tuple[str | None, int]:
     """A phrase with no plural head: only a measure unit ("5 km") is a unit."""
     first = words[0].lower
-    if first in _ATTACHED_UNITS:
-        return words[0].text, words[0].end
+    if first in _ATTACHED_UNITS or (first != "pound" and _measures(first)):
+        return words[0].text, words[0].end  # "half an hour", "a 2 hour delay"
     return None, position
 
 

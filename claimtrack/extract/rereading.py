@@ -186,17 +186,25 @@ def converts(text: str, earlier: Quantity, later: Quantity) -> bool:
     )
 
 
-# "104.8 F" beside "degrees Fahrenheit": a bare figure followed by a spaced "F".
-_SPACED_F = re.compile(r"[ \u00a0]F\b(?![-'’.]\w)")
+# "104.8 F", "minus 50 C": a bare figure followed by a spaced capital F or C.
+_SPACED_SCALE = re.compile(r"[ \u00a0]([CF])\b(?![-'’.]\w)")
+# Words that make a spaced "C" or "F" a temperature scale, not a grade or a section.
+_TEMPERATURE_CONTEXT = re.compile(
+    r"\btemperatures?\b|\bdegrees?\b|\bcold(?:er|est)?\b|\bwarm|\bhot(?:ter|test)?\b"
+    r"|\bheat|\bfreez|\bfrost|\bthermometer|\bfahrenheit\b|\bcelsius\b|°",
+    re.IGNORECASE,
+)
 
 
-def spaced_fahrenheit(text: str, quantity: Quantity) -> bool:
-    """ "the previous record of 104.8 F": Fahrenheit when the sentence speaks of it."""
-    return (
-        quantity.unit is None
-        and bool(_SPACED_F.match(text, quantity.end))
-        and bool(_FAHRENHEIT_CONTEXT.search(text))
-    )
+def spaced_temperature(text: str, quantity: Quantity) -> str | None:
+    """ "the previous record of 104.8 F", "fell below minus 50 C": °F or °C when the
+    sentence speaks of temperatures; None otherwise ("grade 5 C" is no temperature)."""
+    if quantity.unit is not None:
+        return None
+    scale = _SPACED_SCALE.match(text, quantity.end)
+    if scale is None or not _TEMPERATURE_CONTEXT.search(text):
+        return None
+    return "°C" if scale.group(1) == "C" else "°F"
 
 
 _WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)

@@ -601,3 +601,99 @@ def test_a_month_range_without_a_publication_date_is_one_unresolved_mention() ->
     assert [(m.text, m.date, m.precision) for m in mentions] == [
         ("from July to September", None, "month")
     ]
+
+
+# --- rules written from the second fresh batch (unseen/dev_fresh2.jsonl) ------------------
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # "on or before" keeps the named day; a bare "before" ends the day earlier
+        (
+            "The dividend shall be paid on or before 4 December 2025.",
+            MONDAY,
+            "2025-12-04",
+            "deadline",
+            "day",
+            "2025-12-04",
+            "2025-12-04",
+        ),
+        # a month "of" its year, and a year after a comma without a space
+        (
+            "In October of 1973 the embargo began.",
+            MONDAY,
+            "1973-10-01",
+            "mentioned",
+            "month",
+            "1973-10-01",
+            "1973-10-31",
+        ),
+        (
+            "The meeting was held on 28th May,2024.",
+            MONDAY,
+            "2024-05-28",
+            "mentioned",
+            "day",
+            "2024-05-28",
+            "2024-05-28",
+        ),
+        # the last or final quarter of a year is its fourth
+        (
+            "Inflation peaked in the last quarter of 2022.",
+            MONDAY,
+            "2022-10-01",
+            "mentioned",
+            "quarter",
+            "2022-10-01",
+            "2022-12-31",
+        ),
+        # month-day-year with dashes
+        (
+            "The ordinance passed 10-19-1998.",
+            None,
+            "1998-10-19",
+            "mentioned",
+            "day",
+            "1998-10-19",
+            "1998-10-19",
+        ),
+        (
+            "Amended 9-14-21 by the council.",
+            None,
+            "2021-09-14",
+            "mentioned",
+            "day",
+            "2021-09-14",
+            "2021-09-14",
+        ),
+        # a date that looks back is mentioned, even in a forecast's sentence
+        (
+            "Output will recover from the fall of last year.",
+            MONDAY,
+            "2024-01-01",
+            "mentioned",
+            "year",
+            "2024-01-01",
+            "2024-12-31",
+        ),
+    ],
+)
+def test_inclusive_bounds_month_of_year_last_quarter_dashed_dates_and_past_relatives(
+    example: Example,
+) -> None:
+    """Each sentence holds one date, read as the rules of the unseen README say."""
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doses go out within three weeks of approval.",
+        "Refunds are paid within 30 days from the date of purchase.",
+        "Scores of 10-12 were common.",
+    ],
+)
+def test_spans_from_an_undated_event_and_bare_dashed_pairs_are_no_dates(text: str) -> None:
+    """ "within three weeks of approval" runs from the approval, not from publication."""
+    assert find_dates(text, MONDAY) == []

@@ -749,3 +749,81 @@ def test_age_bands_and_a_year_before_results_are_not_counts(text: str) -> None:
     """ "aged 16-24" is a band, "2019 net sales" a year; "news" is no plural head."""
     found = find_quantities(text)
     assert all(q.unit == "news articles" for q in found), found
+
+
+# --- rules written from the second fresh batch (unseen/dev_fresh2.jsonl) ------------------
+
+MEASURED_TWICE_AND_SPLIT_UNITS = [
+    # a range whose unit of measure is written at both ends
+    ("Rain may fall at 0.5 inch to 1 inch an hour.", (0.5, 1, "inch", "hour", "length")),
+    ("The wall is between 3 metres and 4 metres high.", (3, 4, "metre", None, "length")),
+    # a spaced capital C or F in a sentence about temperatures
+    ("Temperatures fell below minus 40 C overnight.", (None, -40, "°C", None, "temperature")),
+    ("The heat index reached 104 F in the afternoon.", (104, 104, "°F", None, "temperature")),
+    # a fraction of one unit, in words
+    ("The ferry takes half an hour.", (0.5, 0.5, "hour", None, "time")),
+    ("The walk is about a mile and a half.", (1.5, 1.5, "mile", None, "length")),
+    ("The car slid a quarter-mile down the slope.", (0.25, 0.25, "mile", None, "length")),
+    ("They found a half-mile stretch of road.", (0.5, 0.5, "mile", None, "length")),
+    ("The coffee cost a dollar and a half.", (1.5, 1.5, "USD", None, "money")),
+    # compound durations and heights, digits or words
+    (
+        "The longest day has 16 hours and 38 minutes of light.",
+        (16.6333, 16.6333, "hours", None, "time"),
+    ),
+    ("She was jailed for one year and ten months.", (1.8333, 1.8333, "year", None, "time")),
+    ("He stood five feet eleven inches tall.", (5.9167, 5.9167, "foot", None, "length")),
+    # "-plus" is a lower bound
+    ("Farmers reported 60-plus bushels this year.", (60, None, "bushels", None, "count")),
+    # a duration from an undated event is a quantity, not a date
+    ("Patients lost weight after 68 weeks of treatment.", (68, 68, "weeks", None, "time")),
+    ("Refunds arrive within 30 days of the request.", (30, 30, "days", None, "time")),
+    # Indian digit grouping without a lakh or crore; tonnes after a scale word
+    (
+        "The state bought 75,03,914 bales of cotton.",
+        (7503914, 7503914, "bales of cotton", None, "count"),
+    ),
+    ("Procurement reached 3.9 mln tn this week.", (3.9e6, 3.9e6, "tn", None, "count")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEASURED_TWICE_AND_SPLIT_UNITS)
+def test_units_written_twice_in_words_or_in_two_parts(text: str, expected: Shape) -> None:
+    """Ranges with the unit at both ends, spaced °C/°F, unit fractions, compound amounts."""
+    _assert_shape(text, expected)
+
+
+def test_two_figures_stay_two_when_the_unit_is_a_counted_noun_or_the_parts_overflow() -> None:
+    """ "20 jobs to 50 jobs" is a change of counts; "2 hours and 90 minutes" two figures."""
+    found = find_quantities("They cut 20 jobs to 50 jobs in 2 hours and 90 minutes.")
+    assert [(q.low, q.unit) for q in found] == [
+        (20, "jobs"),
+        (50, "jobs"),
+        (2, "hours"),
+        (90, "minutes"),
+    ]
+    assert [(q.low, q.high) for q in find_quantities("It grew from 3 kg to 5 kg.")] == [
+        (3, 3),
+        (5, 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call the helpline on 0808 175 3287 for advice.",
+        "The fair is at 233 W. Main Street this weekend.",
+        "Police were called to the 400 block of Elm St. on Sunday.",
+        "18. The court may impose a fine.",
+        "(2) The board shall meet monthly.",
+        "The half-year results were due.",
+    ],
+)
+def test_phone_numbers_addresses_list_markers_and_grades_are_no_quantities(text: str) -> None:
+    """A leading zero, a compass-point street, a "block of", a list item's number."""
+    assert find_quantities(text) == []
+
+
+def test_a_spaced_capital_c_without_temperature_words_is_no_celsius() -> None:
+    """ "a grade of 5 C" is a grade: a spaced C is °C only in a sentence about temperatures."""
+    assert [q.unit for q in find_quantities("He earned a grade of 5 C in the exam.")] == [None]
