@@ -1585,9 +1585,8 @@ def _read_words(text: str, start: int) -> _Value:
         return _read_vague(text, first)
     if lower == "half":
         return _read_fraction(text, first, first.end, first.end, Decimal("0.5"))
-    if lower.startswith("half-") and lower[5:] not in ("year", "time") and _measures(lower[5:]):
-        # "a half-mile walk"; a "half-year" is a period of the calendar
-        return _Value(Decimal("0.5"), first.start, first.start + 5, grouped=True)
+    if lower.startswith("half-") and (hyphened := _hyphened_fraction(first, first.start)):
+        return hyphened  # "a half-mile walk"
     if lower in ("a", "an", "one") and (measured := _unit_and_fraction(text, first)) is not None:
         return measured  # "an hour and a half", "a quarter-mile"
     if lower in ("a", "an", "one") and _word_at(text, first.end) == "quarter":
@@ -1753,20 +1752,23 @@ def _measures(word: str) -> bool:
     return entry is not None and entry.dimension is not None
 
 
+def _hyphened_fraction(word: _Tok, start: int) -> _Value | None:
+    """ "half-mile", "quarter-hour": a fraction of the unit after the hyphen, from `start`
+    (the word, or an article before it); a "half-year" is a period of the calendar."""
+    head, _, tail = word.lower.partition("-")
+    if head not in _UNIT_FRACTIONS or tail in ("year", "time") or not _measures(tail):
+        return None
+    return _Value(_UNIT_FRACTIONS[head], start, word.start + len(head) + 1, grouped=True)
+
+
 def _unit_and_fraction(text: str, first: _Tok) -> _Value | None:
     """ "a quarter-mile", "a half-hour": a fraction of one unit, joined by a hyphen;
     "an hour and a half", "a dollar and a half": one unit and a fraction, one value."""
     word = _token(text, first.end)
     if word is None or word.kind != "word":
         return None
-    head, _, tail = word.lower.partition("-")
-    if (
-        head in _UNIT_FRACTIONS
-        and first.lower != "one"
-        and tail not in ("year", "time")
-        and _measures(tail)
-    ):
-        return _Value(_UNIT_FRACTIONS[head], first.start, word.start + len(head) + 1, grouped=True)
+    if first.lower != "one" and (hyphened := _hyphened_fraction(word, first.start)):
+        return hyphened
     if not _measures(word.lower):
         return None
     for fraction, extra in _UNIT_FRACTIONS.items():
