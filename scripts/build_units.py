@@ -69,6 +69,8 @@ UNITS: dict[str, str] = {
     "fluid_ounce": "",
     "pint": "",
     "oil_barrel": "",
+    "bushel": "",  # crop yields: "60 bushels an acre"
+    "light_year": "",  # distances in space: "23 million light-years"
     "mile_per_hour": "",
     "kilometer_per_hour": "",
     "knot": "",
@@ -96,10 +98,13 @@ SKIP_SPELLINGS = frozenset(
 # Extra spellings pint does not list: news forms of the units above, by pint expression.
 EXTRA_NAMES: dict[str, str] = {
     "kilo": "kilogram", "tonne": "tonne", "ton": "short_ton", "barrel": "oil_barrel",
+    "metric ton": "tonne",
 }  # fmt: skip
 EXTRA_SYMBOLS: dict[str, str] = {
     "hr": "hour", "sec": "second", "yr": "year", "lbs": "pound", "hrs": "hour", "mins": "minute", "secs": "second", "yrs": "year",
     "mcg": "microgram",  # the pharmacist's spelling on labels and in dietary advice
+    "st": "stone",  # "12st 7lb" (the extractor tells it from the ordinal "21st")
+    "'": "foot", "′": "foot", "’": "foot",  # a height in primes: 7'1"
     "kmh": "kilometer_per_hour", "km/h": "kilometer_per_hour", "bbl": "oil_barrel",
     "GWh": "gigawatt_hour", "TWh": "terawatt_hour", "MWh": "megawatt_hour", "kWh": "kilowatt_hour",
 }  # fmt: skip

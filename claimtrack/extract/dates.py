@@ -76,7 +76,7 @@ from itertools import accumulate
 from typing import Literal, NamedTuple
 
 from dateutil.easter import easter
-from dateutil.relativedelta import SA, TH, relativedelta
+from dateutil.relativedelta import MO, SA, TH, relativedelta
 
 from claimtrack.extract.date_words import ORDINAL_DAYS, SEASON_START_MONTH, month_first
 from claimtrack.extract.density import ReadingBudget
@@ -202,7 +202,7 @@ _COUNT_OPENERS = (
 )  # fmt: skip
 _THE_SPAN = (
     rf"(?:next|past|last|following)\s+(?:\d|a\s|{'|'.join(_COUNT_OPENERS)})"
-    r"|(?:past|last|next)\s+(?:week|month|year|decade)\b|last\s+day\s+of\b"
+    r"|(?:past|last|next)\s+(?:week|month|year|decade)\b|following\s+(?:year|month)\b|last\s+day\s+of\b"
     r"|(?:last|final)\s+(?:quarter|half)\s+of\b"  # "the last quarter of 2022"
     rf"|last\s+(?:{'|'.join(_WEEKDAYS)})\s+(?:of|in)\b"  # "the last Friday of June"
 )
@@ -220,6 +220,14 @@ _DATE_OPENERS = {
     "prior": r"\s+(?:year|month|week|quarter)\b",
     "good": r"\s+friday",
     "independence": r"\s+day",
+    "black": r"\s+friday",
+    "cyber": r"\s+monday",
+    "halloween": r"\b",
+    "valentine": r"['’]?s\s+day",
+    "boxing": r"\s+day",
+    "veterans": r"['’]?\s+day",
+    "memorial": r"\s+day",
+    "labor": r"\s+day",
     "day": r"\s+(?:after|before)",
     "in": rf"\s+(?:the\s+next|{_NUM})\b",
     "a": rf"n?\s+(?:few|couple|{_UNIT})",
@@ -279,7 +287,7 @@ _DATE = re.compile(
   # before them can start at a year, a month or a weekday and match more.
   # "2024 Q3", "2025 H1": the year written first
   | (?=[12]\d\d\d\s+[QH])(?P<year_part>\b(?P<yp_y>{_YEAR})\s+(?P<yp_p>Q[1-4]|H[12])\b)
-  | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})(?:[-–](?P<yr_end>\d\d)(?![\d%]|[-/.,]\d))?\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
+  | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})(?:[-–/](?P<yr_end>\d\d)(?![\d%]|[-/.,]\d))?\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
   # "March first", "march third 2015": a spelled ordinal day after the month
   | (?=[JFMASOND]|{_MONTH_LOWER})(?P<msp>(?P<msp_m>{_MONTH_ANY})\s+(?P<msp_d>(?i:{_SPELLED_DAY}))(?![-\w])
         (?:,?\s+(?P<msp_y>{_YEAR})\b)?)
@@ -333,9 +341,10 @@ _DATE = re.compile(
         |(?P<season_name>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<season_y>{_YEAR})\b
         # "over the summer", "the spring surges"; not "the fall of Rome", "the Arab Spring"
         |(?i:the)\s+(?P<season_bare>spring|summer|autumn|winter|fall(?!\s+(?i:of|in|from|to|and|for)\b))\b))
-  | (?=[CNEGTI])(?P<holiday>(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+Monday)?
-        |Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day)\b
-        (?:\s+(?P<hol_y>{_YEAR})\b)?(?P<hol_week>\s+(?i:week)\b(?:\s+(?P<hol_wy>{_YEAR})\b)?)?)
+  | (?=[CNEGTIBHVML])(?P<holiday>(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+Monday)?
+        |Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day|Black\s+Friday|Cyber\s+Monday|Halloween
+        |Valentine['’]?s\s+Day|Boxing\s+Day|Veterans['’]?\s+Day|Memorial\s+Day|Labor\s+Day)\b
+        (?:,?\s+(?P<hol_y>{_YEAR})\b(?!,?\s*\d))?(?P<hol_week>\s+(?i:week)\b(?:\s+(?P<hol_wy>{_YEAR})\b)?)?)
   | (?=[yYmMeEsS])(?:(?=[yY]ear[\s-]|[sS]o\s|YTD)(?P<ytd>(?i:year[\s-]+to[\s-]+date|so\s+far\s+this\s+year)\b|YTD\b)
     | (?=[yYmMeE])(?P<yearend>(?i:(?P<ye_unit>year|month)(?:-|\s+|['’]s\s+)end|end[\s-]+of[\s-]+(?P<ye_unit2>year|month))\b))
   | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|following)\s)(?P<span>
@@ -343,7 +352,7 @@ _DATE = re.compile(
           (?:(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_UNIT_ANY})\b
           # "the past week", "over the last year": one unit back, never "the last day of";
           # "over the next week": one unit ahead
-          |(?<=[aA][sS][tT]\s|[eE][xX][tT]\s)(?P<span_unit1>(?i:week|month|year|decade))\b(?!\s+(?i:of)\b)))
+          |(?:(?<=[aA][sS][tT]\s|[eE][xX][tT]\s)|(?<=[wW][iI][nN][gG]\s))(?P<span_unit1>(?i:week|month|year|decade))\b(?!\s+(?i:of)\b)))
     | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>{_NUM_ANY})\s+(?P<wi_unit>{_UNIT_ANY})\b))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>{_NUM_ANY})\s+(?P<ago_unit>{_UNIT_ANY})\s+
         (?:(?i:ago)|(?P<ago_from>(?i:from\s+(?:now|today)|hence))|(?P<ago_earlier>(?i:earlier)))\b)
@@ -384,6 +393,13 @@ _YEAR_FOLLOWERS = frozenset(
 )  # fmt: skip
 # Capitalised words before a year that do not make it part of a name.
 _LEGISLATION = frozenset(["Act", "Regulations", "Order", "Rules", "Bill", "SI", "(SI", "Directive"])
+# A year opening the name of an event, a law or a fund: "the 2016 Rio Olympics", "the 2018
+# World Cup", "the 2023 Appropriation Bill", "the 2024 GAA", "our 2016 Christmas Hamper Appeal".
+_NAMED_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’&.-]*\s+){0,3}(?:Olympics|Olympic\s+Games|Paralympics|Games|World\s+Cup|Cup"
+    r"|Championships?|Bill|Act|Budget|Appropriations?|GAA|Census|Summit|Fund|Appeal|Awards?"
+    r"|Expo|Festival|Marathon|Grand\s+Prix|Super\s+Bowl|Open)\b(?![\w'’-])"
+)
 _YEAR_NAME_EXCEPTIONS = frozenset(_MONTH_NUMBERS) | {"fy", "q1", "q2", "q3", "q4", "h1", "h2"}
 _DETERMINERS = frozenset(
     ["the", "its", "their", "his", "her", "this", "that", "a", "an", "our", "your"]
@@ -475,7 +491,112 @@ def find_dates(
         found = _join_ranges(context, found)
         found = _anchor_to_earlier(found)
         found = _weekday_with_date(context, found)
+    if found and any(mention.first_day is None for mention in found):
+        found = _anchor_following(found, published)
+    if len(found) > 1 and published is not None:
+        found = _anchor_to_sentence_year(found)
     return found
+
+
+def _anchor_to_sentence_year(found: list[DateMention]) -> list[DateMention]:
+    """ "Next year, the solstice will be on June 21": a day or a month written without its
+    year takes the one year the sentence names before it, not the year publication implies."""
+    years = {
+        mention.first_day.year
+        for mention in found
+        if mention.precision == "year"
+        and not mention.year_inferred
+        and mention.first_day is not None
+        and mention.last_day is not None
+        and mention.first_day.year == mention.last_day.year
+    }
+    if len(years) != 1:
+        return found
+    (year,) = years
+    anchored: list[DateMention] = []
+    for mention in found:
+        if (
+            mention.year_inferred
+            and any(earlier.precision == "year" for earlier in anchored)  # written before it
+            and mention.precision in ("day", "month")
+            and mention.first_day is not None
+            and mention.first_day.year != year
+            and (first := _same_day_in(mention.first_day, year)) is not None
+            and (last := _same_day_in(mention.last_day or mention.first_day, year)) is not None
+        ):
+            mention = dataclasses.replace(
+                mention,
+                date=last if mention.role == "deadline" else first,
+                first_day=first,
+                last_day=last,
+            )
+        anchored.append(mention)
+    return anchored
+
+
+def _same_day_in(day: dt.date, year: int) -> dt.date | None:
+    """The same month and day in another year; None for 29 February in a common year."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
+_FOLLOWING = re.compile(r"(?i:(?:in\s+)?the\s+(?:following|next)\s+(?P<unit>year|month))$")
+
+
+def _anchor_following(found: list[DateMention], published: dt.date | None) -> list[DateMention]:
+    """ "in 1970 … the following year": the year after the date written before it. Without
+    such a date, the year after an undated past event has no date ("The next year, he
+    moved to Paris"), so it is dropped where the article's date is known."""
+    anchored: list[DateMention] = []
+    for mention in found:
+        following = _FOLLOWING.search(mention.text) if mention.first_day is None else None
+        if following is None:
+            anchored.append(mention)
+            continue
+        unit: _Step = "year" if following["unit"].lower() == "year" else "month"
+        shifted = _step_from(anchored[-1], mention, unit, 1) if anchored else None
+        if shifted is not None:
+            anchored.append(shifted)
+        elif published is None:
+            anchored.append(mention)
+    return anchored
+
+
+_Step = Literal["week", "month", "year"]
+# The precisions an anchor may have for a step of each unit from it.
+_STEP_ANCHORS: dict[_Step, tuple[str, ...]] = {
+    "week": ("week",),
+    "month": ("month", "day"),
+    "year": ("year", "quarter", "half", "season", "month", "week", "day"),
+}
+
+
+def _step_from(
+    anchor: DateMention, mention: DateMention, unit: _Step, steps: int
+) -> DateMention | None:
+    """`mention` as the week, month or year `steps` after (or before) `anchor`'s, or None
+    when `anchor` is undated or finer than needed ("the following month" after a year)."""
+    if anchor.first_day is None or anchor.precision not in _STEP_ANCHORS[unit]:
+        return None
+    day = anchor.first_day
+    if unit == "week":
+        first = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=steps)
+        last = first + dt.timedelta(days=6)
+    elif unit == "month":
+        first = day.replace(day=1) + relativedelta(months=steps)
+        last = first + relativedelta(day=31)
+    else:
+        first, last = dt.date(day.year + steps, 1, 1), dt.date(day.year + steps, 12, 31)
+    return dataclasses.replace(
+        mention,
+        date=last if mention.role == "deadline" else first,
+        first_day=first,
+        last_day=last,
+        precision=unit,
+        resolved=True,
+    )
 
 
 _WEEKDAY_ONLY = re.compile(rf"(?:(?i:last|next|this)\s+)?{_WEEKDAY}")
@@ -508,6 +629,8 @@ def _weekday_with_date(context: _Context, found: list[DateMention]) -> list[Date
 _ANAPHORIC_YEAR = re.compile(
     r"(?i:the\s+previous\s+year|(?:the\s+)?prior\s+year|an?\s+year\s+earlier|one\s+year\s+earlier)$"
 )
+# "last week … up from the previous week": the week or month before the one written earlier.
+_ANAPHORIC_PERIOD = re.compile(r"(?i:the\s+(?:previous|prior)\s+(?P<unit>week|month))$")
 
 
 def _anchor_to_earlier(found: list[DateMention]) -> list[DateMention]:
@@ -516,6 +639,10 @@ def _anchor_to_earlier(found: list[DateMention]) -> list[DateMention]:
     the April before)."""
     anchored = list(found)
     for index, mention in enumerate(found):
+        if index and (period := _ANAPHORIC_PERIOD.search(mention.text)) is not None:
+            unit: _Step = "week" if period["unit"].lower() == "week" else "month"
+            anchored[index] = _step_from(found[index - 1], mention, unit, -1) or mention
+            continue
         if index == 0 or not _ANAPHORIC_YEAR.search(mention.text):
             continue
         anchor = found[index - 1]
@@ -578,7 +705,8 @@ _FUTURE_AUXILIARIES = frozenset(["will", "would", "shall", "won't", "won’t"])
 _FUTURE_WORDS = frozenset(
     ["could", "might", "upcoming", "forthcoming", "next", "scheduled", "slated", "expected",
      "starting", "should", "sees", "predicts", "anticipates", "anticipated",
-     "expects", "expect", "expire", "expires"]
+     "expects", "expect", "expire", "expires", "expecting", "predict", "predicting",
+     "forecasting", "projecting", "foresee", "foresees"]
 )  # fmt: skip
 # "<word> to": plans to, aims to, is set to…
 _FUTURE_BEFORE_TO = frozenset(
@@ -1035,7 +1163,8 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         # and "Thanksgiving week" name a day or a week wherever they stand.
         name = match["hol"].lower()
         if match["hol_week"] or (
-            name.endswith(_DAY_NAMED_HOLIDAYS) and not name.startswith("independence")
+            name.endswith(_DAY_NAMED_HOLIDAYS)
+            and not name.startswith(("independence", "black", "cyber"))  # shopping days too
         ):
             return True  # (each country has its own Independence Day: it needs "on")
         tail = before[-12:]
@@ -1155,7 +1284,7 @@ _PAST_UNTIL = re.compile(
 
 def _is_year(text: str, match: re.Match[str], before: str) -> bool:
     """A bare 4-digit number reads as a year, not as a count ("2028 drones")."""
-    if _names_an_event(before):
+    if _names_an_event(before) or _NAMED_AFTER.match(text, match.end()):
         return False
     following = re.match(r"\s*([^\W\d_][\w'-]*)", text[match.end() : match.end() + 40])
     previous = before.split()[-1].lower() if before.split() else ""
@@ -1682,6 +1811,12 @@ def _resolve_season(
 _DAY_NAMED_HOLIDAYS = ("day", "eve", "sunday", "monday", "friday")
 
 
+# Holidays on the same day every year, by their first word.
+_FIXED_HOLIDAYS = {
+    "halloween": (10, 31), "valentine": (2, 14), "boxing": (12, 26), "veteran": (11, 11),
+}  # fmt: skip
+
+
 def _holiday_in(name: str, year: int) -> dt.date:
     """The date of a named holiday in a year (Easter through dateutil)."""
     if name.startswith("easter") or name == "good friday":
@@ -1689,6 +1824,16 @@ def _holiday_in(name: str, year: int) -> dt.date:
         return easter(year) + dt.timedelta(days=shift)
     if name.startswith("thanksgiving"):
         return dt.date(year, 11, 1) + relativedelta(weekday=TH(+4))  # US: 4th Thursday
+    if name in ("black friday", "cyber monday"):  # the Friday and the Monday after it
+        thanksgiving = dt.date(year, 11, 1) + relativedelta(weekday=TH(+4))
+        return thanksgiving + dt.timedelta(days=1 if name == "black friday" else 4)
+    if name.startswith("memorial"):
+        return dt.date(year, 5, 31) + relativedelta(weekday=MO(-1))  # US: last Monday of May
+    if name.startswith("labor"):
+        return dt.date(year, 9, 1) + relativedelta(weekday=MO(+1))  # US: first Monday
+    fixed = _FIXED_HOLIDAYS.get(re.sub(r"['’]?s$", "", name.split()[0]))
+    if fixed is not None:
+        return dt.date(year, *fixed)
     if name.startswith("independence"):
         return dt.date(year, 7, 4)
     if name.startswith("new"):
@@ -1792,8 +1937,15 @@ def _resolve_span(
         return _Period(None, None, "day", is_relative=True, forced_role=forced)
     amount = _count(match["span_n"]) if match["span_n"] else 1
     unit = match["span_unit"] or match["span_unit1"]
-    if ahead and match["span_unit1"] and tense() == "past":
-        return None  # "The next year, he moved to Paris": the year after a past event
+    if (
+        ahead
+        and match["span_unit1"]
+        and (match["span_dir"].lower() == "following" or tense() == "past")
+    ):
+        # "The next year, he moved to Paris": the year after a past event ("the
+        # following year" after any), dated only when the sentence dates the event
+        # (`_anchor_following`)
+        return _Period(None, None, "year", is_relative=True)
     if ahead:
         last = _shifted(published, amount, unit)
         return _Period(published + dt.timedelta(days=1), last, "day")

@@ -138,6 +138,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "franc": "CHF", "francs": "CHF", "zloty": "PLN", "zlotys": "PLN",
     "krona": "SEK", "kronor": "SEK", "krone": "DKK", "kroner": "DKK",
     "lira": "TRY", "rand": "ZAR", "won": "KRW", "shekels": "ILS", "naira": "NGN",
+    "shilling": "KES", "shillings": "KES",
     "dirhams": "AED", "riyals": "SAR", "crowns": "CZK", "koruna": "CZK",
 }  # fmt: skip
 # Adjectives that say which dollar, pound or franc ("Canadian dollars").

@@ -158,7 +158,7 @@ _SLASHED_RUN = re.compile(r"[\d/]*")
 _PHONE_RUN = re.compile(r"[\d ().\-]*")
 # Indian digit grouping: "Rs 10,20,800 crore", "75,03,914 cotton bales" (two-digit groups
 # before the last three digits, which no Western grouping writes).
-_INDIAN_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,.]\d|\d)")
+_INDIAN_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d|\d|\.\d+\.\d)")
 _SCORE_REACH = 60
 _SCORE_CONTEXT = re.compile(
     r"\b"
@@ -182,9 +182,22 @@ _LOWER_CODES = frozenset({
 # Currency names numbers.py lacks, read after a figure ("5 billion reais", "ten bucks").
 _MORE_CURRENCY_WORDS = {"reais": "BRL", "reales": "BRL", "bucks": "$", "buck": "$"}
 # Minor units written alone after a figure ("ten cents", "20 pence"): a hundredth of these.
-_ALONE_SUBUNITS = {"cents": "$", "pence": "GBP"}
+_ALONE_SUBUNITS = {"cents": "$", "cent": "$", "pence": "GBP", "paise": "INR"}
 _MARKER_WORDS = (
-    frozenset({"percent", "pct", "per", "percentage", "pp", "ppt", "ppts", "degrees", "degree"})
+    frozenset(
+        {
+            "percent",
+            "per-cent",
+            "pct",
+            "per",
+            "percentage",
+            "pp",
+            "ppt",
+            "ppts",
+            "degrees",
+            "degree",
+        }
+    )
     | frozenset(CURRENCY_ADJECTIVES)
     | frozenset(CURRENCY_WORDS)
     | frozenset(_MORE_CURRENCY_WORDS)
@@ -217,6 +230,63 @@ _ADDRESS_AFTER = re.compile(
 )
 # A list item's number at the start of a text: "18. The", "3) The", "(2) One".
 _LIST_MARKER = re.compile(r"[.)][ \u00a0]+[A-Z(“\"]")
+# Letters written against the figure as a currency sign ("Sh2.1 billion", "N967.5 billion",
+# "P18.3 billion", "R134.8million", "Rs143 crore"), where no other sign is in use.
+_GLUED_CURRENCIES = {
+    "Sh": "KES", "KSh": "KES", "Ksh": "KES", "Kshs": "KES", "KShs": "KES",
+    "Rs": "INR", "Rp": "IDR", "RM": "MYR", "Tk": "BDT", "R": "ZAR", "N": "NGN", "P": "PHP",
+}  # fmt: skip
+# A figure that is a sum: decimals or thousands groups, or a scale word after it.
+_SUM_AFTER = re.compile(
+    r"(?:[.,]\d+)+(?![\w-])|(?:[.,]\d+)*[ \u00a0-]?(?i:million|billion|trillion|crore|lakh|mn|bn|tn|m|b|k)\b"
+)
+
+
+def _glued_currency(text: str, start: int, end: int) -> str | None:
+    """The currency of letters glued before the digits at `start`, if they are a sign of one.
+
+    A single letter ("N", "P", "R") or a code ("PHP3.5B") is a currency only before a sum
+    ("N1.38 trillion", "Sh800,000"), never in a name ("N95", "P5 nations", "COP30").
+    """
+    letters = _GLUED_LETTERS.search(text, max(0, start - 5), start)
+    if letters is None:
+        return None
+    word = letters.group()
+    code = _GLUED_CURRENCIES.get(word) or (word if word in ISO_CODES else None)
+    if code is None:
+        return None
+    if (len(word) == 1 or word in ISO_CODES) and not (
+        _SUM_AFTER.match(text, end) or _PRICE_AFTER.match(text, end, end + 24)
+    ):
+        return None
+    return code
+
+
+_FEET_INCHES = re.compile(r"['’′][ ]?(?P<inches>1[01]|\d)(?:\.\d+)?(?:\"|”|″|''|′′)(?!\w)")
+# "P41 per kilo", "P46 to P65": a price, or a range with the sign at both ends.
+_PRICE_AFTER = re.compile(
+    r" (?:per|a) (?:kilo|kg|litre|liter|l|bag|tonne|ton|head)\b| (?:to|and) [A-Z]\d"
+)
+_GLUED_LETTERS_AT = re.compile(r"[A-Za-z]{1,5}(?=\d)")
+_GLUED_LETTERS = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,5}$")
+# Makers and series whose numbers name a model, a flight or a body: "a Boeing 737 jet",
+# "Flight 166", "Asteroid 7335", "a Falcon 9 rocket"; the model's own suffix goes with it.
+_MODEL_NAME = re.compile(
+    r"\b(?:Boeing|Airbus|Embraer|Bombardier|Cessna|Antonov|Tupolev|Ilyushin|Sukhoi|Falcon"
+    r"|Flight|Asteroid|Apollo|Soyuz|Gemini|Voyager|Pioneer)[ \u00a0]$"
+)
+_MODEL_RUN = re.compile(r"\d+(?:-\d+)?s?")
+# A Boeing airliner named without its maker: "a 737 jet", "787-9s", "747 freighters".
+_AIRLINER = re.compile(
+    r"7[0-8]7(?:-\d{1,3}s?\b|(?:s|-\d{1,3}s?)?\s+(?:jets?|aircraft|planes?|airliners?|freighters?|MAX|Max)\b)"
+)
+# "over the age of 25", "between the ages of 21 and 34", "up to the age of five years".
+_AGE_OF = re.compile(r"\bages?\s+of\s+$", re.IGNORECASE)
+# Stock indices named by their number of members: "the S&P 500 rose", "Nikkei 225 futures".
+_INDEX_NAME = re.compile(
+    r"(?:S&P|Poor['’]s|Nikkei|ASX|CAC|DAX|MDAX|Russell|FTSE|Nifty|NIFTY|Sensex|SENSEX|TSX|Stoxx|STOXX|"
+    r"IBEX|Ibex|KOSPI|Kospi|MIB|AEX|OMX|NZX|JSE|KLCI|BSE|NSE)[ \u00a0]$"
+)
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -296,7 +366,8 @@ _LOW_BOUNDS = {
     ("a", "minimum", "of"), ("minimum", "of"), ("north", "of"), ("some", "more", "than"),
     ("well", "in", "excess", "of"), ("beyond",), ("surpassing",), ("topping",),
     ("exceeded",), ("exceeds",), ("exceed",), ("surpassed",), ("topped",), ("tops",),
-    ("well", "past"), ("just", "past"),
+    ("well", "past"), ("just", "past"), ("longer", "than"), ("higher", "than"),
+    ("larger", "than"), ("bigger", "than"), ("older", "than"),
     ("≥",), ("⩾",), (">",), (">", "="), ("not", "less", "than"), ("no", "less", "than"),
 }  # fmt: skip
 _HIGH_BOUNDS = {
@@ -306,6 +377,10 @@ _HIGH_BOUNDS = {
     ("not", "more", "than"), ("just", "below"), ("well", "under"), ("well", "below"),
     ("shy", "of"), ("just", "shy", "of"), ("close", "to"), ("up", "to", "around"),
     ("≤",), ("⩽",), ("<",), ("<", "="), ("not", "more", "than"),
+    ("not", "exceeding"), ("not", "to", "exceed"), ("not", "over"), ("not", "above"),
+    ("no", "higher", "than"), ("not", "higher", "than"), ("no", "greater", "than"),
+    ("not", "greater", "than"), ("capped", "at"), ("upto",), ("shorter", "than"),
+    ("lower", "than"), ("smaller", "than"), ("younger", "than"),
 }  # fmt: skip
 _APPROXIMATE = {
     ("about",), ("around",), ("roughly",), ("some",), ("approximately",), ("an", "estimated"),
@@ -348,7 +423,8 @@ _LABELS = _words(
     "gate platform terminal block lot ward district precinct unit division regiment "
     "brigade battalion squadron highway road interstate channel formula apollo vol volume "
     "part act annex protocol amendment directive model type mark mk series psalm port "
-    "exit suite apartment apt ext extension footnote fig"
+    "exit suite apartment apt ext extension footnote fig figure table ordinance decree docket "
+    "exhibit appendix schedule"
 )
 # Before a bare four-digit figure these make it a year even when a noun follows.
 _YEAR_CONTEXT = _words(
@@ -479,7 +555,14 @@ _SUFFIX_BOUNDS: dict[str, str] = {
     "more": "low", "over": "low", "above": "low", "higher": "low", "greater": "low",
     "longer": "low", "older": "low", "less": "high", "fewer": "high", "under": "high",
     "below": "high", "lower": "high", "shorter": "high", "younger": "high",
+    "colder": "high", "cooler": "high", "warmer": "low", "hotter": "low",
 }  # fmt: skip
+# "a BMI of 30 and higher", "children 12 and up": the same bounds joined by "and".
+_AND_BOUNDS = {
+    "higher": "low", "above": "low", "over": "low", "up": "low", "older": "low",
+    "greater": "low", "below": "high", "under": "high", "lower": "high", "younger": "high",
+}  # fmt: skip
+_AND_BOUND_NOT_BEFORE = _words("than to the a an this that these those his her their its our")
 # Words after a hyphen that make "a 600-strong force" an adjective, not a count of a unit.
 _HYPHEN_NOT_UNITS = _words(
     "strong odd plus something somethings ish fold times percent per and or to for of on up "
@@ -495,10 +578,17 @@ _COMPOUND_PARTS: dict[str, tuple[frozenset[str], Decimal]] = {
     "st": (frozenset({"lb", "lbs", "pound", "pounds"}), Decimal(14)),  # "15st 10lb"
     "hour": (frozenset({"minute", "minutes", "min", "mins"}), Decimal(60)),
     "hours": (frozenset({"minute", "minutes", "min", "mins"}), Decimal(60)),
+    "km": (frozenset({"m"}), Decimal(1000)),  # "42km 195m"
+    "mi": (frozenset({"yd"}), Decimal(1760)),  # "26mi 385yd"
     "year": (frozenset({"month", "months"}), Decimal(12)),  # "one year and 10 months"
     "years": (frozenset({"month", "months"}), Decimal(12)),
 }
+_PART_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_NO_COMMA_COMPOUNDS = frozenset(
+    {"hour", "hours", "year", "years"}
+)  # compounds never joined by a comma
 _SUBUNITS = frozenset({"cents", "cent", "pence", "p", "kopecks", "paise", "centimes"})
+_SUBUNIT_END = re.compile(r"\b(?:cents?|pence|paise)$", re.IGNORECASE)
 _MINOR_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pounds", "rupees"})
 _WEIGH_WORDS = _words("weigh weighs weighed weighing weight lost gained")
 _STREET_WORDS = _words(
@@ -510,7 +600,13 @@ _BOUND_SYMBOLS = frozenset({"≥", "≤", ">", "<", "⩾", "⩽"})
 _MARKER_DIMENSIONS = {"%": "percent", "pp": "percent", "°C": "temperature", "°F": "temperature"}
 _TIMES = frozenset({"times", "x"})
 _SUFFIX_OPENERS = frozenset({"or", "+"})
-_AFTER_FIGURE = _SUFFIX_OPENERS | {"in", "and", "but", "of"}  # connectors the issue-12 readers take
+_AFTER_FIGURE = _SUFFIX_OPENERS | {
+    "in",
+    "and",
+    "but",
+    "of",
+    "out",
+}  # connectors the issue-12 readers take
 _SYMBOL_MARKERS = frozenset(CURRENCY_SYMBOLS) | {"°"}
 # "one thing", "one way": "one" before these counts nothing a fact-checker could check.
 _VAGUE_SINGULARS = _words(
@@ -541,6 +637,7 @@ _POSSESSIVES = _words("his her their my your our")
 _PERIOD_CODE = re.compile(r"(?<![\w])(?:Q[1-4]|H[12]) ")
 _SIGN_BEFORE = frozenset(" \t\n\u00a0([:~")  # what may precede a minus sign ("to -5")
 _LOWER_WORD = re.compile(r"[a-z]+")
+_PER_CENT = re.compile(r"per-cent")
 _HYPHEN_TAIL = re.compile(r"[-‑](?:old|long|wide|high|tall|deep|thick)\b")
 # dimension, SI factor and offset of each unit label seen: one dict lookup per quantity.
 _dimension_cache: dict[str, tuple[str | None, UnitEntry | None]] = {}
@@ -872,11 +969,14 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     high_value: _Value | None = None
     if connector is not None and connector.lower in _AFTER_FIGURE:  # one set test for most
         lower = connector.lower
-        if (lower == "in" or (lower == "of" and _word_at(text, connector.end) == "every")) and (
-            _read_ratio(text, value, connector)
-        ):  # "one in three", "two of every three"
+        if (
+            lower == "in"
+            or (lower == "of" and _word_at(text, connector.end) == "every")
+            or (lower == "out" and text.startswith(" of every ", connector.end))
+        ) and _read_ratio(text, value, connector):
+            # "one in three", "two of every three", "1 out of every 22 kids"
             return _single(text, value, prefix, None, None, value.end), value.end
-        if lower in _SUFFIX_OPENERS:
+        if lower in _SUFFIX_OPENERS or (lower == "and" and prefix.bound is None):
             cursor = _read_suffix_bound(text, value, cursor)  # "3 or more children", "500+"
             connector = _token(text, cursor) if value.bound is None else None
         elif prefix.bound == "low" and lower in ("and", "but"):  # "above 20 and below 30"
@@ -975,6 +1075,8 @@ def _read_ratio(text: str, value: _Value, connector: _Tok) -> bool:
     if value.scaled or value.vague or value.value <= 0:
         return False
     token = _token(text, connector.end)
+    if token is not None and token.lower == "of" and connector.lower == "out":
+        token = _token(text, token.end)
     if token is not None and token.lower == "every":
         token = _token(text, token.end)
     if token is None or (token.kind != "num" and token.lower not in NUMBER_WORDS):
@@ -999,19 +1101,22 @@ def _read_ratio(text: str, value: _Value, connector: _Tok) -> bool:
 
 
 def _read_suffix_bound(text: str, value: _Value, position: int) -> int:
-    """ "N+", "N or more", "N or fewer": a bound after the figure; returns where it ends."""
+    """ "N+", "N or more", "N and higher": a bound after the figure; returns where it ends."""
     token = _token(text, position)
     if token is None:
         return position
     if token.text == "+" and token.start == value.end:
         value.bound = "low"
         return token.end
-    if token.lower != "or":
+    if token.lower not in ("or", "and"):
         return position
     word = _token(text, token.end)
-    kind = _SUFFIX_BOUNDS.get(word.lower) if word is not None else None
+    bounds = _SUFFIX_BOUNDS if token.lower == "or" else _AND_BOUNDS
+    kind = bounds.get(word.lower) if word is not None else None
     if kind is None or word is None or _token_kind(text, word.end) == "num":
         return position  # "3 or 4", "20 or more than 30"
+    if token.lower == "and" and _word_at(text, word.end) in _AND_BOUND_NOT_BEFORE:
+        return position  # "5 and up to 10", "$50 and over the years": a preposition
     value.bound = kind
     return word.end
 
@@ -1041,17 +1146,28 @@ def _read_compound(text: str, value: _Value, unit: str, end: int) -> int:
         return _read_spelled_part(text, value, number, smaller, per_larger, end)
     if number is None or number.kind != "num":
         return end
-    digits = _DIGITS.match(text, number.start)
+    digits = _PART_FIGURE.match(text, number.start)  # "8 foot 2.25 inches": decimals too
     assert digits is not None
     part_at = digits.end() + 1 if hyphenated and text[digits.end() : digits.end() + 1] == "-" else 0
     part = _token(text, part_at or digits.end())
-    if (hyphenated and not part_at) or len(digits.group()) > 2:
+    if (
+        hyphenated
+        and not part_at
+        and (_token_kind(text, digits.end()) != "word" or unit in _NO_COMMA_COMPOUNDS)
+    ):
+        return end  # "2 hours, 9 minutes and 56 seconds": a list of parts, as labelled
+    whole = digits.group().split(".")[0]
+    if len(whole) > len(str(per_larger)):
         return end
-    if int(digits.group()) >= per_larger:
+    amount = Decimal(digits.group())
+    if amount >= per_larger:
         return end  # "2 hours and 90 minutes": two figures, not one
     if part is None or part.lower not in smaller:
+        if unit in ("foot", "ft") and not (hyphenated or joined) and _is_bare(text, digits.end()):
+            value.value += amount / per_larger
+            return digits.end()  # "he stood 7 foot 6": the inches' unit unwritten
         return end
-    value.value += Decimal(digits.group()) / per_larger
+    value.value += amount / per_larger
     return part.end
 
 
@@ -1231,7 +1347,7 @@ def _read_value(text: str, start: int) -> _Value:
     return figure
 
 
-_BEFORE_DOT = frozenset(["", " ", "(", "\t", "\n", "\u00a0"])  # where ".75" opens a figure
+_BEFORE_DOT = frozenset(["", " ", "(", "\t", "\n", "\u00a0", "$", "£", "€"])  # ".75", "$.99"
 
 
 def _read_vulgar(text: str, start: int) -> _Value:
@@ -1288,9 +1404,12 @@ def _read_figure(text: str, start: int) -> _Value:
     if following == " ":  # the common case: only "2 1/2" continues a figure past a space
         if text[end + 2 : end + 3] == "/":
             value, end, grouped = _read_mixed_fraction(text, value, end, grouped)
+        elif text[end + 1 : end + 2] in _VULGAR_FRACTIONS and not grouped:
+            value += _VULGAR_FRACTIONS[text[end + 1]]  # "7 ½ pounds"
+            end, grouped = end + 2, True
         figure = _Value(value, start, end, digits, grouped)
         _read_scale_words(text, figure)
-        if start and text[start - 1] in "-−":
+        if start and text[start - 1] in "-−–":
             _read_sign(text, figure)
         return figure
     if following == "." and text[end + 1 : end + 2].isdecimal():
@@ -1318,10 +1437,13 @@ def _read_figure(text: str, start: int) -> _Value:
     if following in _DASHES and text[end + 1 : end + 2].isalpha():
         _read_hyphen_unit(text, figure)  # "a 45-acre farm", or rejected ("a 600-strong force")
         return figure
-    if following == "°" or following.isalnum():
+    if following == "°" or following.isalnum() or following in "'’′":
         _read_attached(text, figure)
+        if figure.scaled and text.startswith("-plus", figure.end):
+            figure.bound = "low"  # "a $100m-plus budget": at least
+            figure.end += len("-plus")
     _read_scale_words(text, figure)
-    if start and text[start - 1] in "-−":
+    if start and text[start - 1] in "-−–":
         _read_sign(text, figure)
     return figure
 
@@ -1344,6 +1466,14 @@ def _read_sign(text: str, figure: _Value) -> None:
         figure.start = start - len("minus-")
     elif start and text[start - 1] in "-−" and (start == 1 or text[start - 2] in _SIGN_BEFORE):
         figure.value = -figure.value
+        figure.start = start - 1
+    elif (
+        text[start - 1] == "–"
+        and start > 2
+        and text[start - 2] == " "
+        and text[start - 3].isalpha()
+    ):
+        figure.value = -figure.value  # "a high of –7 C": an en dash after a word, not a range
         figure.start = start - 1
 
 
@@ -1375,9 +1505,11 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
     """ "a 45-acre farm", "an 89-year-old man": the adjective names the figure's unit."""
     dash = figure.end
     word = _LOWER_WORD.match(text, dash + 1)
+    if word is not None and word.group() == "per" and text.startswith("-cent", word.end()):
+        word = _PER_CENT.match(text, dash + 1)  # "a 100-per-cent owned project"
     if (
         word is not None
-        and word.group() == "percent"
+        and word.group() in ("percent", "per-cent")
         and not text[word.end() : word.end() + 1].isalnum()
     ):
         figure.unit = "%"  # "a 40-percent hike"
@@ -1391,6 +1523,22 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
         figure.bound = "low"  # "60-plus bushels", "the 5,000-plus systems": at least
         figure.end = word.end()
         return
+    if (
+        word is not None
+        and word.group() == "cent"
+        and not text[word.end() : word.end() + 1].isalnum()
+    ):
+        figure.value /= 100  # "an 18-cent decrease": a hundredth of a dollar
+        figure.scaled = True
+        figure.unit = "USD"
+        figure.end = word.end()
+        return
+    if word is None and (symbol := _LETTERS.match(text, dash + 1)) is not None:
+        after = symbol.end()
+        if lookup_symbol(symbol.group()) is not None and not text[after : after + 1].isalnum():
+            figure.unit = symbol.group()  # "a 150-MW solar site", "a 5-GW plant"
+            figure.end = after
+            return
     if (
         word is None
         or word.group() in _HYPHEN_NOT_UNITS
@@ -1412,6 +1560,7 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
         figure.unit = CURRENCY_WORDS[unit]
         figure.end = after
         return
+
     entry = lookup_name(unit) or lookup_symbol(unit)
     if entry is not None and entry.dimension != "time":
         unit = entry.unit  # "a 5-metres-long" → metre
@@ -1428,6 +1577,8 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
 def _reject_glued(text: str, start: int, end: int) -> None:
     """Reject digits glued to a word or a designation ("G7", "F-16", "#5", "+44")."""
     before = text[start - 1] if start > 0 else " "
+    if before.isalpha() and _glued_currency(text, start, end) is not None:
+        return  # "Sh2.1 billion", "PHP3.5B": a currency sign in letters
     if before.isalpha() or before in "_#@":
         raise _Rejected(end)
     if before in _DASHES or before in "‑":
@@ -1499,6 +1650,11 @@ def _read_attached(text: str, figure: _Value) -> None:
         figure.unit = "°C" if letters is None or letters.group().lower() != "f" else "°F"
         figure.end = letters.end() if letters is not None else end + 1
         return
+    if text[end] in "'’′" and (height := _FEET_INCHES.match(text, end)) is not None:
+        figure.value += Decimal(height["inches"]) / 12  # "7'1\"": feet and inches
+        figure.unit = text[end]
+        figure.end = height.end()
+        return
     if not text[end].isalnum():
         return  # mostly a space: no letters can follow, and the regex call costs more
     letters = _LETTERS.match(text, end)
@@ -1514,9 +1670,10 @@ def _read_attached(text: str, figure: _Value) -> None:
     if word == "m" and _word_at(text, after) in _LENGTH_ADJECTIVES:
         figure.unit = "m"  # "1.8m tall": metres, not a million
         figure.end = after
-    elif lower in SCALE_ABBREVIATIONS:
-        figure.value *= SCALE_ABBREVIATIONS[lower]
-        figure.scale *= SCALE_ABBREVIATIONS[lower]
+    elif lower in SCALE_ABBREVIATIONS or (lower in SCALES and lower != "hundred"):
+        scale = SCALE_ABBREVIATIONS.get(lower) or SCALES[lower]  # "5bn", "R134.8million"
+        figure.value *= scale
+        figure.scale *= scale
         figure.scaled = True
         figure.end = after
     elif word == "p" and not figure.scaled:
@@ -1526,6 +1683,11 @@ def _read_attached(text: str, figure: _Value) -> None:
         figure.end = after
     elif lower in ("c", "f") and word.isupper():
         figure.unit = "°C" if lower == "c" else "°F"
+        figure.end = after
+    elif word == "st":
+        if not _is_stone(figure):
+            raise _Rejected(after)  # "21st": an ordinal
+        figure.unit = word  # "12st 7lb", "weighed 9st": stones, where no ordinal ends so
         figure.end = after
     elif (lower in _ATTACHED_UNITS and word != "G") or (  # "5G" is a network, "5g" grams
         len(word) > 1 and lookup_symbol(word) is not None  # "500mg", "13.6TeV"
@@ -1538,6 +1700,12 @@ def _read_attached(text: str, figure: _Value) -> None:
         figure.end = after
     else:
         raise _Rejected(after)  # ordinals, decades, "5G", "9am"
+
+
+def _is_stone(figure: _Value) -> bool:
+    """ "9st" is nine stone: the ordinals written "-st" end in 1 ("21st"), but not in 11."""
+    digits = figure.digits
+    return digits is not None and not figure.grouped and (digits[-1] != "1" or digits[-2:] == "11")
 
 
 def _is_age_band(text: str, figure: _Value) -> bool:
@@ -1599,6 +1767,11 @@ def _read_words(text: str, start: int) -> _Value:
     spoken = _spoken_fraction(text, first)
     if spoken is not None:
         return spoken
+    if "-and-a-" in lower and (mixed := _AND_A_FRACTION.fullmatch(lower)) is not None:
+        whole = parse_number_words(mixed["whole"].split("-"))
+        if whole is not None:  # "two-and-a-half years"
+            fraction = _UNIT_FRACTIONS[mixed["part"]]
+            return _Value(Decimal(whole) + fraction, first.start, first.end, grouped=True)
     words: list[str] = []
     end = start
     token: _Tok | None = first
@@ -1629,6 +1802,8 @@ def _read_words(text: str, start: int) -> _Value:
         token = _token(text, token.end)
     if words and words[-1] == "and":
         words.pop()
+    if words and words[0] in SCALES and text[:start].rstrip()[-1:].isdecimal():
+        raise _Rejected(end)  # "X2.1 billion": the scale of a figure already rejected
     value = parse_number_words(words)
     if value is None and len(words) > 1:
         raise _Rejected(end)  # "nineteen eighty-seven": a year read aloud, none of it a count
@@ -1642,6 +1817,9 @@ def _read_words(text: str, start: int) -> _Value:
         for p in word.split("-")[1:]
     ):
         raise _Rejected(end)
+    restated = _RESTATED.match(text, end)
+    if restated is not None and Decimal(restated["digits"].replace(",", "")) == value:
+        end = restated.end()  # "forty-eight (48) hours": the figure written twice, as deeds do
     scales = [SCALES.get(w, 12 if w == "dozen" else 1) for w in words]
     figure = _Value(value, start, end, scaled=max(scales) > 1, scale=Decimal(scales[-1]))
     figure.one_word = words == ["one"]
@@ -1740,6 +1918,8 @@ def _read_fraction(
     raise _Rejected(first.end)
 
 
+_RESTATED = re.compile(r" \((?P<digits>\d{1,3}(?:,\d{3})*)\)")
+_AND_A_FRACTION = re.compile(r"(?P<whole>[a-z-]+?)-and-a-(?P<part>half|quarter)")
 # "a half-mile walk", "an hour and a quarter": the fractions a unit takes in words.
 _UNIT_FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
 
@@ -1756,6 +1936,9 @@ def _hyphened_fraction(word: _Tok, start: int) -> _Value | None:
     """ "half-mile", "quarter-hour": a fraction of the unit after the hyphen, from `start`
     (the word, or an article before it); a "half-year" is a period of the calendar."""
     head, _, tail = word.lower.partition("-")
+    if head in _UNIT_FRACTIONS and tail in SCALES and tail != "hundred":
+        value = _UNIT_FRACTIONS[head] * SCALES[tail]  # "a half-million lives"
+        return _Value(value, start, word.end, grouped=True, scaled=True)
     if head not in _UNIT_FRACTIONS or tail in ("year", "time") or not _measures(tail):
         return None
     return _Value(_UNIT_FRACTIONS[head], start, word.start + len(head) + 1, grouped=True)
@@ -1834,13 +2017,18 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
         prefix.previous == "minus"
         and index > 0
         and tokens[index - 1].lower() == "minus"
-        and (
-            index < 2 or tokens[index - 2].lower() != "or"  # "plus or minus 5" is a margin
+        and not (  # "plus or minus 5" is a margin; "or minus 48°C" a figure below zero
+            index > 2 and tokens[index - 2].lower() == "or" and tokens[index - 3].lower() == "plus"
         )
     ):
         prefix.negative = True
         prefix.first = index - 1
         index -= 1
+    if index and text[start - 1 : start].isalpha():
+        code = _glued_currency(text, start, _DIGITS.match(text, start).end())  # type: ignore[union-attr]
+        if code is not None:  # "Sh2.1 billion": _reject_glued let it through
+            prefix.currency, prefix.first = code, index - 1
+            index -= 1
     index = _take_currency(tokens, index, prefix)
     index = _take_bound(tokens, index, prefix)
     if (
@@ -1854,7 +2042,8 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
         prefix.bound = None  # "3,338 kilometres over 21 stages": a preposition, not a bound
         prefix.first = 1 if len(tokens) > 1 else None
     if index > 0 and tokens[index - 1].lower() in ("between", "from"):
-        ranging = index > 1 and tokens[index - 2].lower() in _RANGE_VERBS
+        verb = index - 3 if index > 2 and tokens[index - 2].lower() == "anywhere" else index - 2
+        ranging = verb >= 0 and tokens[verb].lower() in _RANGE_VERBS  # "range anywhere from"
         prefix.between = tokens[index - 1].lower() == "between" or ranging
         prefix.from_ = not prefix.between
         prefix.first = index - 1
@@ -1965,8 +2154,8 @@ def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = 
         code = token
     elif token == "." and index > 1 and tokens[index - 2] == "Rs":
         code, used = "INR", 2
-    elif token == "Rs":
-        code = "INR"
+    elif len(token) > 1 and token in _GLUED_CURRENCIES:
+        code = _GLUED_CURRENCIES[token]  # "Rs 36,472 crore", "KSh 5 million"; not "R 5"
     elif token == "RMB":
         code = "CNY"  # "RMB 53.7 billion": renminbi
     if code is None:
@@ -2053,17 +2242,39 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
         raise _Rejected(band.end() if band else value.end)  # "aged 11-25": an age band
     if prefix.label and prefix.currency is None:
         raise _Rejected(value.end)  # "No. 10": a designation
+    if value.digits is not None and _INDEX_NAME.search(text, max(0, value.start - 9), value.start):
+        raise _Rejected(value.end)  # "the S&P 500 index", "the Nikkei 225 fell"
+    if value.digits is not None and (
+        _MODEL_NAME.search(text, max(0, value.start - 10), value.start)
+        or _AIRLINER.match(text, value.start)
+    ):
+        raise _Rejected(_MODEL_RUN.match(text, value.start).end())  # type: ignore[union-attr]
+    if _AGE_OF.search(text, max(0, value.start - 16), value.start):
+        band = _AGE_BAND.match(text, value.end)
+        raise _Rejected(band.end() if band else value.end)  # "over the age of 25"
     if value.digits is not None and not value.grouped and not value.scaled and value.unit is None:
         number = int(value.digits)
-        if 1 <= number <= 31 and (
-            prefix.month
-            or _month_follows(text, value.end)
-            # "march 16, when…": a lower-case month is a date when no counted noun follows
-            or (prefix.previous in _MONTHS and _is_bare(text, value.end))
+        if (
+            1 <= number <= 31
+            and (
+                prefix.month
+                or _month_follows(text, value.end)
+                or (  # "during 23-25 November": both are days
+                    text[value.end : value.end + 1] in "-–"
+                    and (span := _DAY_SPAN.match(text, value.end)) is not None
+                    and _month_follows(text, span.end())
+                )
+                # "march 16, when…": a lower-case month is a date when no counted noun follows
+                or (prefix.previous in _MONTHS and _is_bare(text, value.end))
+            )
         ):
             days = _DAY_SPAN.match(text, value.end)  # "October 22-25": both are days
             raise _Rejected(days.end() if days else value.end)
-        if number <= 2400 and _word_at(text, value.end) in _TIME_ZONES:
+        if (
+            number <= 2400
+            and (zone := _word_at(text, value.end)) in _TIME_ZONES
+            and (zone != "hrs" or len(value.digits) > 2)  # "1400 hrs"; "24 hrs" is hours
+        ):
             raise _Rejected(value.end)  # "1400 GMT", "9 CET": a time of day
         if _ADDRESS_AFTER.match(text, value.end):
             raise _Rejected(value.end)  # "233 W. Main Street", "the 300 block of Julia St."
@@ -2140,7 +2351,11 @@ def _check_whole(
     four_digits = value.digits is not None and len(value.digits) == 4  # years only: a cheap gate
     if (
         four_digits
-        and _is_year(value, prefix, unit)
+        and (
+            _is_year(value, prefix, unit)
+            or (_looks_like_year(value) and _after_month_day(text, value))
+            or _close_years(value, high_value)
+        )
         and (high_value is None or _is_year_end(value, high_value))
     ):
         tail = _YEAR_TAIL.match(text, value.end)
@@ -2169,8 +2384,10 @@ def _check_whole(
         raise _Rejected(value.end)
     if _is_written_year(text, value, prefix, unit):
         raise _Rejected(end)  # "in the year of our Lord one thousand seven hundred and …"
-    if _is_date_duration(text, prefix, unit, per, end):
-        raise _Rejected(end)  # "within two weeks", "three years ago" belong to dates
+    if not value.scaled and _is_date_duration(text, prefix, unit, per, end):
+        # "within two weeks", "three years ago" belong to dates; "150 million years ago"
+        # is no calendar date
+        raise _Rejected(end)
 
 
 def _one_of_a_kind(unit: str) -> bool:
@@ -2217,8 +2434,8 @@ def _is_year(value: _Value, prefix: _Prefix, unit: str | None) -> bool:
     """A bare four-digit figure 1800–2100 counting nothing, or modifying "levels", "budget"…"""
     if not _looks_like_year(value) or prefix.currency:
         return False
-    if unit is not None and unit.split()[0].lower() in _YEAR_NOUNS:
-        return True  # "below 1990 levels"
+    if unit is not None and (unit.split()[0].lower() in _YEAR_NOUNS or unit[0].isupper()):
+        return True  # "below 1990 levels", "the 2016 Christmas appeal", "2018 World Cup"
     if prefix.bound is not None or prefix.approximate:
         return False
     if unit is None:
@@ -2248,6 +2465,19 @@ def _is_early_year(text: str, value: _Value, prefix: _Prefix) -> bool:
     return bool(before) and (before[-1].isdecimal() or before[-1].lower() in _MONTHS)
 
 
+def _after_month_day(text: str, value: _Value) -> bool:
+    """Whether the figure follows a month, a day and a comma, where a date writes its
+    year even before a noun: "the September 11, 2001 terrorist attacks"."""
+    if text[value.start - 2 : value.start] != ", ":
+        return False
+    before = text[max(0, value.start - 20) : value.start - 2].split()
+    return (
+        len(before) > 1
+        and before[-1].rstrip("stndrh").isdecimal()
+        and before[-2].lower().rstrip(".") in _MONTHS
+    )
+
+
 def _looks_like_year(value: _Value) -> bool:
     """A bare four-digit figure 1800–2100 with nothing attached."""
     digits = value.digits
@@ -2259,6 +2489,14 @@ def _looks_like_year(value: _Value) -> bool:
         and value.unit is None
         and 1800 <= int(digits) <= 2100
     )
+
+
+def _close_years(low: _Value, high: _Value | None) -> bool:
+    """ "the 1929–1931 calendar reforms": two years a few apart, whatever noun follows
+    (a count range runs far wider between such round figures)."""
+    if high is None or not _looks_like_year(low) or high.digits is None or len(high.digits) != 4:
+        return False
+    return _is_year_end(low, high) and 0 < int(high.digits) - int(low.digits) <= 20  # type: ignore[arg-type]
 
 
 def _is_year_end(low: _Value, high: _Value) -> bool:
@@ -2280,8 +2518,8 @@ def _read_marker(text: str, value: _Value) -> int:
     marker, end = _marker_at(text, value.end)
     if marker is None:
         return value.end
-    if marker in ("$", "GBP") and text[end - 5 : end].lower() in ("cents", "pence"):
-        value.value /= 100  # "ten cents" is 0.10 of the major unit
+    if marker in ("$", "GBP", "INR") and _SUBUNIT_END.search(text, max(0, end - 6), end):
+        value.value /= 100  # "ten cents", "64 paise": a hundredth of the major unit
         value.scaled = True
     if marker == "$":
         marker, value.bare_dollar = "USD", True
@@ -2341,6 +2579,9 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
     if token is None:
         return None, position
     if token.text == "%":
+        points = _token(text, token.end)
+        if points is not None and points.lower in ("points", "point"):
+            return "pp", points.end  # "0.1% points": percentage points
         return "%", token.end
     if token.kind == "sym":
         if token.text not in _SYMBOL_MARKERS:
@@ -2358,7 +2599,7 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
             return None, position  # most words after a figure are nouns: decide at once
     following = _token(text, token.end)
     next_lower = following.lower if following is not None else ""
-    if lower in ("percent", "pct") or (lower == "per" and next_lower == "cent"):
+    if lower in ("percent", "per-cent", "pct") or (lower == "per" and next_lower == "cent"):
         return "%", (following.end if lower == "per" and following is not None else token.end)
     if lower == "percentage" and next_lower in ("point", "points") and following is not None:
         return "pp", following.end
@@ -2443,9 +2684,22 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
     ):
         currency = DOLLAR_PREFIXES[currency_token.lower]  # "and HK$8.47 billion"
         position = currency_token.end + 1
+    elif currency_token is not None and currency_token.kind == "word":
+        glued = _GLUED_LETTERS_AT.match(currency_token.text)
+        digits = currency_token.start + glued.end() if glued else -1
+        if glued and (code := _glued_currency(text, digits, currency_token.end)) is not None:
+            currency, position = code, digits  # "between R71.84 and R79.44"
     start = _token(text, position)
     if start is None:
         return None
+    negative = False
+    if start.kind == "sym" and start.text in "-−–" and text[start.end : start.end + 1].isdecimal():
+        start = _token(text, start.end)  # "between 0 and -2C": _read_figure reads the sign
+        assert start is not None
+    elif start.lower == "minus" and _token_kind(text, start.end) == "num":
+        negative = True  # "ranging from minus 30°C to minus 55°C"
+        start = _token(text, start.end)
+        assert start is not None
     if start.kind == "num":
         if connector.text in _DASHES and not _dash_is_even(text, low, connector, start):
             return None
@@ -2456,6 +2710,8 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
         _read_marker(text, high)
     except _Rejected:
         return None
+    if negative:
+        high.value = -high.value
     if high.vague or (high.one_word and connector.lower != "to" and not prefix.between):
         return None
     high.unit = high.unit or currency
@@ -2467,7 +2723,9 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
         low.value *= high.scale
         low.scale = high.scale
     if low.value >= high.value:
-        return None
+        if not high.value < low.value <= 0:
+            return None
+        low.value, high.value = high.value, low.value  # "between 0 and -2C", "-3 to -5C"
     return high
 
 
@@ -2595,9 +2853,13 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
         if lower.endswith(("'s", "’s")):
             break
         words.append(token)
+        following = _token(text, token.end)
+        if lower in _IRREGULAR_PLURALS and _is_plural_noun(following):
+            token = following  # "police officers", "staff members": a modifier, not the head
+            continue
         if _is_plural(lower) or lower in _ATTACHED_UNITS or (lower in _CELSIUS and len(words) > 1):
             break
-        token = _token(text, token.end)
+        token = following
     if not words:
         return None, position
     if words[-1].lower not in _ATTACHED_UNITS:
@@ -2736,6 +2998,17 @@ def _unit_text(text: str, start: int, end: int) -> str:
     if lower in ("degrees celsius", "degrees c", "degrees", "degrees centigrade"):
         return "°C"
     return unit
+
+
+def _is_plural_noun(token: _Tok | None) -> bool:
+    """Whether a token is a lower-case plural noun ("officers"), not a stop word ("was")."""
+    return (
+        token is not None
+        and token.kind == "word"
+        and token.text.islower()
+        and token.lower not in _STOP
+        and _is_plural(token.lower)
+    )
 
 
 def _is_plural(word: str) -> bool:

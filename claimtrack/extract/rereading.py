@@ -137,17 +137,31 @@ _DISTANT_RATE = re.compile(
     r"(daily|weekly|monthly|quarterly|annually|yearly|hourly))\b",
     re.IGNORECASE,
 )
-_RATE_ADVERB_PERIODS = {
+# The period of each rate word, adverb ("annually") or adjective ("annual").
+_RATE_WORD_PERIODS = {
     "daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
-    "annually": "year", "yearly": "year", "hourly": "hour",
+    "annually": "year", "yearly": "year", "hourly": "hour", "annual": "year",
+    "annualized": "year", "annualised": "year",
 }  # fmt: skip
 _RATE_BARRIER = re.compile(
     r"[,;:.!?()\[\]—–]|\s-\s|\b(?:and|but|which|who|whom|that|when|while|if|because|than|"
     r"since|until|after|before|last|next|this|in\s+the|over\s+the)\b",
     re.IGNORECASE,
 )
-_ANNUAL_AFTER = re.compile(r"\s+annual(?:ized|ised)?\s+(?:growth\s+)?(?:rate|pace)\b", re.I)
-_ANNUAL_BEFORE = re.compile(r"\bannual(?:ized|ised)?\s+(?:growth\s+)?(?:rate|pace)\s+of\s+$", re.I)
+# "a 3.1 percent annual rate", "an annual growth rate of 0.7 percent", "a $24 monthly
+# charge", "an annual net salary of €15 million": a rate adjective on a noun that is an
+# amount per period. Other nouns stay plain ("weekly cases rose to 500").
+_PERIOD_ADJECTIVE = r"(?P<adj>annual(?:ized|ised)?|monthly|weekly|daily|yearly|hourly|quarterly)"
+_AMOUNT_NOUN = (
+    r"(?:rate|pace|salary|salaries|wages?|pay|income|charges?|fees?|rents?|rainfall|output"
+    r"|production|allowance|stipend|subscription|premiums?|payments?|spending|budget)"
+)
+_ANNUAL_AFTER = re.compile(rf"\s+{_PERIOD_ADJECTIVE}\s+(?:[a-z]+\s+)?{_AMOUNT_NOUN}\b", re.I)
+_ANNUAL_BEFORE = re.compile(
+    rf"\b{_PERIOD_ADJECTIVE}\s+(?:[a-z]+\s+){{0,2}}?{_AMOUNT_NOUN}\s+(?:of|is|was|at|are|were)\s+"
+    r"(?:(?:about|approximately|around|nearly|roughly|some|just)\s+)?$",
+    re.I,
+)
 _RATE_REACH = 60
 # A rate adverb followed by a word other than these modifies a noun ("weekly cases").
 _ADJECTIVE_USE = re.compile(
@@ -157,19 +171,18 @@ _ADJECTIVE_USE = re.compile(
 
 def distant_rate(text: str, quantity: Quantity, stop: int) -> str | None:
     """The rate period written a few words after `quantity` (up to `stop`), or None."""
-    if _ANNUAL_AFTER.match(text, quantity.end) or _ANNUAL_BEFORE.search(
-        text, max(0, quantity.start - 40), quantity.start
-    ):
-        return "year"
+    adjective = _ANNUAL_AFTER.match(text, quantity.end) or _ANNUAL_BEFORE.search(
+        text, max(0, quantity.start - 60), quantity.start
+    )
+    if adjective is not None:
+        return _RATE_WORD_PERIODS[adjective["adj"].lower()]
     window = text[quantity.end : min(stop, quantity.end + _RATE_REACH)]
     found = _DISTANT_RATE.search(window)
     if found is None or _RATE_BARRIER.search(window, 0, found.start()):
         return None
     if found.group(2) and _ADJECTIVE_USE.match(window, found.end()):
         return None  # "17 states seeing weekly cases": the adverb is an adjective
-    return (
-        found.group(1).lower() if found.group(1) else _RATE_ADVERB_PERIODS[found.group(2).lower()]
-    )
+    return found.group(1).lower() if found.group(1) else _RATE_WORD_PERIODS[found.group(2).lower()]
 
 
 # "as much as 40 centimeters (15 inches)": a conversion in brackets has the bound of the
@@ -191,7 +204,8 @@ _SPACED_SCALE = re.compile(r"[ \u00a0]([CF])\b(?![-'’.]\w)")
 # Words that make a spaced "C" or "F" a temperature scale, not a grade or a section.
 _TEMPERATURE_CONTEXT = re.compile(
     r"\btemperatures?\b|\bdegrees?\b|\bcold(?:er|est)?\b|\bwarm|\bhot(?:ter|test)?\b"
-    r"|\bheat|\bfreez|\bfrost|\bthermometer|\bfahrenheit\b|\bcelsius\b|°",
+    r"|\bheat|\bfreez|\bfrost|\bthermometer|\bfahrenheit\b|\bcelsius\b|°"
+    r"|\bwind\s?chills?\b|\bhighs?\b|\blows?\b",
     re.IGNORECASE,
 )
 

@@ -378,6 +378,8 @@ UNSEEN = Path(__file__).parent / "unseen" / "quantities_dates.jsonl"
 FRESH_DEV = Path(__file__).parent / "unseen" / "dev_fresh.jsonl"
 # A third, written after the second had been tuned on (README there).
 FRESH_DEV_2 = Path(__file__).parent / "unseen" / "dev_fresh2.jsonl"
+# A fourth, written after the third had been tuned on (README there).
+FRESH_DEV_3 = Path(__file__).parent / "unseen" / "dev_fresh3.jsonl"
 # Fractions are labelled to four places (0.6667 for two thirds).
 UNSEEN_TOLERANCE = 1e-3
 
@@ -460,6 +462,7 @@ def split_figures(cases: list[Case]) -> dict[str, dict[str, Tally]]:
         "unseen dev": facet_figures(load_unseen("dev")),
         "fresh dev": facet_figures(load_unseen("dev", FRESH_DEV)),
         "fresh dev 2": facet_figures(load_unseen("dev", FRESH_DEV_2)),
+        "fresh dev 3": facet_figures(load_unseen("dev", FRESH_DEV_3)),
         "unseen test": facet_figures(load_unseen("test")),
     }
     print("\n" + facet_table(rows))
@@ -492,7 +495,7 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
 # Today's figures are below that bar (values 0.871, strict 0.785, dates 0.761 on
 # 2026-12-06); these floors sit just under them to guard against regression and
 # do not certify the bar.
-UNSEEN_TEST_FLOORS = {"values": 0.865, "strict": 0.78, "dates": 0.755}
+UNSEEN_TEST_FLOORS = {"values": 0.87, "strict": 0.785, "dates": 0.76}
 
 
 def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -> None:
@@ -506,11 +509,13 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # Regression floors for the development sets, just under their figures when set
 # (2026-12-06: unseen dev 0.922 / 0.890 / 0.876, fresh dev 0.962 / 0.956 / 0.913; the fresh
 # batch scored 0.902 / 0.839 / 0.845 before any rule was written from it. 2026-12-06, later:
-# fresh dev 2 scored 0.890 / 0.821 / 0.763 before any rule was written from it).
+# fresh dev 2 scored 0.890 / 0.821 / 0.763 before any rule was written from it. 2026-12-06,
+# evening: fresh dev 3 scored 0.844 / 0.771 / 0.807 before any rule was written from it).
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
-    "fresh dev 2": {"values": 0.915, "strict": 0.845, "dates": 0.79},
+    "fresh dev 2": {"values": 0.915, "strict": 0.86, "dates": 0.795},
+    "fresh dev 3": {"values": 0.945, "strict": 0.885, "dates": 0.81},
 }
 
 
@@ -522,12 +527,15 @@ def test_dev_sets_hold_their_floors(split_figures: dict[str, dict[str, Tally]]) 
             assert split_figures[name][facet].f1 >= floor, f"{name} {facet}\n{table}"
 
 
-@pytest.mark.parametrize("batch", [FRESH_DEV, FRESH_DEV_2], ids=["fresh", "fresh-2"])
+FRESH_BATCHES = [FRESH_DEV, FRESH_DEV_2, FRESH_DEV_3]
+
+
+@pytest.mark.parametrize("batch", FRESH_BATCHES, ids=["fresh", "fresh-2", "fresh-3"])
 def test_the_fresh_dev_batches_are_well_formed(batch: Path) -> None:
     """At least 150 dev sentences from sources no earlier set uses, labels in vocabulary."""
     rows = [json.loads(raw) for raw in batch.read_text("utf-8").splitlines() if raw.strip()]
     assert len(rows) >= 150
-    earlier = [UNSEEN, FRESH_DEV] if batch == FRESH_DEV_2 else [UNSEEN]
+    earlier = [UNSEEN, *FRESH_BATCHES[: FRESH_BATCHES.index(batch)]]
     for path in earlier:
         other = [json.loads(raw) for raw in path.read_text("utf-8").splitlines() if raw.strip()]
         assert not {row["source"] for row in rows} & {row["source"] for row in other}

@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from claimtrack.extract.dates import find_dates, parse_date_phrase
+from claimtrack.extract.types import DateMention
 
 MONDAY = dt.date(2025, 11, 3)  # a Monday in November
 FEBRUARY = dt.date(2025, 2, 10)  # early in the year: a bare month's year depends on tense
@@ -28,10 +29,10 @@ def one(text: str, published: dt.date | None, **options: str | None):
     return mention
 
 
-def check(example: Example) -> None:
-    """Compare one example with what find_dates reads."""
+def check(example: Example, mention: DateMention | None = None) -> None:
+    """Compare one example with what find_dates reads (its one mention, unless given)."""
     text, published, date, role, precision, first, last = example
-    mention = one(text, published)
+    mention = mention or one(text, published)
     got = (
         mention.date.isoformat(),
         mention.role,
@@ -696,4 +697,87 @@ def test_inclusive_bounds_month_of_year_last_quarter_dashed_dates_and_past_relat
 )
 def test_spans_from_an_undated_event_and_bare_dashed_pairs_are_no_dates(text: str) -> None:
     """ "within three weeks of approval" runs from the approval, not from publication."""
+    assert find_dates(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # a forecasting verb in the progressive is future wording; "forecasts" may be a noun
+        ("The agency is projecting growth of 3% in 2026.", MONDAY, "2026-12-31", "deadline", "year", "2026-01-01", "2026-12-31"),
+        ("Economists are predicting a recovery in 2026.", MONDAY, "2026-12-31", "deadline", "year", "2026-01-01", "2026-12-31"),
+        ("Exports grew in September, beating forecasts.", MONDAY, "2025-09-01", "mentioned", "month", "2025-09-01", "2025-09-30"),
+    ],
+    ids=lambda e: e[0],
+)  # fmt: skip
+def test_forecasting_verbs_make_a_year_a_deadline(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # "the following year / month" is counted from the date written before it
+        ("Sales fell in 2019, and the following year they rose.", MONDAY, "2020-01-01", "mentioned", "year", "2020-01-01", "2020-12-31"),
+        ("The line shut in June 2019 and reopened the following month.", MONDAY, "2019-07-01", "mentioned", "month", "2019-07-01", "2019-07-31"),
+        ("The plant opens in 2027 and will expand the following year.", MONDAY, "2028-12-31", "deadline", "year", "2028-01-01", "2028-12-31"),
+    ],
+    ids=lambda e: e[0],
+)  # fmt: skip
+def test_the_following_year_counts_from_the_date_before_it(example: Example) -> None:
+    written, following = find_dates(example[0], example[1])
+    assert written.first_day is not None
+    check(example, following)
+
+
+def test_the_following_year_after_an_undated_event_has_no_date() -> None:
+    """Without a date before it, "the following year" is the year after something undated."""
+    assert find_dates("The following year, he moved to Paris.", MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # more holidays: US shopping days after Thanksgiving, fixed days, and Mondays
+        ("Shoppers will line up on Black Friday.", MONDAY, "2025-11-28", "deadline", "day", "2025-11-28", "2025-11-28"),
+        ("Parades will be held on Veterans Day.", MONDAY, "2025-11-11", "deadline", "day", "2025-11-11", "2025-11-11"),
+        ("The store reopened on Memorial Day.", MONDAY, "2025-05-26", "mentioned", "day", "2025-05-26", "2025-05-26"),
+        ("On Halloween, 1939, he signed it.", MONDAY, "1939-10-31", "mentioned", "day", "1939-10-31", "1939-10-31"),
+        # a fiscal year written with a slash is a range of two years
+        ("Spending fell in 2016/17.", MONDAY, "2016-01-01", "mentioned", "year", "2016-01-01", "2017-12-31"),
+    ],
+    ids=lambda e: e[0],
+)  # fmt: skip
+def test_shopping_days_fixed_holidays_and_slashed_fiscal_years(example: Example) -> None:
+    check(example)
+
+
+def test_a_day_without_its_year_takes_the_year_the_sentence_names_before_it() -> None:
+    """ "Next year, … on June 21" is next year's June 21; a year named after it does not count."""
+    published = dt.date(2017, 6, 21)
+    _, solstice = find_dates("Next year, the solstice will be on June 21.", published)
+    assert solstice.date == dt.date(2018, 6, 21)
+    opening, _ = find_dates("It will open on May 5, and close by 2027.", published)
+    assert opening.date == dt.date(2018, 5, 5)
+
+
+def test_the_previous_week_or_month_counts_back_from_the_one_written_before_it() -> None:
+    published = dt.date(2019, 8, 30)
+    found = find_dates("Demand last week hit a record, up from the previous week.", published)
+    assert [(m.first_day, m.precision) for m in found] == [
+        (dt.date(2019, 8, 19), "week"),
+        (dt.date(2019, 8, 12), "week"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He boxed at the 2016 Rio Olympics.",  # a year in the name of an event, a law or a fund
+        "Mbappe, the 2018 World Cup winner, scored.",
+        "Buhari signed the 2023 Appropriation Bill.",
+        "Black Friday deals sold out.",  # a shopping day named without a preposition
+    ],
+)
+def test_years_in_names_and_bare_shopping_days_are_no_dates(text: str) -> None:
     assert find_dates(text, MONDAY) == []

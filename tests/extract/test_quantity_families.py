@@ -774,7 +774,7 @@ MEASURED_TWICE_AND_SPLIT_UNITS = [
     ("She was jailed for one year and ten months.", (1.8333, 1.8333, "year", None, "time")),
     ("He stood five feet eleven inches tall.", (5.9167, 5.9167, "foot", None, "length")),
     # "-plus" is a lower bound
-    ("Farmers reported 60-plus bushels this year.", (60, None, "bushels", None, "count")),
+    ("Farmers reported 60-plus bushels this year.", (60, None, "bushel", None, "volume")),
     # a duration from an undated event is a quantity, not a date
     ("Patients lost weight after 68 weeks of treatment.", (68, 68, "weeks", None, "time")),
     ("Refunds arrive within 30 days of the request.", (30, 30, "days", None, "time")),
@@ -827,3 +827,139 @@ def test_phone_numbers_addresses_list_markers_and_grades_are_no_quantities(text:
 def test_a_spaced_capital_c_without_temperature_words_is_no_celsius() -> None:
     """ "a grade of 5 C" is a grade: a spaced C is °C only in a sentence about temperatures."""
     assert [q.unit for q in find_quantities("He earned a grade of 5 C in the exam.")] == [None]
+
+
+FOURTH_BATCH_SHAPES = [
+    # a bound joined by "and" after the figure
+    ("Obesity is defined as a BMI of 30 and higher.", (30, None, None, None, None)),
+    ("The film is rated for children 12 and up.", (12, None, None, None, None)),
+    ("Tickets cost $50 and under.", (None, 50, "USD", None, "money")),
+    ("Nights of 40C and above are now common.", (40, None, "°C", None, "temperature")),
+    # Indian digit grouping with paise
+    ("The dividend amounts to Rs. 4,46,93,995.60 in all.", (44693995.6, 44693995.6, "INR", None, "money")),
+    # a hyphened "per-cent"
+    ("It owns a 100-per-cent stake in the mine.", (100, 100, "%", None, "percent")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FOURTH_BATCH_SHAPES)
+def test_and_bounds_indian_paise_and_hyphened_per_cent(text: str, expected: Shape) -> None:
+    _assert_shape(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500 index closed higher.",
+        "Standard & Poor's 500-stock index slipped.",
+        "The Nikkei 225 fell sharply.",
+        "Its worst day since the September 11, 2001 terrorist attacks.",
+    ],
+)
+def test_stock_index_names_and_a_dated_year_before_a_noun_are_no_quantities(text: str) -> None:
+    """An index named by its member count; a year written after a month and a day."""
+    assert find_quantities(text) == []
+
+
+def test_and_before_a_comparative_phrase_is_no_bound() -> None:
+    """ "5 and up to 10" is two figures; "and more than doubled" bounds nothing."""
+    found = find_quantities("It rose 5% and more than doubled, from 5 and up to 10.")
+    assert [(q.low, q.high) for q in found] == [(5, 5), (5, 5), (None, 10)]
+
+
+FIFTH_BATCH_SHAPES = [
+    # currency signs in letters, glued to the figure, where no symbol is in use
+    ("The budget rose to Sh40.7 billion.", (40.7e9, 40.7e9, "KES", None, "money")),
+    ("The budget includes N967.5 billion for transfers.", (967.5e9, 967.5e9, "NGN", None, "money")),
+    ("The fund has disbursed P17.85 billion so far.", (17.85e9, 17.85e9, "PHP", None, "money")),
+    ("The municipality will receive R134.8million this year.", (134.8e6, 134.8e6, "ZAR", None, "money")),
+    ("It set aside Rs143 crore for schools.", (1.43e9, 1.43e9, "INR", None, "money")),
+    ("Rice sells at P41 per kilo.", (41, 41, "PHP", None, "money")),
+    ("Oil traded between R71.84 and R79.44 in July.", (71.84, 79.44, "ZAR", None, "money")),
+    ("Maize sold at 5,900 shillings a bag.", (5900, 5900, "KES", None, "money")),
+    # stones, and compound measures without "and"
+    ("Beterbiev came in at 12st 7lb on the scales.", (12.5, 12.5, "st", None, "mass")),
+    ("Both boxers weighed 9st.", (9, 9, "st", None, "mass")),
+    ("The race is 42km 195m long.", (42.195, 42.195, "km", None, "length")),
+    ("Bol stood 7 foot 6 in his prime.", (7.5, 7.5, "foot", None, "length")),
+    ("The baby weighed 8 pounds, 8 ounces at birth.", (8.5, 8.5, "pound", None, "mass")),
+    ("At 7'1\" he towers over the rest.", (7.0833, 7.0833, "'", None, "length")),
+    ("The newborn weighed about 7 ½ pounds.", (7.5, 7.5, "pound", None, "mass")),
+    # signs and bounds on temperatures
+    ("Expect a high of –7 C on Friday.", (-7, -7, "°C", None, "temperature")),
+    ("Lows will dip to between 0 and -2C tonight.", (-2, 0, "°C", None, "temperature")),
+    ("Rural areas will fall to -3 to -5C.", (-5, -3, "°C", None, "temperature")),
+    ("Buses stop when it is -40C or colder.", (None, -40, "°C", None, "temperature")),
+    # bounds written with a negation or a comparative
+    ("He was fined a sum not exceeding one hundred dollars.", (None, 100, "USD", None, "money")),
+    ("Fees are capped at 5% a year.", (None, 5, "%", "year", "percent")),
+    ("Some waited longer than 78 weeks.", (78, None, "weeks", None, "time")),
+    # hundredths of a currency, and decimals without a leading zero
+    ("Petrol rose by 64 paise a litre.", (0.64, 0.64, "INR", None, "money")),
+    ("Gas is down one cent from last week.", (0.01, 0.01, "USD", None, "money")),
+    ("It could bring an 18-cent decrease.", (0.18, 0.18, "USD", None, "money")),
+    ("Cranberries sell for $.99 a bag.", (0.99, 0.99, "USD", None, "money")),
+    # spans no calendar holds, symbols after a hyphen, fractions of a scale
+    ("It roamed about 150 million years ago.", (150e6, 150e6, "years", None, "time")),
+    ("The 150-MW solar site opened.", (150, 150, "MW", None, "power")),
+    ("The virus has cost a half-million lives.", (500000, 500000, "lives", None, "count")),
+    # units of measure from pint, and nouns a plural modifies
+    ("Yields reached 105 bushels an acre.", (105, 105, "bushel", None, "volume")),
+    ("It aims to harvest 11.5 million metric tons of rice.", (11.5e6, 11.5e6, "metric ton", None, "mass")),
+    ("Five police officers were freed.", (5, 5, "police officers", None, "count")),
+    # percentage points after a percent sign; rates from an adjective on an amount
+    ("Participation inched up 0.1% points.", (0.1, 0.1, "pp", None, "percent")),
+    ("Members pay a monthly charge of $18.75.", (18.75, 18.75, "USD", "month", "money")),
+    ("Regulators approved a $24 monthly charge.", (24, 24, "USD", "month", "money")),
+    ("Average annual rainfall is approximately 2400 mm.", (2400, 2400, "mm", "year", "length")),
+    # proportions, restatements in brackets, mixed numbers in words, "-plus" after a scale
+    ("They lost around 1 out of every 22 kids.", (0.04545, 0.04545, None, None, "proportion")),
+    ("Notice is given forty-eight (48) hours ahead.", (48, 48, "hours", None, "time")),
+    ("He spent two-and-a-half years in Manchester.", (2.5, 2.5, "years", None, "time")),
+    ("It flopped on a $100m-plus budget.", (100e6, None, "USD", None, "money")),
+    # ranges a "ranging" verb opens, down to zero and below, and compounds with decimals
+    ("Levels ranging from minus 30°C to minus 55°C are expected.", (-55, -30, "°C", None, "temperature")),
+    ("Terms can range anywhere from 13.5 years to 25 years.", (13.5, 25, "years", None, "time")),
+    ("His wingspan is 8 foot 2.25 inches.", (8.1875, 8.1875, "foot", None, "length")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), FIFTH_BATCH_SHAPES)
+def test_letter_currencies_compounds_temperatures_cents_and_rate_adjectives(
+    text: str, expected: Shape
+) -> None:
+    _assert_shape(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff must wear N95 masks.",  # a single letter before a figure that is no sum
+        "The P5 nations met in Geneva.",
+        "Flight 166 landed safely.",  # models, flights and bodies named by numbers
+        "A United Airlines 737 jet turned back.",
+        "Korean Air flies Boeing 787-9s.",
+        "It was the flight of a Falcon 9 rocket.",
+        "Most were over the age of 25.",  # an age group
+        "Most drivers were between the ages of 21 and 34.",
+        "The campaign ran during 23-25 November.",  # days of a month
+        "The 1929–1931 calendar reforms failed.",  # years a few apart
+        "The 2016 Christmas Hamper Appeal opened.",  # a year in a name
+        "The team met at 1400 hrs.",  # a time of day
+        "The 21st century began.",  # an ordinal, not stones
+        "It was set by Ordinance 904-2012.",  # labels of documents and their parts
+        "See Figure 4.15 for the trend.",
+    ],
+)
+def test_single_letters_models_age_groups_day_ranges_and_named_years_are_no_quantities(
+    text: str,
+) -> None:
+    assert find_quantities(text) == []
+
+
+def test_weekly_before_a_plain_noun_is_no_rate() -> None:
+    """ "weekly cases" names the cases: the adjective is a rate only on an amount noun."""
+    assert [q.per for q in find_quantities("In 12 states weekly cases rose to 500.")] == [
+        None,
+        None,
+    ]
