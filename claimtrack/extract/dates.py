@@ -393,6 +393,7 @@ _YEAR_FOLLOWERS = frozenset(
 )  # fmt: skip
 # Capitalised words before a year that do not make it part of a name.
 _LEGISLATION = frozenset(["Act", "Regulations", "Order", "Rules", "Bill", "SI", "(SI", "Directive"])
+_DESIGNATION_AFTER = re.compile(r" [A-Z]{2}\d+\b")
 # A year opening the name of an event, a law or a fund: "the 2016 Rio Olympics", "the 2018
 # World Cup", "the 2023 Appropriation Bill", "the 2024 GAA", "our 2016 Christmas Hamper Appeal".
 _NAMED_AFTER = re.compile(
@@ -494,30 +495,30 @@ def find_dates(
     if found and any(mention.first_day is None for mention in found):
         found = _anchor_following(found, published)
     if len(found) > 1 and published is not None:
-        found = _anchor_to_sentence_year(found)
+        found = _anchor_to_sentence_year(found, offset)
     return found
 
 
-def _anchor_to_sentence_year(found: list[DateMention]) -> list[DateMention]:
-    """ "Next year, the solstice will be on June 21": a day or a month written without its
-    year takes the one year the sentence names before it, not the year publication implies."""
-    years = {
-        mention.first_day.year
-        for mention in found
-        if mention.precision == "year"
-        and not mention.year_inferred
-        and mention.first_day is not None
-        and mention.last_day is not None
-        and mention.first_day.year == mention.last_day.year
-    }
-    if len(years) != 1:
+def _anchor_to_sentence_year(found: list[DateMention], offset: int) -> list[DateMention]:
+    """ "Next year, the solstice will be on June 21", "In 2019, sales peaked on March 3": a
+    day or a month written without its year takes the year that opens the sentence, not the
+    year publication implies. Only an opening year frames the sentence: one in a clause
+    ("the store, founded in 1950, announced in early March") dates that clause alone."""
+    frame = found[0]
+    if (
+        frame.precision != "year"
+        or frame.year_inferred
+        or frame.start - offset > _FRAMING_REACH
+        or frame.first_day is None
+        or frame.last_day is None
+        or frame.first_day.year != frame.last_day.year
+    ):
         return found
-    (year,) = years
-    anchored: list[DateMention] = []
-    for mention in found:
+    year = frame.first_day.year
+    anchored = [frame]
+    for mention in found[1:]:
         if (
             mention.year_inferred
-            and any(earlier.precision == "year" for earlier in anchored)  # written before it
             and mention.precision in ("day", "month")
             and mention.first_day is not None
             and mention.first_day.year != year
@@ -532,6 +533,9 @@ def _anchor_to_sentence_year(found: list[DateMention]) -> list[DateMention]:
             )
         anchored.append(mention)
     return anchored
+
+
+_FRAMING_REACH = 12  # "In 2019, …", "Next year, …", "Back in 1970 …": the sentence's opening
 
 
 def _same_day_in(day: dt.date, year: int) -> dt.date | None:
@@ -555,7 +559,7 @@ def _anchor_following(found: list[DateMention], published: dt.date | None) -> li
         if following is None:
             anchored.append(mention)
             continue
-        unit: _Step = "year" if following["unit"].lower() == "year" else "month"
+        unit = _STEPS[following["unit"].lower()]
         shifted = _step_from(anchored[-1], mention, unit, 1) if anchored else None
         if shifted is not None:
             anchored.append(shifted)
@@ -564,11 +568,13 @@ def _anchor_following(found: list[DateMention], published: dt.date | None) -> li
     return anchored
 
 
-_Step = Literal["week", "month", "year"]
+_Step = Literal["week", "month", "quarter", "year"]
+_STEPS: dict[str, _Step] = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}
 # The precisions an anchor may have for a step of each unit from it.
 _STEP_ANCHORS: dict[_Step, tuple[str, ...]] = {
     "week": ("week",),
     "month": ("month", "day"),
+    "quarter": ("quarter",),
     "year": ("year", "quarter", "half", "season", "month", "week", "day"),
 }
 
@@ -584,9 +590,10 @@ def _step_from(
     if unit == "week":
         first = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=steps)
         last = first + dt.timedelta(days=6)
-    elif unit == "month":
-        first = day.replace(day=1) + relativedelta(months=steps)
-        last = first + relativedelta(day=31)
+    elif unit in ("month", "quarter"):
+        months = 3 if unit == "quarter" else 1
+        first = day.replace(day=1) + relativedelta(months=months * steps)
+        last = first + relativedelta(months=months - 1, day=31)
     else:
         first, last = dt.date(day.year + steps, 1, 1), dt.date(day.year + steps, 12, 31)
     return dataclasses.replace(
@@ -600,10 +607,13 @@ def _step_from(
 
 
 _WEEKDAY_ONLY = re.compile(rf"(?:(?i:last|next|this)\s+)?{_WEEKDAY}")
+# Between a weekday and its date: "Thursday, January 9th", "Tuesday afternoon, April 8".
+_WEEKDAY_GAP = re.compile(r",? ?(?:(?:morning|afternoon|evening|night),? )?|,")
 
 
 def _weekday_with_date(context: _Context, found: list[DateMention]) -> list[DateMention]:
-    """ "last Thursday, January 9th": one day, the date written after its weekday."""
+    """ "last Thursday, January 9th", "Tuesday afternoon, April 8": one day, the date
+    written after its weekday."""
     merged: list[DateMention] = []
     for mention in found:
         previous = merged[-1] if merged else None
@@ -613,8 +623,9 @@ def _weekday_with_date(context: _Context, found: list[DateMention]) -> list[Date
             and mention.first_day is not None
             and previous.precision == "day"
             and _WEEKDAY_ONLY.fullmatch(previous.text)
-            and context.text[previous.end - context.offset : mention.start - context.offset]
-            in (", ", " ", ",")
+            and _WEEKDAY_GAP.fullmatch(
+                context.text, previous.end - context.offset, mention.start - context.offset
+            )
         ):
             merged[-1] = dataclasses.replace(
                 mention,
@@ -630,7 +641,7 @@ _ANAPHORIC_YEAR = re.compile(
     r"(?i:the\s+previous\s+year|(?:the\s+)?prior\s+year|an?\s+year\s+earlier|one\s+year\s+earlier)$"
 )
 # "last week … up from the previous week": the week or month before the one written earlier.
-_ANAPHORIC_PERIOD = re.compile(r"(?i:the\s+(?:previous|prior)\s+(?P<unit>week|month))$")
+_ANAPHORIC_PERIOD = re.compile(r"(?i:the\s+(?:previous|prior)\s+(?P<unit>week|month|quarter))$")
 
 
 def _anchor_to_earlier(found: list[DateMention]) -> list[DateMention]:
@@ -640,7 +651,7 @@ def _anchor_to_earlier(found: list[DateMention]) -> list[DateMention]:
     anchored = list(found)
     for index, mention in enumerate(found):
         if index and (period := _ANAPHORIC_PERIOD.search(mention.text)) is not None:
-            unit: _Step = "week" if period["unit"].lower() == "week" else "month"
+            unit = _STEPS[period["unit"].lower()]
             anchored[index] = _step_from(found[index - 1], mention, unit, -1) or mention
             continue
         if index == 0 or not _ANAPHORIC_YEAR.search(mention.text):
@@ -1131,6 +1142,15 @@ _NAME_PREPOSITION = re.compile(
     r"(?:\bwith|\band|\bor|\bto|\bthan|\bof|\bfor|\bon|\bversus|\bvs\.?)\s*$", re.IGNORECASE
 )
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+# Words ending in "s" that are no plural noun after a year ("in 2010 plus three by-elections").
+_S_WORDS = frozenset(["plus", "this", "was", "is", "has", "as", "its", "us", "thus", "less"])
+# A capitalised month used as an adjective or a possessive names that month: "the December
+# corn price", "The warmest March ever", "August's price stability".
+_MONTH_AS_ADJECTIVE_BEFORE = re.compile(r"\b(?i:the|its|their|this|a|an)\s+(?:[a-z]+est\s+)?$")
+_MONTH_AS_ADJECTIVE_AFTER = re.compile(r"['’]s\b|\s+(?!of\b|and\b|or\b|to\b)[a-z]")
+_EVERY_BEFORE = re.compile(r"\b(?i:every|each)\s+$")
+_EVERY_AFTER = re.compile(r"s?\s+(?i:of|in)\s+(?i:every|each)\b")
+_MIXED_NUMBER_BEFORE = re.compile(r"\d[-\s]$")
 # The group holding the month name of each form that may write it in lower case.
 _MONTH_GROUP = {"mdy": "mdy_m", "dmy": "dmy_m", "spelled": "sp_m", "my": "my_m", "month": "mo_m"}
 
@@ -1139,6 +1159,12 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
     """Reject matches that are words or durations here, not dates."""
     if kind == "year":
         return _is_year(text, match, before)
+    if kind == "weekday" and (
+        _EVERY_BEFORE.search(before[-8:]) or _EVERY_AFTER.match(text, match.end())
+    ):
+        return False  # "every Wednesday", "the first Wednesday of every month": a habit
+    if kind == "slash" and _MIXED_NUMBER_BEFORE.search(before[-3:]):
+        return False  # "5-1/4 inches", "1-1/2-cent": a mixed number, not a day and month
     if (
         kind in _MONTH_GROUP
         and match[_MONTH_GROUP[kind]].islower()
@@ -1155,6 +1181,11 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         # "in May" is a date, "may" a verb; "with June Smith" a name.
         if _CAPITALISED_NEXT.match(text, match.end()) and _NAME_PREPOSITION.search(before[-12:]):
             return False
+        if match["mo_m"][0].isupper() and (
+            _MONTH_AS_ADJECTIVE_AFTER.match(text, match.end())
+            and (_MONTH_AS_ADJECTIVE_BEFORE.search(before[-24:]) or not before.strip())
+        ):
+            return True  # "the December corn price", "August's price stability"
         if _MONTH_DASH_AFTER.match(text, match.end()) or _MONTH_DASH_BEFORE.search(before[-12:]):
             return True  # "the January-March period": a range of months
         return bool(_MONTH_PREPOSITION.search(before[-12:]))
@@ -1227,7 +1258,10 @@ _FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
 def _before(text: str, position: int) -> str:
     """The last few words of the current sentence before `position` (bounded, so linear)."""
     window = text[max(0, position - _CONTEXT) : position]
-    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("! "), window.rfind("? "))
+    stop = window.rfind(". ")
+    while stop >= 3 and window[stop - 3 : stop] in ("a.m", "p.m"):
+        stop = window.rfind(". ", 0, stop)  # "by 5 p.m. on Friday": an hour, not a sentence end
+    cut = max(stop, window.rfind("\n"), window.rfind("! "), window.rfind("? "))
     return window[cut + 1 :] if cut >= 0 else window
 
 
@@ -1236,7 +1270,16 @@ def _has_deadline_word(before: str) -> bool:
     return (
         _ends_with_phrase(before[-_TAIL:], _DEADLINE_PHRASES, _DEADLINE_BEFORE)
         or "deadline" in before.lower()
+        or (before.endswith(("on ", "On ")) and _DEADLINE_AT_TIME.search(before[-48:]) is not None)
     )
+
+
+# "by 5 p.m. on Thanksgiving", "before 6:00 pm on November 4": the deadline word is
+# before the hour of the day, the date after it.
+_DEADLINE_AT_TIME = re.compile(
+    r"\b(?i:by|before|until|no\s+later\s+than)\s+\d{1,2}(?::\d\d)?\s*(?i:a\.?m\.?|p\.?m\.?)"
+    r"(?:\s+[A-Z][A-Za-z]*){0,3}\s+(?i:on)\s+$"
+)
 
 
 def _ends_with_phrase(tail: str, phrases: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
@@ -1284,7 +1327,11 @@ _PAST_UNTIL = re.compile(
 
 def _is_year(text: str, match: re.Match[str], before: str) -> bool:
     """A bare 4-digit number reads as a year, not as a count ("2028 drones")."""
-    if _names_an_event(before) or _NAMED_AFTER.match(text, match.end()):
+    if (
+        _names_an_event(before)
+        or _NAMED_AFTER.match(text, match.end())
+        or _DESIGNATION_AFTER.match(text, match.end())  # "asteroid 2013 XA22"
+    ):
         return False
     following = re.match(r"\s*([^\W\d_][\w'-]*)", text[match.end() : match.end() + 40])
     previous = before.split()[-1].lower() if before.split() else ""
@@ -1302,6 +1349,10 @@ def _is_year(text: str, match: re.Match[str], before: str) -> bool:
             "of",
             "by",
             "during",
+            "to",  # "records go back to 1887"
+            "around",
+            "circa",
+            "about",
         }
     if following is None:
         return True
@@ -1315,7 +1366,8 @@ def _is_year(text: str, match: re.Match[str], before: str) -> bool:
     if previous in _DETERMINERS or previous.endswith("'s") or previous.endswith("’s"):
         return True  # "the 2024 election"
     # A count is followed by a plural noun or a scale word.
-    return not (word.endswith("s") or word in {"million", "billion", "thousand", "people", "staff"})
+    plural = word.endswith("s") and word not in _S_WORDS  # "in 2010 plus three": no plural
+    return not (plural or word in {"million", "billion", "thousand", "people", "staff"})
 
 
 def _names_an_event(before: str) -> bool:

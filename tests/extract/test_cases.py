@@ -514,8 +514,8 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
-    "fresh dev 2": {"values": 0.915, "strict": 0.86, "dates": 0.795},
-    "fresh dev 3": {"values": 0.945, "strict": 0.885, "dates": 0.81},
+    "fresh dev 2": {"values": 0.925, "strict": 0.87, "dates": 0.805},
+    "fresh dev 3": {"values": 0.945, "strict": 0.885, "dates": 0.825},
 }
 
 

@@ -753,12 +753,16 @@ def test_shopping_days_fixed_holidays_and_slashed_fiscal_years(example: Example)
 
 
 def test_a_day_without_its_year_takes_the_year_the_sentence_names_before_it() -> None:
-    """ "Next year, … on June 21" is next year's June 21; a year named after it does not count."""
+    """ "Next year, … on June 21" is next year's June 21; a year named after it, or in a
+    clause, does not count."""
     published = dt.date(2017, 6, 21)
     _, solstice = find_dates("Next year, the solstice will be on June 21.", published)
     assert solstice.date == dt.date(2018, 6, 21)
     opening, _ = find_dates("It will open on May 5, and close by 2027.", published)
     assert opening.date == dt.date(2018, 5, 5)
+    clause = "The store, which was founded in 1950, announced in early March that it had closed."
+    _, announced = find_dates(clause, dt.date(2017, 4, 16))
+    assert announced.date == dt.date(2017, 3, 1)  # a year in a clause dates the clause alone
 
 
 def test_the_previous_week_or_month_counts_back_from_the_one_written_before_it() -> None:
@@ -781,3 +785,65 @@ def test_the_previous_week_or_month_counts_back_from_the_one_written_before_it()
 )
 def test_years_in_names_and_bare_shopping_days_are_no_dates(text: str) -> None:
     assert find_dates(text, MONDAY) == []
+
+
+def test_a_weekday_and_its_part_of_day_join_the_date_written_after_them() -> None:
+    (mention,) = find_dates(
+        "On Tuesday afternoon, April 8, the minister spoke.", dt.date(2025, 4, 8)
+    )
+    assert (mention.text, mention.date) == ("Tuesday afternoon, April 8", dt.date(2025, 4, 8))
+
+
+def test_the_previous_quarter_counts_back_from_the_quarter_written_before_it() -> None:
+    text = "Output grew 2.8% in the third quarter, faster than the previous quarter."
+    _, previous = find_dates(text, dt.date(2013, 11, 1))
+    assert (previous.first_day, previous.last_day) == (dt.date(2013, 4, 1), dt.date(2013, 6, 30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices are set on the first Wednesday of every month.",  # a habit, not a day
+        "The market opens every Wednesday.",
+        "Asteroid 2013 XA22 will pass the Earth.",  # a designation, not a year
+        "The board is 5-1/4 inches thick.",  # a mixed number, not a day and month
+    ],
+)
+def test_habits_designations_and_mixed_numbers_are_no_dates(text: str) -> None:
+    assert find_dates(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # a capitalised month as an adjective or a possessive names the month
+        ("The December corn price was down.", FEBRUARY, "2024-12-01", "mentioned", "month", "2024-12-01", "2024-12-31"),
+        ("The warmest March ever saw six storms.", MONDAY, "2025-03-01", "mentioned", "month", "2025-03-01", "2025-03-31"),
+        # an old year after "back to" or "around"; "plus" is no plural noun after a year
+        ("Records go back to 1887, the office said.", MONDAY, "1887-01-01", "mentioned", "year", "1887-01-01", "1887-12-31"),
+        ("Records began around 1850, the report stated.", MONDAY, "1850-01-01", "mentioned", "year", "1850-01-01", "1850-12-31"),
+        ("Seats changed hands against the result in 2010 plus three gains.", MONDAY, "2010-01-01", "mentioned", "year", "2010-01-01", "2010-12-31"),
+    ],
+    ids=lambda e: e[0],
+)  # fmt: skip
+def test_months_as_adjectives_and_years_after_back_to_or_around(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The May Queen arrived.", "He met June Smith.", "A March of Dimes event raised funds."],
+)
+def test_a_month_before_a_name_or_of_is_no_date(text: str) -> None:
+    assert find_dates(text, MONDAY) == []
+
+
+def test_a_deadline_word_before_the_hour_makes_the_date_after_it_a_deadline() -> None:
+    """ "before 6:00 pm on November 4": "p.m." and "pm" end no sentence."""
+    text = (
+        "Apply by 5:00 p.m. Eastern Time on February 27, 2026, or move cars before 6 pm on March 2."
+    )
+    assert [(m.date, m.role) for m in find_dates(text, MONDAY)] == [
+        (dt.date(2026, 2, 27), "deadline"),
+        (dt.date(2026, 3, 2), "deadline"),
+    ]
