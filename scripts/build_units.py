@@ -71,6 +71,7 @@ UNITS: dict[str, str] = {
     "oil_barrel": "",
     "bushel": "",  # crop yields: "60 bushels an acre"
     "light_year": "",  # distances in space: "23 million light-years"
+    "carat": "",  # gems: "a 25 carat stone"
     "mile_per_hour": "",
     "kilometer_per_hour": "",
     "knot": "",
@@ -93,7 +94,7 @@ SQUARED = ("meter", "foot", "mile", "yard", "inch")
 # Spellings pint lists that are English words or clash with scales and codes in news text:
 # "in" (a preposition), "a" (an article), "t"/"d"/"h"/"s" alone, "min" (minimum), "B" (billion).
 SKIP_SPELLINGS = frozenset(
-    {"in", "a", "d", "h", "s", "t", "min", "B", "K", "cp", "pt", "bar", "P", "at", "mo"}
+    {"in", "a", "d", "h", "s", "t", "min", "B", "K", "cp", "pt", "bar", "P", "at", "mo", "ct"}
 )
 # Extra spellings pint does not list: news forms of the units above, by pint expression.
 EXTRA_NAMES: dict[str, str] = {

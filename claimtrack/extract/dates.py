@@ -1327,10 +1327,12 @@ _PAST_UNTIL = re.compile(
 
 def _is_year(text: str, match: re.Match[str], before: str) -> bool:
     """A bare 4-digit number reads as a year, not as a count ("2028 drones")."""
-    if (
-        _names_an_event(before)
-        or _NAMED_AFTER.match(text, match.end())
-        or _DESIGNATION_AFTER.match(text, match.end())  # "asteroid 2013 XA22"
+    if _names_an_event(before) or (
+        text[match.end() + 1 : match.end() + 2].isupper()  # a capitalised word follows
+        and (
+            _NAMED_AFTER.match(text, match.end())  # "the 2016 Rio Olympics"
+            or _DESIGNATION_AFTER.match(text, match.end())  # "asteroid 2013 XA22"
+        )
     ):
         return False
     following = re.match(r"\s*([^\W\d_][\w'-]*)", text[match.end() : match.end() + 40])

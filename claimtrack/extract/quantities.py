@@ -140,7 +140,10 @@ _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _ANCHOR_PATTERN = (
     rf"[^a-z_](?:(?<=[\d{_VULGAR}])|(?<=\W)({_ANCHOR_WORDS}\b"
     rf"|(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter|third|fifth|eighth|tenth)\b"
-    rf"|[{_HSPACE}]+[a-z]+[{_HSPACE}]+and[{_HSPACE}]+a[{_HSPACE}]+(?:half|quarter)\b)))"
+    rf"|[{_HSPACE}]+[a-z]+[{_HSPACE}]+and[{_HSPACE}]+a[{_HSPACE}]+(?:half|quarter)\b"
+    rf"|[{_HSPACE}]+half[{_HSPACE}]+[a-z]"  # "a half mile"
+    rf"|[{_HSPACE}]+(?:foot|mile|yard|inch|metre|meter|kilometre|kilometer)[{_HSPACE}]+"
+    rf"(?:of|away|long|wide|high|tall|deep|across)\b)))"  # "up to a foot of snow", "a mile away"
 )
 # Searching lower-cased text case-sensitively is three times faster than IGNORECASE.
 _ANCHOR_LOWER = re.compile(_ANCHOR_PATTERN)
@@ -212,6 +215,9 @@ _LEADING_RATE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _DAY_SPAN = re.compile(r"[-–]\d{1,2}(?:st|nd|rd|th)?(?!\d)")
+_DAY_RANGE_TAIL = re.compile(r"(?:[-–]|\s+(?:to|and|[-–])\s+)\d{1,2}(?:st|nd|rd|th)?(?!\d)")
+_OUNCES_AFTER = re.compile(r",?\s+\d{1,2}\s*(?:oz|ounces?)\b")
+_DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _YEAR_TAIL = re.compile(r"[-–/]\d{2,4}(?!\d)")  # "2024-25", "2020–2024"
 # Numeric dates, US-style phone numbers and times of day, all of which start with digits.
 _DATE_OR_TIME = re.compile(
@@ -226,7 +232,13 @@ _DATE_OR_TIME = re.compile(
 _ADDRESS_AFTER = re.compile(
     r"[ \u00a0](?:(?:[NSEW]\.?|North|South|East|West)[ \u00a0](?:[A-Z][\w'’-]*[ \u00a0]){1,3}"
     r"(?i:street|st|road|rd|avenue|ave|lane|ln|boulevard|blvd|drive|dr|way|place|court|parkway)\b"
-    r"|block[ \u00a0]of\b)"
+    r"|block[ \u00a0]of\b"
+    r"|\d+(?:st|nd|rd|th)[ \u00a0](?i:street|st|avenue|ave|road|rd|blvd|drive|dr)\b)"
+)
+# A paragraph's number at the start of a text: "1.1 This investigation", "39.In 2015".
+_SECTION_NUMBER = re.compile(
+    r"(?:\d+(?:\.\d+)+\.?[ \u00a0]+|\d+\.)"
+    r"(?=[A-Z][a-z])(?!Million|Billion|Trillion|Thousand|Per|Degrees|Celsius|Fahrenheit)"
 )
 # A list item's number at the start of a text: "18. The", "3) The", "(2) One".
 _LIST_MARKER = re.compile(r"[.)][ \u00a0]+[A-Z(“\"]")
@@ -235,6 +247,7 @@ _LIST_MARKER = re.compile(r"[.)][ \u00a0]+[A-Z(“\"]")
 _GLUED_CURRENCIES = {
     "Sh": "KES", "KSh": "KES", "Ksh": "KES", "Kshs": "KES", "KShs": "KES",
     "Rs": "INR", "Rp": "IDR", "RM": "MYR", "Tk": "BDT", "R": "ZAR", "N": "NGN", "P": "PHP",
+    "PhP": "PHP", "Php": "PHP",
 }  # fmt: skip
 # A figure that is a sum: decimals or thousands groups, or a scale word after it.
 _SUM_AFTER = re.compile(
@@ -269,12 +282,16 @@ _PRICE_AFTER = re.compile(
 )
 _GLUED_LETTERS_AT = re.compile(r"[A-Za-z]{1,5}(?=\d)")
 _GLUED_LETTERS = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,5}$")
-# Makers and series whose numbers name a model, a flight or a body: "a Boeing 737 jet",
-# "Flight 166", "Asteroid 7335", "a Falcon 9 rocket"; the model's own suffix goes with it.
-_MODEL_NAME = re.compile(
-    r"\b(?:Boeing|Airbus|Embraer|Bombardier|Cessna|Antonov|Tupolev|Ilyushin|Sukhoi|Falcon"
-    r"|Flight|Asteroid|Apollo|Soyuz|Gemini|Voyager|Pioneer)[ \u00a0]$"
+# Names a number completes: stock indices by their number of members ("the S&P 500 rose",
+# "Nikkei 225 futures"), and makers and series whose numbers name a model, a flight or a
+# body ("a Boeing 737 jet", "Flight 166", "Asteroid 7335", "a Falcon 9 rocket").
+_NAMED_BY_NUMBER = re.compile(
+    r"(?:(?P<index>S&P|Poor['’]s|Nikkei|ASX|CAC|DAX|MDAX|Russell|FTSE|Nifty|NIFTY|Sensex|SENSEX"
+    r"|TSX|Stoxx|STOXX|IBEX|Ibex|KOSPI|Kospi|MIB|AEX|OMX|NZX|JSE|KLCI|BSE|NSE)"
+    r"|\b(?:Boeing|Airbus|Embraer|Bombardier|Cessna|Antonov|Tupolev|Ilyushin|Sukhoi|Falcon"
+    r"|Flight|Asteroid|Apollo|Soyuz|Gemini|Voyager|Pioneer))[ \u00a0]$"
 )
+# The model's own suffix goes with it: "787-9s".
 _MODEL_RUN = re.compile(r"\d+(?:-\d+)?s?")
 # A Boeing airliner named without its maker: "a 737 jet", "787-9s", "747 freighters".
 _AIRLINER = re.compile(
@@ -282,11 +299,6 @@ _AIRLINER = re.compile(
 )
 # "over the age of 25", "between the ages of 21 and 34", "up to the age of five years".
 _AGE_OF = re.compile(r"\bages?\s+of\s+$", re.IGNORECASE)
-# Stock indices named by their number of members: "the S&P 500 rose", "Nikkei 225 futures".
-_INDEX_NAME = re.compile(
-    r"(?:S&P|Poor['’]s|Nikkei|ASX|CAC|DAX|MDAX|Russell|FTSE|Nifty|NIFTY|Sensex|SENSEX|TSX|Stoxx|STOXX|"
-    r"IBEX|Ibex|KOSPI|Kospi|MIB|AEX|OMX|NZX|JSE|KLCI|BSE|NSE)[ \u00a0]$"
-)
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -367,7 +379,8 @@ _LOW_BOUNDS = {
     ("well", "in", "excess", "of"), ("beyond",), ("surpassing",), ("topping",),
     ("exceeded",), ("exceeds",), ("exceed",), ("surpassed",), ("topped",), ("tops",),
     ("well", "past"), ("just", "past"), ("longer", "than"), ("higher", "than"),
-    ("larger", "than"), ("bigger", "than"), ("older", "than"),
+    ("larger", "than"), ("bigger", "than"), ("older", "than"), ("as", "little", "as"),
+    ("as", "few", "as"),
     ("≥",), ("⩾",), (">",), (">", "="), ("not", "less", "than"), ("no", "less", "than"),
 }  # fmt: skip
 _HIGH_BOUNDS = {
@@ -380,6 +393,7 @@ _HIGH_BOUNDS = {
     ("not", "exceeding"), ("not", "to", "exceed"), ("not", "over"), ("not", "above"),
     ("no", "higher", "than"), ("not", "higher", "than"), ("no", "greater", "than"),
     ("not", "greater", "than"), ("capped", "at"), ("upto",), ("shorter", "than"),
+    ("restricted", "to"), ("limited", "to"), ("maximum", "capacity", "of"),
     ("lower", "than"), ("smaller", "than"), ("younger", "than"),
 }  # fmt: skip
 _APPROXIMATE = {
@@ -417,6 +431,13 @@ _MONTHS = _words(
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+# "from July 6 to 9", "on April 12, May 3 and 8": the second day of a month written once.
+_MONTH_DAY_THEN = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+    + r")\.?[ \u00a0]\d{1,2}(?:st|nd|rd|th)?,?[ \u00a0](?:to|and|through|until|-|–)[ \u00a0]$"
+)
+_DAY_JOINERS = frozenset({"to", "and", "through", "until"})
 _LABELS = _words(
     "no nos nr number article section chapter paragraph clause page resolution flight "
     "route room level phase category grade stage season episode version v item rule line "
@@ -424,7 +445,7 @@ _LABELS = _words(
     "brigade battalion squadron highway road interstate channel formula apollo vol volume "
     "part act annex protocol amendment directive model type mark mk series psalm port "
     "exit suite apartment apt ext extension footnote fig figure table ordinance decree docket "
-    "exhibit appendix schedule"
+    "exhibit appendix schedule class reference ref"
 )
 # Before a bare four-digit figure these make it a year even when a noun follows.
 _YEAR_CONTEXT = _words(
@@ -588,6 +609,13 @@ _NO_COMMA_COMPOUNDS = frozenset(
     {"hour", "hours", "year", "years"}
 )  # compounds never joined by a comma
 _SUBUNITS = frozenset({"cents", "cent", "pence", "p", "kopecks", "paise", "centimes"})
+# After "won" these make it the verb: "42,000 won the eight-hour day", "3 won gold".
+_WON_OBJECTS = _words(
+    "the a an their his her its our by over out back gold silver bronze seats votes awards "
+    "medals titles games matches races"
+)
+# "for 13 to 18 year olds", "5-year-olds": an age group, which counts no one.
+_YEAR_OLDS = re.compile(r"(?:\s*(?:to|-|–)\s*\d{1,2})?[\s-]+year[\s-]+olds\b")
 _SUBUNIT_END = re.compile(r"\b(?:cents?|pence|paise)$", re.IGNORECASE)
 _MINOR_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pounds", "rupees"})
 _WEIGH_WORDS = _words("weigh weighs weighed weighing weight lost gained")
@@ -1015,6 +1043,8 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
         end = _read_of_phrase(text, cursor)  # "100mm of rain": the rain is not the unit
     elif unit == "GBP" and prefix.previous in _WEIGH_WORDS:
         unit = _pound_weight(text, value, unit)  # "weighs 20 pounds": mass, not sterling
+    if unit == "GBP" and _OUNCES_AFTER.match(text, end):
+        unit = "pound"  # "a whopping 2 pounds, 1 ounce": a weight, as the ounces show
     if unit in _COMPOUND_PARTS and high_value is None:
         end = _read_compound(text, value, unit, end)  # "5 ft 10 in"
     if (
@@ -1139,6 +1169,9 @@ def _read_upper_bound(text: str, low: _Value, prefix: _Prefix, connector: _Tok) 
 def _read_compound(text: str, value: _Value, unit: str, end: int) -> int:
     """ "5 ft 10 in" → 5.8333 ft: a smaller unit after the larger one adds to the value."""
     smaller, per_larger = _COMPOUND_PARTS[unit]
+    if text.startswith(". ", end) and unit in ("lb", "ft"):
+        after_stop = _read_compound(text, value, unit, end + 1)  # "75 lb. 12 oz."
+        return end if after_stop == end + 1 else after_stop
     hyphenated = text.startswith(", ", end)  # "a 73-pound, 1-ounce fish"
     joined = text.startswith(" and ", end)  # "15 hours and 6 minutes"
     number = _token(text, end + 1 if hyphenated else end + 4 if joined else end)
@@ -1422,6 +1455,10 @@ def _read_figure(text: str, start: int) -> _Value:
         end = fraction.end()
         grouped = True
         following = text[end : end + 1]
+    elif following == "," and not grouped and (comma := _decimal_comma(text, end)) is not None:
+        value = Decimal(digits + "." + comma.group(1))  # "1,8 m tall": a decimal comma
+        end, grouped = comma.end(), True
+        following = text[end : end + 1]
     elif following in _VULGAR_FRACTIONS:  # "2½"
         value += _VULGAR_FRACTIONS[following]
         end += 1
@@ -1448,6 +1485,23 @@ def _read_figure(text: str, start: int) -> _Value:
     return figure
 
 
+def _decimal_comma(text: str, end: int) -> re.Match[str] | None:
+    """ "1,8 m", "2,5%": a comma and one or two digits before a unit of measure or a percent
+    sign, as South African and European pages write decimals; a list ("1,2 and 3") is not."""
+    comma = _DECIMAL_COMMA.match(text, end)
+    if comma is None:
+        return None
+    unit = _token(text, comma.end())
+    if unit is None or not (
+        unit.text == "%"
+        or unit.lower in CURRENCY_WORDS
+        or lookup_symbol(unit.text)
+        or lookup(unit.lower)
+    ):
+        return None
+    return comma
+
+
 def _read_mixed_fraction(
     text: str, value: Decimal, end: int, grouped: bool
 ) -> tuple[Decimal, int, bool]:
@@ -1464,7 +1518,12 @@ def _read_sign(text: str, figure: _Value) -> None:
     if _hyphenated_minus(text, start):
         figure.value = -figure.value
         figure.start = start - len("minus-")
-    elif start and text[start - 1] in "-−" and (start == 1 or text[start - 2] in _SIGN_BEFORE):
+    elif (
+        start
+        and text[start - 1] in "-−"
+        and (start == 1 or text[start - 2] in _SIGN_BEFORE)
+        and not (text[start - 2] == " " and text[start - 3 : start - 2].isdecimal())
+    ):  # "2.5 -3 feet" is a range written with a stray space, not minus three
         figure.value = -figure.value
         figure.start = start - 1
     elif (
@@ -1593,14 +1652,14 @@ def _reject_glued(text: str, start: int, end: int) -> None:
     if (
         before == "."
         and start > 1
-        and text[start - 2].isalpha()
+        and (text[start - 2].isalpha() or text[start - 2] in ')”"')
         and text[start - 3 : start - 1] != "Rs"
     ):
         raise _Rejected(end)  # "claims.12": a footnote or a reference; "Rs.3" is rupees
     if before == "[" and text[end : end + 1] == "]":
         raise _Rejected(end)  # "[3]": a footnote marker
-    if before == "(" and text[end : end + 1] == ")" and start > 1 and text[start - 2].isalpha():
-        raise _Rejected(end)  # "gearing(4)": a footnote marker glued to its word
+    if before == "(" and text[end : end + 1] == ")" and start > 1 and text[start - 2].isalnum():
+        raise _Rejected(end)  # "gearing(4)", "section 5(1)": a footnote or a subsection
     if before in "'’" and end - start == 2 and not text[end : end + 1].isalnum():
         raise _Rejected(end)  # "in ’92": a two-digit year
 
@@ -1876,7 +1935,9 @@ def _read_vague(text: str, first: _Tok) -> _Value:
     following = _token(text, of.end)
     if following is not None and following.lower in VAGUE_PLURALS and following.lower != "dozens":
         second_of = _token(text, following.end)
-        if second_of is not None and second_of.lower == "of":
+        if (second_of is not None and second_of.lower == "of") or (
+            first.lower == "tens" and _token_kind(text, following.end) != "word"
+        ):  # "tens of thousands of people", "drew tens of thousands."
             base *= VAGUE_PLURALS[following.lower]
             end = following.end
     elif first.lower == "tens":
@@ -1952,6 +2013,8 @@ def _unit_and_fraction(text: str, first: _Tok) -> _Value | None:
         return None
     if first.lower != "one" and (hyphened := _hyphened_fraction(word, first.start)):
         return hyphened
+    if first.lower != "one" and (single := _one_measure(text, first, word)) is not None:
+        return single
     if not _measures(word.lower):
         return None
     for fraction, extra in _UNIT_FRACTIONS.items():
@@ -1965,6 +2028,34 @@ def _unit_and_fraction(text: str, first: _Tok) -> _Value | None:
                 value.unit = word.text
             return value
     return None
+
+
+def _one_measure(text: str, article: _Tok, word: _Tok) -> _Value | None:
+    """ "up to a foot of snow", "a mile away", "a half mile": one unit of length (or half of
+    a unit or a scale) after an article, where what follows shows a measurement is meant."""
+    if word.lower == "half":
+        unit = _token(text, word.end)
+        if unit is None or unit.kind != "word":
+            return None
+        scale = SCALES.get(unit.lower) or (12 if unit.lower == "dozen" else 0)
+        if scale:  # "a half million people", "a half dozen eggs"
+            return _Value(Decimal(scale) / 2, article.start, unit.end, grouped=True, scaled=True)
+        if not _measures(unit.lower):
+            return None
+        figure = _Value(Decimal("0.5"), article.start, unit.end, grouped=True)
+        figure.unit = unit.text  # "walked about a half mile", "a half hour"
+        return figure
+    if _word_at(text, word.end) not in _MEASURED_AFTER:
+        return None
+    entry = lookup(word.lower)
+    if entry is None or entry.dimension != "length" or entry.unit != word.lower:
+        return None  # a singular unit of length: "a foot of snow", not "a pound of flesh"
+    figure = _Value(Decimal(1), article.start, word.end, grouped=True)
+    figure.unit = word.text
+    return figure
+
+
+_MEASURED_AFTER = _words("of away long wide high tall deep across")
 
 
 def _share(first: _Tok, end: int, fraction: Decimal) -> _Value:
@@ -2237,36 +2328,43 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
     """Reject designations, phone numbers, day numbers and names before reading on."""
     if prefix.plus and value.digits is not None and not value.grouped:  # "+0.4%" is a change
         raise _Rejected(_PHONE_RUN.match(text, value.start).end())  # type: ignore[union-attr]
+    if _YEAR_OLDS.match(text, value.end) and value.digits is not None:
+        raise _Rejected(_YEAR_OLDS.match(text, value.end).end())  # type: ignore[union-attr]
     if prefix.previous in _AGE_WORDS:
         band = _AGE_BAND.match(text, value.end)
         raise _Rejected(band.end() if band else value.end)  # "aged 11-25": an age band
     if prefix.label and prefix.currency is None:
         raise _Rejected(value.end)  # "No. 10": a designation
-    if value.digits is not None and _INDEX_NAME.search(text, max(0, value.start - 9), value.start):
-        raise _Rejected(value.end)  # "the S&P 500 index", "the Nikkei 225 fell"
-    if value.digits is not None and (
-        _MODEL_NAME.search(text, max(0, value.start - 10), value.start)
-        or _AIRLINER.match(text, value.start)
-    ):
-        raise _Rejected(_MODEL_RUN.match(text, value.start).end())  # type: ignore[union-attr]
-    if _AGE_OF.search(text, max(0, value.start - 16), value.start):
+    if value.start < 2 and (section := _SECTION_NUMBER.match(text, value.start)) is not None:
+        raise _Rejected(section.end())  # "2.1 Hartwell is…", "39.In 2015": a numbered paragraph
+    if value.digits is not None:
+        # A name before the figure is capitalised ("S&P", "Boeing"), or ends "Poor's".
+        named = (prefix.previous_capitalised or prefix.previous == "s") and _NAMED_BY_NUMBER.search(
+            text, max(0, value.start - 11), value.start
+        )
+        if named and named["index"]:
+            raise _Rejected(value.end)  # "the S&P 500 index", "the Nikkei 225 fell"
+        if named or (value.digits[0] == "7" and _AIRLINER.match(text, value.start)):
+            raise _Rejected(_MODEL_RUN.match(text, value.start).end())  # type: ignore[union-attr]
+    if prefix.previous == "of" and _AGE_OF.search(text, max(0, value.start - 16), value.start):
         band = _AGE_BAND.match(text, value.end)
         raise _Rejected(band.end() if band else value.end)  # "over the age of 25"
     if value.digits is not None and not value.grouped and not value.scaled and value.unit is None:
         number = int(value.digits)
-        if (
-            1 <= number <= 31
-            and (
-                prefix.month
-                or _month_follows(text, value.end)
-                or (  # "during 23-25 November": both are days
-                    text[value.end : value.end + 1] in "-–"
-                    and (span := _DAY_SPAN.match(text, value.end)) is not None
-                    and _month_follows(text, span.end())
-                )
-                # "march 16, when…": a lower-case month is a date when no counted noun follows
-                or (prefix.previous in _MONTHS and _is_bare(text, value.end))
+        if 1 <= number <= 31 and (
+            prefix.month
+            or _month_follows(text, value.end)
+            or (
+                prefix.previous in _DAY_JOINERS
+                and _is_bare(text, value.end)
+                and _MONTH_DAY_THEN.search(text, max(0, value.start - 24), value.start)
             )
+            or (  # "during 23-25 November", "from 15 to 25 January": both are days
+                (span := _DAY_RANGE_TAIL.match(text, value.end)) is not None
+                and _month_follows(text, span.end())
+            )
+            # "march 16, when…": a lower-case month is a date when no counted noun follows
+            or (prefix.previous in _MONTHS and _is_bare(text, value.end))
         ):
             days = _DAY_SPAN.match(text, value.end)  # "October 22-25": both are days
             raise _Rejected(days.end() if days else value.end)
@@ -2631,6 +2729,7 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
         lower in CURRENCY_WORDS
         and lower != "crowns"
         and not (lower == "pounds" and next_lower == "of")
+        and not (lower == "won" and next_lower in _WON_OBJECTS)  # "42,000 won the day"
     ):
         return ("$" if lower in ("dollar", "dollars") else CURRENCY_WORDS[lower]), token.end
     if lower in _MORE_CURRENCY_WORDS:
@@ -2662,7 +2761,7 @@ def _opens_range(connector: _Tok, prefix: _Prefix) -> bool:
         return True
     lower = connector.lower
     if lower == "to":
-        return not prefix.from_
+        return not prefix.from_ and prefix.previous not in ("up", "down")  # "up 96p to £11.25"
     return lower == "and" and prefix.between and not prefix.from_
 
 
@@ -2761,7 +2860,7 @@ def _dash_is_even(text: str, low: _Value, connector: _Tok, high: _Tok) -> bool:
     """A range dash is either tight ("600-800") or spaced on both sides ("600 - 800")."""
     tight_before = connector.start == low.end
     tight_after = high.start == connector.end or text[connector.end] in CURRENCY_SYMBOLS
-    return tight_before == tight_after
+    return tight_before == tight_after or tight_after  # "2.5 -3 feet": a stray space before
 
 
 def _compatible(low: _Value, high: _Value, prefix: _Prefix, connector: _Tok) -> bool:

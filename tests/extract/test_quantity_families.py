@@ -963,3 +963,53 @@ def test_weekly_before_a_plain_noun_is_no_rate() -> None:
         None,
         None,
     ]
+
+
+SIXTH_BATCH_SHAPES = [
+    # a range written with a stray space before its dash, and a decimal comma before a unit
+    ("Pups measure 2.5 -3 feet long.", (2.5, 3, "foot", None, "length")),
+    ("The giraffe is about 1,8 m tall at birth.", (1.8, 1.8, "m", None, "length")),
+    ("A beer costs 10,50 euros there.", (10.5, 10.5, "EUR", None, "money")),
+    # one unit of length, or half of a unit or a scale, after an article
+    ("There has been up to a foot of snow in the Rockies.", (None, 1, "foot", None, "length")),
+    ("She walked about a half mile on the sand.", (0.5, 0.5, "mile", None, "length")),
+    ("A half million people attended.", (500000, 500000, "people", None, "count")),
+    # compounds after an abbreviation's full stop, and pounds the ounces show to be a weight
+    ("The catch weighed 75 lb. 12 oz. in all.", (75.75, 75.75, "lb", None, "mass")),
+    ("The perch weighed a whopping 2 pounds, 1 ounce.", (2.0625, 2.0625, "pound", None, "mass")),
+    # gems, a mixed-case peso, and bounds written as limits
+    ("The stone weighs c. 25 carat.", (25, 25, "carat", None, "mass")),
+    ("Production rose to PhP121.94 billion in 2018.", (121.94e9, 121.94e9, "PHP", None, "money")),
+    ("The stadium has a maximum capacity of 94 000 seats.", (None, 94000, "seats", None, "count")),
+    ("Services are restricted to 50 people.", (None, 50, "people", None, "count")),
+    ("Trains cross it in as little as seven minutes.", (7, None, "minutes", None, "time")),
+    ("The parade drew tens of thousands.", (10000, None, None, None, None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SIXTH_BATCH_SHAPES)
+def test_stray_dashes_decimal_commas_single_units_and_limits(text: str, expected: Shape) -> None:
+    _assert_shape(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Folk Fest takes place from July 6 to 9 at the park.",  # days of a month written once
+        "He met them on April 12, May 3 and 8.",
+        "Cases were reported from 15 to 25 January.",
+        "The events are for 13 to 18 year olds.",  # an age group
+        "1.1 This investigation followed the flood.",  # a numbered paragraph
+        "It breaches section 5(1) of the Act.",  # a subsection
+        "Trains were formed of a Class 121 railcar.",
+        "The fair is at 1501 172nd Ave. this year.",  # a street number
+        "It cost a pound of flesh.",  # an idiom, not a weight
+    ],
+)
+def test_days_age_groups_paragraph_numbers_and_idioms_are_no_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_won_before_an_object_is_the_verb_not_the_currency() -> None:
+    first, _ = find_quantities("About 42,000 won the eight-hour day.")
+    assert (first.low, first.unit) == (42000, None)
