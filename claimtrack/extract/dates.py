@@ -522,15 +522,10 @@ def _anchor_to_sentence_year(found: list[DateMention], offset: int) -> list[Date
             and mention.precision in ("day", "month")
             and mention.first_day is not None
             and mention.first_day.year != year
-            and (first := _same_day_in(mention.first_day, year)) is not None
-            and (last := _same_day_in(mention.last_day or mention.first_day, year)) is not None
+            and _has_day_in(mention.first_day, year)
+            and _has_day_in(mention.last_day or mention.first_day, year)
         ):
-            mention = dataclasses.replace(
-                mention,
-                date=last if mention.role == "deadline" else first,
-                first_day=first,
-                last_day=last,
-            )
+            mention = _years_later(mention, year - mention.first_day.year)
         anchored.append(mention)
     return anchored
 
@@ -538,12 +533,9 @@ def _anchor_to_sentence_year(found: list[DateMention], offset: int) -> list[Date
 _FRAMING_REACH = 12  # "In 2019, …", "Next year, …", "Back in 1970 …": the sentence's opening
 
 
-def _same_day_in(day: dt.date, year: int) -> dt.date | None:
-    """The same month and day in another year; None for 29 February in a common year."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return None
+def _has_day_in(day: dt.date, year: int) -> bool:
+    """Whether `year` has `day`'s month and day: 29 February only a leap year has."""
+    return (day.month, day.day) != (2, 29) or calendar.isleap(year)
 
 
 _FOLLOWING = re.compile(r"(?i:(?:in\s+)?the\s+(?:following|next)\s+(?P<unit>year|month))$")
@@ -596,14 +588,7 @@ def _step_from(
         last = first + relativedelta(months=months - 1, day=31)
     else:
         first, last = dt.date(day.year + steps, 1, 1), dt.date(day.year + steps, 12, 31)
-    return dataclasses.replace(
-        mention,
-        date=last if mention.role == "deadline" else first,
-        first_day=first,
-        last_day=last,
-        precision=unit,
-        resolved=True,
-    )
+    return _over(mention, first, last, unit)
 
 
 _WEEKDAY_ONLY = re.compile(rf"(?:(?i:last|next|this)\s+)?{_WEEKDAY}")
@@ -663,15 +648,21 @@ def _anchor_to_earlier(found: list[DateMention]) -> list[DateMention]:
             continue
         first = anchor.first_day - relativedelta(years=1)
         last = (anchor.last_day or anchor.first_day) - relativedelta(years=1)
-        anchored[index] = dataclasses.replace(
-            mention,
-            date=last if mention.role == "deadline" else first,
-            first_day=first,
-            last_day=last,
-            precision=anchor.precision,
-            resolved=True,
-        )
+        anchored[index] = _over(mention, first, last, anchor.precision)
     return anchored
+
+
+def _over(mention: DateMention, first: dt.date, last: dt.date, precision: Precision) -> DateMention:
+    """`mention` resolved to the period `first`…`last`: its date is the period's last day for
+    a deadline, its first otherwise."""
+    return dataclasses.replace(
+        mention,
+        date=last if mention.role == "deadline" else first,
+        first_day=first,
+        last_day=last,
+        precision=precision,
+        resolved=True,
+    )
 
 
 class _Context(NamedTuple):
@@ -1879,7 +1870,7 @@ def _holiday_in(name: str, year: int) -> dt.date:
     if name.startswith("thanksgiving"):
         return dt.date(year, 11, 1) + relativedelta(weekday=TH(+4))  # US: 4th Thursday
     if name in ("black friday", "cyber monday"):  # the Friday and the Monday after it
-        thanksgiving = dt.date(year, 11, 1) + relativedelta(weekday=TH(+4))
+        thanksgiving = _holiday_in("thanksgiving", year)
         return thanksgiving + dt.timedelta(days=1 if name == "black friday" else 4)
     if name.startswith("memorial"):
         return dt.date(year, 5, 31) + relativedelta(weekday=MO(-1))  # US: last Monday of May
@@ -2175,13 +2166,14 @@ def parse_date_phrase(
         return None
     if future and mention.year_inferred and mention.last_day and mention.last_day < today:
         # In running text a date a few days back is the one just past; a typed due date is ahead.
-        mention = _next_year(mention)
+        mention = _years_later(mention, 1)
     return mention
 
 
-def _next_year(mention: DateMention) -> DateMention:
-    """The same mention a year later (29 February never occurs here: it exists in no next year)."""
-    shift = relativedelta(years=1)
+def _years_later(mention: DateMention, years: int) -> DateMention:
+    """The same mention `years` later (or earlier); callers keep 29 February out of years
+    that lack it (a day a year ahead never is one: it exists in no next year)."""
+    shift = relativedelta(years=years)
     first = mention.first_day + shift if mention.first_day else None
     last = mention.last_day + shift if mention.last_day else None
     date = mention.date + shift if mention.date else None

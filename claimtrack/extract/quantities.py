@@ -214,8 +214,9 @@ _LEADING_RATE = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=\n))(?:Each|Every) (day|week|month|year)\b,", re.M
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_DAY_SPAN = re.compile(r"[-–]\d{1,2}(?:st|nd|rd|th)?(?!\d)")
-_DAY_RANGE_TAIL = re.compile(r"(?:[-–]|\s+(?:to|and|[-–])\s+)\d{1,2}(?:st|nd|rd|th)?(?!\d)")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"  # a day of the month: "22", "25th"
+_DAY_SPAN = re.compile(rf"[-–]{_DAY}")
+_DAY_RANGE_TAIL = re.compile(rf"(?:[-–]|\s+(?:to|and|[-–])\s+){_DAY}")
 _OUNCES_AFTER = re.compile(r",?\s+\d{1,2}\s*(?:oz|ounces?)\b")
 _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _YEAR_TAIL = re.compile(r"[-–/]\d{2,4}(?!\d)")  # "2024-25", "2020–2024"
@@ -280,7 +281,6 @@ _FEET_INCHES = re.compile(r"['’′][ ]?(?P<inches>1[01]|\d)(?:\.\d+)?(?:\"|”
 _PRICE_AFTER = re.compile(
     r" (?:per|a) (?:kilo|kg|litre|liter|l|bag|tonne|ton|head)\b| (?:to|and) [A-Z]\d"
 )
-_GLUED_LETTERS_AT = re.compile(r"[A-Za-z]{1,5}(?=\d)")
 _GLUED_LETTERS = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,5}$")
 # Names a number completes: stock indices by their number of members ("the S&P 500 rose",
 # "Nikkei 225 futures"), and makers and series whose numbers name a model, a flight or a
@@ -1519,20 +1519,22 @@ def _read_sign(text: str, figure: _Value) -> None:
         figure.value = -figure.value
         figure.start = start - len("minus-")
     elif (
-        start
-        and text[start - 1] in "-−"
-        and (start == 1 or text[start - 2] in _SIGN_BEFORE)
-        and not (text[start - 2] == " " and text[start - 3 : start - 2].isdecimal())
-    ):  # "2.5 -3 feet" is a range written with a stray space, not minus three
-        figure.value = -figure.value
-        figure.start = start - 1
-    elif (
-        text[start - 1] == "–"
-        and start > 2
-        and text[start - 2] == " "
-        and text[start - 3].isalpha()
+        (
+            start
+            and text[start - 1] in "-−"
+            and (start == 1 or text[start - 2] in _SIGN_BEFORE)
+            # "2.5 -3 feet" is a range written with a stray space, not minus three
+            and not (text[start - 2] == " " and text[start - 3 : start - 2].isdecimal())
+        )
+        or (
+            # "a high of –7 C": an en dash after a word, not a range
+            text[start - 1] == "–"
+            and start > 2
+            and text[start - 2] == " "
+            and text[start - 3].isalpha()
+        )
     ):
-        figure.value = -figure.value  # "a high of –7 C": an en dash after a word, not a range
+        figure.value = -figure.value
         figure.start = start - 1
 
 
@@ -1566,31 +1568,18 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
     word = _LOWER_WORD.match(text, dash + 1)
     if word is not None and word.group() == "per" and text.startswith("-cent", word.end()):
         word = _PER_CENT.match(text, dash + 1)  # "a 100-per-cent owned project"
-    if (
-        word is not None
-        and word.group() in ("percent", "per-cent")
-        and not text[word.end() : word.end() + 1].isalnum()
-    ):
-        figure.unit = "%"  # "a 40-percent hike"
+    whole_word = word.group() if word and not text[word.end() : word.end() + 1].isalnum() else ""
+    if whole_word in ("percent", "per-cent", "plus", "cent"):
+        assert word is not None
         figure.end = word.end()
-        return
-    if (
-        word is not None
-        and word.group() == "plus"
-        and not text[word.end() : word.end() + 1].isalnum()
-    ):
-        figure.bound = "low"  # "60-plus bushels", "the 5,000-plus systems": at least
-        figure.end = word.end()
-        return
-    if (
-        word is not None
-        and word.group() == "cent"
-        and not text[word.end() : word.end() + 1].isalnum()
-    ):
-        figure.value /= 100  # "an 18-cent decrease": a hundredth of a dollar
-        figure.scaled = True
-        figure.unit = "USD"
-        figure.end = word.end()
+        if whole_word == "plus":
+            figure.bound = "low"  # "60-plus bushels", "the 5,000-plus systems": at least
+        elif whole_word == "cent":
+            figure.value /= 100  # "an 18-cent decrease": a hundredth of a dollar
+            figure.scaled = True
+            figure.unit = "USD"
+        else:
+            figure.unit = "%"  # "a 40-percent hike"
         return
     if word is None and (symbol := _LETTERS.match(text, dash + 1)) is not None:
         after = symbol.end()
@@ -1879,7 +1868,7 @@ def _read_words(text: str, start: int) -> _Value:
     restated = _RESTATED.match(text, end)
     if restated is not None and Decimal(restated["digits"].replace(",", "")) == value:
         end = restated.end()  # "forty-eight (48) hours": the figure written twice, as deeds do
-    scales = [SCALES.get(w, 12 if w == "dozen" else 1) for w in words]
+    scales = [_multiplier(w) or 1 for w in words]
     figure = _Value(value, start, end, scaled=max(scales) > 1, scale=Decimal(scales[-1]))
     figure.one_word = words == ["one"]
     figure.capitalised_word = first.text[0].isupper()
@@ -1968,7 +1957,7 @@ def _read_fraction(
             return _share(first, share_end, fraction)  # "a quarter of the homes"
         raise _Rejected(first.end)
     lower = target.lower
-    multiplier = SCALES.get(lower) or (12 if lower == "dozen" else 0)
+    multiplier = _multiplier(lower)
     if multiplier:
         return _Value(fraction * multiplier, first.start, target.end, scaled=True)
     if lower in ("percent", "pct"):
@@ -1977,6 +1966,11 @@ def _read_fraction(
         point = _token(text, target.end)
         return _Value(fraction, first.start, point.end, scaled=True, unit="pp")  # type: ignore[union-attr]
     raise _Rejected(first.end)
+
+
+def _multiplier(word: str) -> int:
+    """What a scale word multiplies by ("million", "dozen"), or 0 for any other word."""
+    return SCALES.get(word) or (12 if word == "dozen" else 0)
 
 
 _RESTATED = re.compile(r" \((?P<digits>\d{1,3}(?:,\d{3})*)\)")
@@ -2037,7 +2031,7 @@ def _one_measure(text: str, article: _Tok, word: _Tok) -> _Value | None:
         unit = _token(text, word.end)
         if unit is None or unit.kind != "word":
             return None
-        scale = SCALES.get(unit.lower) or (12 if unit.lower == "dozen" else 0)
+        scale = _multiplier(unit.lower)
         if scale:  # "a half million people", "a half dozen eggs"
             return _Value(Decimal(scale) / 2, article.start, unit.end, grouped=True, scaled=True)
         if not _measures(unit.lower):
@@ -2784,10 +2778,13 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
         currency = DOLLAR_PREFIXES[currency_token.lower]  # "and HK$8.47 billion"
         position = currency_token.end + 1
     elif currency_token is not None and currency_token.kind == "word":
-        glued = _GLUED_LETTERS_AT.match(currency_token.text)
-        digits = currency_token.start + glued.end() if glued else -1
-        if glued and (code := _glued_currency(text, digits, currency_token.end)) is not None:
-            currency, position = code, digits  # "between R71.84 and R79.44"
+        digits = _DIGITS.search(text, currency_token.start, currency_token.end)
+        if (
+            digits is not None
+            and digits.start() > currency_token.start
+            and (code := _glued_currency(text, digits.start(), currency_token.end)) is not None
+        ):
+            currency, position = code, digits.start()  # "between R71.84 and R79.44"
     start = _token(text, position)
     if start is None:
         return None
