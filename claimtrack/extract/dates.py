@@ -204,6 +204,7 @@ _THE_SPAN = (
     rf"(?:next|past|last|following)\s+(?:\d|a\s|{'|'.join(_COUNT_OPENERS)})"
     r"|(?:past|last|next)\s+(?:week|month|year|decade)\b|following\s+(?:year|month)\b|last\s+day\s+of\b"
     r"|(?:last|final)\s+(?:quarter|half)\s+of\b"  # "the last quarter of 2022"
+    r"|year\s+so\s+far\b"  # "the hottest day of the year so far"
     rf"|last\s+(?:{'|'.join(_WEEKDAYS)})\s+(?:of|in)\b"  # "the last Friday of June"
 )
 _DATE_OPENERS = {
@@ -345,7 +346,7 @@ _DATE = re.compile(
         |Good\s+Friday|Thanksgiving(?:\s+Day)?|Independence\s+Day|Black\s+Friday|Cyber\s+Monday|Halloween
         |Valentine['’]?s\s+Day|Boxing\s+Day|Veterans['’]?\s+Day|Memorial\s+Day|Labor\s+Day)\b
         (?:,?\s+(?P<hol_y>{_YEAR})\b(?!,?\s*\d))?(?P<hol_week>\s+(?i:week)\b(?:\s+(?P<hol_wy>{_YEAR})\b)?)?)
-  | (?=[yYmMeEsS])(?:(?=[yY]ear[\s-]|[sS]o\s|YTD)(?P<ytd>(?i:year[\s-]+to[\s-]+date|so\s+far\s+this\s+year)\b|YTD\b)
+  | (?=[yYmMeEsStT])(?:(?=[yY]ear[\s-]|[sS]o\s|YTD|[tT]he\s+year\s+so\s)(?P<ytd>(?i:year[\s-]+to[\s-]+date|so\s+far\s+this\s+year|the\s+year\s+so\s+far)\b|YTD\b)
     | (?=[yYmMeE])(?P<yearend>(?i:(?P<ye_unit>year|month)(?:-|\s+|['’]s\s+)end|end[\s-]+of[\s-]+(?P<ye_unit2>year|month))\b))
   | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|following)\s)(?P<span>
         (?:(?i:in)\s+)?(?i:the)\s+(?P<span_dir>(?i:next|past|last|coming|previous|following))\s+
@@ -356,7 +357,7 @@ _DATE = re.compile(
     | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>{_NUM_ANY})\s+(?P<wi_unit>{_UNIT_ANY})\b))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>{_NUM_ANY})\s+(?P<ago_unit>{_UNIT_ANY})\s+
         (?:(?i:ago)|(?P<ago_from>(?i:from\s+(?:now|today)|hence))|(?P<ago_earlier>(?i:earlier)))\b)
-  | (?=[lLeE])(?P<later>\b(?P<later_kind>(?i:later|earlier))\s+(?i:this)\s+(?P<later_unit>(?i:year|month|week))\b)
+  | (?=[lLeE])(?P<later>\b(?P<later_kind>(?i:later|earlier))\s+(?:(?i:this)\s+(?P<later_unit>(?i:year|month|week))|(?i:in\s+the)\s+(?P<later_year>(?i:year)))\b)
     )
     """,
     re.VERBOSE,
@@ -368,7 +369,9 @@ _DEADLINE_PHRASES = (
     "by", "before", "until", "till", "untill", "no later than", "not later than", "due",
     "due by", "due in", "due on", "due for", "deadline", "deadline of", "deadline for",
     "deadline is", "deadline was", "ahead of", "in time for", "scheduled for", "set for",
-    "slated for", "targeted for", "target of",
+    "slated for", "targeted for", "target of", "proposed for", "planned for", "projection for",
+    "projections for", "forecast for", "forecasts for", "budgeted for", "earmarked for",
+    "outlook for", "target for", "targets for",
 )  # fmt: skip
 _NOT_DEADLINE_PHRASES = (
     "since", "after", "as of", "between", "since early", "since late", "through", "throughout",
@@ -389,7 +392,8 @@ _YEAR_FOLLOWERS = frozenset(
      "before", "while", "with", "at", "the", "a", "an", "in", "on", "for", "but", "alone",
      "onwards", "onward", "through", "that", "which", "where", "than", "because", "so", "this",
      "levels", "level", "figures", "figure", "sales", "revenues", "revenue", "results",
-     "earnings", "profits", "forecasts", "net"]
+     "earnings", "profits", "forecasts", "net", "prices", "outputs", "output", "rates",
+     "wages", "values", "totals", "averages", "estimates", "budgets", "costs"]
 )  # fmt: skip
 # Capitalised words before a year that do not make it part of a name.
 _LEGISLATION = frozenset(["Act", "Regulations", "Order", "Rules", "Bill", "SI", "(SI", "Directive"])
@@ -490,13 +494,150 @@ def find_dates(
         budget.spend(read)
     if context is not None and len(found) > 1:
         found = _join_ranges(context, found)
+        found = _in_relative_year(context, found)
+    if context is not None and found:
+        found = _spans_to_a_date(context, found)
         found = _anchor_to_earlier(found)
         found = _weekday_with_date(context, found)
+    if found and " and " in text:
+        found = _second_days(context, found)
     if found and any(mention.first_day is None for mention in found):
         found = _anchor_following(found, published)
     if len(found) > 1 and published is not None:
         found = _anchor_to_sentence_year(found, offset)
     return found
+
+
+# "the twelve months to June 2012", "the six months ended 30 June 2015", "the five years
+# ending in 2023": a span the date closes.
+_SPAN_BEFORE = re.compile(
+    rf"(?:\b(?i:the)\s+)?\b(?P<n>{_NUM_ANY})\s+(?P<unit>(?i:weeks?|months?|years?))\s+"
+    r"(?i:ended|ending|to)(?:\s+(?i:in))?\s+$"
+)
+
+
+_SPAN_CLOSERS = ("ended", "ending", "to", " in", "ENDED", "ENDING", "TO")
+
+
+def _spans_to_a_date(context: _Context, found: list[DateMention]) -> list[DateMention]:
+    """Each date that closes a span written before it becomes that span, as one mention."""
+    spanned: list[DateMention] = []
+    offset = context.offset
+    for mention in found:
+        start = mention.start - offset
+        if (
+            start < 8
+            or (mention.last_day is None and mention.first_day is not None)  # an open end
+            or not context.text[start - 8 : start].rstrip().endswith(_SPAN_CLOSERS)
+        ):
+            spanned.append(mention)
+            continue
+        span = _SPAN_BEFORE.search(context.text, max(0, start - 40), start)
+        if span is None:
+            spanned.append(mention)
+            continue
+        amount = _count(span["n"])
+        unit = span["unit"].lower().rstrip("s") + "s"
+        first = last = None
+        if mention.last_day is not None:
+            last = mention.last_day
+            first = _shifted(last + dt.timedelta(days=1), -amount, unit)
+        spanned.append(
+            dataclasses.replace(
+                mention,
+                text=context.text[span.start() : mention.end - offset],
+                start=span.start() + offset,
+                date=last if mention.role == "deadline" else first,
+                first_day=first,
+                last_day=last,
+            )
+        )
+    return spanned
+
+
+_RELATIVE_YEAR = re.compile(r"(?i:this|last|next)\s+year")
+_OF_GAP = re.compile(r"(?:,?\s+(?i:of)\s+|\s+)")
+
+
+def _in_relative_year(context: _Context, found: list[DateMention]) -> list[DateMention]:
+    """ "in May last year", "April of this year", "between January and June this year": the
+    month is in the year written after it, as one mention."""
+    joined: list[DateMention] = []
+    index = 0
+    offset = context.offset
+    while index < len(found):
+        month = found[index]
+        year = found[index + 1] if index + 1 < len(found) else None
+        if (
+            year is None
+            or month.precision not in ("day", "month")
+            or (month.first_day is not None and not month.year_inferred)
+            or not _RELATIVE_YEAR.fullmatch(year.text)
+            or not _OF_GAP.fullmatch(context.text, month.end - offset, year.start - offset)
+        ):
+            joined.append(month)
+            index += 1
+            continue
+        if month.first_day is not None and year.first_day is not None:
+            shift = year.first_day.year - month.first_day.year
+            if shift and _has_day_in(month.first_day, year.first_day.year):
+                month = _years_later(month, shift)
+        text = context.text[month.start - offset : year.end - offset]
+        role = year.role
+        date = None
+        if month.first_day is not None:
+            date = month.last_day if role == "deadline" else month.first_day
+        joined.append(
+            dataclasses.replace(
+                month, text=text, end=year.end, role=role, date=date, year_inferred=False
+            )
+        )
+        index += 2
+    return joined
+
+
+# "on Aug. 10 and 11", "May 3 and 8": a second day of the month written once; not "March 3
+# and 5 people", "June 2 and 2025", nor a day that opens a date of its own ("3 and 4 May").
+_SECOND_DAY = re.compile(
+    r"[ \u00a0]+(?:and|&)[ \u00a0]+(?P<day>[1-3]?\d)(?:st|nd|rd|th)?\b"
+    r"(?![,.]?\d|[ \u00a0]*(?:[-–/%]|[A-Za-z]))"
+)
+
+
+def _second_days(context: _Context | None, found: list[DateMention]) -> list[DateMention]:
+    """Each day mention followed by "and" and a second day of its month gains that day."""
+    if context is None:
+        return found
+    joined: list[DateMention] = []
+    for mention in found:
+        joined.append(mention)
+        if mention.precision != "day" or mention.first_day != mention.last_day:
+            continue
+        second = _SECOND_DAY.match(context.text, mention.end - context.offset)
+        if second is None or not _MONTH_NAME_IN.search(mention.text):
+            continue
+        day = int(second["day"])
+        first = mention.first_day
+        if first is not None and not (
+            first.day < day <= calendar.monthrange(first.year, first.month)[1]
+        ):
+            continue
+        other = first.replace(day=day) if first is not None else None
+        joined.append(
+            dataclasses.replace(
+                mention,
+                text=second["day"],
+                start=second.start("day") + context.offset,
+                end=second.end("day") + context.offset,
+                date=other,
+                first_day=other,
+                last_day=other,
+            )
+        )
+    return joined
+
+
+_MONTH_NAME_IN = re.compile(r"[A-Za-z]{3}")
 
 
 def _anchor_to_sentence_year(found: list[DateMention], offset: int) -> list[DateMention]:
@@ -1077,6 +1218,13 @@ def _range(context: _Context, first: DateMention, second: DateMention) -> DateMe
             None, None, max(low.precision, high.precision, key=_PRECISION_ORDER.index), True
         )
         return _joined(context, first, second, low, before, opener)
+    if low.first is None and high.first is not None and first.precision == "month":
+        # "from January to September 2018" with no publication date: the year written at the
+        # second end dates the first
+        month = _MONTH_NUMBERS.get(first.text.split()[-1].rstrip(".").lower())
+        if month is not None:
+            year = high.first.year - (month > high.first.month)
+            low = _Period(dt.date(year, month, 1), _month_end(year, month), "month")
     if low.first is None or high.last is None or high.first is None:
         return None
     if low.year_inferred and not high.year_inferred:
@@ -1142,6 +1290,7 @@ _MONTH_AS_ADJECTIVE_AFTER = re.compile(r"['’]s\b|\s+(?!of\b|and\b|or\b|to\b)[a
 _EVERY_BEFORE = re.compile(r"\b(?i:every|each)\s+$")
 _EVERY_AFTER = re.compile(r"s?\s+(?i:of|in)\s+(?i:every|each)\b")
 _MIXED_NUMBER_BEFORE = re.compile(r"\d[-\s]$")
+_VALUE_OF_THE_DAY = re.compile(r"['’]s\s+(?:dollars|prices|terms|money|values?)\b", re.I)
 # The group holding the month name of each form that may write it in lower case.
 _MONTH_GROUP = {"mdy": "mdy_m", "dmy": "dmy_m", "spelled": "sp_m", "my": "my_m", "month": "mo_m"}
 
@@ -1154,6 +1303,8 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         _EVERY_BEFORE.search(before[-8:]) or _EVERY_AFTER.match(text, match.end())
     ):
         return False  # "every Wednesday", "the first Wednesday of every month": a habit
+    if kind == "dayword" and _VALUE_OF_THE_DAY.match(text, match.end()):
+        return False  # "in today's dollars": a price level, not a day
     if kind == "slash" and _MIXED_NUMBER_BEFORE.search(before[-3:]):
         return False  # "5-1/4 inches", "1-1/2-cent": a mixed number, not a day and month
     if (
@@ -1316,8 +1467,17 @@ _PAST_UNTIL = re.compile(
 )
 
 
+# "(Welcomme, 1972)", "(Smith et al. 2019)": an author-year citation names a work.
+_CITED_BEFORE = re.compile(r"\([A-Z][\w'’-]+(?: et al\.| (?:and|&) [A-Z][\w'’-]+)?,? $")
+_STATUTE_NUMBER_BEFORE = re.compile(r"\bAct,? \d{1,4} of $")
+
+
 def _is_year(text: str, match: re.Match[str], before: str) -> bool:
     """A bare 4-digit number reads as a year, not as a count ("2028 drones")."""
+    if text[match.end() : match.end() + 1] in ");" and _CITED_BEFORE.search(
+        text, max(0, match.start() - 40), match.start()
+    ):
+        return False
     if _names_an_event(before) or (
         text[match.end() + 1 : match.end() + 2].isupper()  # a capitalised word follows
         and (
@@ -1368,6 +1528,8 @@ def _names_an_event(before: str) -> bool:
     words = before.split()
     if words and words[-1].rstrip(")") in _LEGISLATION:
         return True  # "Regulations 2001", "(SI 2001 No. 1161)": a statute's title
+    if _STATUTE_NUMBER_BEFORE.search(before[-16:]):
+        return True  # "the Road Transportation Act 74 of 1977": the statute's number and year
     if not words or not words[-1][0].isupper() or len(words) == 1:
         return False  # sentence-initial words are capitalised anyway
     return words[-1].lower().rstrip(",.") not in _YEAR_NAME_EXCEPTIONS
@@ -1764,7 +1926,7 @@ def _resolve_later(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
     """Later this year (its end) or earlier this year (its start)."""
-    whole = _unit_period(match["later_unit"], "this", published)
+    whole = _unit_period(match["later_unit"] or match["later_year"], "this", published)
     if whole.first is None:
         return whole
     point = whole.last if match["later_kind"].lower() == "later" else whole.first
@@ -2068,8 +2230,10 @@ def _resolve_weekday(
     # plain day counts: this is the most common relative date, and relativedelta
     # costs many times more.
     published_weekday = published.weekday()
-    if modifier == "next" or (modifier != "last" and tense() == "future"):
+    if modifier == "next":
         days = 1 + (target - published_weekday - 1) % 7  # the first such day after publication
+    elif modifier != "last" and tense() == "future":
+        days = (target - published_weekday) % 7  # "on Tuesday" in Tuesday's paper is that day
     elif modifier == "last":
         days = -1 - (published_weekday - 1 - target) % 7  # the last such day before it
     else:

@@ -123,6 +123,7 @@ ISO_CODES: frozenset[str] = frozenset(
 CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
     "₴": "UAH", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₪": "ILS", "元": "CNY",
+    "₱": "PHP", "₵": "GHS", "฿": "THB", "₫": "VND", "₸": "KZT",
 }  # fmt: skip
 DOLLAR_PREFIXES: dict[str, str] = {
     "us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "nz": "NZD",
@@ -140,6 +141,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "lira": "TRY", "rand": "ZAR", "won": "KRW", "shekels": "ILS", "naira": "NGN",
     "shilling": "KES", "shillings": "KES",
     "dirhams": "AED", "riyals": "SAR", "crowns": "CZK", "koruna": "CZK",
+    "ringgit": "MYR", "cedi": "GHS", "cedis": "GHS", "taka": "BDT", "baht": "THB",
+    "rupiah": "IDR", "birr": "ETB",
 }  # fmt: skip
 # Adjectives that say which dollar, pound or franc ("Canadian dollars").
 CURRENCY_ADJECTIVES: dict[str, str] = {

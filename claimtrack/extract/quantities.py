@@ -266,14 +266,43 @@ def _glued_currency(text: str, start: int, end: int) -> str | None:
     if letters is None:
         return None
     word = letters.group()
+    if text[letters.start() - 1 : letters.start()] == "$":
+        return DOLLAR_PREFIXES.get(word.lower())  # "$US510 million", "$A20": which dollar
     code = _GLUED_CURRENCIES.get(word) or (word if word in ISO_CODES else None)
     if code is None:
         return None
     if (len(word) == 1 or word in ISO_CODES) and not (
-        _SUM_AFTER.match(text, end) or _PRICE_AFTER.match(text, end, end + 24)
+        _SUM_AFTER.match(text, end)
+        or _PRICE_AFTER.match(text, end, end + 24)
+        or _MONEY_NOUN_AFTER.match(text, end)
+        or _sign_used_for_sums(text, word, letters.start())
     ):
         return None
     return code
+
+
+# "P25 increase", "R20 per hour", "P200 daily minimum wage": a bare figure after a letter sign
+# is a sum when a word of money or a wage's period follows it.
+_MONEY_NOUN_AFTER = re.compile(
+    r"[ \u00a0](?:(?:daily|monthly|weekly|yearly|annual|hourly|an?|per)[ \u00a0](?:hour|day|week|month|year)\b"
+    r"|(?:daily|monthly|weekly|yearly|annual|hourly)[ \u00a0]|(?:increase|hike|rise|raise|cut|fine|fee"
+    r"|bonus|allowance|wage|salary|salaries|price|subsidy|payment|pension|stipend|shortfall"
+    r"|discount|rebate|levy|charge|tax|bill|loan|grant|deposit|premium|budget)s?\b)"
+)
+
+
+def _sign_used_for_sums(text: str, word: str, position: int) -> bool:
+    """Whether the text writes a sum with the same letter sign elsewhere ("P450 and P420",
+    "N86.50 ... N86"), so that this bare figure after it is a sum too."""
+    for other in re.finditer(rf"(?<![^\W\d_]){re.escape(word)}(?=\d)", text):
+        if other.start() != position:
+            digits = _DIGITS.match(text, other.end())
+            assert digits is not None
+            if _SUM_AFTER.match(text, digits.end()) or _PRICE_AFTER.match(
+                text, digits.end(), digits.end() + 24
+            ):
+                return True
+    return False
 
 
 _FEET_INCHES = re.compile(r"['’′][ ]?(?P<inches>1[01]|\d)(?:\.\d+)?(?:\"|”|″|''|′′)(?!\w)")
@@ -298,7 +327,11 @@ _AIRLINER = re.compile(
     r"7[0-8]7(?:-\d{1,3}s?\b|(?:s|-\d{1,3}s?)?\s+(?:jets?|aircraft|planes?|airliners?|freighters?|MAX|Max)\b)"
 )
 # "over the age of 25", "between the ages of 21 and 34", "up to the age of five years".
-_AGE_OF = re.compile(r"\bages?\s+of\s+$", re.IGNORECASE)
+_AGE_OF = re.compile(r"\bages?\s+of\s+$|\baged\s+between\s+$", re.IGNORECASE)
+# "the Road Transportation Act 74 of 1977", "the Criminal Procedure Act, 51 of 1977": a
+# statute's number and year name it.
+_STATUTE_NUMBER = re.compile(r"\bAct,?[ \u00a0]$")
+_STATUTE_YEAR = re.compile(r"[ \u00a0]+of[ \u00a0]+\d{4}\b")
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -394,7 +427,8 @@ _HIGH_BOUNDS = {
     ("no", "higher", "than"), ("not", "higher", "than"), ("no", "greater", "than"),
     ("not", "greater", "than"), ("capped", "at"), ("upto",), ("shorter", "than"),
     ("restricted", "to"), ("limited", "to"), ("maximum", "capacity", "of"),
-    ("lower", "than"), ("smaller", "than"), ("younger", "than"),
+    ("lower", "than"), ("smaller", "than"), ("younger", "than"), ("as", "high", "as"),
+    ("tops", "out", "at"), ("topping", "out", "at"), ("topped", "out", "at"),
 }  # fmt: skip
 _APPROXIMATE = {
     ("about",), ("around",), ("roughly",), ("some",), ("approximately",), ("an", "estimated"),
@@ -459,7 +493,8 @@ _YEAR_NOUNS = _words(
     "rates standards values terms baseline agreement accord crisis war olympics games "
     "world campaign summit report survey law deadline target targets emissions "
     "presidential general parliamentary net sales revenue revenues results earnings profit "
-    "profits guidance outlook forecast tournament championships festival"
+    "profits guidance outlook forecast tournament championships festival output outputs "
+    "wages totals averages estimates"
 )
 _MEASURE_HEADS = _words(
     "tonnes tons tonne ton barrels barrel litres liters litre liter gallons gallon "
@@ -478,6 +513,8 @@ _ATTACHED_UNITS = _words(
     "km kg mw gw kw kwh mwh gwh twh mph kph kmh ha cm mm ml l t tn mt bcm ft lb lbs oz gb tb "
     "mb hz ghz mhz kv v x g sq km2 m2 m3 w"
 )
+# A period counts itself: nothing after "one year" or "one hour" is part of its unit.
+_SINGLE_PERIODS = _words("second minute hour day week fortnight month year decade century")
 _TIME_ZONES = _words("gmt utc cet cest bst est edt pst pdt cst msk eet eest hrs")
 _PERIODS: dict[str, Per] = {
     "second": "second", "sec": "second", "s": "second", "minute": "minute", "min": "minute",
@@ -491,7 +528,7 @@ _PERIOD_WORDS = frozenset(
 _RATE_ADVERBS: dict[str, Per] = {
     "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
     "quarterly": "quarter", "yearly": "year", "annually": "year", "hourly": "hour",
-    "a-day": "day", "a-year": "year", "per-day": "day",
+    "a-day": "day", "a-year": "year", "per-day": "day", "pa": "year",
 }  # fmt: skip
 _RATE_OPENERS = frozenset({"per", "a", "an", "each", "every"})
 # Rate words that are adjectives too ("weekly cases"), and the words a rate is followed by.
@@ -505,6 +542,10 @@ _AFTER_RATE_ADVERB = _words(
 _DATE_PERIODS = frozenset({"day", "night", "week", "month", "quarter", "year", "annum"})
 # Every word that can open a rate, directly or past "more": a cheap gate before parsing one.
 _RATE_STARTS = frozenset(_RATE_ADVERBS) | _RATE_OPENERS | {"/", "more", "less", "extra"}
+# "£12 a month on their bills" is a rate; "a week on Monday" a date.
+_ON_A_NOUN = re.compile(
+    r"[ \u00a0]+on[ \u00a0]+(?:their|its|his|her|your|our|the|each|every|all)\b"
+)
 # "a year ago" is a date, not a rate.
 _NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "on", "or"})
 # Durations a date expression consumes ("within two weeks"); minutes and hours are not dates.
@@ -565,8 +606,13 @@ _VULGAR_FRACTIONS: dict[str, Decimal] = {
 _DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
-    "tenth": 10, "tenths": 10,
+    "tenth": 10, "tenths": 10, "fourth": 4, "fourths": 4,
 }  # fmt: skip
+# "one third (34%) of charities": a restatement in brackets between a share and its "of".
+# "over half (58%) reported": a percentage in brackets shows the word is a share.
+_RESTATED_SHARE = re.compile(
+    r"[ \u00a0]*\((?:[^()\n]{1,16}\)(?=[ \u00a0]+of\b)|\d{1,2}(?:\.\d+)?[ \u00a0]?(?:%|per ?cent)\))"
+)
 _MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\d/])")  # "2 1/2": after the whole part
 _SLASH_FRACTION = re.compile(r"/(\d{1,2})(?![\d/.])")  # "1/2 cup": after the numerator
 # "1.8m tall": after these an attached "m" is metres, not million.
@@ -769,6 +815,9 @@ _ELIDED_MONEY = re.compile(
     r"costs?|budget|debts?|deficit|turnover|spending)\s+(?:of\s+|at\s+|to\s+|was\s+|were\s+)?$",
     re.IGNORECASE,
 )
+# "nine out of ten Ontarians": out of ten or a hundred is a share; "13 out of 17 regions"
+# counts two things.
+_OUT_OF_TEN = re.compile(r" of (?:ten|10|a hundred|100)\b(?![,.]\d)")
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?:a\s+possible\s+|the\s+)?")
 
 
@@ -1000,9 +1049,15 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
         if (
             lower == "in"
             or (lower == "of" and _word_at(text, connector.end) == "every")
-            or (lower == "out" and text.startswith(" of every ", connector.end))
+            or (
+                lower == "out"
+                and (
+                    text.startswith(" of every ", connector.end)
+                    or _OUT_OF_TEN.match(text, connector.end)
+                )
+            )
         ) and _read_ratio(text, value, connector):
-            # "one in three", "two of every three", "1 out of every 22 kids"
+            # "one in three", "two of every three", "1 out of every 22 kids", "nine out of ten"
             return _single(text, value, prefix, None, None, value.end), value.end
         if lower in _SUFFIX_OPENERS or (lower == "and" and prefix.bound is None):
             cursor = _read_suffix_bound(text, value, cursor)  # "3 or more children", "500+"
@@ -1455,7 +1510,9 @@ def _read_figure(text: str, start: int) -> _Value:
         end = fraction.end()
         grouped = True
         following = text[end : end + 1]
-    elif following == "," and not grouped and (comma := _decimal_comma(text, end)) is not None:
+    elif (
+        following == "," and not grouped and (comma := _decimal_comma(text, start, end)) is not None
+    ):
         value = Decimal(digits + "." + comma.group(1))  # "1,8 m tall": a decimal comma
         end, grouped = comma.end(), True
         following = text[end : end + 1]
@@ -1485,15 +1542,26 @@ def _read_figure(text: str, start: int) -> _Value:
     return figure
 
 
-def _decimal_comma(text: str, end: int) -> re.Match[str] | None:
+def _decimal_comma(text: str, start: int, end: int) -> re.Match[str] | None:
     """ "1,8 m", "2,5%": a comma and one or two digits before a unit of measure or a percent
-    sign, as South African and European pages write decimals; a list ("1,2 and 3") is not."""
+    sign, as South African and European pages write decimals; a list ("1,2 and 3") is not.
+    After a currency sign two digits are cents ("R30,23 an hour", "€4,50")."""
     comma = _DECIMAL_COMMA.match(text, end)
     if comma is None:
         return None
+    if (
+        len(comma.group(1)) == 2
+        and start
+        and (
+            text[start - 1] in CURRENCY_SYMBOLS
+            or (text[start - 1].isalpha() and _glued_currency(text, start, end) is not None)
+        )
+    ):
+        return comma
     unit = _token(text, comma.end())
     if unit is None or not (
         unit.text == "%"
+        or unit.lower in SCALES  # "R900,4 million"
         or unit.lower in CURRENCY_WORDS
         or lookup_symbol(unit.text)
         or lookup(unit.lower)
@@ -1729,6 +1797,12 @@ def _read_attached(text: str, figure: _Value) -> None:
         figure.scaled = True
         figure.unit = "GBP"
         figure.end = after
+    elif lower in ("percent", "pct") or (lower == "per" and _word_at(text, after) == "cent"):
+        figure.unit = "%"  # "2.57per cent", "5percent": the space left out
+        figure.end = after if lower != "per" else _token(text, after).end  # type: ignore[union-attr]
+    elif word == "pc":
+        figure.unit = "%"  # "33pc of the site": British papers' per cent, never parsecs
+        figure.end = after
     elif lower in ("c", "f") and word.isupper():
         figure.unit = "°C" if lower == "c" else "°F"
         figure.end = after
@@ -1941,9 +2015,10 @@ def _read_fraction(
 ) -> _Value:
     """ "half a million" → 500000; "a quarter of a percentage point" → 0.25 pp;
     "half of the students", "a quarter of the homes" → a share (0.5, 0.25)."""
-    article = _token(text, position)
-    if article is not None and article.lower == "of" and share_end == position:
-        return _share(first, share_end, fraction)  # "half of"
+    restated = _RESTATED_SHARE.match(text, position) if share_end == position else None
+    article = _token(text, restated.end() if restated else position)
+    if share_end == position and (restated or (article is not None and article.lower == "of")):
+        return _share(first, share_end, fraction)  # "half of", "over half (58%) of"
     target = _token(text, article.end) if article is not None else None
     if (
         target is not None
@@ -2066,10 +2141,14 @@ def _spoken_fraction(text: str, first: _Tok) -> _Value | None:
         second = _token(text, first.end)
         if second is None or second.lower not in _DENOMINATORS or len(parts) != 1:
             return None
-        if _word_at(text, second.end) not in ("of", "majority") and not (
-            text[max(0, first.start - 4) : first.start].lower().endswith(("by ", "by\u00a0"))
-            and not text[second.end : second.end + 1].isalnum()
-            and _word_at(text, second.end) not in _PERIOD_WORDS
+        if (
+            _word_at(text, second.end) not in ("of", "majority")
+            and not _RESTATED_SHARE.match(text, second.end)
+            and not (
+                text[max(0, first.start - 4) : first.start].lower().endswith(("by ", "by\u00a0"))
+                and not text[second.end : second.end + 1].isalnum()
+                and _word_at(text, second.end) not in _PERIOD_WORDS
+            )
         ):
             return None  # "a third time", "two quarters": an ordinal or a period; "by a third"
         numerator, denominator, end = parts[0], second.lower, second.end
@@ -2112,8 +2191,8 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
     if index and text[start - 1 : start].isalpha():
         code = _glued_currency(text, start, _DIGITS.match(text, start).end())  # type: ignore[union-attr]
         if code is not None:  # "Sh2.1 billion": _reject_glued let it through
-            prefix.currency, prefix.first = code, index - 1
-            index -= 1
+            index -= 2 if index > 1 and tokens[index - 2] == "$" else 1  # "$US510 million"
+            prefix.currency, prefix.first = code, index
     index = _take_currency(tokens, index, prefix)
     index = _take_bound(tokens, index, prefix)
     if (
@@ -2340,7 +2419,13 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
             raise _Rejected(value.end)  # "the S&P 500 index", "the Nikkei 225 fell"
         if named or (value.digits[0] == "7" and _AIRLINER.match(text, value.start)):
             raise _Rejected(_MODEL_RUN.match(text, value.start).end())  # type: ignore[union-attr]
-    if prefix.previous == "of" and _AGE_OF.search(text, max(0, value.start - 16), value.start):
+    if (year := _STATUTE_YEAR.match(text, value.end)) and _STATUTE_NUMBER.search(
+        text, max(0, value.start - 5), value.start
+    ):
+        raise _Rejected(year.end())
+    if prefix.previous in ("of", "between") and _AGE_OF.search(
+        text, max(0, value.start - 16), value.start
+    ):
         band = _AGE_BAND.match(text, value.end)
         raise _Rejected(band.end() if band else value.end)  # "over the age of 25"
     if value.digits is not None and not value.grouped and not value.scaled and value.unit is None:
@@ -2362,6 +2447,8 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
         ):
             days = _DAY_SPAN.match(text, value.end)  # "October 22-25": both are days
             raise _Rejected(days.end() if days else value.end)
+        if prefix.month and 1000 <= number < 2200 and len(value.digits) == 4:
+            raise _Rejected(value.end)  # "November 2021 wait times": the month's year
         if (
             number <= 2400
             and (zone := _word_at(text, value.end)) in _TIME_ZONES
@@ -2519,7 +2606,18 @@ def _is_date_duration(
         return False
     if prefix.previous in ("within", "after") and _word_at(text, end) in ("of", "from"):
         return False  # "after 72 weeks of treatment": a span from an undated event
-    return prefix.previous in _DATE_OPENERS or _word_at(text, end) in _DATE_CLOSERS
+    return (
+        prefix.previous in _DATE_OPENERS
+        or _word_at(text, end) in _DATE_CLOSERS
+        or _SPAN_TO_A_DATE.match(text, end) is not None
+    )
+
+
+# "the twelve months to June 2012", "the six months ended 30 June", "the five years ending in
+# 2023": a span a date closes is a period of the calendar, not a count.
+_SPAN_TO_A_DATE = re.compile(
+    r"[ \u00a0]+(?:ended|ending|to[ \u00a0]+(?:the[ \u00a0]+end[ \u00a0]+of\b|[A-Z][a-z]+[ \u00a0]+\d|\d{1,2}[ \u00a0]+[A-Z][a-z]+))"
+)
 
 
 def _is_year(value: _Value, prefix: _Prefix, unit: str | None) -> bool:
@@ -2796,10 +2894,9 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
         negative = True  # "ranging from minus 30°C to minus 55°C"
         start = _token(text, start.end)
         assert start is not None
-    if start.kind == "num":
-        if connector.text in _DASHES and not _dash_is_even(text, low, connector, start):
-            return None
-    elif start.kind != "word" or start.lower not in NUMBER_WORDS:
+    # A dash joins the ends however it is spaced: "600-800", "600 - 800", "2.5 -3 feet" and
+    # "2.5- 2.9°C" all write a range.
+    if start.kind != "num" and (start.kind != "word" or start.lower not in NUMBER_WORDS):
         return None
     try:
         high = _read_value(text, start.start)
@@ -2851,13 +2948,6 @@ def _read_measured_range_end(
     if high_unit is None or high_unit.lower() != unit.lower():
         return None, end
     return high, high_end
-
-
-def _dash_is_even(text: str, low: _Value, connector: _Tok, high: _Tok) -> bool:
-    """A range dash is either tight ("600-800") or spaced on both sides ("600 - 800")."""
-    tight_before = connector.start == low.end
-    tight_after = high.start == connector.end or text[connector.end] in CURRENCY_SYMBOLS
-    return tight_before == tight_after or tight_after  # "2.5 -3 feet": a stray space before
 
 
 def _compatible(low: _Value, high: _Value, prefix: _Prefix, connector: _Tok) -> bool:
@@ -2953,7 +3043,12 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
         if lower in _IRREGULAR_PLURALS and _is_plural_noun(following):
             token = following  # "police officers", "staff members": a modifier, not the head
             continue
-        if _is_plural(lower) or lower in _ATTACHED_UNITS or (lower in _CELSIUS and len(words) > 1):
+        if (
+            _is_plural(lower)
+            or lower in _ATTACHED_UNITS
+            or (lower in _CELSIUS and len(words) > 1)
+            or (lower in _SINGLE_PERIODS and len(words) == 1)  # "one year imprisonment"
+        ):
             break
         token = following
     if not words:
@@ -2986,13 +3081,22 @@ def _coordinated_nouns(text: str, position: int, after_plural: bool) -> list[_To
     token = _token(text, conjunction.end)
     while token is not None and token.kind == "word" and len(taken) < (1 if after_plural else 3):
         lower = token.lower
-        if lower in _STOP or lower in NUMBER_WORDS or lower.endswith(("'s", "’s")):
+        if (
+            lower in _STOP
+            or lower in NUMBER_WORDS
+            or lower in VAGUE_PLURALS  # "60 crews and dozens of firefighters"
+            or lower.endswith(("'s", "’s"))
+        ):
             return []
         taken.append(token)
         if _is_plural(lower):
-            # "40 cars and drives them": a verb with its object, not a second noun
-            after = _word_at(text, token.end)
-            return [] if after in _VERB_OBJECTS else [conjunction, *taken]
+            # "40 cars and drives them", "villages and encompasses three fourths": a verb
+            # with its object, not a second noun
+            after = _token(text, token.end)
+            verb = after is not None and (
+                after.lower in _VERB_OBJECTS or after.lower in NUMBER_WORDS
+            )
+            return [] if verb else [conjunction, *taken]
         token = _token(text, token.end)
     return []
 
@@ -3115,6 +3219,8 @@ def _is_plural(word: str) -> bool:
         return False
     if "-" in word:
         word = word.rsplit("-", 1)[1]
+    if word.endswith("men") and len(word) > 5:
+        return word[-4] not in "iuoa" or word == "seamen"  # "fishermen"; not "specimen"
     return len(word) > 2 and word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS)
 
 
@@ -3136,6 +3242,9 @@ def _read_rate(text: str, position: int) -> tuple[Per | None, int]:
         noun = _token(text, token.end)
         if noun is not None and noun.kind == "word" and noun.lower not in _STOP:
             per, end = _read_period(text, noun.end)
+            if per is None and lower == "per" and text[noun.end : noun.end + 1] == ",":
+                per, end = _read_period(text, noun.end + 1)  # "per person, per day"
+                per = per if _word_at(text, noun.end + 1) == "per" else None
             if per is not None:
                 return per, end
     return None, position
@@ -3173,6 +3282,7 @@ def _read_period(text: str, position: int) -> tuple[Per | None, int]:
             lower in ("a", "an", "per")
             and period.lower in _DATE_PERIODS
             and _word_at(text, period.end) in _NOT_RATE_AFTER
+            and not _ON_A_NOUN.match(text, period.end)
         ):
             return None, position  # "a year ago", "a week on Monday"; "an hour on I-80" is a rate
         return _PERIODS[period.lower], period.end

@@ -155,7 +155,8 @@ _RATE_BARRIER = re.compile(
 _PERIOD_ADJECTIVE = r"(?P<adj>annual(?:ized|ised)?|monthly|weekly|daily|yearly|hourly|quarterly)"
 _AMOUNT_NOUN = (
     r"(?:rate|pace|salary|salaries|wages?|pay|income|charges?|fees?|rents?|rainfall|output"
-    r"|production|allowance|stipend|subscription|premiums?|payments?|spending|budget)"
+    r"|production|allowance|stipend|subscription|premiums?|payments?|spending|budget"
+    r"|shortfall|bills?|contributions?|earnings|revenues?|turnover|tuition)"
 )
 _ANNUAL_AFTER = re.compile(rf"\s+{_PERIOD_ADJECTIVE}\s+(?:[a-z]+\s+)?{_AMOUNT_NOUN}\b", re.I)
 _ANNUAL_BEFORE = re.compile(

@@ -847,3 +847,73 @@ def test_a_deadline_word_before_the_hour_makes_the_date_after_it_a_deadline() ->
         (dt.date(2026, 2, 27), "deadline"),
         (dt.date(2026, 3, 2), "deadline"),
     ]
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # a forecast's, a plan's or a budget's year is when it can be checked
+        ("A 3.6 per cent increase is proposed for 2025.", MONDAY, "2025-12-31", "deadline", "year", "2025-01-01", "2025-12-31"),
+        ("Projections for 2026 show a rise.", MONDAY, "2026-12-31", "deadline", "year", "2026-01-01", "2026-12-31"),
+        # year to date, said the other way round
+        ("It was the hottest day of the year so far.", MONDAY, "2025-01-01", "mentioned", "day", "2025-01-01", "2025-11-03"),
+        # a weekday in a future clause on that weekday is the day itself
+        ("Temperatures are expected to reach 27 degrees on Monday.", MONDAY, "2025-11-03", "deadline", "day", "2025-11-03", "2025-11-03"),
+        # a range of months with the year written once, where the article has no date
+        ("From January to September 2018 there were 15,049 transfers.", None, "2018-01-01", "mentioned", "month", "2018-01-01", "2018-09-30"),
+    ],
+    ids=lambda e: e[0],
+)  # fmt: skip
+def test_forecast_years_year_so_far_same_weekday_and_month_ranges(example: Example) -> None:
+    check(example)
+
+
+def test_a_second_day_of_the_month_written_once_is_a_date() -> None:
+    """ "on Aug. 10 and 11": the second day shares the first one's month and year."""
+    mentions = find_dates("The crescent moon passes Venus on Aug. 10 and 11.", MONDAY)
+    assert [(m.text, m.date) for m in mentions] == [
+        ("Aug. 10", dt.date(2025, 8, 10)),
+        ("11", dt.date(2025, 8, 11)),
+    ]
+    assert [m.text for m in find_dates("On March 3 and 5 people died.", MONDAY)] == ["March 3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A permit under the Road Transportation Act 74 of 1977 was shown.",  # a statute
+        "It covers about 6% of the surface (Welcomme, 1972).",  # a citation
+        "As shown before (Smith et al. 2019).",
+        "They live on $46,000 a year in today's dollars.",  # a price level
+    ],
+)
+def test_statutes_citations_and_todays_dollars_are_no_dates(text: str) -> None:
+    assert find_dates(text, MONDAY) == []
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # a month and "this/last/next year" after it are one mention, in that year
+        ("Permission was granted in May last year.", MONDAY, "2024-05-01", "mentioned", "month", "2024-05-01", "2024-05-31"),
+        ("It was reported in April of this year.", MONDAY, "2025-04-01", "mentioned", "month", "2025-04-01", "2025-04-30"),
+        ("It will open in June next year.", MONDAY, "2026-06-30", "deadline", "month", "2026-06-01", "2026-06-30"),
+        # a span a date closes is the span: its first day is the date of a mention
+        ("In the twelve months to June 2012, rents rose.", MONDAY, "2011-07-01", "mentioned", "month", "2011-07-01", "2012-06-30"),
+        ("Profit fell in the six months ended 30 June 2015.", MONDAY, "2015-01-01", "mentioned", "day", "2015-01-01", "2015-06-30"),
+        ("The finding covers the five years ending in 2023.", MONDAY, "2019-01-01", "mentioned", "year", "2019-01-01", "2023-12-31"),
+        # earlier in the year; a year before a yearly noun is the year
+        ("It followed a decision earlier in the year.", MONDAY, "2025-01-01", "mentioned", "year", "2025-01-01", "2025-01-01"),
+        ("Prices halved from 2018 prices.", MONDAY, "2018-01-01", "mentioned", "year", "2018-01-01", "2018-12-31"),
+    ],
+    ids=lambda e: e[0],
+)  # fmt: skip
+def test_months_of_a_relative_year_spans_closed_by_a_date_and_yearly_nouns(
+    example: Example,
+) -> None:
+    check(example)
+
+
+def test_a_month_of_a_relative_year_stays_one_mention_without_a_publication_date() -> None:
+    (mention,) = find_dates("Permission was granted in May last year.", None)
+    assert (mention.text, mention.date) == ("May last year", None)

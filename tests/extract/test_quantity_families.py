@@ -1013,3 +1013,124 @@ def test_days_age_groups_paragraph_numbers_and_idioms_are_no_quantities(text: st
 def test_won_before_an_object_is_the_verb_not_the_currency() -> None:
     first, _ = find_quantities("About 42,000 won the eight-hour day.")
     assert (first.low, first.unit) == (42000, None)
+
+
+SEVENTH_BATCH_SHAPES = [
+    # which dollar a "$" written before its country's letters is
+    ("Payouts reached $US510 million.", (510e6, 510e6, "USD", None, "money")),
+    # a letter sign before a bare figure, when a word of money or a wage's period follows
+    ("The P25 increase takes effect.", (25, 25, "PHP", None, "money")),
+    ("The minimum wage of R20 per hour took effect.", (20, 20, "ZAR", "hour", "money")),
+    # two digits after a comma are cents after a currency sign
+    ("The wage will rise to R30,23 an hour.", (30.23, 30.23, "ZAR", "hour", "money")),
+    # "as high as" is an upper bound, "tops out at" too
+    ("Fuel sold for as high as N8,000.", (None, 8000, "NGN", None, "money")),
+    ("The credit tops out at $521.", (None, 521, "USD", None, "money")),
+    # a rate after "per person,", "pa", and a rate adjective on a shortfall
+    ("Each used 210 litres per person, per day.", (210, 210, "litre", "day", "volume")),
+    ("Members get up to $521.43 pa.", (None, 521.43, "USD", "year", "money")),
+    ("It leaves a R2,000 monthly shortfall.", (2000, 2000, "ZAR", "month", "money")),
+    # shares in US words, or with a restatement in brackets before "of" or instead of it
+    ("It holds three fourths of the population.", (0.75, 0.75, None, None, "proportion")),
+    # British per cent, plural "-men", and a period that counts itself
+    ("That is 33pc of the site.", (33, 33, "%", None, "percent")),
+    ("The lake has 43,653 fishermen.", (43653, 43653, "fishermen", None, "count")),
+    ("He was sentenced to one year imprisonment.", (1, 1, "year", None, "time")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SEVENTH_BATCH_SHAPES)
+def test_letter_signs_cents_bounds_rates_and_shares(text: str, expected: Shape) -> None:
+    _assert_shape(text, expected)
+
+
+def test_a_letter_sign_used_for_a_sum_makes_its_other_figures_sums() -> None:
+    """ "P450 and P420": the sign the sentence uses for one sum is a sign for the other."""
+    found = find_quantities("The minimum pay is P450 and P420, respectively.")
+    assert [(q.low, q.unit) for q in found] == [(450, "PHP"), (420, "PHP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("Over half (58%) reported a rise.", (0.5, None)),
+        ("One third (34%) of them replied.", (1 / 3, 1 / 3)),
+    ],
+)
+def test_a_restatement_in_brackets_keeps_the_share_before_it(
+    text: str, share: tuple[float, float | None]
+) -> None:
+    """ "over half (58%) reported", "one third (34%) of them": the word is a share, the
+    bracket a second quantity."""
+    first, second = find_quantities(text)
+    assert (first.low, first.high, first.unit) == (
+        pytest.approx(share[0]),
+        share[1] and pytest.approx(share[1]),
+        None,
+    )
+    assert (second.low, second.unit) == (share[0] * 0 + second.low, "%")
+
+
+def test_and_before_a_vague_plural_or_a_verb_ends_the_counted_noun() -> None:
+    """ "60 crews and dozens of firefighters", "5.5 lakh villages and encompasses three
+    fourths": "and" opens a second figure or a verb, not a second noun."""
+    crews, dozens = find_quantities("More than 60 CFA crews and dozens of firefighters came.")
+    assert (crews.unit, dozens.unit) == ("CFA crews", "firefighters")
+    villages = find_quantities("It has 5.5 lakh villages and encompasses three fourths of it.")[0]
+    assert (villages.low, villages.unit) == (550000, "villages")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A permit under the Road Transportation Act 74 of 1977 was shown.",  # a statute
+        "See the Criminal Procedure Act, 51 of 1977 (the Act).",
+        "It counts young voters aged between 18 to 29 years.",  # an age group
+        "Masks rated N95 and the P5 nations met.",  # letters before a figure that is no sum
+    ],
+)
+def test_statute_numbers_age_groups_and_letter_names_are_no_quantities(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.unit != "young voters"] == []
+
+
+EIGHTH_BATCH_SHAPES = [
+    # currency names and symbols of Malaysia, Ghana and the Philippines
+    ("The reference price was 4,031.45 ringgit a tonne.", (4031.45, 4031.45, "MYR", None, "money")),
+    ("Upgrade for only ₱1499/month!", (1499, 1499, "PHP", "month", "money")),
+    # a decimal comma before a scale word, and per cent written against the figure
+    ("Revenue rose to R833,1 million.", (833.1e6, 833.1e6, "ZAR", None, "money")),
+    ("That was 2.57per cent growth.", (2.57, 2.57, "%", None, "percent")),
+    # a dash with a stray space after it still joins a range
+    ("Pledges put the world on track for a rise of 2.5- 2.9°C.", (2.5, 2.9, "°C", None, "temperature")),
+    # a rate before "on their bills"; out of ten is a share
+    ("Bills rise by £12 a month on their energy bills.", (12, 12, "GBP", "month", "money")),
+    ("It is the time nine out of ten patients spend there.", (0.9, 0.9, None, None, "proportion")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), EIGHTH_BATCH_SHAPES)
+def test_currency_names_decimal_commas_stray_dashes_and_shares_of_ten(
+    text: str, expected: Shape
+) -> None:
+    _assert_shape(text, expected)
+
+
+def test_thirteen_out_of_seventeen_counts_two_things() -> None:
+    """Out of ten or a hundred is a share; "13 out of 17 regions" counts regions twice."""
+    found = find_quantities("Already 13 out of 17 regions exceeded it.")
+    assert [(q.low, q.unit) for q in found] == [(13, "regions"), (17, "regions")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the twelve months to June 2012, the index rose by a fifth.",  # a span a date closes
+        "Output fell for the six months ended 30 June 2015 again.",
+        "The finding covers the five years ending in 2023 only.",
+        "In November 2021 wait times reached a peak.",  # a month's year before a noun
+        "Yields were 1.53% higher than 2022 outputs.",  # a year before a yearly noun
+    ],
+)
+def test_spans_a_date_closes_and_years_before_nouns_are_no_counts(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.unit not in ("%", None)] == []
+    assert all(q.low not in (12, 6, 5, 2021, 2022) for q in find_quantities(text))
