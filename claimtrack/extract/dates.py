@@ -511,7 +511,7 @@ def find_dates(
 # "the twelve months to June 2012", "the six months ended 30 June 2015", "the five years
 # ending in 2023": a span the date closes.
 _SPAN_BEFORE = re.compile(
-    rf"(?:\b(?i:the)\s+)?\b(?P<n>{_NUM_ANY})\s+(?P<unit>(?i:weeks?|months?|years?))\s+"
+    r"(?:\b(?i:the)\s+)?\b(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+(?P<unit>(?i:weeks?|months?|years?))\s+"
     r"(?i:ended|ending|to)(?:\s+(?i:in))?\s+$"
 )
 
@@ -533,7 +533,9 @@ def _spans_to_a_date(context: _Context, found: list[DateMention]) -> list[DateMe
             spanned.append(mention)
             continue
         span = _SPAN_BEFORE.search(context.text, max(0, start - 40), start)
-        if span is None:
+        if span is None or not (
+            span["n"].isdigit() or span["n"].lower().partition("-")[0] in _NUMBER_WORDS
+        ):
             spanned.append(mention)
             continue
         amount = _count(span["n"])
