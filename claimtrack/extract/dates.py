@@ -538,22 +538,16 @@ def _spans_to_a_date(context: _Context, found: list[DateMention]) -> list[DateMe
         ):
             spanned.append(mention)
             continue
-        amount = _count(span["n"])
-        unit = span["unit"].lower().rstrip("s") + "s"
-        first = last = None
-        if mention.last_day is not None:
-            last = mention.last_day
-            first = _shifted(last + dt.timedelta(days=1), -amount, unit)
-        spanned.append(
-            dataclasses.replace(
-                mention,
-                text=context.text[span.start() : mention.end - offset],
-                start=span.start() + offset,
-                date=last if mention.role == "deadline" else first,
-                first_day=first,
-                last_day=last,
-            )
+        widened = dataclasses.replace(
+            mention,
+            text=context.text[span.start() : mention.end - offset],
+            start=span.start() + offset,
         )
+        last = mention.last_day
+        if last is not None:  # unresolved without a publication date: only the text widens
+            first = _shifted(last + dt.timedelta(days=1), -_count(span["n"]), span["unit"])
+            widened = _over(widened, first, last, mention.precision)
+        spanned.append(widened)
     return spanned
 
 
@@ -585,15 +579,12 @@ def _in_relative_year(context: _Context, found: list[DateMention]) -> list[DateM
             if shift and _has_day_in(month.first_day, year.first_day.year):
                 month = _years_later(month, shift)
         text = context.text[month.start - offset : year.end - offset]
-        role = year.role
-        date = None
-        if month.first_day is not None:
-            date = month.last_day if role == "deadline" else month.first_day
-        joined.append(
-            dataclasses.replace(
-                month, text=text, end=year.end, role=role, date=date, year_inferred=False
-            )
+        joined_month = dataclasses.replace(
+            month, text=text, end=year.end, role=year.role, year_inferred=False
         )
+        if month.first_day is not None and month.last_day is not None:
+            joined_month = _over(joined_month, month.first_day, month.last_day, month.precision)
+        joined.append(joined_month)
         index += 2
     return joined
 

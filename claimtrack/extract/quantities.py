@@ -272,13 +272,18 @@ def _glued_currency(text: str, start: int, end: int) -> str | None:
     if code is None:
         return None
     if (len(word) == 1 or word in ISO_CODES) and not (
-        _SUM_AFTER.match(text, end)
-        or _PRICE_AFTER.match(text, end, end + 24)
+        _sum_follows(text, end)
         or _MONEY_NOUN_AFTER.match(text, end)
         or _sign_used_for_sums(text, word, letters.start())
     ):
         return None
     return code
+
+
+def _sum_follows(text: str, end: int) -> bool:
+    """Whether the digits ending at `end` are a sum: decimals, thousands groups, a scale word,
+    or a price's unit ("P41 per kilo") or a range with the sign at both ends."""
+    return bool(_SUM_AFTER.match(text, end) or _PRICE_AFTER.match(text, end, end + 24))
 
 
 # "P25 increase", "R20 per hour", "P200 daily minimum wage": a bare figure after a letter sign
@@ -292,17 +297,21 @@ _MONEY_NOUN_AFTER = re.compile(
 
 
 def _sign_used_for_sums(text: str, word: str, position: int) -> bool:
-    """Whether the text writes a sum with the same letter sign elsewhere ("P450 and P420",
-    "N86.50 ... N86"), so that this bare figure after it is a sum too."""
-    for other in re.finditer(rf"(?<![^\W\d_]){re.escape(word)}(?=\d)", text):
-        if other.start() != position:
+    """Whether the sentence around `position` writes a sum with the same letter sign ("P450
+    and P420", "N86.50 ... N86"), so that this bare figure after it is a sum too. The search
+    stays within a sentence's reach, so a text of many such signs is read in linear time."""
+    window = max(0, position - _SIGN_REACH), position + _SIGN_REACH
+    for other in _LETTER_SIGN.finditer(text, *window):
+        if other.group() == word and other.start() != position:
             digits = _DIGITS.match(text, other.end())
             assert digits is not None
-            if _SUM_AFTER.match(text, digits.end()) or _PRICE_AFTER.match(
-                text, digits.end(), digits.end() + 24
-            ):
+            if _sum_follows(text, digits.end()):
                 return True
     return False
+
+
+_SIGN_REACH = 200  # characters searched either side of a bare letter sign for its twin
+_LETTER_SIGN = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,5}(?=\d)")  # "P" in "P450", "Sh" in "Sh2"
 
 
 _FEET_INCHES = re.compile(r"['’′][ ]?(?P<inches>1[01]|\d)(?:\.\d+)?(?:\"|”|″|''|′′)(?!\w)")
@@ -513,8 +522,6 @@ _ATTACHED_UNITS = _words(
     "km kg mw gw kw kwh mwh gwh twh mph kph kmh ha cm mm ml l t tn mt bcm ft lb lbs oz gb tb "
     "mb hz ghz mhz kv v x g sq km2 m2 m3 w"
 )
-# A period counts itself: nothing after "one year" or "one hour" is part of its unit.
-_SINGLE_PERIODS = _words("second minute hour day week fortnight month year decade century")
 _TIME_ZONES = _words("gmt utc cet cest bst est edt pst pdt cst msk eet eest hrs")
 _PERIODS: dict[str, Per] = {
     "second": "second", "sec": "second", "s": "second", "minute": "minute", "min": "minute",
@@ -671,6 +678,7 @@ _STREET_WORDS = _words(
 )
 _BOUND_SYMBOLS = frozenset({"≥", "≤", ">", "<", "⩾", "⩽"})
 # Dimensions of the markers the extractor writes itself (units.json has the measures).
+_PERCENT_WORDS = frozenset({"percent", "per-cent", "pct"})
 _MARKER_DIMENSIONS = {"%": "percent", "pp": "percent", "°C": "temperature", "°F": "temperature"}
 _TIMES = frozenset({"times", "x"})
 _SUFFIX_OPENERS = frozenset({"or", "+"})
@@ -1797,7 +1805,7 @@ def _read_attached(text: str, figure: _Value) -> None:
         figure.scaled = True
         figure.unit = "GBP"
         figure.end = after
-    elif lower in ("percent", "pct") or (lower == "per" and _word_at(text, after) == "cent"):
+    elif lower in _PERCENT_WORDS or (lower == "per" and _word_at(text, after) == "cent"):
         figure.unit = "%"  # "2.57per cent", "5percent": the space left out
         figure.end = after if lower != "per" else _token(text, after).end  # type: ignore[union-attr]
     elif word == "pc":
@@ -1978,6 +1986,8 @@ def _is_hyphen_unit(word: str) -> bool:
 
 
 _HYPHEN_PERIODS = _words("day week month year hour minute decade century")
+# A period counts itself: nothing after "one year" or "one hour" is part of its unit.
+_SINGLE_PERIODS = _HYPHEN_PERIODS | {"second", "fortnight"}
 # The ordinal a number-word run may end in: "the One Hundred Tenth Congress".
 _ORDINAL_WORDS = _words(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -2789,7 +2799,7 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
             return None, position  # most words after a figure are nouns: decide at once
     following = _token(text, token.end)
     next_lower = following.lower if following is not None else ""
-    if lower in ("percent", "per-cent", "pct") or (lower == "per" and next_lower == "cent"):
+    if lower in _PERCENT_WORDS or (lower == "per" and next_lower == "cent"):
         return "%", (following.end if lower == "per" and following is not None else token.end)
     if lower == "percentage" and next_lower in ("point", "points") and following is not None:
         return "pp", following.end
@@ -3242,9 +3252,13 @@ def _read_rate(text: str, position: int) -> tuple[Per | None, int]:
         noun = _token(text, token.end)
         if noun is not None and noun.kind == "word" and noun.lower not in _STOP:
             per, end = _read_period(text, noun.end)
-            if per is None and lower == "per" and text[noun.end : noun.end + 1] == ",":
+            if (
+                per is None
+                and lower == "per"
+                and text[noun.end : noun.end + 1] == ","
+                and _word_at(text, noun.end + 1) == "per"
+            ):
                 per, end = _read_period(text, noun.end + 1)  # "per person, per day"
-                per = per if _word_at(text, noun.end + 1) == "per" else None
             if per is not None:
                 return per, end
     return None, position

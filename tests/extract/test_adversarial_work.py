@@ -135,3 +135,14 @@ def test_a_reader_stops_within_a_sentence_when_the_budget_runs_out() -> None:
     budget.left = 10
     assert len(quantities.find_quantities("½ " * 5000, budget=budget)) <= 10
     assert budget.tried == 10
+
+
+def test_a_bare_letter_sign_looks_for_its_twin_within_a_sentences_reach() -> None:
+    # given 10 KB and 20 KB of bare letter signs ("P1", "R2"), none a sum / when their
+    # quantities are read directly, with no budget / then the work grows about twice: each
+    # sign searches only its neighbourhood for the same sign written before a sum
+    def build(n: int) -> str:
+        return ("the P1 team and the R2 unit " * (n // 28 + 1))[:n]
+
+    ratios = growth(lambda n: quantities.find_quantities(build(n)), 10_000, factor=2)
+    assert max(ratios.values()) <= 2.2, ratios
