@@ -35,9 +35,11 @@ Documented rules (tests/extract/unseen/README.md, "Dates, beyond ../cases"):
 - "in two years" is a date only in a future clause (published + 2 years);
   "rose 5% in two years" is a duration. "within N units" is always a
   deadline, publication to published + N units. "N units ago" has the unit's
-  precision (a year ago → 1 January of that year); "N units from now" is a day.
-- Rolling spans: "the next four days" is published+1 … published+4, "the past
-  two weeks" published−14 … published; "year to date" 1 January … published.
+  precision (a year ago → that year, two weeks ago → that week, Monday to
+  Sunday), the day itself "on this day" or "to the day"; "N units from now" is a day.
+- Rolling spans: "the next four days" is published+1 … published+4, a deadline
+  at its end; "the past two weeks" published−14 … published; "year to date"
+  1 January … published.
 - Ranges are one mention: "between March and May", "from 2024 to 2026",
   "2010–2020" (first day of the first to last day of the second).
 - Holidays ending in a day's name ("Thanksgiving Day", "Good Friday") need no
@@ -306,9 +308,12 @@ _DATE = re.compile(
   | (?=[lLtTnNaA])(?P<weekend>\b(?P<wkend_mod>(?i:last|this|next|the|at\s+the))\s+(?i:weekend)\b)
   # Forms that open with "the", an ordinal, Q/H or a digit, behind one guard: the engine
   # enters a guarded alternative at every date-like word, so fewer guards cost less.
-  | (?=[QHtTfFsSeEnNlL1-4\d'’])(?:
-      (?=(?:[tT]he\s+)?(?:\d\d\d0|['’]\d0)['’]?s\b|[tT]he\s+[2-9]0s\b)(?P<decade>(?:(?i:the)\s+)?(?:\b(?P<dec_full>(?:1[89]|20)\d0)|['’](?P<dec_short>\d0)
-        |(?<=[eE]\s)(?P<dec_bare>[2-9]0))['’]?s\b)
+  | (?=[QHtTfFsSeEnNlL1-4\d'‘’])(?:
+      # "the 1990s", "the '80s", "the early 80s", "the mid-’90s" (early, mid, late: the decade)
+      (?=(?:[tT]he\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:\d\d\d0|['‘’]\d0)['’]?s\b
+        |[tT]he\s+(?:(?i:early|mid|late)[\s-]+)?[2-9]0['’]?s\b)
+      (?P<decade>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:\b(?P<dec_full>(?:1[89]|20)\d0)|['‘’](?P<dec_short>\d0)
+        |(?<=[eE]\s|[yYdD][\s-]|[eE]-)(?P<dec_bare>[2-9]0))['’]?s\b)
     # "the twenty-first of May", "this fourth day of May, in the year of our Lord one
     # thousand seven hundred and ninety-six", "the last day of October 2015"
     | (?=[tTfFsSeEnNlL][a-z]+[\s-])(?P<spelled>(?:(?i:the|this)\s+)?
@@ -510,10 +515,12 @@ def find_dates(
 
 # "the twelve months to June 2012", "the six months ended 30 June 2015", "the five years
 # ending in 2023": a span the date closes.
+# "the year to June", "the financial year ending March 2024": one year, the count unwritten.
 _SPAN_BEFORE = re.compile(
-    r"(?:\b(?i:the)\s+)?\b(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+(?P<unit>(?i:weeks?|months?|years?))\s+"
-    r"(?i:ended|ending|to)(?:\s+(?i:in))?\s+$"
+    r"(?:\b(?P<the>(?i:the))\s+)?(?:\b(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+)?"
+    r"(?P<unit>(?i:weeks?|months?|years?))\s+(?i:ended|ending|to)(?:\s+(?i:in))?\s+$"
 )
+_ONE_YEAR_WORDS = frozenset(["financial", "fiscal"])
 
 
 _SPAN_CLOSERS = ("ended", "ending", "to", " in", "ENDED", "ENDING", "TO")
@@ -533,9 +540,8 @@ def _spans_to_a_date(context: _Context, found: list[DateMention]) -> list[DateMe
             spanned.append(mention)
             continue
         span = _SPAN_BEFORE.search(context.text, max(0, start - 40), start)
-        if span is None or not (
-            span["n"].isdigit() or span["n"].lower().partition("-")[0] in _NUMBER_WORDS
-        ):
+        count = _span_count(span, mention.precision) if span is not None else None
+        if span is None or count is None:
             spanned.append(mention)
             continue
         widened = dataclasses.replace(
@@ -545,10 +551,23 @@ def _spans_to_a_date(context: _Context, found: list[DateMention]) -> list[DateMe
         )
         last = mention.last_day
         if last is not None:  # unresolved without a publication date: only the text widens
-            first = _shifted(last + dt.timedelta(days=1), -_count(span["n"]), span["unit"])
+            first = _shifted(last + dt.timedelta(days=1), -count, span["unit"])
             widened = _over(widened, first, last, mention.precision)
         spanned.append(widened)
     return spanned
+
+
+def _span_count(span: re.Match[str], closing: str) -> int | None:
+    """How many units a span before a date counts: "twelve months", "the year" (one), or
+    None when the word before the unit is no count ("the busy months to June"). "The year
+    ending 31 December 2024" names its day, as an accounts date, more than the year."""
+    n = span["n"]
+    if n is None or n.lower() in _ONE_YEAR_WORDS:
+        one_year = span["the"] and span["unit"].lower() == "year" and closing == "month"
+        return 1 if one_year else None
+    if n.isdigit() or n.lower().partition("-")[0] in _NUMBER_WORDS:
+        return _count(n)
+    return None
 
 
 _RELATIVE_YEAR = re.compile(r"(?i:this|last|next)\s+year")
@@ -1370,7 +1389,7 @@ _MONTH_DASH_AFTER = re.compile(rf"[-–]{_MONTH_FULL}\b")
 _MONTH_DASH_BEFORE = re.compile(rf"\b{_MONTH_FULL}[-–]$")
 # Words that make "the 70s" a band of temperatures or ages rather than a decade.
 _BAND_CONTEXT = re.compile(
-    r"°|\b(?:degrees?|temperatures?|highs?|lows?|heat|forecast|weather|warm|cool|fahrenheit|"
+    r"°|\b(?:degrees?|temperatures?|temps?|highs?|lows?|heat|forecast|weather|warm|cool|fahrenheit|"
     r"celsius|ages?|aged|old|mph|scores?|percent)\b",
     re.IGNORECASE,
 )
@@ -1406,7 +1425,16 @@ def _has_deadline_word(before: str) -> bool:
         _ends_with_phrase(before[-_TAIL:], _DEADLINE_PHRASES, _DEADLINE_BEFORE)
         or "deadline" in before.lower()
         or (before.endswith(("on ", "On ")) and _DEADLINE_AT_TIME.search(before[-48:]) is not None)
+        or (before.endswith(("for ", "year ")) and _BUDGET_FOR.search(before[-90:]) is not None)
     )
+
+
+# "a budget of 54.99 trillion naira for the year 2025", "a $158 million budget for the
+# 2019-2020 school year": the year a budget is for is when it can be checked.
+_BUDGET_FOR = re.compile(
+    r"\bbudget\b(?:[^.;:]|\.\d){0,80}\bfor\s+(?:the\s+(?:(?:fiscal|financial)\s+)?year\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "by 5 p.m. on Thanksgiving", "before 6:00 pm on November 4": the deadline word is
@@ -1442,10 +1470,11 @@ def _role(
     The tense is asked last, as the costly question: a date before publication
     is mentioned whatever the tense.
     """
+    ahead = published is not None and period.last is not None and period.last >= published
     if has_deadline_word:
-        if _PAST_UNTIL.search(before[-_TAIL:]) and tense() == "past":
+        if _PAST_UNTIL.search(before[-_TAIL:]) and not ahead and tense() == "past":
             return "mentioned"  # "was updated until the end of 2003": how long, not a due date
-        return "deadline"
+        return "deadline"  # "has been postponed until Saturday": still to come
     if period.precision == "decade":
         return "mentioned"  # "albums from the 70s would have…": a decade is no commitment's date
     if _ends_with_phrase(before[-_TAIL:], _NOT_DEADLINE_PHRASES, _NOT_DEADLINE_BEFORE):
@@ -2147,17 +2176,29 @@ def _resolve_span(
         # (`_anchor_following`)
         return _Period(None, None, "year", is_relative=True)
     if ahead:
+        # "will invest £60m over the next three years", "has allocated Rs 20 crore over the
+        # next three months": a window still to run from publication is due at its end.
         last = _shifted(published, amount, unit)
-        return _Period(published + dt.timedelta(days=1), last, "day")
+        return _Period(published + dt.timedelta(days=1), last, "day", forced_role="deadline")
     return _Period(_shifted(published, -amount, unit), published, "day", forced_role=forced)
 
 
 # The precision of "three months ago", "a decade ago", ...: a day unless listed.
-_AGO_PRECISION: dict[str, Precision] = {"year": "year", "decade": "year", "month": "month"}
+_AGO_PRECISION: dict[str, Precision] = {
+    "year": "year",
+    "decade": "year",
+    "month": "month",
+    "week": "week",
+}
+# "On this day 40 years ago", "a year ago today": the day itself, not its year.
+_THIS_DAY_BEFORE = re.compile(r"\b(?i:on\s+this\s+(?:day|date))\s+$")
+_TODAY_AFTER = re.compile(r"\s*,?\s+(?i:today|to\s+the\s+day)\b")
 
 
 def _resolve_ago(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
-    """Two weeks ago (a day), three months ago (a month), a decade ago (a year).
+    """Five days ago (a day), two weeks ago (that week, Monday to Sunday), three months ago
+    (a month), a decade ago (a year); "on this day 40 years ago" and "a year ago today" are
+    the day itself.
 
     Also "a month from today", "three weeks from now" or "hence": publication plus the span,
     one day.
@@ -2168,13 +2209,23 @@ def _resolve_ago(match: re.Match[str], published: dt.date | None, tense: TenseOf
         return _point(_shifted(published, _count(match["ago_n"]), match["ago_unit"]))
     unit = match["ago_unit"].lower().rstrip("s")
     precision = _AGO_PRECISION.get(unit, "day")
+    text = match.string
+    near = max(0, match.start() - 24)  # "on this date " and room: never the whole text
+    if _THIS_DAY_BEFORE.search(text, near, match.start()) or _TODAY_AFTER.match(text, match.end()):
+        precision = "day"
+    elif match["ago_earlier"] and precision == "week":
+        precision = "day"  # "a week earlier": a step back from the day the sentence is about
     if published is None:
         return _Period(None, None, precision, is_relative=True, forced_role="mentioned")
     day = _shifted(published, -_count(match["ago_n"]), match["ago_unit"])
     if precision == "year":
-        day = day.replace(month=1, day=1)
-    elif precision == "month":
-        day = day.replace(day=1)
+        first, last = day.replace(month=1, day=1), day.replace(month=12, day=31)
+        return _Period(first, last, "year", forced_role="mentioned")
+    if precision == "month":
+        return _month_period(day.year, day.month)._replace(forced_role="mentioned")
+    if precision == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return _Period(monday, monday + dt.timedelta(days=6), "week", forced_role="mentioned")
     return _Period(day, day, precision, forced_role="mentioned")
 
 

@@ -3055,6 +3055,7 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
             continue
         if (
             _is_plural(lower)
+            or _ACRONYM_PLURAL.fullmatch(token.text) is not None
             or lower in _ATTACHED_UNITS
             or (lower in _CELSIUS and len(words) > 1)
             or (lower in _SINGLE_PERIODS and len(words) == 1)  # "one year imprisonment"
@@ -3068,7 +3069,8 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
         # joined by "and" are counted together.
         words.extend(_coordinated_nouns(text, words[-1].end, _is_plural(words[-1].lower)))
     last = words[-1].lower
-    if not (_is_plural(last) or value.value == 1 or last in _ATTACHED_UNITS):
+    plural = _is_plural(last) or _ACRONYM_PLURAL.fullmatch(words[-1].text) is not None
+    if not (plural or value.value == 1 or last in _ATTACHED_UNITS):
         if last in _STREET_WORDS and len(words) > 1 and words[0].text[0].isupper():
             raise _Rejected(words[-1].end)  # "221 Baker Street": an address
         return _singular_unit(words, position)
@@ -3076,6 +3078,10 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
     if last in _OF_TAKING:
         end = _read_of_phrase(text, end)
     return _unit_text(text, words[0].start, end), end
+
+
+# "TEUs", "GPUs": an acronym's plural, which the endings of `_is_plural` ("-us") would miss.
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,6}s")
 
 
 def _coordinated_nouns(text: str, position: int, after_plural: bool) -> list[_Tok]:

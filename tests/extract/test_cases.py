@@ -387,6 +387,9 @@ FRESH_DEV_5 = Path(__file__).parent / "unseen" / "dev_fresh5.jsonl"
 # A seventh, in two halves by labeller: the first tuned on, the second not (README there).
 FRESH_DEV_6 = Path(__file__).parent / "unseen" / "dev_fresh6.jsonl"
 FRESH_DEV_7 = Path(__file__).parent / "unseen" / "dev_fresh7.jsonl"
+# An eighth, in two halves by labeller, written and scored once after the session's rules
+# were done: not tuned on (README there).
+FRESH_DEV_8 = Path(__file__).parent / "unseen" / "dev_fresh8.jsonl"
 # Fractions are labelled to four places (0.6667 for two thirds).
 UNSEEN_TOLERANCE = 1e-3
 
@@ -474,6 +477,7 @@ def split_figures(cases: list[Case]) -> dict[str, dict[str, Tally]]:
         "fresh dev 5": facet_figures(load_unseen("dev", FRESH_DEV_5)),
         "fresh dev 6": facet_figures(load_unseen("dev", FRESH_DEV_6)),
         "fresh dev 7": facet_figures(load_unseen("dev", FRESH_DEV_7)),
+        "fresh dev 8": facet_figures(load_unseen("dev", FRESH_DEV_8)),
         "unseen test": facet_figures(load_unseen("test")),
     }
     print("\n" + facet_table(rows))
@@ -503,10 +507,10 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
 
 
 # Issue 12 asks 0.90 (values), 0.85 (strict) and 0.85 (dates) on the test split.
-# Today's figures are below that bar (values 0.881, strict 0.795, dates 0.767 on
-# 2026-12-06, late); these floors sit just under them to guard against regression and
+# Today's figures are below that bar (values 0.881, strict 0.795, dates 0.787 on
+# 2026-12-07); these floors sit just under them to guard against regression and
 # do not certify the bar.
-UNSEEN_TEST_FLOORS = {"values": 0.875, "strict": 0.79, "dates": 0.765}
+UNSEEN_TEST_FLOORS = {"values": 0.875, "strict": 0.79, "dates": 0.785}
 
 
 def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -> None:
@@ -524,7 +528,10 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # evening: fresh dev 3 scored 0.844 / 0.771 / 0.807 before any rule was written from it, and
 # later fresh dev 4 0.905 / 0.837 / 0.815; fresh dev 5, not tuned on, 0.912 / 0.764 / 0.817.
 # Next session: fresh dev 6 scored 0.907 / 0.843 / 0.834 before any rule was written from it,
-# and fresh dev 7, not tuned on, 0.941 / 0.848 / 0.843 with the rules of both sessions).
+# and fresh dev 7, not tuned on, 0.941 / 0.848 / 0.843 with the rules of both sessions.
+# 2026-12-07: fresh dev 7's misses were read for the date rules of that day, so it is tuned
+# on now; fresh dev 8, not tuned on, scored 0.945 / 0.866 / 0.822 at the day's start and
+# 0.945 / 0.866 / 0.830 after its rules).
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
@@ -532,8 +539,9 @@ DEV_FLOORS = {
     "fresh dev 3": {"values": 0.945, "strict": 0.885, "dates": 0.825},
     "fresh dev 4": {"values": 0.92, "strict": 0.85, "dates": 0.81},
     "fresh dev 5": {"values": 0.935, "strict": 0.805, "dates": 0.86},
-    "fresh dev 6": {"values": 0.925, "strict": 0.875, "dates": 0.865},
-    "fresh dev 7": {"values": 0.935, "strict": 0.84, "dates": 0.835},
+    "fresh dev 6": {"values": 0.925, "strict": 0.875, "dates": 0.87},
+    "fresh dev 7": {"values": 0.935, "strict": 0.84, "dates": 0.855},
+    "fresh dev 8": {"values": 0.94, "strict": 0.86, "dates": 0.825},
 }
 
 
@@ -546,14 +554,15 @@ def test_dev_sets_hold_their_floors(split_figures: dict[str, dict[str, Tally]]) 
 
 
 FRESH_BATCHES = [
-    FRESH_DEV, FRESH_DEV_2, FRESH_DEV_3, FRESH_DEV_4, FRESH_DEV_5, FRESH_DEV_6, FRESH_DEV_7
+    FRESH_DEV, FRESH_DEV_2, FRESH_DEV_3, FRESH_DEV_4, FRESH_DEV_5, FRESH_DEV_6, FRESH_DEV_7,
+    FRESH_DEV_8,
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     "batch",
     FRESH_BATCHES,
-    ids=["fresh", "fresh-2", "fresh-3", "fresh-4", "fresh-5", "fresh-6", "fresh-7"],
+    ids=["fresh", "fresh-2", "fresh-3", "fresh-4", "fresh-5", "fresh-6", "fresh-7", "fresh-8"],
 )
 def test_the_fresh_dev_batches_are_well_formed(batch: Path) -> None:
     """At least 150 dev sentences from sources no earlier set uses, labels in vocabulary."""

@@ -15,6 +15,7 @@ from claimtrack.extract.dates import find_dates, parse_date_phrase
 from claimtrack.extract.types import DateMention
 
 MONDAY = dt.date(2025, 11, 3)  # a Monday in November
+TUESDAY = dt.date(2025, 11, 4)
 FEBRUARY = dt.date(2025, 2, 10)  # early in the year: a bare month's year depends on tense
 
 Example = tuple[str, dt.date, str, str, str, str, str]
@@ -917,3 +918,63 @@ def test_months_of_a_relative_year_spans_closed_by_a_date_and_yearly_nouns(
 def test_a_month_of_a_relative_year_stays_one_mention_without_a_publication_date() -> None:
     (mention,) = find_dates("Permission was granted in May last year.", None)
     assert (mention.text, mention.date) == ("May last year", None)
+
+
+# --- rules written from the earlier batches' remaining date misses (this session) ---------
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # "N weeks ago" is that week, Monday to Sunday; months and years ago the whole period
+        ("Prices fell two weeks ago.", MONDAY, "2025-10-20", "mentioned", "week", "2025-10-20", "2025-10-26"),
+        ("Prices were higher a week ago.", TUESDAY, "2025-10-27", "mentioned", "week", "2025-10-27", "2025-11-02"),
+        ("Sales peaked three months ago.", MONDAY, "2025-08-01", "mentioned", "month", "2025-08-01", "2025-08-31"),
+        # "on this day" and "today" fix the day
+        ("On this day 40 years ago, the bridge opened.", MONDAY, "1985-11-03", "mentioned", "day", "1985-11-03", "1985-11-03"),
+        ("Twenty years ago to the day, the stadium opened.", MONDAY, "2005-11-03", "mentioned", "day", "2005-11-03", "2005-11-03"),
+        # "the year to June": the twelve months the month closes
+        ("Net migration fell in the year to June.", MONDAY, "2024-07-01", "mentioned", "month", "2024-07-01", "2025-06-30"),
+        ("It rose in the year ending June 2024.", None, "2023-07-01", "mentioned", "month", "2023-07-01", "2024-06-30"),
+        ("Sales grew in the financial year ending March 2024.", None, "2023-04-01", "mentioned", "month", "2023-04-01", "2024-03-31"),
+        # "the early '80s", "the late ‘90s", "the mid-80s": the decade
+        ("I saw him pitch in the early '80s.", MONDAY, "1980-01-01", "mentioned", "decade", "1980-01-01", "1989-12-31"),
+        ("It used to be quieter in the late ‘90s.", MONDAY, "1990-01-01", "mentioned", "decade", "1990-01-01", "1999-12-31"),
+        ("Firms bought mines in the early 80s and kept them.", MONDAY, "1980-01-01", "mentioned", "decade", "1980-01-01", "1989-12-31"),
+        # a window from publication still to run is due at its end, whatever the tense
+        ("It has allocated Rs 20 crore to the schemes over the next three months.", MONDAY, "2026-02-03", "deadline", "day", "2025-11-04", "2026-02-03"),
+        ("We are committing £725 billion over the next decade.", MONDAY, "2035-11-03", "deadline", "day", "2025-11-04", "2035-11-03"),
+        # "postponed until" a day still to come is a deadline, even in a past clause
+        ("The game has been postponed until Saturday, Nov. 8.", MONDAY, "2025-11-08", "deadline", "day", "2025-11-08", "2025-11-08"),
+        # a budget's year
+        ("The governor presented a budget of 351 billion naira for 2026.", MONDAY, "2026-12-31", "deadline", "year", "2026-01-01", "2026-12-31"),
+        ("Lawmakers approved a budget of 54.99 trillion naira for the year 2025.", MONDAY, "2025-12-31", "deadline", "year", "2025-01-01", "2025-12-31"),
+    ],
+    ids=lambda e: e[0],
+)  # fmt: skip
+def test_weeks_ago_years_to_a_month_modified_decades_windows_and_budgets(example: Example) -> None:
+    check(example)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Normal temps this time of year are in the mid-80s.",  # a band of temperatures
+        "He is in his early 80s.",  # an age
+        "Sales in the busy months to June were high.",  # no count before the span
+    ],
+)
+def test_bands_ages_and_uncounted_spans_are_not_decades_or_spans(text: str) -> None:
+    mentions = find_dates(text, MONDAY)
+    assert all(m.precision != "decade" and not m.text.startswith("the busy") for m in mentions)
+
+
+def test_a_past_until_before_publication_stays_mentioned() -> None:
+    """ "was updated until the end of 2003": how long, not a due date."""
+    (mention,) = find_dates("The register was updated until the end of 2003.", MONDAY)
+    assert (mention.date, mention.role) == (dt.date(2003, 12, 31), "mentioned")
+
+
+def test_a_week_earlier_is_a_day_not_a_week() -> None:
+    (mention,) = find_dates("Exports rose from a week earlier.", MONDAY)
+    assert (mention.precision, mention.date) == ("day", dt.date(2025, 10, 27))

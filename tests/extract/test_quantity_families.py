@@ -1134,3 +1134,17 @@ def test_thirteen_out_of_seventeen_counts_two_things() -> None:
 def test_spans_a_date_closes_and_years_before_nouns_are_no_counts(text: str) -> None:
     assert [q for q in find_quantities(text) if q.unit not in ("%", None)] == []
     assert all(q.low not in (12, 6, 5, 2021, 2022) for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Ports handled 114,638,400 TEUs in the first half.", "TEUs"),  # an acronym's plural
+        ("The lab bought 40 GPUs last year.", "GPUs"),
+        ("Five CEOs resigned.", "CEOs"),
+        ("The 12 EU members agreed.", "EU members"),  # an acronym before its noun, as before
+    ],
+)
+def test_an_acronyms_plural_is_the_counted_noun(text: str, unit: str) -> None:
+    (quantity,) = find_quantities(text)
+    assert quantity.unit == unit
