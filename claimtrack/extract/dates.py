@@ -1470,8 +1470,8 @@ def _role(
     The tense is asked last, as the costly question: a date before publication
     is mentioned whatever the tense.
     """
-    ahead = published is not None and period.last is not None and period.last >= published
     if has_deadline_word:
+        ahead = published is not None and period.last is not None and period.last >= published
         if _PAST_UNTIL.search(before[-_TAIL:]) and not ahead and tense() == "past":
             return "mentioned"  # "was updated until the end of 2003": how long, not a due date
         return "deadline"  # "has been postponed until Saturday": still to come
@@ -2078,7 +2078,7 @@ def _resolve_holiday(
     name = " ".join(match["hol"].lower().replace("’", "'").split())
     if match["hol_y"] or match["hol_wy"]:
         day = _holiday_in(name, int(match["hol_y"] or match["hol_wy"]))
-        return _holiday_week(day, False) if match["hol_week"] else _point(day)
+        return _week_of(day) if match["hol_week"] else _point(day)
     if published is None:
         return _Period(None, None, "week" if match["hol_week"] else "day", is_relative=True)
     day = _holiday_in(name, published.year)
@@ -2087,11 +2087,11 @@ def _resolve_holiday(
         day = _holiday_in(name, published.year + 1)
     elif said == "past" and day > published:
         day = _holiday_in(name, published.year - 1)
-    return _holiday_week(day, True) if match["hol_week"] else _point(day, inferred=True)
+    return _week_of(day, True) if match["hol_week"] else _point(day, inferred=True)
 
 
-def _holiday_week(day: dt.date, inferred: bool) -> _Period:
-    """The Monday-to-Sunday week a holiday falls in."""
+def _week_of(day: dt.date, inferred: bool = False) -> _Period:
+    """The Monday-to-Sunday week a day falls in ("Thanksgiving week", "two weeks ago")."""
     monday = day - dt.timedelta(days=day.weekday())
     return _Period(monday, monday + dt.timedelta(days=6), "week", inferred)
 
@@ -2224,8 +2224,7 @@ def _resolve_ago(match: re.Match[str], published: dt.date | None, tense: TenseOf
     if precision == "month":
         return _month_period(day.year, day.month)._replace(forced_role="mentioned")
     if precision == "week":
-        monday = day - dt.timedelta(days=day.weekday())
-        return _Period(monday, monday + dt.timedelta(days=6), "week", forced_role="mentioned")
+        return _week_of(day)._replace(forced_role="mentioned")
     return _Period(day, day, precision, forced_role="mentioned")
 
 
