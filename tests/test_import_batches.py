@@ -131,6 +131,25 @@ def test_a_failing_article_rolls_back_alone_and_raises_as_it_did(database: Datab
     assert titles == ["Report 0", "Report 1"]
 
 
+def test_a_claim_of_an_unknown_kind_is_refused_every_time_it_is_stored(
+    database: Database,
+) -> None:
+    # Given: an article one of whose claims has a kind the schema does not know
+    article = _articles(1)[0]
+    found = [
+        dataclasses.replace(o, found=dataclasses.replace(o.found, kind="rumour")) if o.found else o
+        for o in read_claims(article, PUBLISHED)
+    ]
+
+    # When / Then: prepared (as a worker does) or not, it is refused each time (a
+    # kind's lookup is remembered, a refusal never is), and nothing is stored
+    for occurrences in (found, prepare(found), found):
+        with pytest.raises(InvalidInput, match="rumour"):
+            import_batch(database, "ana", [(article, occurrences)], PUBLISHED)
+    with database.read() as session:
+        assert session.execute(text("SELECT count(*) FROM documents")).scalar() == 0
+
+
 def test_prepared_occurrences_store_what_unprepared_ones_store(
     first: Database, second: Database
 ) -> None:

@@ -14,9 +14,9 @@ one-claim-at-a-time path wrote, with one statement per table:
 - near-duplicates of the new claims (`suggest_near_duplicates`): on SQLite one
   query for every claim's candidates by figure and one by name, both with the
   candidates' texts (and one asking whether any claim has a note), one for the
-  figures of those a shared figure would decide, one reading the pairs held
-  already and one executemany INSERT of the others; on PostgreSQL one query for
-  the candidates, one for their texts, one for the figures, one INSERT;
+  figures of those a shared figure would decide and one executemany INSERT of
+  the pairs (read back only if some were held already); on PostgreSQL one query
+  for the candidates, one for their texts, one for the figures, one INSERT;
 - the audit trail: one INSERT of every event, in the order the events were
   written one at a time (create, its follow-ups, its suggestions; claim by claim).
 
@@ -35,7 +35,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, and_, case, literal, or_, select, union_all, update
@@ -137,11 +139,12 @@ def prepare(occurrences: Iterable[Occurrence]) -> list[Occurrence]:
     scored outside 0..1 or of an unknown kind) it still refuses, where it did.
     """
     done = []
-    for occurrence in occurrences:
-        if occurrence.found is not None and occurrence.prepared is None:
+    for o in occurrences:
+        if o.found is not None and o.prepared is None:
             with suppress(InvalidInput):
-                occurrence = replace(occurrence, prepared=_prepare(occurrence.found))
-        done.append(occurrence)
+                # Built, not `replace`d: replace reads the fields anew for every occurrence.
+                o = Occurrence(o.sentence, o.start, o.end, o.found, o.restates, _prepare(o.found))
+        done.append(o)
     return done
 
 
@@ -155,13 +158,14 @@ def _prepared(occurrence: Occurrence) -> Prepared:
 
 def _prepare(found: ExtractedClaim) -> Prepared:
     text = _require_text(found.text, "claim text")
+    normalized = normalise_claim_text(text)
     try:
-        values: dict[str, Any] | None = _claim_values(text, found)
+        values: dict[str, Any] | None = _claim_values(text, found, normalized)
     except InvalidInput:
         values = None  # refused when stored as a new claim (`_insert_claims`)
     return Prepared(
         text,
-        normalise_claim_text(text),
+        normalized,
         values,
         [quantity_values(q) for q in found.quantities],
         [date_values(d) for d in found.dates],
@@ -169,24 +173,33 @@ def _prepare(found: ExtractedClaim) -> Prepared:
     )
 
 
-def _claim_values(text: str, found: ExtractedClaim) -> dict[str, Any]:
-    """A new claim's row (but version and times), or InvalidInput."""
+def _claim_values(
+    text: str, found: ExtractedClaim, normalized: str | None = None
+) -> dict[str, Any]:
+    """A new claim's row (but version and times), or InvalidInput (`normalized`: the
+    text's key, if worked out already)."""
     if not 0.0 <= found.score <= 1.0:
         raise InvalidInput(f"score {found.score} is outside 0..1")
     speaker = found.speaker
     return {
         "text": text,
-        "normalized": normalise_claim_text(text),
-        "kind": choice(Kind, found.kind).value,
+        "normalized": normalise_claim_text(text) if normalized is None else normalized,
+        "kind": _choice_value(Kind, found.kind),
         "score": found.score,
         "speaker": speaker.name if speaker else None,
         "speaker_role": speaker.role if speaker else None,
-        "speaker_type": choice(SpeakerType, speaker.kind).value
+        "speaker_type": _choice_value(SpeakerType, speaker.kind)
         if speaker and speaker.kind
         else None,
         "status": Status.NEW.value,
         "external_id": None,
     }
+
+
+@cache  # a few kinds, thousands of claims
+def _choice_value(enum: type[Enum], value: str) -> Any:
+    """`choice(enum, value).value`: a refused value raises each time (never cached)."""
+    return choice(enum, value).value
 
 
 @dataclass
@@ -543,7 +556,7 @@ def _events(
         claim_id = slot.id
         if action == "create":
             versions[claim_id] = 1
-            kind = choice(Kind, slot.new.found.kind).value  # type: ignore[union-attr]
+            kind = _choice_value(Kind, slot.new.found.kind)  # type: ignore[union-attr]
             event(claim_id, "create", {"text": slot.text, "kind": kind})
         for due, text in added:
             versions[claim_id] += 1
@@ -650,11 +663,13 @@ def suggest_near_duplicates(
 def _insert_pairs(connection: Connection, rows: list[dict[str, Any]]) -> set[tuple[int, int]]:
     """Store the suggested pairs not stored yet (the unique pair decides); those stored.
 
-    On SQLite the pairs stored before are read, the others inserted in one
-    executemany: a multi-row INSERT … RETURNING of hundreds of pairs an article
-    cost more to build, bind and read back than to run. Should another importer
-    store one of them in between (this transaction had not written yet), fewer
-    rows go in than were sent, and those of this call are read back.
+    On SQLite the pairs go in one executemany: a multi-row INSERT … RETURNING of
+    hundreds of pairs an article cost more to build, bind and read back than to
+    run. A pair held already is skipped by the unique pair; only then, when
+    fewer rows went in than were sent, are those this call stored read back:
+    the newest rows, as SQLite numbers rows in the order they go in and the
+    write transaction holds the database. The import's pairs are of claims it
+    has just created, so that read is rare.
     """
     if not rows:
         return set()
@@ -667,23 +682,12 @@ def _insert_pairs(connection: Connection, rows: list[dict[str, Any]]) -> set[tup
             unique=["claim_id", "candidate_id"],
         )
         return {(low, high) for low, high in returned}
-    highs = ", ".join(str(int(i)) for i in sorted({row["candidate_id"] for row in rows}))
-    held = {
-        (claim_id, candidate_id)
-        for claim_id, candidate_id in connection.exec_driver_sql(
-            f"SELECT claim_id, candidate_id FROM suggested_matches WHERE candidate_id IN ({highs})"
-        )
-    }
-    fresh = [row for row in rows if (row["claim_id"], row["candidate_id"]) not in held]
-    sent = {(row["claim_id"], row["candidate_id"]) for row in fresh}
-    done = insert_many(connection, suggested_matches, fresh, unique=["claim_id", "candidate_id"])
-    if done == len(fresh):
+    sent = {(row["claim_id"], row["candidate_id"]) for row in rows}
+    done = insert_many(connection, suggested_matches, rows, unique=["claim_id", "candidate_id"])
+    if done == len(rows):
         return sent
-    at = fresh[0]["created_at"]  # one `now` a call: the rows this call stored
-    mine = connection.execute(
-        select(suggested_matches.c.claim_id, suggested_matches.c.candidate_id).where(
-            suggested_matches.c.created_at == at
-        )
+    mine = connection.exec_driver_sql(
+        f"SELECT claim_id, candidate_id FROM suggested_matches ORDER BY id DESC LIMIT {int(done)}"
     )
     return sent & {(claim_id, candidate_id) for claim_id, candidate_id in mine}
 
