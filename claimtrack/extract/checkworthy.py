@@ -3,9 +3,16 @@
 `scripts/train_checkworthy.py` fits it (scikit-learn, training only) on the
 ClaimBuster debate sentences and claimtrack's own labelled news sentences, and
 writes `checkworthy_model.json` beside this module. Inference here is plain
-Python: a sentence's terms (its words, word pairs, first word and length) and the
-hand-made features of `score.py` are looked up in weight tables, summed, and
-mapped to a probability by the Platt calibration fitted on news.
+Python: a sentence's terms (its distinct words and word pairs, first word and
+length), the hand-made features of `score.py` and every pair of them are looked
+up in weight tables, summed, and mapped to a probability by the Platt
+calibration fitted on the domain ("news" or "debate").
+
+Each domain has its own tables: the trainer fits shared weights and a copy of
+every feature per domain ("frustratingly easy domain adaptation", Daumé 2007)
+and writes, per domain, their sum. So a cue can count for more in news than in
+debates (a dated commitment by a named actor is a news claim; ClaimBuster
+rarely marks a promise), and scoring is one look-up per term either way.
 
 The terms are built the same way in training and at run time by `sentence_terms`,
 so the two can never drift apart.
@@ -21,9 +28,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import chain, pairwise, repeat
+from itertools import chain, combinations, pairwise, repeat
 
-__all__ = ["Explanation", "Model", "load_model", "sentence_terms"]
+__all__ = ["DomainWeights", "Explanation", "Model", "load_model", "sentence_terms"]
 
 MODEL_FILE = "checkworthy_model.json"
 # The stand-in for a word with a digit ("600", "2025", "F-16"): numbers are
@@ -36,8 +43,10 @@ START, END = "<s>", "</s>"
 _ZEROS = repeat(0.0)  # the default for map(dict.get, keys, _ZEROS); endless, so shareable
 # How many of the strongest terms `Model.explain` lists.
 EXPLAINED_TERMS = 6
-# A key of `Model.terms`: a word, or a pair of neighbouring words.
+# A key of `DomainWeights.terms`: a word, or a pair of neighbouring words.
 Term = str | tuple[str, str]
+# The model file's layout; a file of another format is refused, not misread.
+FORMAT = 2
 
 
 def sentence_terms(lowered: str, words: list[str] | None = None) -> list[str]:
@@ -53,22 +62,32 @@ def sentence_terms(lowered: str, words: list[str] | None = None) -> list[str]:
     return words if words is not None else lowered.split(" ")
 
 
-def training_features(terms: Sequence[str], fired: Iterable[str], domain: str) -> dict[str, float]:
-    """The sparse feature vector of one sentence as the trainer sees it (counts, by name)."""
-    features: dict[str, float] = {}
-    for term in terms:
-        key = f"w {term}"
-        features[key] = features.get(key, 0.0) + 1.0
-    for first, second in pairwise([START, *terms, END]):
-        key = f"b {first} {second}"
-        features[key] = features.get(key, 0.0) + 1.0
+def training_features(terms: Sequence[str], fired: Iterable[str]) -> dict[str, float]:
+    """The sparse feature vector of one sentence as the trainer sees it (by name, all binary).
+
+    Binary because a sentence that repeats a word is no more a claim for it;
+    pairs of hand-made features because they mean more together ("commitment"
+    with "deadline") than each does alone. `Model.margin` reads the same.
+    """
+    features: dict[str, float] = dict.fromkeys([f"w {term}" for term in terms], 1.0)
+    features.update((f"b {first} {second}", 1.0) for first, second in word_pairs(terms))
     if terms:
         features[f"f {terms[0]}"] = 1.0
     features[f"l {length_bin(terms)}"] = 1.0
-    for name in fired:
-        features[f"h {name}"] = 1.0
-    features[f"d {domain}"] = 1.0
+    named = feature_set(fired)
+    features.update((f"h {name}", 1.0) for name in named)
+    features.update((f"p {first} {second}", 1.0) for first, second in combinations(named, 2))
     return features
+
+
+def word_pairs(terms: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """Neighbouring words, the sentence's start and end included."""
+    return pairwise([START, *terms, END])
+
+
+def feature_set(fired: Iterable[str]) -> list[str]:
+    """The hand-made features that fired, each once, sorted: the order of their pairs."""
+    return sorted(set(fired))
 
 
 def length_bin(terms: Sequence[str]) -> int:
@@ -77,29 +96,39 @@ def length_bin(terms: Sequence[str]) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class Model:
-    """Weights by term, word pair, first word, length and hand-made feature; bias, calibration."""
+class DomainWeights:
+    """One domain's weights: shared and domain-specific ones summed by the trainer."""
 
     terms: dict[Term, float]  # a word, or a pair of neighbouring words
     firsts: dict[str, float]
     lengths: dict[int, float]
     features: dict[str, float]
-    domains: dict[str, float]
+    feature_pairs: dict[tuple[str, str], float]  # two hand-made features, sorted
     bias: float
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Weights per domain, with each domain's Platt calibration and claim threshold."""
+
+    domains: dict[str, DomainWeights]
     calibration: dict[str, tuple[float, float]]  # per domain (scale, shift): Platt scaling
     thresholds: dict[str, float]  # per domain: a claim from this probability on
 
     def margin(self, terms: list[str], fired: Iterable[str], domain: str = "news") -> float:
         """The raw linear score. map() with dict.get keeps the lookups in C."""
-        total = self.bias + self.domains.get(domain, 0.0)
-        total += self.lengths.get(length_bin(terms), 0.0)
-        total += sum(map(self.features.get, fired, _ZEROS))
+        weights = self.domains[domain]
+        total = weights.bias + weights.lengths.get(length_bin(terms), 0.0)
+        named = feature_set(fired)
+        total += sum(map(weights.features.get, named, _ZEROS))
+        total += sum(map(weights.feature_pairs.get, combinations(named, 2), _ZEROS))
         if terms:
-            total += self.firsts.get(terms[0], 0.0)
-            # One table holds words (str keys) and word pairs (tuple keys): one pass.
-            pairs = pairwise([START, *terms, END])
-            keys: Iterator[Term] = chain(terms, pairs)
-            total += sum(map(self.terms.get, keys, _ZEROS))
+            total += weights.firsts.get(terms[0], 0.0)
+            # One table holds words (str keys) and word pairs (tuple keys); each counts
+            # once. A dict, not a set: summed in sentence order, the margin is the
+            # same to the last bit whatever the string hash seed.
+            keys: dict[Term, None] = dict.fromkeys(chain(terms, word_pairs(terms)))
+            total += sum(map(weights.terms.get, keys, _ZEROS))
         return total
 
     def probability(self, margin: float, domain: str = "news") -> float:
@@ -110,20 +139,27 @@ class Model:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
 
-    def explain(self, terms: list[str], fired: Iterable[str]) -> dict[str, float]:
-        """The hand-made features that fired and the strongest terms, by their weights.
+    def explain(
+        self, terms: list[str], fired: Iterable[str], domain: str = "news"
+    ) -> dict[str, float]:
+        """The hand-made features that fired and the strongest terms, by their weights in `domain`.
 
         Terms are listed as `"term:plans to"`; `#` stands for a number, `<s>`
         and `</s>` for the sentence's start and end. Weights are on the
         margin's scale, so they add up.
         """
-        explained = {name: self.features.get(name, 0.0) for name in fired}
-        table = self.terms
-        keys: Iterator[Term] = chain(terms, pairwise([START, *terms, END]))
+        weights = self.domains[domain]
+        explained = {name: weights.features.get(name, 0.0) for name in fired}
+        table = weights.terms
+        keys: dict[Term, None] = dict.fromkeys(chain(terms, word_pairs(terms)))
         weighted = [(weight, term) for term in keys if (weight := table.get(term))]
         for weight, term in heapq.nlargest(EXPLAINED_TERMS, weighted, key=_strength):
-            explained["term:" + (term if isinstance(term, str) else " ".join(term))] = weight
+            explained["term:" + _term_text(term)] = weight
         return explained
+
+
+def _term_text(term: Term) -> str:
+    return term if isinstance(term, str) else " ".join(term)
 
 
 class Explanation(Mapping[str, float]):
@@ -132,15 +168,17 @@ class Explanation(Mapping[str, float]):
     Reads like the dict it stands for (equality included), so callers need not know.
     """
 
-    __slots__ = ("_fired", "_model", "_reasons", "_terms")
+    __slots__ = ("_domain", "_fired", "_model", "_reasons", "_terms")
 
-    def __init__(self, model: Model, terms: list[str], fired: list[str]) -> None:
-        self._model, self._terms, self._fired = model, terms, fired
+    def __init__(
+        self, model: Model, terms: list[str], fired: list[str], domain: str = "news"
+    ) -> None:
+        self._model, self._terms, self._fired, self._domain = model, terms, fired, domain
         self._reasons: dict[str, float] | None = None
 
     def _read(self) -> dict[str, float]:
         if self._reasons is None:
-            self._reasons = self._model.explain(self._terms, self._fired)
+            self._reasons = self._model.explain(self._terms, self._fired, self._domain)
         return self._reasons
 
     def __getitem__(self, name: str) -> float:
@@ -169,20 +207,40 @@ def load_model() -> Model:
 
 def model_from_json(raw: dict[str, object]) -> Model:
     """A Model from the trainer's JSON object."""
-    weights = raw["weights"]
-    assert isinstance(weights, dict)
-    terms: dict[str | tuple[str, str], float] = dict(weights["words"])
-    terms.update((tuple(pair.split(" ")), w) for pair, w in weights["pairs"].items())
+    if raw.get("format") != FORMAT:
+        raise ValueError(f"check-worthiness model of format {raw.get('format')}, not {FORMAT}")
+    domains = raw["domains"]
+    assert isinstance(domains, dict)
     return Model(
-        terms=terms,
-        firsts=dict(weights["firsts"]),
-        lengths={int(bin_): w for bin_, w in weights["lengths"].items()},
-        features=dict(weights["features"]),
-        domains=dict(weights["domains"]),
-        bias=float(raw["bias"]),  # type: ignore[arg-type]
+        domains={name: _domain_weights(tables) for name, tables in domains.items()},
         calibration={
             domain: (float(platt["scale"]), float(platt["shift"]))
             for domain, platt in raw["calibration"].items()  # type: ignore[attr-defined]
         },
         thresholds={k: float(v) for k, v in raw["thresholds"].items()},  # type: ignore[attr-defined]
     )
+
+
+def _domain_weights(tables: dict[str, object]) -> DomainWeights:
+    """One domain's tables; a pair's key is its two parts joined by a space."""
+    words, pairs = tables["words"], tables["pairs"]
+    firsts, lengths = tables["firsts"], tables["lengths"]
+    features, feature_pairs = tables["features"], tables["feature_pairs"]
+    assert isinstance(words, dict) and isinstance(pairs, dict)
+    assert isinstance(firsts, dict) and isinstance(lengths, dict)
+    assert isinstance(features, dict) and isinstance(feature_pairs, dict)
+    terms: dict[Term, float] = dict(words)
+    terms.update((_pair(key), weight) for key, weight in pairs.items())
+    return DomainWeights(
+        terms=terms,
+        firsts=dict(firsts),
+        lengths={int(bin_): weight for bin_, weight in lengths.items()},
+        features=dict(features),
+        feature_pairs={_pair(key): weight for key, weight in feature_pairs.items()},
+        bias=float(tables["bias"]),  # type: ignore[arg-type]
+    )
+
+
+def _pair(key: str) -> tuple[str, str]:
+    first, second = key.split(" ")
+    return first, second

@@ -183,7 +183,7 @@ def _any_case(pattern: str) -> str:
 # plain literal, which the engine checks without entering the branch (so the
 # forms that open with any digit share one \d, a costly check at every word).
 _DIGIT_OPENERS = (
-    r"1\d\d\d|20\d\d|2100|\d(?:\d?(?:/\d|\.\d{1,2}\.|-\d\d?-\d\d)"
+    r"1\d\d\d|20\d\d|2100|\d(?:\d?(?:/\d|\.\d{1,2}\.|-\d\d?-\d\d|-[A-Z][a-z]{2,8}-[12]\d)"
     rf"|\d?\d?(?:{_any_case('st|nd|rd|th')}|\s+(?:of|{_MONTH}|{_any_case(_UNIT)})))"
 )
 # What may follow each word a date form can start with (a superset, any
@@ -288,8 +288,13 @@ _DATE = re.compile(
       | (?P<dots>\b(?P<dt_d>\d{{1,2}})\.(?P<dt_m>\d{{1,2}})\.(?:(?P<dt_y>{_YEAR})\b|(?![\d.]))))
   # The commonest forms early: alternatives are tried in order, and none of those
   # before them can start at a year, a month or a weekday and match more.
-  # "2024 Q3", "2025 H1": the year written first
-  | (?=[12]\d\d\d\s+[QH])(?P<year_part>\b(?P<yp_y>{_YEAR})\s+(?P<yp_p>Q[1-4]|H[12])\b)
+  # "2024 Q3", "2025 H1", "the 2019 second quarter": the year written first
+  | (?=[12]\d\d\d\s+(?:[QH]|(?i:first|second|third|fourth)\s))(?P<year_part>\b(?P<yp_y>{_YEAR})\s+
+        (?:(?P<yp_p>Q[1-4]|H[12])|(?P<yp_ord>(?i:first|second|third|fourth))\s+(?P<yp_kind>(?i:quarter|half)))\b)
+  # "the September quarter 2019", "the 2023 June quarter": the quarter a month closes (AU, NZ)
+  | (?=[MJSD]|[12]\d\d\d\s+[MJSD])(?P<mq>(?:(?P<mq_y0>{_YEAR})\s+)?
+        (?P<mq_m>March|June|September|December|Mar|Jun|Sept?|Dec)\.?\s+(?i:quarter)\b
+        (?:,?\s+(?:(?i:of)\s+)?(?P<mq_y>{_YEAR})\b)?)
   | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})(?:[-–/](?P<yr_end>\d\d)(?![\d%]|[-/.,]\d))?\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
   # "March first", "march third 2015": a spelled ordinal day after the month
   | (?=[JFMASOND]|{_MONTH_LOWER})(?P<msp>(?P<msp_m>{_MONTH_ANY})\s+(?P<msp_d>(?i:{_SPELLED_DAY}))(?![-\w])
@@ -298,9 +303,12 @@ _DATE = re.compile(
         (?:[-–](?P<mdy_d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?\b
         (?:(?:,\s*|\s+)(?:(?:of|in)\s+)?(?P<mdy_y>{_YEAR})\b)?)
   | (?=[MTWFSt\d])(?P<dmy>(?:{_WEEKDAY},?\s+)?(?:the\s+)?\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
-        (?P<dmy_m>{_MONTH_ANY})(?:(?:,\s*|\s+)(?P<dmy_y>{_YEAR})\b)?)
-  | (?=[JFMASOND]|{_MONTH_LOWER})(?P<my>(?P<my_m>{_MONTH_ANY})\s*,?\s+(?:(?i:of)\s+)?(?P<my_y>{_YEAR})\b)
-  | (?=[JFMASOND]|{_MONTH_LOWER})(?P<month>(?P<mo_m>{_MONTH_FULL}|{_MONTH_LOWER})\b)
+        (?P<dmy_m>{_MONTH_ANY})(?:(?:,\s*|\s+)(?P<dmy_y>{_YEAR})\b)?
+      # "04-Jun-2019": day, month and year joined by dashes
+      |\b(?P<dmy_dd>\d{{1,2}})-(?P<dmy_dm>{word_trie(_FULL_MONTHS + _SHORT_MONTHS)})-(?P<dmy_dy>{_YEAR})\b)
+  | (?=[JFMASOND]|{_MONTH_LOWER})(?P<my>(?P<my_m>{_MONTH_ANY})(?:\s*,?\s+(?:(?i:of)\s+)?|-(?=\d{{4}}\b))(?P<my_y>{_YEAR})\b)
+  | (?=[JFMASOND]|{_MONTH_LOWER})(?P<month>(?P<mo_m>{_MONTH_FULL}|{_MONTH_LOWER}
+        |(?P<mo_short>{word_trie(_SHORT_MONTHS)})(?:\.|\b)(?![\w-]))\b)
   | (?=[lLnNtTMWFS])(?P<weekday>\b(?:(?P<wd_mod>(?i:last|next|this))\s+)?(?P<wd>{_WEEKDAY})\b(?!s))
   | (?=[lLnNtTpP])(?P<rel>\b(?P<rel_mod>(?i:last|next|this|the\s+coming|the\s+previous|(?:the\s+)?prior))\s+(?P<rel_unit>(?i:year|month|week|quarter))\b)
   | (?=[yYtTlLdD])(?P<dayword>\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)
@@ -325,11 +333,14 @@ _DATE = re.compile(
     | (?=(?:[tT]he\s+)?(?i:first|second|third|fourth|fifth|last)\s)(?P<nth>(?:(?i:the)\s+)?
         (?P<nth_o>(?i:first|second|third|fourth|fifth|last))\s+(?P<nth_wd>(?i:{_WEEKDAY}))\s+(?i:of|in)\s+
         (?P<nth_m>{_MONTH_ANY})(?:,?\s+(?P<nth_y>{_YEAR})\b)?)
+    # "the first three months of the year", "the first nine months of 2024": from January 1
+    | (?=[tT]he\s+(?i:first)\s)(?P<firstn>(?i:the\s+first)\s+(?P<fn_n>{_NUM_ANY})\s+(?i:months)\s+(?i:of)\s+
+        (?:(?P<fn_y>{_YEAR})\b|(?P<fn_rel>(?i:the|this|last|next))\s+(?i:year)\b))
     | (?=[QHtTfFsS1-4])(?P<part>(?:(?i:the)\s+)?(?:(?P<part_q>Q[1-4])|(?P<part_h>H[12])
         |(?P<part_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th
           |(?:last|final)(?=[\s-]+(?:quarter|half)\s+of\s+(?:\d|this\b|next\b|last\b))))
           [\s-]+(?P<part_kind>(?i:quarter|half)))\b
-        (?:(?:\s+(?i:of))?\s+(?:(?P<part_y>{_YEAR})\b|(?P<part_rel>(?i:{_REL_YEAR}))\b)
+        (?:(?:\s+(?i:of)|,)?\s+(?:(?P<part_y>{_YEAR})\b|(?P<part_rel>(?i:{_REL_YEAR}))\b)
           |(?<=\d)\s?['’]?(?P<part_yy>\d\d)\b(?![.,:%/-]?\d)|(?!\s+(?i:of)\b))))
   # "the eighties", "the early nineties": a decade of the 1900s written in words
   | (?=[tT]he\s)(?P<spdecade>(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<spd>(?i:{_SPELLED_DECADES}))\b)
@@ -387,7 +398,7 @@ _NOT_DEADLINE_BEFORE = re.compile(rf"\b(?:{word_trie(_NOT_DEADLINE_PHRASES)})\s*
 _MONTH_PREPOSITION = re.compile(
     r"(?:\bin|\bby|\bsince|\buntil|\btill|\bfrom|\bbefore|\bafter|\bduring|\bthrough|\bof|\bfor"
     r"|\blast|\bnext|\bthis|\bearly|\blate|\bmid|\bon|\bto|\band|\bor|\bbetween|\bearlier|\bsame"
-    r"|\bend|\bstart|\bwith|\bthan|\bversus|\bvs\.?)[\s-]*$",
+    r"|\bend|\bstart|\bwith|\bthan|\bversus|\bvs\.?|\bover)[\s-]*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
@@ -518,12 +529,12 @@ def find_dates(
 # "the year to June", "the financial year ending March 2024": one year, the count unwritten.
 _SPAN_BEFORE = re.compile(
     r"(?:\b(?P<the>(?i:the))\s+)?(?:\b(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+)?"
-    r"(?P<unit>(?i:weeks?|months?|years?))\s+(?i:ended|ending|to)(?:\s+(?i:in))?\s+$"
+    r"(?P<unit>(?i:weeks?|months?|years?))\s+(?i:ended|ending|to)(?:\s+(?i:in|the))?\s+$"
 )
 _ONE_YEAR_WORDS = frozenset(["financial", "fiscal"])
 
 
-_SPAN_CLOSERS = ("ended", "ending", "to", " in", "ENDED", "ENDING", "TO")
+_SPAN_CLOSERS = ("ended", "ending", "to", " in", "to the", "ENDED", "ENDING", "TO")
 
 
 def _spans_to_a_date(context: _Context, found: list[DateMention]) -> list[DateMention]:
@@ -563,7 +574,9 @@ def _span_count(span: re.Match[str], closing: str) -> int | None:
     ending 31 December 2024" names its day, as an accounts date, more than the year."""
     n = span["n"]
     if n is None or n.lower() in _ONE_YEAR_WORDS:
-        one_year = span["the"] and span["unit"].lower() == "year" and closing == "month"
+        one_year = (
+            span["the"] and span["unit"].lower() == "year" and closing in ("month", "quarter")
+        )
         return 1 if one_year else None
     if n.isdigit() or n.lower().partition("-")[0] in _NUMBER_WORDS:
         return _count(n)
@@ -612,7 +625,7 @@ def _in_relative_year(context: _Context, found: list[DateMention]) -> list[DateM
 # and 5 people", "June 2 and 2025", nor a day that opens a date of its own ("3 and 4 May").
 _SECOND_DAY = re.compile(
     r"[ \u00a0]+(?:and|&)[ \u00a0]+(?P<day>[1-3]?\d)(?:st|nd|rd|th)?\b"
-    r"(?![,.]?\d|[ \u00a0]*(?:[-–/%]|[A-Za-z]))"
+    r"(?![,.]?\d|[ \u00a0]*(?:[-–/%]|(?!respectively\b)[A-Za-z]))"
 )
 
 
@@ -750,29 +763,54 @@ _WEEKDAY_GAP = re.compile(r",? ?(?:(?:morning|afternoon|evening|night),? )?|,")
 
 
 def _weekday_with_date(context: _Context, found: list[DateMention]) -> list[DateMention]:
-    """ "last Thursday, January 9th", "Tuesday afternoon, April 8": one day, the date
-    written after its weekday."""
+    """ "last Thursday, January 9th", "Tuesday afternoon, April 8", "on Wednesday (June 12,
+    2019)", "today (Dec. 5)", "July 16 (Sunday)": one day, dated by the date written."""
     merged: list[DateMention] = []
+    text, offset = context.text, context.offset
     for mention in found:
         previous = merged[-1] if merged else None
+        if previous is None or previous.precision != "day" or mention.precision != "day":
+            merged.append(mention)
+            continue
+        gap = (previous.end - offset, mention.start - offset)
+        close = _RESTATED_CLOSE.match(text, mention.end - offset)
+        restated = close is not None and _RESTATED_GAP.fullmatch(text, *gap) is not None
+        end = close.end() + offset if close else mention.end
         if (
-            previous is not None
-            and mention.precision == "day"
-            and mention.first_day is not None
-            and previous.precision == "day"
-            and _WEEKDAY_ONLY.fullmatch(previous.text)
-            and _WEEKDAY_GAP.fullmatch(
-                context.text, previous.end - context.offset, mention.start - context.offset
+            _WEEKDAY_GAP.fullmatch(text, *gap)
+            and (mention.first_day is not None or previous.first_day is None)
+            and (
+                _WEEKDAY_ONLY.fullmatch(previous.text)
+                # "today, 1st October": the same day said twice
+                or (
+                    previous.first_day == mention.first_day
+                    and _NAMES_A_DAY.fullmatch(previous.text)
+                )
             )
-        ):
+        ) or (restated and _NAMES_A_DAY.fullmatch(previous.text)):
+            end = end if restated else mention.end
             merged[-1] = dataclasses.replace(
                 mention,
-                text=context.text[previous.start - context.offset : mention.end - context.offset],
+                text=text[previous.start - offset : end - offset],
                 start=previous.start,
+                end=end,
             )
-            continue
-        merged.append(mention)
+        elif restated and _WEEKDAY_ONLY.fullmatch(mention.text):
+            # "July 16 (Sunday)": the weekday in brackets restates the date before it
+            merged[-1] = dataclasses.replace(
+                previous, text=text[previous.start - offset : end - offset], end=end
+            )
+        else:
+            merged.append(mention)
     return merged
+
+
+# A date restated in brackets: "on Thursday (May 18)", "today (Dec. 5)".
+_RESTATED_GAP = re.compile(r"[ \u00a0]*\([ \u00a0]*")
+_RESTATED_CLOSE = re.compile(r"[ \u00a0]*\)")
+_NAMES_A_DAY = re.compile(
+    rf"(?:(?:(?i:last|next|this)\s+)?{_WEEKDAY}|(?i:today|yesterday|tomorrow))"
+)
 
 
 _ANAPHORIC_YEAR = re.compile(
@@ -1002,6 +1040,8 @@ def _future_marker_end(words: _Words, index: int) -> int | None:
     if low in _FUTURE_WORDS or words.original[index] == "may" or low.endswith(("'ll", "’ll")):
         return end
     if low in _FUTURE_BEFORE_TO and words.follows(index + 1, {"to"}):
+        if low == "due" and not _due_to_plans(words, index):
+            return None  # "came due to ample showers": a cause, not a schedule
         return words.end(index + 1)
     if low in _BE:
         return _be_future_end(words, index)
@@ -1018,10 +1058,38 @@ def _be_future_end(words: _Words, index: int) -> int | None:
     if words.follows(index + 1, {"to"}):
         return words.end(index + 1)  # "is to open"
     if words.follows(index + 1, _FUTURE_BEFORE_TO) and words.follows(index + 2, {"to"}):
+        if words.lower[index + 1] == "due" and not _due_to_plans(words, index + 1):
+            return None  # "is due to the rain": a cause
         return words.end(index + 2)  # "is expected to", "was set to"
     if words.lower[index] in {"is", "are"} and words.follows(index + 1, _FUTURE_AFTER_BE):
         return words.end(index + 1)
     return None
+
+
+# After "due to" these open a noun phrase (a cause), not the verb of a schedule.
+_CAUSE_OPENERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+     "these", "those", "some", "lack", "high", "low", "heavy", "poor", "strong", "weak",
+     "increased", "reduced", "lower", "higher", "concerns", "fears", "demand", "rain", "rains"]
+)  # fmt: skip
+
+
+def _due_to_plans(words: _Words, due: int) -> bool:
+    """Whether "due to" at word `due` schedules ("is due to open", "due to be held") rather
+    than gives a cause ("came due to ample showers", "is due to the rain")."""
+    after = due + 2
+    if words.follows(after, {"be"}):
+        return True
+    if after >= len(words.lower) or not words.gaps[after].isspace():
+        return False  # a figure or the sentence's end follows
+    word = words.original[after]
+    if word.lower() in _CAUSE_OPENERS or word[0].isupper() or word.endswith("ing"):
+        return False
+    # Otherwise a verb only after a form of "be": "are due to open", "was now due to start".
+    before = due - 1
+    while before >= 0 and words.lower[before] in _AUXILIARY_FILLERS:
+        before -= 1
+    return before >= 0 and words.lower[before] in (_BE | {"be", "been", "being", "am"})
 
 
 def _may_have_dates(text: str) -> bool:
@@ -1114,12 +1182,16 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
         # (a bare "before"/"after", under eight letters with its space, keeps its own).
         before = _before(text, start)
         has_deadline_word = _has_deadline_word(before)
-    if period.forced_role is None and _PAST_RELATIVE.match(match.group()):
-        period = period._replace(forced_role="mentioned")  # "last year" is never due
+    if period.forced_role is None and (
+        _PAST_RELATIVE.match(match.group()) or _BASELINE_AFTER.match(text, match.end())
+    ):
+        # "last year" is never due, nor the year of a baseline ("cut by 2030 from 2005 levels")
+        period = period._replace(forced_role="mentioned")
     role = period.forced_role or _role(before, tense, period, published, has_deadline_word)
     return _to_mention(context, start, match.end(), period, role)
 
 
+_BASELINE_AFTER = re.compile(r"\s+(?i:levels?|baselines?)\b")
 # Dates that look back from publication: mentioned, whatever the sentence's tense.
 _PAST_RELATIVE = re.compile(
     r"(?:the\s+)?(?:last|previous|prior|past)\b|yesterday\b|.*\b(?:ago|earlier)$", re.IGNORECASE
@@ -1172,7 +1244,9 @@ def _widen(kind: str, before: str, start: int, period: _Period) -> tuple[int, _P
     return start - (len(tail) - shift.start()), widened
 
 
-_RANGE_GAP = re.compile(r"\s*(?:(?P<word>and|to|until|till|through|thru)|[-–—])\s*", re.IGNORECASE)
+_RANGE_GAP = re.compile(
+    r",?\s*(?:(?P<word>and|to|until|till|through|thru|into)|[-–—])\s*", re.IGNORECASE
+)
 _RANGE_OPENER = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _PRECISION_ORDER: tuple[Precision, ...] = (
     "day", "week", "month", "quarter", "season", "half", "year", "decade",
@@ -1210,16 +1284,27 @@ def _range(context: _Context, first: DateMention, second: DateMention) -> DateMe
     before = _before(context.text, first.start - offset)
     opener = _RANGE_OPENER.search(before[-20:])
     # "and"/"to" need "between"/"from" ("rose in 2024 and 2025" is two dates); a dash does not,
-    # nor "to" between two years written out ("the 1951 to 1980 average").
+    # nor "to" between two years written out ("the 1951 to 1980 average"), two months or two
+    # days ("January to September", "March 2023 to March 2024").
     if (
         gap["word"]
         and opener is None
         and not (
-            gap["word"].lower() in ("to", "through")
-            and first.precision == second.precision == "year"
-            and not (first.year_inferred or second.year_inferred)
-            and first.text[-4:].isdecimal()
-            and second.text.isdecimal()
+            gap["word"].lower() in ("to", "through", "into")
+            and (
+                (
+                    first.precision == second.precision == "year"
+                    and not (first.year_inferred or second.year_inferred)
+                    and first.text[-4:].isdecimal()
+                    and second.text.isdecimal()
+                )
+                or first.precision == second.precision == "month"
+                or (
+                    first.precision == second.precision == "day"
+                    and _DIGIT.search(first.text) is not None
+                    and _DIGIT.search(second.text) is not None
+                )
+            )
         )
     ):
         return None
@@ -1283,6 +1368,7 @@ _STRICT_PREPOSITION = re.compile(
 )
 _HOLIDAY_PREPOSITION = re.compile(r"(?:\bat|\bover|\baround|\bthe)\s*$", re.IGNORECASE)
 # Words before a numeric day and month without a year ("on 11/20"): elsewhere "3/4" is a fraction.
+_FIGURE_THEN_TO = re.compile(r"\d\s*%?\s+(?i:to|and)\s*$")
 _NUMERIC_CONTEXT = re.compile(
     rf"(?:\bon|\buntil|\btill|\bsince|\bdated|\bbefore|\bafter|\bfrom|\bthrough|\bthru|\bam|\bvom"
     rf"|\bbis|\bdue|\bto|\band|{_WEEKDAY},?|[-–])\s*$",
@@ -1299,7 +1385,7 @@ _S_WORDS = frozenset(["plus", "this", "was", "is", "has", "as", "its", "us", "th
 # corn price", "The warmest March ever", "August's price stability".
 _MONTH_AS_ADJECTIVE_BEFORE = re.compile(r"\b(?i:the|its|their|this|a|an)\s+(?:[a-z]+est\s+)?$")
 _MONTH_AS_ADJECTIVE_AFTER = re.compile(r"['’]s\b|\s+(?!of\b|and\b|or\b|to\b)[a-z]")
-_EVERY_BEFORE = re.compile(r"\b(?i:every|each)\s+$")
+_EVERY_BEFORE = re.compile(rf"\b(?i:every|each)\s+(?:{_WEEKDAY},?\s+(?:and|or|&)\s+)?$")
 _EVERY_AFTER = re.compile(r"s?\s+(?i:of|in)\s+(?i:every|each)\b")
 _MIXED_NUMBER_BEFORE = re.compile(r"\d[-\s]$")
 _VALUE_OF_THE_DAY = re.compile(r"['’]s\s+(?:dollars|prices|terms|money|values?)\b", re.I)
@@ -1312,7 +1398,7 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
     if kind == "year":
         return _is_year(text, match, before)
     if kind == "weekday" and (
-        _EVERY_BEFORE.search(before[-8:]) or _EVERY_AFTER.match(text, match.end())
+        _EVERY_BEFORE.search(before[-24:]) or _EVERY_AFTER.match(text, match.end())
     ):
         return False  # "every Wednesday", "the first Wednesday of every month": a habit
     if kind == "dayword" and _VALUE_OF_THE_DAY.match(text, match.end()):
@@ -1321,7 +1407,7 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         return False  # "5-1/4 inches", "1-1/2-cent": a mixed number, not a day and month
     if (
         kind in _MONTH_GROUP
-        and match[_MONTH_GROUP[kind]].islower()
+        and (match[_MONTH_GROUP[kind]] or "").islower()
         and not _STRICT_PREPOSITION.search(before[-12:])
         and not _day_makes_a_date(kind, text, match)
     ):
@@ -1330,6 +1416,12 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         # "on March first", "march first" alone; not "you may first ask"
         return bool(_STRICT_PREPOSITION.search(before[-12:])) or not text[match.end() :].strip(
             " .,;!?"
+        )
+    if kind == "month" and match["mo_short"]:
+        # "in Sept", "from 1.5 percent in Aug": an abbreviation only after a preposition,
+        # never before a name ("of Jan Smith")
+        return bool(_STRICT_PREPOSITION.search(before[-12:])) and not _CAPITALISED_NEXT.match(
+            text, match.end()
         )
     if kind == "month":
         # "in May" is a date, "may" a verb; "with June Smith" a name.
@@ -1358,6 +1450,8 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
     if kind in _NUMERIC_KINDS and not year:
         if kind == "slash" and before.endswith(("by ", "By ")):
             return True  # "by 11/12" a deadline; "grew by 2.5." no date
+        if kind == "dots" and _FIGURE_THEN_TO.search(before[-16:]):
+            return False  # "increased from 6.1 to 6.8.": a figure, not the 6th of August
         return bool(_NUMERIC_CONTEXT.search(before[-12:]))
     if kind == "spyear":
         return bool(_SPELLED_YEAR_BEFORE.search(before[-16:]))  # "in nineteen eighty"
@@ -1682,6 +1776,9 @@ def _resolve_msp(match: re.Match[str], published: dt.date | None, tense: TenseOf
 
 def _resolve_dmy(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
     """3 Nov 2025, the 3rd of November; "Friday 23 December" in the year it is a Friday."""
+    if match["dmy_dd"]:  # "04-Jun-2019"
+        month = _month_number(match["dmy_dm"])
+        return _month_day(month, int(match["dmy_dd"]), match["dmy_dy"], published, tense)
     month = _month_number(match["dmy_m"])
     period = _month_day(month, int(match["dmy_d"]), match["dmy_y"], published, tense)
     return _on_its_weekday(match["dmy"], period, match["dmy_y"], published)
@@ -1760,6 +1857,23 @@ def _resolve_month(
     return _month_in_context(_month_number(match["mo_m"]), published, tense)
 
 
+def _resolve_month_quarter(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
+    """The September quarter 2019 (July to September); without a year, the one its month
+    falls in as a bare month would."""
+    month = _month_number(match["mq_m"])
+    written = match["mq_y"] or match["mq_y0"]
+    year = int(written) if written else None
+    if year is None:
+        closing = _month_in_context(month, published, tense)
+        if closing.first is None:
+            return _Period(None, None, "quarter", is_relative=True)
+        year = closing.first.year
+    period = _part_period(year, f"Q{month // 3}")
+    return period._replace(year_inferred=written is None)
+
+
 def _resolve_year(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
@@ -1830,11 +1944,35 @@ def _part_period(year: int, name: str) -> _Period:
     return _Period(first, first + relativedelta(months=5, day=31), "half")
 
 
+def _resolve_first_months(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
+    """The first three months of the year (a quarter), the first nine months of 2024."""
+    months = _count(match["fn_n"])
+    if not 1 <= months <= 12:
+        return None
+    precision: Precision = "quarter" if months == 3 else "half" if months == 6 else "month"
+    if match["fn_y"]:
+        year = int(match["fn_y"])
+    elif published is None:
+        return _Period(None, None, precision, is_relative=True)
+    else:
+        year = published.year + {"last": -1, "next": 1}.get(match["fn_rel"].lower(), 0)
+    first = dt.date(year, 1, 1)
+    return _Period(first, _month_end(year, months), precision, match["fn_y"] is None)
+
+
 def _resolve_year_part(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """2024 Q3, 2025 H1."""
-    return _part_period(int(match["yp_y"]), match["yp_p"])
+    """2024 Q3, 2025 H1, the 2019 second quarter."""
+    if match["yp_p"]:
+        return _part_period(int(match["yp_y"]), match["yp_p"])
+    letter = "Q" if match["yp_kind"].lower() == "quarter" else "H"
+    number = _ORDINALS[match["yp_ord"].lower()]
+    if letter == "H" and number > 2:
+        return None
+    return _part_period(int(match["yp_y"]), f"{letter}{number}")
 
 
 # Words of company and economic results: with them "the first half" is a year's half,
@@ -2161,11 +2299,6 @@ def _resolve_span(
     """The next four days (published+1 … +4), the past two weeks (published−14 … published);
     the next week (published+1 … +7), the past year."""
     ahead = match["span_dir"].lower() in ("next", "coming", "following")
-    forced: DateRole | None = None if ahead else "mentioned"
-    if published is None:
-        return _Period(None, None, "day", is_relative=True, forced_role=forced)
-    amount = _count(match["span_n"]) if match["span_n"] else 1
-    unit = match["span_unit"] or match["span_unit1"]
     if (
         ahead
         and match["span_unit1"]
@@ -2175,9 +2308,18 @@ def _resolve_span(
         # following year" after any), dated only when the sentence dates the event
         # (`_anchor_following`)
         return _Period(None, None, "year", is_relative=True)
+    # "will invest £60m over the next three years", "has allocated Rs 20 crore over the
+    # next three months": a window still to run from publication is due at its end.
+    forced: DateRole = "deadline" if ahead else "mentioned"
+    if published is None:
+        # "the following 5 years until 1986" follows an event: its tense decides
+        following = match["span_dir"].lower() == "following"
+        return _Period(
+            None, None, "day", is_relative=True, forced_role=None if following else forced
+        )
+    amount = _count(match["span_n"]) if match["span_n"] else 1
+    unit = match["span_unit"] or match["span_unit1"]
     if ahead:
-        # "will invest £60m over the next three years", "has allocated Rs 20 crore over the
-        # next three months": a window still to run from publication is due at its end.
         last = _shifted(published, amount, unit)
         return _Period(published + dt.timedelta(days=1), last, "day", forced_role="deadline")
     return _Period(_shifted(published, -amount, unit), published, "day", forced_role=forced)
@@ -2295,6 +2437,7 @@ _RESOLVERS = {
     "dmy": _resolve_dmy,
     "spelled": _resolve_spelled,
     "part": _resolve_part,
+    "firstn": _resolve_first_months,
     "nth": _resolve_nth,
     "year_part": _resolve_year_part,
     "edge": _resolve_edge,
@@ -2312,6 +2455,7 @@ _RESOLVERS = {
     "weekend": _resolve_weekend,
     "my": _resolve_my,
     "month": _resolve_month,
+    "mq": _resolve_month_quarter,
     "year": _resolve_year,
 }
 

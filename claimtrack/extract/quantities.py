@@ -1892,6 +1892,8 @@ def _read_words(text: str, start: int) -> _Value:
         assert quarter is not None
         of = _token(text, quarter.end)
         if of is None or of.lower != "of":
+            if (by_share := _spoken_fraction(text, first)) is not None:
+                return by_share  # "fell by nearly a quarter"
             raise _Rejected(first.end)
         return _read_fraction(text, first, quarter.end, of.end, Decimal("0.25"))
     spoken = _spoken_fraction(text, first)
@@ -2027,8 +2029,10 @@ def _read_fraction(
     "half of the students", "a quarter of the homes" → a share (0.5, 0.25)."""
     restated = _RESTATED_SHARE.match(text, position) if share_end == position else None
     article = _token(text, restated.end() if restated else position)
-    if share_end == position and (restated or (article is not None and article.lower == "of")):
-        return _share(first, share_end, fraction)  # "half of", "over half (58%) of"
+    if share_end == position and (
+        restated or (article is not None and article.lower in ("of", "the"))
+    ):
+        return _share(first, share_end, fraction)  # "half of", "over half (58%) of", "half the"
     target = _token(text, article.end) if article is not None else None
     if (
         target is not None
@@ -2137,6 +2141,13 @@ def _one_measure(text: str, article: _Tok, word: _Tok) -> _Value | None:
 _MEASURED_AFTER = _words("of away long wide high tall deep across")
 
 
+# "by a third", "by about a third", "by nearly a quarter": a change by a share.
+_BY_BEFORE_SHARE = re.compile(
+    r"\b(?i:by)[\s\u00a0]+(?:(?i:about|around|roughly|nearly|almost|some|over|just\s+over"
+    r"|more\s+than|less\s+than|close\s+to|up\s+to|at\s+least)[\s\u00a0]+)?$"
+)
+
+
 def _share(first: _Tok, end: int, fraction: Decimal) -> _Value:
     """A proportion read from words: it counts no unit ("two thirds of voters")."""
     return _Value(fraction, first.start, end, grouped=True, proportion=True)
@@ -2155,9 +2166,10 @@ def _spoken_fraction(text: str, first: _Tok) -> _Value | None:
             _word_at(text, second.end) not in ("of", "majority")
             and not _RESTATED_SHARE.match(text, second.end)
             and not (
-                text[max(0, first.start - 4) : first.start].lower().endswith(("by ", "by\u00a0"))
+                _BY_BEFORE_SHARE.search(text, max(0, first.start - 24), first.start)
                 and not text[second.end : second.end + 1].isalnum()
                 and _word_at(text, second.end) not in _PERIOD_WORDS
+                and _word_at(text, second.end) != "past"  # "by a quarter past nine"
             )
         ):
             return None  # "a third time", "two quarters": an ordinal or a period; "by a third"
@@ -2204,7 +2216,14 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
             index -= 2 if index > 1 and tokens[index - 2] == "$" else 1  # "$US510 million"
             prefix.currency, prefix.first = code, index
     index = _take_currency(tokens, index, prefix)
+    taken = index
     index = _take_bound(tokens, index, prefix)
+    if (
+        prefix.bound is not None
+        and taken == len(tokens)
+        and _bound_is_a_phrase_verb(text, start, tokens, index, taken)
+    ):
+        prefix.bound, prefix.first = None, None
     if (
         prefix.bound is not None
         and index == 0
@@ -2232,6 +2251,42 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
         for token in reversed(tokens[prefix.first :]):
             prefix.start = text.rfind(token, window_start, prefix.start)
     return prefix
+
+
+# "spread over five instalments", "a budget over 10 years", "rose 5% over three years": "over"
+# opens the span a figure is spread across; after these words it means "more than".
+_SPAN_AFTER_OVER = re.compile(
+    r"(?:\d[\d,.]*|[a-z]+)[\s-]+(?:days?|weeks?|months?|years?|decades?|hours?|instal?lments?"
+    r"|stages?|seasons?|games?|matches|rounds?)\b",
+    re.IGNORECASE,
+)
+_OVER_STAYS_A_BOUND = _words(
+    "for in of than after within at by aged age been is was are were be spent spend spends "
+    "spending taken take takes taking took waited wait waits waiting lasted lasting last lasts "
+    "served serving sentenced jailed old since from to and or with need needs needed require "
+    "requires required stayed lived worked existed running ran held lost gained"
+)
+# "inched up to 1.7 percent", "ticked up to 3%": a movement to the figure, not "at most".
+_MOVES_UP = _words(
+    "inched inches inching edged edges edging ticked ticks ticking crept creeps creeping "
+    "moved moves moving went goes climbed climbs jumped jumps shot bumped revised"
+)
+
+
+def _bound_is_a_phrase_verb(
+    text: str, start: int, tokens: list[str], index: int, taken: int
+) -> bool:
+    """Whether the bound just taken is a preposition or a verb's particle, not a bound:
+    "over five instalments" after a noun, "inched up to 1.7 percent"."""
+    phrase = [t.lower() for t in tokens[index:taken]]
+    before = tokens[index - 1] if index else ""
+    if phrase == ["up", "to"]:
+        return before.lower() in _MOVES_UP
+    if phrase != ["over"] or not _SPAN_AFTER_OVER.match(text, start):
+        return False
+    if before[-1:].isdigit() or before.endswith("%") or before == ",":
+        return True  # "rose 5% over three years"
+    return before.isalpha() and before.islower() and before not in _OVER_STAYS_A_BOUND
 
 
 def _back_tokens(text: str, start: int, end: int) -> list[str]:

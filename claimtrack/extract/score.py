@@ -358,7 +358,7 @@ def score_sentence(
     """
     signals = sentence_signals(text, quantities, dates, speaker, is_heading)
     score = probability(signals, domain)
-    return CheckWorthiness(score, explain(signals))
+    return CheckWorthiness(score, explain(signals, domain))
 
 
 def sentence_signals(
@@ -390,14 +390,15 @@ def claim_threshold(domain: str = "news") -> float:
     return load_model().thresholds[domain]
 
 
-def explain(signals: Signals) -> Mapping[str, float]:
+def explain(signals: Signals, domain: str = "news") -> Mapping[str, float]:
     """Why a sentence scored as it did: the fired features and strongest terms, weighted.
 
-    Worked out when first read: most sentences' reasons never are.
+    The weights are those `probability` used for `domain`: each domain has its
+    own. Worked out when first read: most sentences' reasons never are.
     """
     if signals.never_a_claim:
         return {name: NEVER_A_CLAIM_WEIGHT for name in signals.fired if name in _NEVER_A_CLAIM}
-    return Explanation(load_model(), signals.terms, signals.fired)
+    return Explanation(load_model(), signals.terms, signals.fired, domain)
 
 
 def _structure_features(

@@ -26,8 +26,8 @@ from claimtrack.extract.score import FEATURES
 DATA = Path(__file__).parent / "checkworthy"
 MODEL = Path(__file__).resolve().parents[2] / "claimtrack" / "extract" / MODEL_FILE
 NEWS_F1_FLOOR = 0.80
-# Issue 11 asks 0.80 here too. The shipped linear model scores 0.772 on the
-# held-back debates and 0.78 out of fold on the training debates. Nothing tried
+# Issue 11 asks 0.80 here too. The shipped linear model scores 0.770 on the
+# held-back debates and 0.79 out of fold on the training debates. Nothing tried
 # by cross-validation on the training 90% moved that past 0.79 (README), and a
 # 10% re-drawn from the training debates scores 0.77 to 0.82 with the same
 # recipe: the held-back draw is a hard one. So this floor guards against
@@ -129,6 +129,19 @@ def test_reasons_name_the_features_and_terms_that_moved_the_score() -> None:
     assert all(name in FEATURES or name.startswith("term:") for name in reasons)
     # The margin is the bias, domain, length and first-word weights plus these and the rest.
     assert claim.to_json()["features"] == {k: round(v, 4) for k, v in reasons.items()}
+
+
+def test_reasons_carry_the_weights_of_the_domain_scored() -> None:
+    """Debate sentences are explained by the debate weights that scored them, not the news ones."""
+    text = "Ukraine plans to produce 600 to 800 interceptor drones a day."
+    model = load_model()
+    reasons = {domain: score_standalone(text, domain).features for domain in ("news", "debate")}
+    for domain, explained in reasons.items():
+        features = model.domains[domain].features
+        assert explained["commitment"] == features["commitment"], domain
+        assert explained["quantity"] == features["quantity"], domain
+    # Each domain has its own weights, so the two explanations differ.
+    assert reasons["news"]["commitment"] != reasons["debate"]["commitment"]
 
 
 def test_terms_are_lower_case_words_with_numbers_replaced() -> None:

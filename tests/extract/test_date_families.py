@@ -978,3 +978,82 @@ def test_a_past_until_before_publication_stays_mentioned() -> None:
 def test_a_week_earlier_is_a_day_not_a_week() -> None:
     (mention,) = find_dates("Exports rose from a week earlier.", MONDAY)
     assert (mention.precision, mention.date) == ("day", dt.date(2025, 10, 27))
+
+
+# --- rules written from the eighth batch's date misses (session of 2026-12-07, second) ----
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # a weekday or "today" restated in brackets is one day, the one the date writes
+        ("Talks resumed on Thursday (October 23) in Geneva.", MONDAY, "2025-10-23", "mentioned", "day", "2025-10-23", "2025-10-23"),
+        ("The shop reopened today (Nov. 3) after the flood.", MONDAY, "2025-11-03", "mentioned", "day", "2025-11-03", "2025-11-03"),
+        ("New fares will apply from December 7 (Sunday).", MONDAY, "2025-12-07", "deadline", "day", "2025-12-07", "2025-12-07"),
+        ("Starting today, 3rd November, the cap has risen.", MONDAY, "2025-11-03", "deadline", "day", "2025-11-03", "2025-11-03"),
+        # the quarter a month closes (Australian and New Zealand statistics)
+        ("Rents rose 2% in the September quarter 2024.", MONDAY, "2024-07-01", "mentioned", "quarter", "2024-07-01", "2024-09-30"),
+        ("It was the weakest result since the 2023 June quarter.", MONDAY, "2023-04-01", "mentioned", "quarter", "2023-04-01", "2023-06-30"),
+        ("Wages rose 3.4% through the year to the March quarter 2025.", MONDAY, "2024-04-01", "mentioned", "quarter", "2024-04-01", "2025-03-31"),
+        ("Output recovered from the 2019 second quarter.", MONDAY, "2019-04-01", "mentioned", "quarter", "2019-04-01", "2019-06-30"),
+        ("Profit rose 8% on Q2, 2024.", MONDAY, "2024-04-01", "mentioned", "quarter", "2024-04-01", "2024-06-30"),
+        # two months or two days joined by "to" are one range
+        ("Inflation averaged 3% over January to August.", MONDAY, "2025-01-01", "mentioned", "month", "2025-01-01", "2025-08-31"),
+        ("Prices rose 4% in the period May 2024 to May 2025.", MONDAY, "2024-05-01", "mentioned", "month", "2024-05-01", "2025-05-31"),
+        ("Fines ran for each day from Sept. 19, 2022, through Oct. 19, 2024.", MONDAY, "2022-09-19", "mentioned", "day", "2022-09-19", "2024-10-19"),
+        ("Storms hit the coast Wednesday October 15 into Thursday October 16.", MONDAY, "2025-10-15", "mentioned", "day", "2025-10-15", "2025-10-16"),
+        # abbreviations without a day, after a preposition; dashed forms
+        ("Exports slowed to 2% in Sept from 3% in Aug.", MONDAY, "2025-09-01", "mentioned", "month", "2025-09-01", "2025-09-30"),
+        ("Arrivals for Apr-2025 were a record.", MONDAY, "2025-04-01", "mentioned", "month", "2025-04-01", "2025-04-30"),
+        ("The board reported (03-Nov-2025) higher arrivals.", MONDAY, "2025-11-03", "mentioned", "day", "2025-11-03", "2025-11-03"),
+        # the first months of a year run from January 1
+        ("Sales fell in the first nine months of 2024.", MONDAY, "2024-01-01", "mentioned", "month", "2024-01-01", "2024-09-30"),
+        ("Prices slowed during the first three months of the year.", MONDAY, "2025-01-01", "mentioned", "quarter", "2025-01-01", "2025-03-31"),
+        # a baseline year is mentioned in a pledge, and "due to" a cause is no schedule
+        ("The state will cut emissions 40% by 2030 from 2005 levels.", MONDAY, "2005-01-01", "mentioned", "year", "2005-01-01", "2005-12-31"),
+        ("Yields fell due to heavy rain in July.", MONDAY, "2025-07-01", "mentioned", "month", "2025-07-01", "2025-07-31"),
+    ],
+    ids=lambda e: e[0],
+)  # fmt: skip
+def test_restated_days_month_quarters_month_ranges_abbreviations_and_baselines(
+    example: Example,
+) -> None:
+    text, published = example[0], example[1]
+    mentions = find_dates(text, published)
+    wanted = [m for m in mentions if m.date and m.date.isoformat() == example[2]]
+    assert wanted, mentions
+    check(example, wanted[0])
+    # a restated day or a joined range is one mention, never two of the same day
+    days = [m.date for m in mentions]
+    assert len(days) == len(set(days)), mentions
+
+
+def test_due_to_schedules_only_a_verb() -> None:
+    """ "is due to open in July" is due; "came due to ample showers in July" a cause."""
+    (due,) = find_dates("The bridge is due to open in July.", MONDAY)
+    (cause,) = find_dates("The harvest came due to ample showers in July.", MONDAY)
+    assert (due.role, cause.role) == ("deadline", "mentioned")
+
+
+def test_a_window_ahead_is_due_even_without_a_publication_date() -> None:
+    (ahead,) = find_dates("It will invest €60m over the next three years.", None)
+    (following,) = find_dates("For the following 5 years, the rate decreased.", None)
+    assert (ahead.role, following.role) == ("deadline", "mentioned")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strip ratio increased from 6.1 to 6.8.",  # a figure, not the 6th of August
+        "Breakfast is served every Saturday and Sunday.",  # a habit
+        "The son of Jan Smith spoke.",  # a name, not January
+        "The club at Mar-a-Lago opened.",  # a name
+    ],
+)
+def test_figures_habits_and_names_are_no_dates(text: str) -> None:
+    assert find_dates(text, MONDAY) == []
+
+
+def test_a_second_day_before_respectively_is_a_date() -> None:
+    mentions = find_dates("The ships docked on May 5 and 7 respectively.", MONDAY)
+    assert [m.date for m in mentions] == [dt.date(2025, 5, 5), dt.date(2025, 5, 7)]

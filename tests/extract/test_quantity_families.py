@@ -1148,3 +1148,36 @@ def test_spans_a_date_closes_and_years_before_nouns_are_no_counts(text: str) -> 
 def test_an_acronyms_plural_is_the_counted_noun(text: str, unit: str) -> None:
     (quantity,) = find_quantities(text)
     assert quantity.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change by a share, with or without an approximation
+        ("Costs have risen by about a third since then.", [(1 / 3, 1 / 3, None, None)]),
+        ("Emissions fell by nearly a quarter.", [(None, 0.25, None, None)]),
+        ("Sales dropped by almost a fifth.", [(None, 0.2, None, None)]),
+        ("Crops covered over half the usual area.", [(0.5, None, None, None)]),
+        # "over" a span after a noun or a figure is the span, not "more than"
+        ("The talks took place over two days.", [(2, 2, "days", None)]),
+        ("Pay the fee over five instalments.", [(5, 5, "instalments", None)]),
+        ("Prices rose 5% over three years.", [(5, 5, "%", None), (3, 3, "years", None)]),
+        ("It was the highest level in over 40 years.", [(40, None, "years", None)]),
+        ("He waited over 4 hours.", [(4, None, "hours", None)]),
+        # a movement up to a figure is the figure
+        ("Inflation inched up to 1.7 percent.", [(1.7, 1.7, "%", None)]),
+        ("Gusts reached up to 30 mph.", [(None, 30, "mph", None)]),
+    ],
+)
+def test_shares_after_by_spans_after_over_and_moves_up_to(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    found = [(q.low, q.high, q.unit, q.per) for q in find_quantities(text)]
+    assert found == [
+        tuple(pytest.approx(v, rel=1e-3) if isinstance(v, float) else v for v in shape)
+        for shape in expected
+    ]
+
+
+def test_a_quarter_past_the_hour_is_no_share() -> None:
+    assert all(q.low != 0.25 for q in find_quantities("They met by a quarter past nine."))
