@@ -85,6 +85,12 @@ def word_pairs(terms: Sequence[str]) -> Iterator[tuple[str, str]]:
     return pairwise([START, *terms, END])
 
 
+def distinct_terms(terms: Sequence[str]) -> dict[Term, None]:
+    """The sentence's words and word pairs, each once, in sentence order: a dict, not a
+    set, so a margin summed over them is the same to the last bit whatever the hash seed."""
+    return dict.fromkeys(chain(terms, word_pairs(terms)))
+
+
 def feature_set(fired: Iterable[str]) -> list[str]:
     """The hand-made features that fired, each once, sorted: the order of their pairs."""
     return sorted(set(fired))
@@ -124,11 +130,8 @@ class Model:
         total += sum(map(weights.feature_pairs.get, combinations(named, 2), _ZEROS))
         if terms:
             total += weights.firsts.get(terms[0], 0.0)
-            # One table holds words (str keys) and word pairs (tuple keys); each counts
-            # once. A dict, not a set: summed in sentence order, the margin is the
-            # same to the last bit whatever the string hash seed.
-            keys: dict[Term, None] = dict.fromkeys(chain(terms, word_pairs(terms)))
-            total += sum(map(weights.terms.get, keys, _ZEROS))
+            # One table holds words (str keys) and word pairs (tuple keys).
+            total += sum(map(weights.terms.get, distinct_terms(terms), _ZEROS))
         return total
 
     def probability(self, margin: float, domain: str = "news") -> float:
@@ -151,8 +154,7 @@ class Model:
         weights = self.domains[domain]
         explained = {name: weights.features.get(name, 0.0) for name in fired}
         table = weights.terms
-        keys: dict[Term, None] = dict.fromkeys(chain(terms, word_pairs(terms)))
-        weighted = [(weight, term) for term in keys if (weight := table.get(term))]
+        weighted = [(weight, term) for term in distinct_terms(terms) if (weight := table.get(term))]
         for weight, term in heapq.nlargest(EXPLAINED_TERMS, weighted, key=_strength):
             explained["term:" + _term_text(term)] = weight
         return explained

@@ -775,7 +775,7 @@ def _weekday_with_date(context: _Context, found: list[DateMention]) -> list[Date
         gap = (previous.end - offset, mention.start - offset)
         close = _RESTATED_CLOSE.match(text, mention.end - offset)
         restated = close is not None and _RESTATED_GAP.fullmatch(text, *gap) is not None
-        end = close.end() + offset if close else mention.end
+        end = close.end() + offset if close and restated else mention.end  # past the ")"
         if (
             _WEEKDAY_GAP.fullmatch(text, *gap)
             and (mention.first_day is not None or previous.first_day is None)
@@ -788,7 +788,6 @@ def _weekday_with_date(context: _Context, found: list[DateMention]) -> list[Date
                 )
             )
         ) or (restated and _NAMES_A_DAY.fullmatch(previous.text)):
-            end = end if restated else mention.end
             merged[-1] = dataclasses.replace(
                 mention,
                 text=text[previous.start - offset : end - offset],
@@ -808,9 +807,8 @@ def _weekday_with_date(context: _Context, found: list[DateMention]) -> list[Date
 # A date restated in brackets: "on Thursday (May 18)", "today (Dec. 5)".
 _RESTATED_GAP = re.compile(r"[ \u00a0]*\([ \u00a0]*")
 _RESTATED_CLOSE = re.compile(r"[ \u00a0]*\)")
-_NAMES_A_DAY = re.compile(
-    rf"(?:(?:(?i:last|next|this)\s+)?{_WEEKDAY}|(?i:today|yesterday|tomorrow))"
-)
+# A weekday (as `_WEEKDAY_ONLY`) or a day word: what a restated date may follow.
+_NAMES_A_DAY = re.compile(rf"{_WEEKDAY_ONLY.pattern}|(?i:today|yesterday|tomorrow)")
 
 
 _ANAPHORIC_YEAR = re.compile(
@@ -1067,11 +1065,12 @@ def _be_future_end(words: _Words, index: int) -> int | None:
 
 
 # After "due to" these open a noun phrase (a cause), not the verb of a schedule.
-_CAUSE_OPENERS = frozenset(
-    ["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
-     "these", "those", "some", "lack", "high", "low", "heavy", "poor", "strong", "weak",
+_CAUSE_OPENERS = _DETERMINERS | frozenset(
+    ["my", "these", "those", "some", "lack", "high", "low", "heavy", "poor", "strong", "weak",
      "increased", "reduced", "lower", "higher", "concerns", "fears", "demand", "rain", "rains"]
 )  # fmt: skip
+# The forms of "be" a scheduling "due to" follows ("be" and "been" are skipped as fillers).
+_BE_BEFORE_DUE = _BE | {"being", "am"}
 
 
 def _due_to_plans(words: _Words, due: int) -> bool:
@@ -1089,7 +1088,7 @@ def _due_to_plans(words: _Words, due: int) -> bool:
     before = due - 1
     while before >= 0 and words.lower[before] in _AUXILIARY_FILLERS:
         before -= 1
-    return before >= 0 and words.lower[before] in (_BE | {"be", "been", "being", "am"})
+    return before >= 0 and words.lower[before] in _BE_BEFORE_DUE
 
 
 def _may_have_dates(text: str) -> bool:
@@ -1952,12 +1951,9 @@ def _resolve_first_months(
     if not 1 <= months <= 12:
         return None
     precision: Precision = "quarter" if months == 3 else "half" if months == 6 else "month"
-    if match["fn_y"]:
-        year = int(match["fn_y"])
-    elif published is None:
+    year = int(match["fn_y"]) if match["fn_y"] else _relative_year(match["fn_rel"], published)
+    if year is None:
         return _Period(None, None, precision, is_relative=True)
-    else:
-        year = published.year + {"last": -1, "next": 1}.get(match["fn_rel"].lower(), 0)
     first = dt.date(year, 1, 1)
     return _Period(first, _month_end(year, months), precision, match["fn_y"] is None)
 
@@ -1966,13 +1962,16 @@ def _resolve_year_part(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
     """2024 Q3, 2025 H1, the 2019 second quarter."""
-    if match["yp_p"]:
-        return _part_period(int(match["yp_y"]), match["yp_p"])
-    letter = "Q" if match["yp_kind"].lower() == "quarter" else "H"
-    number = _ORDINALS[match["yp_ord"].lower()]
-    if letter == "H" and number > 2:
-        return None
-    return _part_period(int(match["yp_y"]), f"{letter}{number}")
+    name = match["yp_p"] or _part_name(match["yp_ord"], match["yp_kind"])
+    return _part_period(int(match["yp_y"]), name) if name else None
+
+
+def _part_name(ordinal: str, kind: str) -> str | None:
+    """ "Q3" for "third quarter", "H1" for "first half"; None for a third or fourth half."""
+    letter = "Q" if kind.lower() == "quarter" else "H"
+    # "the last quarter of 2022" is its fourth, "the final half" its second
+    number = _ORDINALS.get(ordinal.lower(), 4 if letter == "Q" else 2)
+    return None if letter == "H" and number > 2 else f"{letter}{number}"
 
 
 # Words of company and economic results: with them "the first half" is a year's half,
@@ -2013,13 +2012,10 @@ def _resolve_part(
     """Q3 2026, H1 2026, the first half of 2026, the third quarter (of the published year)."""
     if match["part_q"] or match["part_h"]:
         name = (match["part_q"] or match["part_h"]).upper()
+    elif (named := _part_name(match["part_ord"], match["part_kind"])) is not None:
+        name = named
     else:
-        letter = "Q" if match["part_kind"].lower() == "quarter" else "H"
-        # "the last quarter of 2022" is its fourth, "the final half" its second
-        number = _ORDINALS.get(match["part_ord"].lower(), 4 if letter == "Q" else 2)
-        name = f"{letter}{number}"
-        if name in ("H3", "H4"):
-            return None
+        return None
     if match["part_y"]:
         return _part_period(int(match["part_y"]), name)
     if match["part_yy"]:

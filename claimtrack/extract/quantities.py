@@ -2216,11 +2216,11 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
             index -= 2 if index > 1 and tokens[index - 2] == "$" else 1  # "$US510 million"
             prefix.currency, prefix.first = code, index
     index = _take_currency(tokens, index, prefix)
-    taken = index
+    taken = index  # where the bound phrase ends; the tokens' end when no currency was taken
     index = _take_bound(tokens, index, prefix)
     if (
         prefix.bound is not None
-        and taken == len(tokens)
+        and taken == len(tokens)  # a span or a movement, never a sum ("up to $5" stays)
         and _bound_is_a_phrase_verb(text, start, tokens, index, taken)
     ):
         prefix.bound, prefix.first = None, None
