@@ -86,6 +86,7 @@ UNITS: dict[str, str] = {
     "month": "",
     "year": "",
     "century": "",
+    "millennium": "",  # "over two millennia"
     "pascal": "hkM",
     "bar": "m",  # "950 millibars", "1013 mbar": weather reports; bare "bar" is a word
 }
@@ -108,6 +109,7 @@ EXTRA_SYMBOLS: dict[str, str] = {
     "'": "foot", "′": "foot", "’": "foot",  # a height in primes: 7'1"
     "kmh": "kilometer_per_hour", "km/h": "kilometer_per_hour", "bbl": "oil_barrel",
     "GWh": "gigawatt_hour", "TWh": "terawatt_hour", "MWh": "megawatt_hour", "kWh": "kilowatt_hour",
+    "sqm": "meter ** 2", "sqft": "foot ** 2",  # property listings: "3,000sqm of office space"
 }  # fmt: skip
 # Words of pint aliases that are archaic or technical, never news spellings.
 NOT_NAMES = frozenset(
@@ -158,6 +160,8 @@ def _plural(name: str) -> str:
     """The regular English plural of a unit name ("inch" → "inches", "century" → "centuries")."""
     if name.endswith("foot"):
         return name[: -len("foot")] + "feet"
+    if name.endswith("millennium"):
+        return name[: -len("um")] + "a"  # the Latin plural news writes
     if name.endswith(("z", "celsius")):
         return name  # "hertz"
     if name.endswith(("ch", "sh", "s", "x")):
@@ -206,7 +210,7 @@ def _add_names(
     """A name and its plural, each pointing at the singular spelling."""
     dimension, factor, offset = conversion
     singular = spelling
-    if spelling in ("feet", "inches", "centuries", "square feet"):
+    if spelling in ("feet", "inches", "centuries", "millennia", "square feet"):
         return  # pint's plural aliases: `_plural` writes them, pointing at the singular
     if dimension == "temperature":
         singular = {"kelvin": "K"}.get(spelling, "°F" if "fahrenheit" in spelling else "°C")

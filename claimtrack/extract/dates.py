@@ -205,6 +205,7 @@ _COUNT_OPENERS = (
 _THE_SPAN = (
     rf"(?:next|past|last|following)\s+(?:\d|a\s|{'|'.join(_COUNT_OPENERS)})"
     r"|(?:past|last|next)\s+(?:week|month|year|decade)\b|following\s+(?:year|month)\b|last\s+day\s+of\b"
+    r"|(?:next|following|previous|preceding)\s+day\b"  # "the next day": from a day written before
     r"|(?:last|final)\s+(?:quarter|half)\s+of\b"  # "the last quarter of 2022"
     r"|year\s+so\s+far\b"  # "the hottest day of the year so far"
     rf"|last\s+(?:{'|'.join(_WEEKDAYS)})\s+(?:of|in)\b"  # "the last Friday of June"
@@ -295,22 +296,27 @@ _DATE = re.compile(
   | (?=[MJSD]|[12]\d\d\d\s+[MJSD])(?P<mq>(?:(?P<mq_y0>{_YEAR})\s+)?
         (?P<mq_m>March|June|September|December|Mar|Jun|Sept?|Dec)\.?\s+(?i:quarter)\b
         (?:,?\s+(?:(?i:of)\s+)?(?P<mq_y>{_YEAR})\b)?)
+  # "2017 fall", "the 2012 summer": a season with its year written first
+  | (?=[12]\d\d\d\s+(?i:spring|summer|autumn|fall|winter)\b)(?P<yseason>(?P<ys_y>{_YEAR})\s+
+        (?P<ys_name>(?i:spring|summer|autumn|fall|winter))\b)
   | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})(?:[-–/](?P<yr_end>\d\d)(?![\d%]|[-/.,]\d))?\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
   # "March first", "march third 2015": a spelled ordinal day after the month
   | (?=[JFMASOND]|{_MONTH_LOWER})(?P<msp>(?P<msp_m>{_MONTH_ANY})\s+(?P<msp_d>(?i:{_SPELLED_DAY}))(?![-\w])
         (?:,?\s+(?P<msp_y>{_YEAR})\b)?)
   | (?=[JFMASONDTW]|{_MONTH_LOWER})(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<mdy_m>{_MONTH_ANY})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?
-        (?:[-–](?P<mdy_d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?\b
+        (?:(?:[-–]|\s+(?:to|through|until|till)\s+)(?P<mdy_d2>\d{{1,2}})(?:st|nd|rd|th)?
+          (?!\d|[.,:]\d|\s*(?:%|(?i:percent|per\s+cent|per|million|billion|times|points?|[ap]\.?m)\b)))?\b
         (?:(?:,\s*|\s+)(?:(?:of|in)\s+)?(?P<mdy_y>{_YEAR})\b)?)
   | (?=[MTWFSt\d])(?P<dmy>(?:{_WEEKDAY},?\s+)?(?:the\s+)?\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
         (?P<dmy_m>{_MONTH_ANY})(?:(?:,\s*|\s+)(?P<dmy_y>{_YEAR})\b)?
       # "04-Jun-2019": day, month and year joined by dashes
       |\b(?P<dmy_dd>\d{{1,2}})-(?P<dmy_dm>{word_trie(_FULL_MONTHS + _SHORT_MONTHS)})-(?P<dmy_dy>{_YEAR})\b)
   | (?=[JFMASOND]|{_MONTH_LOWER})(?P<my>(?P<my_m>{_MONTH_ANY})(?:\s*,?\s+(?:(?i:of)\s+)?|-(?=\d{{4}}\b))(?P<my_y>{_YEAR})\b)
-  | (?=[JFMASOND]|{_MONTH_LOWER})(?P<month>(?P<mo_m>{_MONTH_FULL}|{_MONTH_LOWER}
-        |(?P<mo_short>{word_trie(_SHORT_MONTHS)})(?:\.|\b)(?![\w-]))\b)
+  | (?=[JFMASONDlLnN]|{_MONTH_LOWER})(?P<month>(?:(?P<mo_mod>(?i:last|next))\s+(?=[JFMASOND]))?(?P<mo_m>{_MONTH_FULL}|{_MONTH_LOWER}
+        |(?P<mo_short>{word_trie(_SHORT_MONTHS)})(?:\.|\b)(?![\w-]))\b
+        (?(mo_mod)(?!\.?,?\s*\d)))  # "last October 26" is the day form's
   | (?=[lLnNtTMWFS])(?P<weekday>\b(?:(?P<wd_mod>(?i:last|next|this))\s+)?(?P<wd>{_WEEKDAY})\b(?!s))
-  | (?=[lLnNtTpP])(?P<rel>\b(?P<rel_mod>(?i:last|next|this|the\s+coming|the\s+previous|(?:the\s+)?prior))\s+(?P<rel_unit>(?i:year|month|week|quarter))\b)
+  | (?=[lLnNtTpP])(?P<rel>\b(?P<rel_mod>(?i:last|next|this|the\s+coming|the\s+previous|(?:the\s+)?prior))\s+(?:(?i:calendar)\s+)?(?P<rel_unit>(?i:year|month|week|quarter))\b)
   | (?=[yYtTlLdD])(?P<dayword>\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)
         |(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday))\b
   | (?=[lLtTnNaA])(?P<weekend>\b(?P<wkend_mod>(?i:last|this|next|the|at\s+the))\s+(?i:weekend)\b)
@@ -355,7 +361,7 @@ _DATE = re.compile(
           |(?P<edge_rel>(?i:this|next|last|the|the\s+current|the\s+coming))\s+(?P<edge_unit>(?i:year|month|week|quarter|decade))\b))
   | (?=(?i:next|last|this|the|spring|summer|autumn|fall|winter)\s)(?P<season>(?:(?P<season_mod>(?i:next|last|this|the\s+coming|the\s+past))\s+
           (?P<season_rel>(?i:spring|summer|autumn|fall|winter))\b
-        |(?P<season_name>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<season_y>{_YEAR})\b
+        |(?:(?i:the)\s+)?(?P<season_name>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<season_y>{_YEAR})\b
         # "over the summer", "the spring surges"; not "the fall of Rome", "the Arab Spring"
         |(?i:the)\s+(?P<season_bare>spring|summer|autumn|winter|fall(?!\s+(?i:of|in|from|to|and|for)\b))\b))
   | (?=[CNEGTIBHVML])(?P<holiday>(?P<hol>Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s(?:\s+Day|\s+Eve)?|Easter(?:\s+Sunday|\s+Monday)?
@@ -364,12 +370,14 @@ _DATE = re.compile(
         (?:,?\s+(?P<hol_y>{_YEAR})\b(?!,?\s*\d))?(?P<hol_week>\s+(?i:week)\b(?:\s+(?P<hol_wy>{_YEAR})\b)?)?)
   | (?=[yYmMeEsStT])(?:(?=[yY]ear[\s-]|[sS]o\s|YTD|[tT]he\s+year\s+so\s)(?P<ytd>(?i:year[\s-]+to[\s-]+date|so\s+far\s+this\s+year|the\s+year\s+so\s+far)\b|YTD\b)
     | (?=[yYmMeE])(?P<yearend>(?i:(?P<ye_unit>year|month)(?:-|\s+|['’]s\s+)end|end[\s-]+of[\s-]+(?P<ye_unit2>year|month))\b))
-  | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|following)\s)(?P<span>
-        (?:(?i:in)\s+)?(?i:the)\s+(?P<span_dir>(?i:next|past|last|coming|previous|following))\s+
+  | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|preceding|following)\s)(?P<span>
+        (?:(?i:in)\s+)?(?i:the)\s+(?P<span_dir>(?i:next|past|last|coming|previous|preceding|following))\s+
           (?:(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_UNIT_ANY})\b
           # "the past week", "over the last year": one unit back, never "the last day of";
           # "over the next week": one unit ahead
-          |(?:(?<=[aA][sS][tT]\s|[eE][xX][tT]\s)|(?<=[wW][iI][nN][gG]\s))(?P<span_unit1>(?i:week|month|year|decade))\b(?!\s+(?i:of)\b)))
+          |(?:(?<=[aA][sS][tT]\s|[eE][xX][tT]\s)|(?<=[wW][iI][nN][gG]\s))(?P<span_unit1>(?i:week|month|year|decade))\b(?!\s+(?i:of)\b)
+          # "the next day", "the previous day": a day from the day written before it
+          |(?<![lLpP][aA][sS][tT]\s)(?<![cC][oO][mM][iI][nN][gG]\s)(?P<span_day>(?i:day))\b(?!\s+(?i:of|after|before)\b)))
     | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>{_NUM_ANY})\s+(?P<wi_unit>{_UNIT_ANY})\b))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>{_NUM_ANY})\s+(?P<ago_unit>{_UNIT_ANY})\s+
         (?:(?i:ago)|(?P<ago_from>(?i:from\s+(?:now|today)|hence))|(?P<ago_earlier>(?i:earlier)))\b)
@@ -382,7 +390,7 @@ _DATE = re.compile(
 # Phrases that make the date after them a deadline, or never one; matched,
 # any case and any spacing, at the end of the words before the date.
 _DEADLINE_PHRASES = (
-    "by", "before", "until", "till", "untill", "no later than", "not later than", "due",
+    "by", "before", "until", "till", "untill", "up to", "up until", "no later than", "not later than", "due",
     "due by", "due in", "due on", "due for", "deadline", "deadline of", "deadline for",
     "deadline is", "deadline was", "ahead of", "in time for", "scheduled for", "set for",
     "slated for", "targeted for", "target of", "proposed for", "planned for", "projection for",
@@ -513,7 +521,7 @@ def find_dates(
         found = _in_relative_year(context, found)
     if context is not None and found:
         found = _spans_to_a_date(context, found)
-        found = _anchor_to_earlier(found)
+        found = _anchor_to_earlier(context, found)
         found = _weekday_with_date(context, found)
     if found and " and " in text:
         found = _second_days(context, found)
@@ -704,7 +712,10 @@ def _has_day_in(day: dt.date, year: int) -> bool:
     return (day.month, day.day) != (2, 29) or calendar.isleap(year)
 
 
-_FOLLOWING = re.compile(r"(?i:(?:in\s+)?the\s+(?:following|next)\s+(?P<unit>year|month))$")
+_FOLLOWING = re.compile(
+    r"(?i:(?:in\s+)?the\s+(?:(?:following|next)\s+(?P<unit>year|month|day)"
+    r"|(?P<back>previous|preceding)\s+(?P<back_unit>day)))$"
+)
 
 
 def _anchor_following(found: list[DateMention], published: dt.date | None) -> list[DateMention]:
@@ -717,8 +728,9 @@ def _anchor_following(found: list[DateMention], published: dt.date | None) -> li
         if following is None:
             anchored.append(mention)
             continue
-        unit = _STEPS[following["unit"].lower()]
-        shifted = _step_from(anchored[-1], mention, unit, 1) if anchored else None
+        unit = _STEPS[(following["unit"] or following["back_unit"]).lower()]
+        steps = -1 if following["back"] else 1
+        shifted = _step_from(anchored[-1], mention, unit, steps) if anchored else None
         if shifted is not None:
             anchored.append(shifted)
         elif published is None:
@@ -726,10 +738,17 @@ def _anchor_following(found: list[DateMention], published: dt.date | None) -> li
     return anchored
 
 
-_Step = Literal["week", "month", "quarter", "year"]
-_STEPS: dict[str, _Step] = {"week": "week", "month": "month", "quarter": "quarter", "year": "year"}
+_Step = Literal["day", "week", "month", "quarter", "year"]
+_STEPS: dict[str, _Step] = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+}
 # The precisions an anchor may have for a step of each unit from it.
 _STEP_ANCHORS: dict[_Step, tuple[str, ...]] = {
+    "day": ("day",),
     "week": ("week",),
     "month": ("month", "day"),
     "quarter": ("quarter",),
@@ -745,7 +764,9 @@ def _step_from(
     if anchor.first_day is None or anchor.precision not in _STEP_ANCHORS[unit]:
         return None
     day = anchor.first_day
-    if unit == "week":
+    if unit == "day":
+        first = last = day + dt.timedelta(days=steps)
+    elif unit == "week":
         first = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=steps)
         last = first + dt.timedelta(days=6)
     elif unit in ("month", "quarter"):
@@ -812,28 +833,38 @@ _NAMES_A_DAY = re.compile(rf"{_WEEKDAY_ONLY.pattern}|(?i:today|yesterday|tomorro
 
 
 _ANAPHORIC_YEAR = re.compile(
-    r"(?i:the\s+previous\s+year|(?:the\s+)?prior\s+year|an?\s+year\s+earlier|one\s+year\s+earlier)$"
+    r"(?i:(?P<named>the\s+previous\s+year|(?:the\s+)?prior\s+year)|an?\s+year\s+earlier"
+    r"|one\s+year\s+earlier)$"
+)
+# "the same month of the previous year": the anchor's own period, a year back.
+_SAME_PERIOD_BEFORE = re.compile(
+    r"(?i:\bsame\s+(?:period|month|quarter|week|day|time)(?:\s+(?:of|in))?\s+)$"
 )
 # "last week … up from the previous week": the week or month before the one written earlier.
 _ANAPHORIC_PERIOD = re.compile(r"(?i:the\s+(?:previous|prior)\s+(?P<unit>week|month|quarter))$")
 
 
-def _anchor_to_earlier(found: list[DateMention]) -> list[DateMention]:
+def _anchor_to_earlier(context: _Context, found: list[DateMention]) -> list[DateMention]:
     """ "in 2024, up from $1.97 billion the previous year": a year before the date written
     earlier in the sentence, not before publication ("in April … from a year earlier" is
-    the April before)."""
+    the April before, "June 2014 … the previous year" the whole of 2013)."""
     anchored = list(found)
     for index, mention in enumerate(found):
         if index and (period := _ANAPHORIC_PERIOD.search(mention.text)) is not None:
             unit = _STEPS[period["unit"].lower()]
             anchored[index] = _step_from(found[index - 1], mention, unit, -1) or mention
             continue
-        if index == 0 or not _ANAPHORIC_YEAR.search(mention.text):
+        year_back = _ANAPHORIC_YEAR.search(mention.text) if index else None
+        if year_back is None:
             continue
         anchor = found[index - 1]
         if anchor.first_day is None or (anchor.year_inferred and anchor.precision == "year"):
             continue
         if anchor.precision not in ("year", "month", "quarter", "half"):
+            continue
+        start = mention.start - context.offset
+        if year_back["named"] and not _SAME_PERIOD_BEFORE.search(context.text, 0, start):
+            anchored[index] = _step_from(anchor, mention, "year", -1) or mention
             continue
         first = anchor.first_day - relativedelta(years=1)
         last = (anchor.last_day or anchor.first_day) - relativedelta(years=1)
@@ -1171,6 +1202,8 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
             period = _RESOLVERS[kind](match, published, resolver_tense)
         if period is None:
             return None
+        if kind in _ANNOUNCED_KINDS and "rom " in before[-24:]:
+            period = _announced_from(before, period, published, tense)
         # Substring tests first: few dates follow "week of", "before" or "after".
         if kind in _POINT_KINDS and ("week" in before or "fore" in before or "fter" in before):
             start, period = _widen(kind, before, start, period)
@@ -1190,6 +1223,34 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
     return _to_mention(context, start, match.end(), period, role)
 
 
+_ANNOUNCED_KINDS = frozenset(["mdy", "dmy"])
+# "approved holidays from April 10", "declared holidays from June 14 to June 18": the days a
+# past announcement sets out, after its words "from" or "from <day> to".
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)"
+    r"\s+(?:to|until|till|through)\s+)?$"
+)
+# How far after publication an announced period may start.
+_ANNOUNCED_AHEAD = dt.timedelta(days=31)
+
+
+def _announced_from(
+    before: str, period: _Period, published: dt.date | None, tense: TenseOf
+) -> _Period:
+    """A day without a year that a past clause announces from ("The government approved
+    holidays from April 10", published April 4) is the coming one, not last year's, when it
+    falls within a month after publication."""
+    if published is None or not period.year_inferred or period.first is None:
+        return period
+    coming = period.first + relativedelta(years=1)
+    if not published < coming <= published + _ANNOUNCED_AHEAD:
+        return period
+    if not _FROM_BEFORE.search(before[-40:]) or tense() != "past":
+        return period
+    last = period.last + relativedelta(years=1) if period.last else None
+    return period._replace(first=coming, last=last)
+
+
 _BASELINE_AFTER = re.compile(r"\s+(?i:levels?|baselines?)\b")
 # Dates that look back from publication: mentioned, whatever the sentence's tense.
 _PAST_RELATIVE = re.compile(
@@ -1200,7 +1261,7 @@ _PAST_RELATIVE = re.compile(
 # Forms that name a day, a month or a holiday: "the week of", "before" and "N days after" apply.
 _POINT_KINDS = frozenset(
     ["iso", "slash", "dots", "mdy", "msp", "dmy", "spelled", "holiday", "my",
-     "month", "year", "part", "year_part", "season", "weekday", "decade"]
+     "month", "year", "part", "year_part", "season", "yseason", "weekday", "decade"]
 )  # fmt: skip
 _DAY_KINDS = frozenset(["iso", "slash", "dots", "mdy", "dmy", "spelled"])
 _WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
@@ -1227,7 +1288,9 @@ def _widen(kind: str, before: str, start: int, period: _Period) -> tuple[int, _P
             first=monday, last=monday + dt.timedelta(days=6), precision="week"
         )
         return start - (len(tail) - week.start()), widened
-    shift = _SHIFT_BEFORE.search(tail) if ("before" in tail or "after" in tail) else None
+    # (capitalised where it opens the text: "Before 1582, …")
+    opening = before.lstrip() in ("Before ", "After ")
+    shift = _SHIFT_BEFORE.search(tail) if ("before" in tail or "after" in tail or opening) else None
     if shift is None:
         return start, period
     sign = -1 if shift["dir"].lower() == "before" else 1
@@ -1387,6 +1450,11 @@ _MONTH_AS_ADJECTIVE_AFTER = re.compile(r"['’]s\b|\s+(?!of\b|and\b|or\b|to\b)[a
 _EVERY_BEFORE = re.compile(rf"\b(?i:every|each)\s+(?:{_WEEKDAY},?\s+(?:and|or|&)\s+)?$")
 _EVERY_AFTER = re.compile(r"s?\s+(?i:of|in)\s+(?i:every|each)\b")
 _MIXED_NUMBER_BEFORE = re.compile(r"\d[-\s]$")
+_AMOUNT_TODAY_BEFORE = re.compile(
+    r"\b(?:equivalent\s+to|worth)\s+(?:about\s+|around\s+|roughly\s+)?[A-Z]{0,3}[$£€¥]?\d[\d,.]*"
+    r"(?:\s*(?:million|billion|trillion|bn|m|k))?\s+$",
+    re.IGNORECASE,
+)
 _VALUE_OF_THE_DAY = re.compile(r"['’]s\s+(?:dollars|prices|terms|money|values?)\b", re.I)
 # The group holding the month name of each form that may write it in lower case.
 _MONTH_GROUP = {"mdy": "mdy_m", "dmy": "dmy_m", "spelled": "sp_m", "my": "my_m", "month": "mo_m"}
@@ -1400,8 +1468,10 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         _EVERY_BEFORE.search(before[-24:]) or _EVERY_AFTER.match(text, match.end())
     ):
         return False  # "every Wednesday", "the first Wednesday of every month": a habit
-    if kind == "dayword" and _VALUE_OF_THE_DAY.match(text, match.end()):
-        return False  # "in today's dollars": a price level, not a day
+    if kind == "dayword" and (
+        _VALUE_OF_THE_DAY.match(text, match.end()) or _AMOUNT_TODAY_BEFORE.search(before[-40:])
+    ):
+        return False  # "in today's dollars", "(equivalent to £11,000 today)": a price level
     if kind == "slash" and _MIXED_NUMBER_BEFORE.search(before[-3:]):
         return False  # "5-1/4 inches", "1-1/2-cent": a mixed number, not a day and month
     if (
@@ -1426,6 +1496,8 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         # "in May" is a date, "may" a verb; "with June Smith" a name.
         if _CAPITALISED_NEXT.match(text, match.end()) and _NAME_PREPOSITION.search(before[-12:]):
             return False
+        if match["mo_mod"]:
+            return True  # "last September", "next March"
         if match["mo_m"][0].isupper() and (
             _MONTH_AS_ADJECTIVE_AFTER.match(text, match.end())
             and (_MONTH_AS_ADJECTIVE_BEFORE.search(before[-24:]) or not before.strip())
@@ -1578,7 +1650,8 @@ def _role(
 
 
 _PAST_UNTIL = re.compile(
-    r"\b(?:until|till|through)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$", re.I
+    r"\b(?:until|till|through|before|up\s+to|up\s+until)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
+    re.I,
 )
 
 
@@ -1852,8 +1925,18 @@ def _month_in_context(month: int, published: dt.date | None, tense: TenseOf) -> 
 def _resolve_month(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """In March."""
-    return _month_in_context(_month_number(match["mo_m"]), published, tense)
+    """In March; "last September" the latest before publication's month, "next March" the
+    first after it."""
+    month = _month_number(match["mo_m"])
+    modifier = (match["mo_mod"] or "").lower()
+    if not modifier or published is None:
+        return _month_in_context(month, published, tense)
+    year = published.year
+    if modifier == "last" and month >= published.month:
+        year -= 1
+    elif modifier == "next" and month <= published.month:
+        year += 1
+    return _month_period(year, month, inferred=True)
 
 
 def _resolve_month_quarter(
@@ -2144,6 +2227,13 @@ def _season_period(year: int, name: str) -> _Period:
     return _Period(first, first + relativedelta(months=2, day=31), "season")
 
 
+def _resolve_year_season(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
+    """2017 fall, the 2012 summer."""
+    return _season_period(int(match["ys_y"]), match["ys_name"].lower())
+
+
 def _resolve_season(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
@@ -2295,6 +2385,10 @@ def _resolve_span(
     """The next four days (published+1 … +4), the past two weeks (published−14 … published);
     the next week (published+1 … +7), the past year."""
     ahead = match["span_dir"].lower() in ("next", "coming", "following")
+    if match["span_day"]:
+        # "the next day", "the previous day": dated from the day written before it
+        # (`_anchor_following`), else no date
+        return _Period(None, None, "day", is_relative=True)
     if (
         ahead
         and match["span_unit1"]
@@ -2438,6 +2532,7 @@ _RESOLVERS = {
     "year_part": _resolve_year_part,
     "edge": _resolve_edge,
     "season": _resolve_season,
+    "yseason": _resolve_year_season,
     "holiday": _resolve_holiday,
     "ytd": _resolve_ytd,
     "yearend": _resolve_yearend,

@@ -793,6 +793,7 @@ def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
                 and len(gap) <= _ELIDED_REACH
                 and not _CLAUSE_END.search(gap)
                 and quantity.text[:5].lower() == "from "  # the prefix read with the figure
+                and not _change_in_percent(text, previous)
             ):
                 quantity = replace(_relabel(quantity, previous.unit), per=previous.per)
             elif (
@@ -818,6 +819,17 @@ def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _CLAUSE_END = re.compile(r"[.!?;]\s")
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|of)\s+$")
+
+
+def _change_in_percent(text: str, quantity: Quantity) -> bool:
+    """ "rose 13% from 11,911": a percentage that is the change, not the level the figure
+    after "from" was at (as in "fell to 4.1% from 4.3")."""
+    return quantity.unit in ("%", "pp") and not _LEVEL_BEFORE.search(
+        text, max(0, quantity.start - 4), quantity.start
+    )
+
+
 _ELIDED_MONEY = re.compile(
     r"\b(?:loss|losses|profits?|sales|revenues?|forecasts?|estimates?|earnings|income|"
     r"costs?|budget|debts?|deficit|turnover|spending)\s+(?:of\s+|at\s+|to\s+|was\s+|were\s+)?$",
@@ -1119,7 +1131,9 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
         end = _read_suffix_bound(text, value, end)  # "3 children or more"
     if unit is not None and prefix.previous == "the" and _expected_by(text, end):
         unit, end = None, value.end  # "the 75,000 economists had expected": the noun is a subject
-    if unit == "points" and _near_percent(text, start):
+    if unit == "basis" and text.startswith(" point", end):
+        unit, end = "basis point", end + len(" point")  # "a 25-basis point reduction"
+    if unit in ("points", "point") and _points_of_a_percentage(text, start, end):
         unit = "pp"  # "31%, nine points ahead of Labour": points beside a percentage
     per, end = _read_rate(text, end)
     per = per or _leading_rate(text, prefix.start, floor)
@@ -1307,6 +1321,20 @@ def _expected_by(text: str, end: int) -> bool:
         token = _token(text, end)
         word = _word_at(text, token.end) if token is not None else ""
     return word in _FORECAST_VERBS
+
+
+# "up 445.87 points or 1.01%": index points restated as a percentage stay points;
+# "down 1 point to 25%": points of the percentage they move to.
+_POINTS_OR_PERCENT = re.compile(r"\s+or\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)")
+_POINTS_TO_PERCENT = re.compile(r"\s+(?:to|at|on)\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)")
+
+
+def _points_of_a_percentage(text: str, start: int, end: int) -> bool:
+    """Whether "points" after a figure are percentage points: a percentage before them in the
+    sentence, or the one they move to after them, unless they are restated as a percentage."""
+    if _POINTS_OR_PERCENT.match(text, end):
+        return False
+    return _near_percent(text, start) or _POINTS_TO_PERCENT.match(text, end) is not None
 
 
 def _near_percent(text: str, start: int) -> bool:
@@ -2256,7 +2284,8 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
 # "spread over five instalments", "a budget over 10 years", "rose 5% over three years": "over"
 # opens the span a figure is spread across; after these words it means "more than".
 _SPAN_AFTER_OVER = re.compile(
-    r"(?:\d[\d,.]*|[a-z]+)[\s-]+(?:days?|weeks?|months?|years?|decades?|hours?|instal?lments?"
+    r"(?:\d[\d,.]*|[a-z]+)[\s-]+(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)"
+    r"|hours?|instal?lments?"
     r"|stages?|seasons?|games?|matches|rounds?)\b",
     re.IGNORECASE,
 )
@@ -2286,6 +2315,11 @@ def _bound_is_a_phrase_verb(
         return False
     if before[-1:].isdigit() or before.endswith("%") or before == ",":
         return True  # "rose 5% over three years"
+    if tokens[index] == "Over" and before in ("", '"', "“"):
+        # "Over three years, that added up to …": a span opening the sentence
+        return (span := _SPAN_AFTER_OVER.match(text, start)) is not None and text.startswith(
+            ",", span.end()
+        )
     return before.isalpha() and before.islower() and before not in _OVER_STAYS_A_BOUND
 
 
@@ -2369,7 +2403,9 @@ def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = 
     token = tokens[index - 1]
     code: str | None = None
     used = 1
-    if token in CURRENCY_SYMBOLS:
+    if token in ("₵", "¢") and index > 1 and tokens[index - 2] == "GH":
+        code, used = "GHS", 2  # "GH₵15,000", "GH¢85 million" (the cedi, in the cent sign too)
+    elif token in CURRENCY_SYMBOLS:
         code = CURRENCY_SYMBOLS[token]
         if token == "$" and index > 1 and tokens[index - 2].lower() in _DOLLAR_ADJECTIVES:
             code = _DOLLAR_ADJECTIVES[tokens[index - 2].lower()]  # "Australian $300 million"
@@ -2671,6 +2707,10 @@ def _is_date_duration(
         return False
     if prefix.previous in ("within", "after") and _word_at(text, end) in ("of", "from"):
         return False  # "after 72 weeks of treatment": a span from an undated event
+    if prefix.previous == "last" and _LAST_AS_VERB.search(
+        text, max(0, prefix.start - 16), prefix.start
+    ):
+        return False  # "the mission will last 22 days": the verb, a duration
     return (
         prefix.previous in _DATE_OPENERS
         or _word_at(text, end) in _DATE_CLOSERS
@@ -2678,6 +2718,9 @@ def _is_date_duration(
     )
 
 
+_LAST_AS_VERB = re.compile(
+    r"\b(?:will|would|to|could|can|may|might|should|must|does|did|'ll|’ll)[ \u00a0]+last[ \u00a0]+$"
+)
 # "the twelve months to June 2012", "the six months ended 30 June", "the five years ending in
 # 2023": a span a date closes is a period of the calendar, not a count.
 _SPAN_TO_A_DATE = re.compile(
@@ -2922,6 +2965,15 @@ def _opens_range(connector: _Tok, prefix: _Prefix) -> bool:
     return lower == "and" and prefix.between and not prefix.from_
 
 
+# Verbs of change before "N to M": a range when the ends are close ("rose 10 to 15 per
+# cent"), the change and the level reached when they are far apart.
+_CHANGE_VERBS = _words(
+    "rose rise rises risen fell fall falls fallen dropped drop drops climbed climbs jumped "
+    "jumps slipped slips gained gains lost declined declines increased decreased grew grows "
+    "surged soared plunged plummeted tumbled sank dipped edged"
+)
+
+
 def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) -> _Value | None:
     """The upper end of a range, with scale and markers shared with the low end."""
     position = connector.end
@@ -2940,6 +2992,12 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
     ):
         currency = DOLLAR_PREFIXES[currency_token.lower]  # "and HK$8.47 billion"
         position = currency_token.end + 1
+    elif (
+        currency_token is not None
+        and currency_token.text == "GH"
+        and text.startswith(("₵", "¢"), currency_token.end)
+    ):
+        currency, position = "GHS", currency_token.end + 1  # "and GH₵20,000"
     elif currency_token is not None and currency_token.kind == "word":
         digits = _DIGITS.search(text, currency_token.start, currency_token.end)
         if (
@@ -2975,6 +3033,8 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
     high.unit = high.unit or currency
     if not _compatible(low, high, prefix, connector):
         return None
+    if connector.lower == "to" and prefix.previous in _CHANGE_VERBS and high.value > 3 * low.value:
+        return None  # "dropped 2 to 25 per cent": the change, then the level it reached
     if _looks_like_year(low) and not _is_year_end(low, high):
         return None  # "doubled in 2024 to 127,350"
     if high.scale > 1 and low.scale == 1 and low.value <= high.value / high.scale:
@@ -3234,6 +3294,10 @@ def _singular_unit(words: list[_Tok], position: int) -> tuple[str | None, int]:
     first = words[0].lower
     if first in _ATTACHED_UNITS or (first != "pound" and _measures(first)):
         return words[0].text, words[0].end  # "half an hour", "a 2 hour delay"
+    if first == "basis" and len(words) > 1 and words[1].lower == "point":
+        return "basis point", words[1].end  # "a 25 basis point cut"
+    if first == "teu":
+        return words[0].text, words[0].end  # "76.73 million teu": twenty-foot containers
     return None, position
 
 

@@ -260,7 +260,7 @@ def test_rolling_spans_from_publication(example: Example) -> None:
     [
         ("Payments must be made before June 1, 2026.", MONDAY, "2026-05-31", "deadline", "day", "2026-05-31", "2026-05-31"),
         ("The rule applies to sales after June 1, 2026.", MONDAY, "2026-06-02", "mentioned", "day", "2026-06-02", "2026-06-02"),
-        ("Prices were lower before 2020.", MONDAY, "2019-12-31", "deadline", "day", "2019-12-31", "2019-12-31"),
+        ("Prices were lower before 2020.", MONDAY, "2019-12-31", "mentioned", "day", "2019-12-31", "2019-12-31"),
     ],
 )  # fmt: skip
 def test_before_and_after_move_one_day(example: Example) -> None:
@@ -1057,3 +1057,58 @@ def test_figures_habits_and_names_are_no_dates(text: str) -> None:
 def test_a_second_day_before_respectively_is_a_date() -> None:
     mentions = find_dates("The ships docked on May 5 and 7 respectively.", MONDAY)
     assert [m.date for m in mentions] == [dt.date(2025, 5, 5), dt.date(2025, 5, 7)]
+
+
+SEPTEMBER_2016 = dt.date(2016, 9, 8)
+APRIL_2024 = dt.date(2024, 4, 4)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        # "last" or "next" with a month: the latest before, or the first after, publication's month
+        ("Last September, the province froze tuition.", SEPTEMBER_2016, "2015-09-01", "mentioned", "month", "2015-09-01", "2015-09-30"),
+        ("He was convicted last August.", SEPTEMBER_2016, "2016-08-01", "mentioned", "month", "2016-08-01", "2016-08-31"),
+        ("The vote is set for next March.", SEPTEMBER_2016, "2017-03-31", "deadline", "month", "2017-03-01", "2017-03-31"),
+        # a season with its year, after "the … of" or written first
+        ("He joined in the summer of 2012.", SEPTEMBER_2016, "2012-06-01", "mentioned", "season", "2012-06-01", "2012-08-31"),
+        ("Fees are frozen until 2017 fall.", SEPTEMBER_2016, "2017-11-30", "deadline", "season", "2017-09-01", "2017-11-30"),
+        # days of one month joined by "to"
+        ("Offices will close from April 10 to 12.", APRIL_2024, "2024-04-12", "deadline", "day", "2024-04-10", "2024-04-12"),
+        # a past announcement of days just after publication: the coming ones
+        ("The minister approved holidays from April 10 to 13.", APRIL_2024, "2024-04-10", "mentioned", "day", "2024-04-10", "2024-04-13"),
+        ("Volume grew during the last calendar year.", APRIL_2024, "2023-01-01", "mentioned", "year", "2023-01-01", "2023-12-31"),
+        # a boundary opening the sentence moves a day too; in a past clause it is no deadline
+        ("Before 1582, the city celebrated the new year on another day.", APRIL_2024, "1581-12-31", "mentioned", "day", "1581-12-31", "1581-12-31"),
+        ("Students have up to Tuesday, April 9 to apply.", APRIL_2024, "2024-04-09", "deadline", "day", "2024-04-09", "2024-04-09"),
+    ],
+)  # fmt: skip
+def test_months_after_last_seasons_with_years_day_ranges_and_boundaries(example: Example) -> None:
+    check(example)
+
+
+def test_the_next_and_previous_day_count_from_the_day_written_before() -> None:
+    text = "The moon was sighted on March 11 and the fast began the next day."
+    sighted, began = find_dates(text, APRIL_2024)
+    assert (sighted.date, began.date) == (dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+    (_, before) = find_dates("He fell on 5 March 2015; the previous day he had left.", APRIL_2024)
+    assert before.date == dt.date(2015, 3, 4)
+    assert find_dates("The next day, he left for Paris.", APRIL_2024) == []  # no day to count from
+
+
+def test_the_previous_year_after_a_month_is_the_whole_year_before() -> None:
+    text = "June 2014 saw 372,293 visitors, against 369,073 the previous year."
+    _, previous = find_dates(text, None)
+    assert (previous.first_day, previous.last_day) == (dt.date(2013, 1, 1), dt.date(2013, 12, 31))
+    same = "In July 2019 bookings rose, more than in the same month of the previous year."
+    _, month = find_dates(same, None)
+    assert (month.first_day, month.precision) == (dt.date(2018, 7, 1), "month")
+
+
+def test_a_day_after_last_a_value_today_and_a_past_up_to() -> None:
+    (debut,) = find_dates("He made his debut last October 26, in a win.", dt.date(2019, 11, 22))
+    assert debut.date == dt.date(2019, 10, 26)
+    worth = "The fee was £100 in 1893 (equivalent to £11,000 today)."
+    assert [m.text for m in find_dates(worth, APRIL_2024)] == ["1893"]
+    (sunday,) = find_dates("There were eight murders up to Sunday.", None)
+    assert sunday.role == "mentioned"

@@ -36,6 +36,17 @@ def _assert_shape(text: str, expected: Shape) -> None:
     assert got[2:] == expected[2:], got
 
 
+def _assert_found(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    """Every quantity of `text`, in order, as (low, high, unit, per); values to 1e-3 relative."""
+    found = [(q.low, q.high, q.unit, q.per) for q in find_quantities(text)]
+    assert found == [
+        tuple(pytest.approx(v, rel=1e-3) if isinstance(v, (int, float)) else v for v in shape)
+        for shape in expected
+    ]
+
+
 UNITS = [
     ("Each capsule holds 250 mg.", (250, 250, "mg", None, "mass")),
     ("The recipe needs 33 cl.", (33, 33, "cl", None, "volume")),
@@ -1172,12 +1183,43 @@ def test_an_acronyms_plural_is_the_counted_noun(text: str, unit: str) -> None:
 def test_shares_after_by_spans_after_over_and_moves_up_to(
     text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
 ) -> None:
-    found = [(q.low, q.high, q.unit, q.per) for q in find_quantities(text)]
-    assert found == [
-        tuple(pytest.approx(v, rel=1e-3) if isinstance(v, float) else v for v in shape)
-        for shape in expected
-    ]
+    _assert_found(text, expected)
 
 
 def test_a_quarter_past_the_hour_is_no_share() -> None:
     assert all(q.low != 0.25 for q in find_quantities("They met by a quarter past nine."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # basis points in the singular, and twenty-foot containers in lower case
+        ("The bank made a 25 basis point cut.", [(25, 25, "basis point", None)]),
+        ("A 25-basis point reduction would help.", [(25, 25, "basis point", None)]),
+        ("Volumes reached 76.73 million teu.", [(76.73e6, 76.73e6, "teu", None)]),
+        # the Ghanaian cedi, also written with the cent sign; a range keeps its currency
+        ("It earmarked GH¢85 million for fees.", [(85e6, 85e6, "GHS", None)]),
+        ("Places cost between GH₵15,000 and GH₵20,000.", [(15000, 20000, "GHS", None)]),
+        # points beside a percentage are percentage points, unless restated as one
+        ("The party is down 1 point to 25%.", [(1, 1, "pp", None), (25, 25, "%", None)]),
+        ("The index rose 180 points or 0.34 per cent.", [(180, 180, "points", None), (0.34, 0.34, "%", None)]),
+        # a change far from the level it reached is not a range; close ends are one
+        ("Support dropped 2 to 25 per cent.", [(2, 2, None, None), (25, 25, "%", None)]),
+        ("Prices rose 10 to 15 per cent.", [(10, 15, "%", None)]),
+        # a percentage change lends no unit to the count after "from"
+        ("Assaults rose 13% from 11,911.", [(13, 13, "%", None), (11911, 11911, None, None)]),
+        ("Unemployment fell to 4.1% from 4.3.", [(4.1, 4.1, "%", None), (4.3, 4.3, "%", None)]),
+        # "last" the verb opens no date: the span is a quantity
+        ("The mission will last 22 days.", [(22, 22, "days", None)]),
+        # a span opening the sentence, and spans of centuries and millennia after "over"
+        ("Over three years, that added up to £4,500.", [(3, 3, "years", None), (4500, 4500, "GBP", None)]),
+        ("Over 40 years have passed.", [(40, None, "years", None)]),
+        ("It evolved over two millennia.", [(2, 2, "millennia", None)]),
+        # square metres as listings write them
+        ("It allows up to 3,000sqm of office space.", [(None, 3000, "sqm", None)]),
+    ],
+)  # fmt: skip
+def test_basis_points_cedis_points_changes_and_spans(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
