@@ -145,14 +145,20 @@ class Model:
     def explain(
         self, terms: list[str], fired: Iterable[str], domain: str = "news"
     ) -> dict[str, float]:
-        """The hand-made features that fired and the strongest terms, by their weights in `domain`.
+        """The hand-made features that fired, the pairs of them the model weighs, and the
+        strongest terms, by their weights in `domain`.
 
-        Terms are listed as `"term:plans to"`; `#` stands for a number, `<s>`
-        and `</s>` for the sentence's start and end. Weights are on the
-        margin's scale, so they add up.
+        Pairs are listed as `"pair:commitment+deadline"`, terms as
+        `"term:plans to"`; `#` stands for a number, `<s>` and `</s>` for the
+        sentence's start and end. Weights are on the margin's scale, so they
+        add up: with the bias, length and first-word weights and the weaker
+        terms left out, they make the margin.
         """
         weights = self.domains[domain]
         explained = {name: weights.features.get(name, 0.0) for name in fired}
+        for pair in combinations(feature_set(fired), 2):
+            if weight := weights.feature_pairs.get(pair):
+                explained["pair:" + "+".join(pair)] = weight
         table = weights.terms
         weighted = [(weight, term) for term in distinct_terms(terms) if (weight := table.get(term))]
         for weight, term in heapq.nlargest(EXPLAINED_TERMS, weighted, key=_strength):

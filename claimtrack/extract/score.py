@@ -322,8 +322,9 @@ _Hit = tuple[int, int, frozenset[str]]
 class CheckWorthiness(NamedTuple):
     """A calibrated probability in [0, 1] and what pushed it up or down.
 
-    `features` holds every hand-made feature that fired and the strongest
-    terms (`"term:plans to"`), each with its weight in the model.
+    `features` holds every hand-made feature that fired, every pair of them the
+    model weighs (`"pair:commitment+deadline"`) and the strongest terms
+    (`"term:plans to"`), each with its weight in the model.
     """
 
     score: float

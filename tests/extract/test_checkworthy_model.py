@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -126,9 +127,26 @@ def test_reasons_name_the_features_and_terms_that_moved_the_score() -> None:
     assert {"quantity", "commitment"} <= reasons.keys()
     terms = {name: weight for name, weight in reasons.items() if name.startswith("term:")}
     assert terms and all(weight != 0 for weight in terms.values())
-    assert all(name in FEATURES or name.startswith("term:") for name in reasons)
+    assert all(name in FEATURES or name.startswith(("term:", "pair:")) for name in reasons)
     # The margin is the bias, domain, length and first-word weights plus these and the rest.
     assert claim.to_json()["features"] == {k: round(v, 4) for k, v in reasons.items()}
+
+
+def test_reasons_list_every_weighed_pair_of_fired_features() -> None:
+    """The pairs of hand-made features are part of the margin, so the reasons list each one
+    the model weighs: without them the reasons shown would not add up to the score."""
+    text = "Ukraine plans to produce 600 to 800 interceptor drones a day by 2026."
+    [claim] = extract_claims(text, include_all=True)
+    reasons = dict(claim.features)
+    fired = sorted(name for name in reasons if name in FEATURES)
+    pairs = load_model().domains["news"].feature_pairs
+    weighed = {
+        f"pair:{first}+{second}": pairs[(first, second)]
+        for first, second in combinations(fired, 2)
+        if pairs.get((first, second))
+    }
+    assert weighed, fired  # the sentence fires pairs the model weighs
+    assert {name: reasons[name] for name in reasons if name.startswith("pair:")} == weighed
 
 
 def test_reasons_carry_the_weights_of_the_domain_scored() -> None:

@@ -76,9 +76,9 @@ def test_score_is_the_models_probability_and_its_reasons_are_named(
     text: str, heading: bool
 ) -> None:
     """A probability in [0, 1], 0 for headings and boilerplate; every reason is a known
-    feature or a term."""
+    feature, a pair of them or a term."""
     score, features = score_sentence(text, is_heading=heading)
     assert 0.0 <= score <= 1.0
     if heading or "boilerplate" in features:
         assert score == 0.0
-    assert all(name in FEATURES or name.startswith("term:") for name in features)
+    assert all(name in FEATURES or name.startswith(("term:", "pair:")) for name in features)
