@@ -863,7 +863,8 @@ def _anchor_to_earlier(context: _Context, found: list[DateMention]) -> list[Date
         if anchor.precision not in ("year", "month", "quarter", "half"):
             continue
         start = mention.start - context.offset
-        if year_back["named"] and not _SAME_PERIOD_BEFORE.search(context.text, 0, start):
+        same_period = _SAME_PERIOD_BEFORE.search(context.text, max(0, start - _CONTEXT), start)
+        if year_back["named"] and not same_period:
             anchored[index] = _step_from(anchor, mention, "year", -1) or mention
             continue
         first = anchor.first_day - relativedelta(years=1)
@@ -1202,7 +1203,7 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
             period = _RESOLVERS[kind](match, published, resolver_tense)
         if period is None:
             return None
-        if kind in _ANNOUNCED_KINDS and "rom " in before[-24:]:
+        if kind in _ANNOUNCED_KINDS and "rom " in before[-_ANNOUNCED_REACH:]:
             period = _announced_from(before, period, published, tense)
         # Substring tests first: few dates follow "week of", "before" or "after".
         if kind in _POINT_KINDS and ("week" in before or "fore" in before or "fter" in before):
@@ -1232,6 +1233,8 @@ _FROM_BEFORE = re.compile(
 )
 # How far after publication an announced period may start.
 _ANNOUNCED_AHEAD = dt.timedelta(days=31)
+# How far back "from" may stand: the substring gate in `_find` and the pattern read one window.
+_ANNOUNCED_REACH = 24
 
 
 def _announced_from(
@@ -1245,7 +1248,7 @@ def _announced_from(
     coming = period.first + relativedelta(years=1)
     if not published < coming <= published + _ANNOUNCED_AHEAD:
         return period
-    if not _FROM_BEFORE.search(before[-40:]) or tense() != "past":
+    if not _FROM_BEFORE.search(before[-_ANNOUNCED_REACH:]) or tense() != "past":
         return period
     last = period.last + relativedelta(years=1) if period.last else None
     return period._replace(first=coming, last=last)

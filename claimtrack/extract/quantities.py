@@ -2311,15 +2311,13 @@ def _bound_is_a_phrase_verb(
     before = tokens[index - 1] if index else ""
     if phrase == ["up", "to"]:
         return before.lower() in _MOVES_UP
-    if phrase != ["over"] or not _SPAN_AFTER_OVER.match(text, start):
+    span = _SPAN_AFTER_OVER.match(text, start) if phrase == ["over"] else None
+    if span is None:
         return False
     if before[-1:].isdigit() or before.endswith("%") or before == ",":
         return True  # "rose 5% over three years"
     if tokens[index] == "Over" and before in ("", '"', "“"):
-        # "Over three years, that added up to …": a span opening the sentence
-        return (span := _SPAN_AFTER_OVER.match(text, start)) is not None and text.startswith(
-            ",", span.end()
-        )
+        return text.startswith(",", span.end())  # "Over three years, that added up to …"
     return before.isalpha() and before.islower() and before not in _OVER_STAYS_A_BOUND
 
 
@@ -2396,6 +2394,11 @@ def _take_scaled_currency(text: str, tokens: list[str], window_start: int, prefi
     return index - 2
 
 
+# Letters and a symbol that name a currency together: the Ghanaian cedi, written with its own
+# sign or with the cent sign ("GH₵15,000", "GH¢85 million").
+_LETTERED_SYMBOLS: dict[tuple[str, str], str] = {("GH", "₵"): "GHS", ("GH", "¢"): "GHS"}
+
+
 def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = True) -> int:
     """A currency symbol or code just before the figure ("$", "US$", "EUR", "Rs.")."""
     if index == 0:
@@ -2403,8 +2406,8 @@ def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = 
     token = tokens[index - 1]
     code: str | None = None
     used = 1
-    if token in ("₵", "¢") and index > 1 and tokens[index - 2] == "GH":
-        code, used = "GHS", 2  # "GH₵15,000", "GH¢85 million" (the cedi, in the cent sign too)
+    if index > 1 and (tokens[index - 2], token) in _LETTERED_SYMBOLS:
+        code, used = _LETTERED_SYMBOLS[tokens[index - 2], token], 2  # "GH₵15,000"
     elif token in CURRENCY_SYMBOLS:
         code = CURRENCY_SYMBOLS[token]
         if token == "$" and index > 1 and tokens[index - 2].lower() in _DOLLAR_ADJECTIVES:
@@ -2994,10 +2997,14 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
         position = currency_token.end + 1
     elif (
         currency_token is not None
-        and currency_token.text == "GH"
-        and text.startswith(("₵", "¢"), currency_token.end)
+        and (
+            lettered := _LETTERED_SYMBOLS.get(
+                (currency_token.text, text[currency_token.end : currency_token.end + 1])
+            )
+        )
+        is not None
     ):
-        currency, position = "GHS", currency_token.end + 1  # "and GH₵20,000"
+        currency, position = lettered, currency_token.end + 1  # "and GH₵20,000"
     elif currency_token is not None and currency_token.kind == "word":
         digits = _DIGITS.search(text, currency_token.start, currency_token.end)
         if (
