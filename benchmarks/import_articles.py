@@ -4,6 +4,7 @@ Run by hand, never by CI:
 
     python benchmarks/import_articles.py                 # 300 articles
     python benchmarks/import_articles.py --articles 1000
+    python benchmarks/import_articles.py --existing 3000    # into a database holding 3,000
     python benchmarks/import_articles.py --write-corpus DIR --articles 1000   # files only
 
 The articles are built as `benchmarks/extract_speed.py` builds its corpus: a
@@ -11,6 +12,11 @@ heading of the seed article and paragraphs of the labelled cases' sentences
 and the seed's body lines, each digit run re-drawn (so most claims are new and
 some, without digits, repeat across articles). They are written to a temporary
 folder as .txt files.
+
+With `--existing N` every import goes into a copy of a database already
+holding N other articles of the same kind (stored first, untimed): a desk's
+database is not empty, and the cost of matching a claim against it must not
+grow with it.
 
 Printed, all measured in this run:
 
@@ -36,6 +42,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -122,7 +129,33 @@ def cpu(run: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
-def in_process(paths: list[Path], folder: Path) -> dict[str, float]:
+def prefilled(folder: Path, count: int) -> Path:
+    """A database holding `count` articles (other draws of the same corpus), stored as
+    `import --jobs 1` stores them; untimed."""
+    from claimtrack.cli_import import BATCH_ARTICLES, import_batch
+    from claimtrack.db import open_database
+    from claimtrack.importers.files import Article
+
+    path = folder / "existing.db"
+    database = open_database(f"sqlite:///{path}")
+    articles = [
+        (Article(origin=f"existing-{n:05}.txt", text=text), None)
+        for n, text in enumerate(build_articles(count, seed=29))
+    ]
+    for start in range(0, len(articles), BATCH_ARTICLES):
+        import_batch(database, "bench", articles[start : start + BATCH_ARTICLES], PUBLISHED)
+    database.dispose()
+    return path
+
+
+def copy_of(existing: Path | None, path: Path) -> Path:
+    """`path`, a copy of the prefilled database if there is one."""
+    if existing is not None:
+        shutil.copyfile(existing, path)
+    return path
+
+
+def in_process(paths: list[Path], folder: Path, existing: Path | None) -> dict[str, float]:
     """Extraction alone, then reading and storing as `import --jobs 1` does, timed apart."""
     from sqlalchemy import event
 
@@ -142,7 +175,7 @@ def in_process(paths: list[Path], folder: Path) -> dict[str, float]:
     read = cpu(
         lambda: found.extend(prepare(read_claims(article, PUBLISHED)) for article in articles)
     )
-    database = open_database(f"sqlite:///{folder / 'in-process.db'}")
+    database = open_database(f"sqlite:///{copy_of(existing, folder / 'in-process.db')}")
     statements = 0  # through SQLAlchemy (an executemany is one)
     executed = 0  # as SQLite ran them, whoever sent them (an executemany is one a row)
 
@@ -184,9 +217,10 @@ def in_process(paths: list[Path], folder: Path) -> dict[str, float]:
     }
 
 
-def wall(folder: Path, jobs: int, db: Path) -> tuple[float, float]:
+def wall(folder: Path, jobs: int, db: Path, existing: Path | None) -> tuple[float, float]:
     """Wall and CPU seconds (all processes) of `claimtrack import FOLDER --jobs N`
-    into a new database."""
+    into a new database (a copy of the prefilled one, if any)."""
+    copy_of(existing, db)
     command = [sys.executable, "-m", "claimtrack", "--db", str(db), "--user", "bench", "import"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -209,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         "--article-bytes", type=int, default=ARTICLE_BYTES, help="Mean size of an article."
     )
     parser.add_argument("--write-corpus", type=Path, help="Only write the articles there.")
+    parser.add_argument(
+        "--existing", type=int, default=0, help="Articles the database holds before the import."
+    )
     args = parser.parse_args(argv)
     if args.write_corpus:
         paths = write_corpus(args.write_corpus, args.articles, args.article_bytes)
@@ -222,7 +259,10 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{len(paths)} generated articles, {size / 1000:.1f} KB each, on {os.cpu_count()} cores"
         )
-        measured = in_process(paths, folder)
+        existing = prefilled(folder, args.existing) if args.existing else None
+        if existing is not None:
+            print(f"into a database already holding {args.existing} other articles")
+        measured = in_process(paths, folder, existing)
         n, claims = len(paths), measured["claims"]
         extract, read, store = measured["extract"], measured["read"], measured["store"]
         print(
@@ -257,8 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         single.mkdir()
         (single / paths[0].name).write_bytes(paths[0].read_bytes())
         for jobs in (1, 2):
-            fixed, fixed_cpu = wall(single, jobs, folder / f"single-{jobs}.db")
-            full, full_cpu = wall(folder / "articles", jobs, folder / f"jobs-{jobs}.db")
+            fixed, fixed_cpu = wall(single, jobs, folder / f"single-{jobs}.db", existing)
+            full, full_cpu = wall(folder / "articles", jobs, folder / f"jobs-{jobs}.db", existing)
             walls[jobs] = (full, full - fixed)
             print(
                 f"claimtrack import --jobs {jobs}: {full:6.1f} s wall, {full_cpu:6.1f} s CPU;"

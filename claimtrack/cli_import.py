@@ -208,6 +208,19 @@ def _portable(occurrence: Occurrence) -> Occurrence:
     return replace(occurrence, found=replace(occurrence.found, features={}))
 
 
+# How much lower a worker's priority is than the writer's (nice(2) steps).
+WORKER_NICENESS = 10
+
+
+def start_worker(in_force: limits.Limits) -> None:
+    """A worker's set-up: the team's limits, as the writer read them, and a lower
+    priority than the writer's. Every article waits for the one writer, so on a
+    core the workers share with it, the writer goes first; the workers, reading
+    ahead, lose nothing by waiting."""
+    os.nice(WORKER_NICENESS)
+    limits.configure(in_force)
+
+
 def default_jobs() -> int:
     """Worker processes for `import --jobs`: one per core."""
     return os.cpu_count() or 1
@@ -226,7 +239,7 @@ def reading(
     pool = ProcessPoolExecutor(
         max_workers=min(jobs, len(entries)),
         mp_context=multiprocessing.get_context("fork"),
-        initializer=limits.configure,  # the team's limits, as this process reads them
+        initializer=start_worker,
         initargs=(limits.current(),),
     )
     try:

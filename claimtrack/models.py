@@ -260,8 +260,9 @@ class Quantity(Base):
     __table_args__ = (
         CheckConstraint("low IS NULL OR high IS NULL OR low <= high", name="range_order"),
         Index("ix_quantities_unit_per", "unit", "per"),
-        # Match candidates: the same figure, or the same converted value (migration 0012).
-        Index("ix_quantities_low_high", "low", "high"),
+        # Match candidates: the same figure, in claim order (migration 0013), or the same
+        # converted value (migration 0012).
+        Index("ix_quantities_figure_claim", "low", "high", "claim_id"),
         Index("ix_quantities_dimension_si_low", "dimension", "si_low"),
     )
 

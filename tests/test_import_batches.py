@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import event, inspect, text
 
 from claimtrack.cli_import import BATCH_ARTICLES, import_batch
 from claimtrack.db import Database, open_database
@@ -166,42 +166,96 @@ def test_prepared_occurrences_store_what_unprepared_ones_store(
     assert _contents(first) == _contents(second)
 
 
+def _statements_of(database: Database, run: Callable[[], object]) -> list[tuple[str, Any]]:
+    """The statements (and their values) that `run` sends."""
+    sent: list[tuple[str, Any]] = []
+
+    def keep(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(database.engine, "before_cursor_execute", keep)
+    try:
+        run()
+    finally:
+        event.remove(database.engine, "before_cursor_execute", keep)
+    return sent
+
+
+def _one_figure(low: float, dimension: str | None = None, si_low: float | None = None) -> Any:
+    return service_articles._Figure(low, low, dimension, si_low, si_low)
+
+
 def test_figure_candidates_are_read_through_the_figure_indexes(first: Database) -> None:
-    # Given: the query that finds claims sharing a figure (service.articles)
-    query = (
-        "EXPLAIN QUERY PLAN SELECT quantities.claim_id FROM quantities CROSS JOIN claims"
-        " ON claims.id = quantities.claim_id WHERE claims.merged_into_id IS NULL AND"
-        " (quantities.low IN (?, ?) OR quantities.dimension = ? AND"
-        " quantities.si_low BETWEEN ? AND ?)"
-    )
+    # Given: the query that finds claims sharing a figure, or its converted value
+    figures = {1: [_one_figure(3.0), _one_figure(5.0, "length", 8046.7)]}
+    with first.transaction() as session:
+        connection = session.connection()
+        (statement, values), *_ = _statements_of(
+            first, lambda: service_articles._figure_candidates(connection, figures, {1})
+        )
 
-    # When: SQLite plans it
-    with first.engine.connect() as connection:
-        plan = " | ".join(row[-1] for row in connection.exec_driver_sql(query, (1, 2, "m", 1, 2)))
+        # When: SQLite plans it
+        plan = " | ".join(
+            row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", values)
+        )
 
-    # Then: both halves search an index (migration 0012), neither scans every quantity
-    assert "ix_quantities_low_high" in plan and "ix_quantities_dimension_si_low" in plan, plan
+    # Then: a figure walks its index in claim order (migration 0013), no sort of
+    # all its claims; the converted value searches its own (0012); no scan
+    assert "COVERING INDEX ix_quantities_figure_claim (low=? AND high=?)" in plan, plan
+    assert "ix_quantities_dimension_si_low" in plan, plan
     assert "SCAN quantities" not in plan, plan
+    assert plan.count("TEMP B-TREE FOR ORDER BY") == 1, plan  # the converted value's alone
 
 
-def test_quantities_at_0011_when_upgraded_are_kept_and_indexed(database: Database) -> None:
-    # Given: a database at 0011 holding an imported article's figures
+def test_a_common_figure_reads_no_more_claims_than_a_claim_may_keep(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not database.is_sqlite:
+        pytest.skip("the per-article search is SQLite's")
+    # Given: 20 claims holding the figure 101, one of them merged, at most 4 kept a claim
+    monkeypatch.setattr(service_articles, "MATCH_CANDIDATES", 4)
+    lines = " ".join(f"Norway will build 101 homes in town {n} by {2030 + n}." for n in range(20))
+    import_article(database, "ana", Article(origin="a.txt", text=f"Homes\n\n{lines}\n"))
+    with database.transaction() as session:
+        connection = session.connection()
+        session.execute(text("UPDATE claims SET merged_into_id = 1 WHERE id = 3"))
+
+        # When: a claim stating 101 looks for claims sharing its figure, skipping claim 2
+        found = service_articles._figure_candidates(connection, {99: [_one_figure(101.0)]}, {2})
+
+    # Then: 4 rows are read, not 20: the lowest live ids, neither merged nor skipped
+    assert found == [(99, 1), (99, 4), (99, 5), (99, 6)]
+
+
+def _quantity_indexes(database: Database) -> set[str]:
+    with database.engine.connect() as connection:
+        return {index["name"] for index in inspect(connection).get_indexes("quantities")}
+
+
+@pytest.mark.parametrize("revision", ["0011", "0012"])
+def test_quantities_from_an_older_revision_when_upgraded_are_kept_and_indexed(
+    database: Database, revision: str
+) -> None:
+    # Given: a database at an older revision holding an imported article's figures
     import_article(database, "ana", _articles(1)[0], published=PUBLISHED)
     with database.read() as session:
         before = session.execute(text("SELECT id, claim_id, low, high FROM quantities")).all()
     assert before
-    database.downgrade("0011")
+    database.downgrade(revision)
+    if revision == "0012":  # the figure index of 0012, without the claim
+        assert "ix_quantities_low_high" in _quantity_indexes(database)
 
     # When: it is upgraded
     database.upgrade()
 
-    # Then: the figures are all there, and the figure indexes exist
+    # Then: the figures are all there, and the figure indexes exist: the figure's
+    # in claim order (0013) in place of the one it extends
     with database.read() as session:
         after = session.execute(text("SELECT id, claim_id, low, high FROM quantities")).all()
     assert sorted(after) == sorted(before)
-    with database.engine.connect() as connection:
-        names = {index["name"] for index in inspect(connection).get_indexes("quantities")}
-    assert {"ix_quantities_low_high", "ix_quantities_dimension_si_low"} <= names
+    names = _quantity_indexes(database)
+    assert {"ix_quantities_figure_claim", "ix_quantities_dimension_si_low"} <= names
+    assert "ix_quantities_low_high" not in names
 
 
 def test_suggested_pairs_held_already_are_neither_stored_again_nor_counted(

@@ -8,6 +8,7 @@ database `--jobs 1` makes, ids and all.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import subprocess
@@ -164,3 +165,34 @@ def test_set_based_rows_store_times_as_the_orm_does(database: Database) -> None:
             )
         }
     assert {table: lengths for table, lengths in stored.items() if lengths != [26]} == {}
+
+
+def _priority_and_limits() -> tuple[int, int]:
+    from claimtrack import limits
+
+    return os.nice(0), limits.current().field_chars
+
+
+def test_workers_yield_the_core_to_the_writer_and_keep_its_limits() -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from claimtrack import limits
+    from claimtrack.cli_import import WORKER_NICENESS, start_worker
+
+    # Given: the writer's priority and a team limit it read
+    mine = os.nice(0)
+    in_force = dataclasses.replace(limits.current(), field_chars=1234)
+
+    # When: a worker starts as `import --jobs N` starts them
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=start_worker,
+        initargs=(in_force,),
+    ) as pool:
+        priority, kept = pool.submit(_priority_and_limits).result(timeout=60)
+
+    # Then: it runs after the writer (a higher niceness), under the writer's limits
+    assert priority == min(mine + WORKER_NICENESS, 19)
+    assert kept == 1234

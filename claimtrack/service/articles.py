@@ -767,14 +767,13 @@ def _sqlite_candidates(
 ) -> dict[int, list[int]]:
     """`_candidates` on SQLite: the same candidates, found per article rather than per claim.
 
-    The per-claim query (`_candidate_condition`) walked the live claims in id order,
-    testing each against its figure and full-text sets, until MATCH_CANDIDATES
-    were found: each of its figures scanned the quantities (no index on figures),
-    and a claim with few candidates walked every claim. Here one scan of the
-    quantities tests every figure of the article, one full-text lookup per claim
-    reads its first candidates in id order, and each claim keeps the
-    MATCH_CANDIDATES lowest ids of their union: what the walk returned. The
-    queries read each candidate's row anyway: its text comes with it (`texts`).
+    A claim's candidates are the MATCH_CANDIDATES lowest ids of the live claims
+    sharing one of its figures or naming its proper nouns. Each of those lowest
+    ids is among the MATCH_CANDIDATES lowest of the one figure or lookup that
+    found it, so each figure and each lookup reads no more than that, in id
+    order, from an index: the cost of a claim stays flat as the database grows,
+    however many claims hold its figure. The full-text lookups read each
+    candidate's row anyway: its text comes with it (`texts`).
     """
     figures_of: dict[int, list[Figure]] = {}
     queries: dict[int, str] = {}  # each claim's proper nouns, as `matches` takes them
@@ -786,63 +785,60 @@ def _sqlite_candidates(
         if len(nouns) >= 2:
             queries[claim_id] = " ".join(sorted(nouns))
     sets: dict[int, set[int]] = {}
-    for claim_id, candidate, text in _figure_candidates(connection, figures_of):
+    for claim_id, candidate in _figure_candidates(connection, figures_of, skip):
         sets.setdefault(claim_id, set()).add(candidate)
-        texts[candidate] = text
     for claim_id, candidate, text in _text_candidates(connection, queries, skip):
         sets.setdefault(claim_id, set()).add(candidate)
         texts[candidate] = text
     found: dict[int, list[int]] = {}
     for claim_id, _, _ in new:  # in the order of `new`, as the compound query gave them
-        ids = sorted(sets.get(claim_id, set()) - skip)[:MATCH_CANDIDATES]
+        ids = sorted(sets.get(claim_id, set()))[:MATCH_CANDIDATES]
         if ids:
             found[claim_id] = ids
     return found
 
 
 def _figure_candidates(
-    connection: Connection, figures_of: dict[int, list[Figure]]
-) -> list[tuple[int, int, str]]:
-    """(claim, live claim holding the same figure, or the same figure in another unit,
-    its text), for every claim's figures, in one scan of the quantities."""
-    if not figures_of:
-        return []
-    exact: dict[tuple[Any, Any], set[int]] = {}  # (low, high): the claims with that figure
-    spans: dict[Any, list[tuple[float, float, int]]] = {}  # dimension: (from, to, claim)
-    # Rows whose low is one of the figures', or in another unit's span: the figures
-    # are told apart below. One IN list is cheaper for SQLite than a term a figure.
-    lows: set[Any] = set()
-    conditions: list[str] = []
-    values: list[Any] = []
+    connection: Connection, figures_of: dict[int, list[Figure]], skip: set[int]
+) -> list[tuple[int, int]]:
+    """(claim, live claim holding the same figure, or the same figure in another unit):
+    for each figure of the claims, the MATCH_CANDIDATES lowest ids holding it.
+
+    One compound query: a term a distinct figure, walking the figure index in
+    claim order (migration 0013), and a term a converted value's span in its
+    dimension (migration 0012), sorted by claim in the database.
+    """
+    asking: dict[tuple[Any, ...], set[int]] = {}  # a term's key: the claims it is for
     for claim_id, figures in figures_of.items():
         for q in figures:
-            lows.add(q.low)
-            exact.setdefault((q.low, q.high), set()).add(claim_id)
+            asking.setdefault(("same", q.low, q.high), set()).add(claim_id)
             if q.si_low is not None:
                 spread = abs(q.si_low) * FIGURE_TOLERANCE
-                span = (q.si_low - spread, q.si_low + spread)
-                dimension = _equal("quantities.dimension", q.dimension, values)
-                values.extend(span)
-                conditions.append(f"{dimension} AND quantities.si_low BETWEEN ? AND ?")
-                spans.setdefault(q.dimension, []).append((*span, claim_id))
-    conditions.insert(0, f"quantities.low IN ({', '.join('?' * len(lows))})")
-    values[:0] = sorted(lows)
-    rows = connection.exec_driver_sql(
-        "SELECT quantities.claim_id, quantities.low, quantities.high, quantities.dimension,"
-        " quantities.si_low, claims.text"
-        " FROM quantities CROSS JOIN claims ON claims.id = quantities.claim_id"
-        f" WHERE claims.merged_into_id IS NULL AND ({' OR '.join(conditions)})",
-        tuple(values),
-    ).fetchall()
-    pairs: list[tuple[int, int, str]] = []
-    for candidate, low, high, dimension, si_low, text in rows:
-        for claim_id in exact.get((low, high), ()):
-            pairs.append((claim_id, candidate, text))
-        if si_low is not None:
-            for first, last, claim_id in spans.get(dimension, ()):
-                if first <= si_low <= last:
-                    pairs.append((claim_id, candidate, text))
-    return pairs
+                span = ("span", q.dimension, q.si_low - spread, q.si_low + spread)
+                asking.setdefault(span, set()).add(claim_id)
+    keys = list(asking)
+    live = _live(skip)
+    parts: list[tuple[str, tuple[Any, ...]]] = []
+    for index, (how, *values) in enumerate(keys):
+        condition = (
+            "quantities.low = ? AND quantities.high IS ?"
+            if how == "same"
+            else "quantities.dimension IS ? AND quantities.si_low BETWEEN ? AND ?"
+        )
+        parts.append(
+            (
+                f"SELECT * FROM (SELECT DISTINCT {index}, quantities.claim_id FROM quantities"
+                " CROSS JOIN claims ON claims.id = quantities.claim_id"
+                f" WHERE {condition} AND {live}"
+                f" ORDER BY quantities.claim_id LIMIT {MATCH_CANDIDATES})",
+                tuple(values),
+            )
+        )
+    return [
+        (claim_id, candidate)
+        for index, candidate in _union_all(connection, parts)
+        for claim_id in asking[keys[index]]
+    ]
 
 
 # Rows a full-text lookup reads when it leaves one-letter terms to Python (`_text_candidates`).
@@ -864,8 +860,7 @@ def _text_candidates(
     """
     if not queries:
         return []
-    excluded = ", ".join(str(int(claim_id)) for claim_id in sorted(skip)) or "NULL"
-    live = f"claims.merged_into_id IS NULL AND claims.id NOT IN ({excluded})"
+    live = _live(skip)
     # Only when some claim has a note: each lookup of the empty index cost 40 µs.
     noted = connection.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM notes)").scalar()
     shorts: dict[int, list[str]] = {}  # a claim's one-letter terms, checked in Python
@@ -902,6 +897,12 @@ def _text_candidates(
             pairs.extend((claim_id, candidate, text) for candidate, text in kept)
     pairs.extend((c, candidate, text) for c, candidate, text, _, _ in _union_all(connection, again))
     return pairs
+
+
+def _live(skip: set[int]) -> str:
+    """The SQL condition on `claims` of a live claim not among `skip`."""
+    excluded = ", ".join(str(int(claim_id)) for claim_id in sorted(skip)) or "NULL"
+    return f"claims.merged_into_id IS NULL AND claims.id NOT IN ({excluded})"
 
 
 def _with_every_term(
@@ -962,14 +963,6 @@ def _union_all(connection: Connection, parts: list[tuple[str, tuple[Any, ...]]])
             ).fetchall()
         )
     return rows
-
-
-def _equal(column: str, value: Any, values: list[Any]) -> str:
-    """`column = ?` (its value appended to `values`), or `column IS NULL` for None."""
-    if value is None:
-        return f"{column} IS NULL"
-    values.append(value)
-    return f"{column} = ?"
 
 
 def _candidate_condition(
