@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, inspect, text
+from sqlalchemy import inspect, text
 
 from claimtrack.cli_import import BATCH_ARTICLES, import_batch
 from claimtrack.db import Database, open_database
@@ -166,35 +166,23 @@ def test_prepared_occurrences_store_what_unprepared_ones_store(
     assert _contents(first) == _contents(second)
 
 
-def _statements_of(database: Database, run: Callable[[], object]) -> list[tuple[str, Any]]:
-    """The statements (and their values) that `run` sends."""
-    sent: list[tuple[str, Any]] = []
-
-    def keep(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
-        sent.append((statement, parameters))
-
-    event.listen(database.engine, "before_cursor_execute", keep)
-    try:
-        run()
-    finally:
-        event.remove(database.engine, "before_cursor_execute", keep)
-    return sent
-
-
 def _one_figure(low: float, dimension: str | None = None, si_low: float | None = None) -> Any:
     return service_articles._Figure(low, low, dimension, si_low, si_low)
 
 
-def test_figure_candidates_are_read_through_the_figure_indexes(first: Database) -> None:
+def test_figure_candidates_are_read_through_the_figure_indexes(
+    first: Database, sql_sent: Callable[[Database], AbstractContextManager[list[str]]]
+) -> None:
     # Given: the query that finds claims sharing a figure, or its converted value
     figures = {1: [_one_figure(3.0), _one_figure(5.0, "length", 8046.7)]}
     with first.transaction() as session:
         connection = session.connection()
-        (statement, values), *_ = _statements_of(
-            first, lambda: service_articles._figure_candidates(connection, figures, {1})
-        )
+        with sql_sent(first) as statements:
+            service_articles._figure_candidates(connection, figures, {1})
 
-        # When: SQLite plans it
+        # When: SQLite plans it (the plan is the same whatever the values)
+        statement = statements[0]
+        values = (1,) * statement.count("?")
         plan = " | ".join(
             row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", values)
         )

@@ -12,11 +12,12 @@ one-claim-at-a-time path wrote, with one statement per table:
 - deadline follow-ups, one per resolved deadline a claim does not have yet:
   one INSERT (and, for claims stored before, one UPDATE of their versions);
 - near-duplicates of the new claims (`suggest_near_duplicates`): on SQLite one
-  query for every claim's candidates by figure and one by name, both with the
+  query for every claim's candidates by figure and one by name, with the
   candidates' texts (and one asking whether any claim has a note), one for the
-  figures of those a shared figure would decide and one executemany INSERT of
-  the pairs (read back only if some were held already); on PostgreSQL one query
-  for the candidates, one for their texts, one for the figures, one INSERT;
+  texts of candidates found by figure alone, one for the figures of those a
+  shared figure would decide and one executemany INSERT of the pairs (read
+  back only if some were held already); on PostgreSQL one query for the
+  candidates, one for their texts, one for the figures, one INSERT;
 - the audit trail: one INSERT of every event, in the order the events were
   written one at a time (create, its follow-ups, its suggestions; claim by claim).
 
@@ -601,9 +602,10 @@ def suggest_near_duplicates(
     Candidates share a figure (indexed) or every proper noun (full text) with
     the claim, at most MATCH_CANDIDATES a claim, never one of `excluding` (the
     claims of the same document). A query or two find them for every claim (on
-    SQLite with their texts; elsewhere one more reads them), one the figures of
-    those whose score a shared figure decides; the pairs not stored yet are
-    stored (another importer may have stored a pair: the unique pair decides).
+    SQLite, the lookup by name with their texts), one more reads the texts not
+    read yet, one the figures of those whose score a shared figure decides; the
+    pairs not stored yet are stored (another importer may have stored a pair:
+    the unique pair decides).
     """
     skip = set(excluding) | {claim_id for claim_id, _, _ in new}
     texts: dict[int, str] = {}  # the candidates' texts, where the candidate query read them
