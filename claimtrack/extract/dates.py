@@ -292,9 +292,10 @@ _DATE = re.compile(
   # "2024 Q3", "2025 H1", "the 2019 second quarter": the year written first
   | (?=[12]\d\d\d\s+(?:[QH]|(?i:first|second|third|fourth)\s))(?P<year_part>\b(?P<yp_y>{_YEAR})\s+
         (?:(?P<yp_p>Q[1-4]|H[12])|(?P<yp_ord>(?i:first|second|third|fourth))\s+(?P<yp_kind>(?i:quarter|half)))\b)
-  # "the September quarter 2019", "the 2023 June quarter": the quarter a month closes (AU, NZ)
+  # "the September quarter 2019", "the 2023 June quarter", "the March 2014 quarter": the
+  # quarter a month closes (AU, NZ)
   | (?=[MJSD]|[12]\d\d\d\s+[MJSD])(?P<mq>(?:(?P<mq_y0>{_YEAR})\s+)?
-        (?P<mq_m>March|June|September|December|Mar|Jun|Sept?|Dec)\.?\s+(?i:quarter)\b
+        (?P<mq_m>March|June|September|December|Mar|Jun|Sept?|Dec)\.?\s+(?:(?P<mq_y1>{_YEAR})\s+)?(?i:quarter)\b
         (?:,?\s+(?:(?i:of)\s+)?(?P<mq_y>{_YEAR})\b)?)
   # "2017 fall", "the 2012 summer": a season with its year written first
   | (?=[12]\d\d\d\s+(?i:spring|summer|autumn|fall|winter)\b)(?P<yseason>(?P<ys_y>{_YEAR})\s+
@@ -354,7 +355,7 @@ _DATE = re.compile(
   | (?=[nNtT])(?P<spyear>(?<![\w-])(?P<spy_c>(?i:nineteen|twenty))[\s-]+(?:(?P<spy_t>(?i:{_TENS}))
         (?:[\s-]+(?P<spy_u>(?i:one|two|three|four|five|six|seven|eight|nine))\b)?
         |(?P<spy_teen>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))\b(?![\s-]+(?i:{_UNIT}|percent|per|of|and|{_TENS}|one|two|three|four|five|six|seven|eight|nine)\b))
-  | (?=[eElLmMtTsSbB])(?P<edge>(?P<edge_kind>(?i:early|late|mid|(?:the\s+)?middle\s+of|(?:the\s+)?(?:end|start|beginning)\s+of|end|start))
+  | (?=[eElLmMtTsSbB])(?P<edge>(?P<edge_kind>(?i:early|late|mid|(?:the\s+)?middle\s+of|(?:the\s+)?(?:end|start|beginning)\s+of|end|start(?!\s+(?i:this|next|last|the)\s)))
         (?:-|\s+)
         (?:(?P<edge_y>{_YEAR})\b|(?P<edge_m>{_MONTH_FULL})\b(?:,?\s+(?P<edge_my>{_YEAR})\b)?
           |(?P<edge_q>Q[1-4]|H[12])\b(?:\s+(?P<edge_qy>{_YEAR})\b)?
@@ -380,7 +381,7 @@ _DATE = re.compile(
           |(?<![lLpP][aA][sS][tT]\s)(?<![cC][oO][mM][iI][nN][gG]\s)(?P<span_day>(?i:day))\b(?!\s+(?i:of|after|before)\b)))
     | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>{_NUM_ANY})\s+(?P<wi_unit>{_UNIT_ANY})\b))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>{_NUM_ANY})\s+(?P<ago_unit>{_UNIT_ANY})\s+
-        (?:(?i:ago)|(?P<ago_from>(?i:from\s+(?:now|today)|hence))|(?P<ago_earlier>(?i:earlier)))\b)
+        (?:(?i:ago|back(?!-|\s+(?:to|into|in|on|from)\b))|(?P<ago_from>(?i:from\s+(?:now|today)|hence))|(?P<ago_earlier>(?i:earlier)))\b)
   | (?=[lLeE])(?P<later>\b(?P<later_kind>(?i:later|earlier))\s+(?:(?i:this)\s+(?P<later_unit>(?i:year|month|week))|(?i:in\s+the)\s+(?P<later_year>(?i:year)))\b)
     )
     """,
@@ -409,7 +410,7 @@ _MONTH_PREPOSITION = re.compile(
     r"|\bend|\bstart|\bwith|\bthan|\bversus|\bvs\.?|\bover)[\s-]*$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?\n]\s")
+_SENTENCE_END = re.compile(r"(?<!a\.m)(?<!p\.m)[.!?\n]\s")  # "at 7:20 a.m. on …": no end
 # After a bare year, these lowercase words still read as a date.
 _YEAR_FOLLOWERS = frozenset(
     ["and", "or", "to", "as", "is", "was", "has", "had", "will", "would", "when", "after",
@@ -1027,12 +1028,18 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
                 continue  # "to hit", "could hit", "will cut": not the past tense
             if low not in _PAST_WORDS and index and words.lower[index - 1] in _BEFORE_ADJECTIVE:
                 continue  # "in fixed and mobile telecoms", "the injured": an adjective
-            if index and words.lower[index - 1] in ("be", "being"):
-                continue  # "will likely be passed": a passive infinitive, not the past
+            if (
+                index
+                and words.lower[index - 1] in _PRESENT_BEFORE_PARTICIPLE
+                and not words.follows(index + 1, {"to"})  # "are pleased to": as it was
+            ):
+                continue  # "will likely be passed", "is cancelled": a passive, not the past
             markers.append((words.end(index), words.start(index), "past"))
     return markers
 
 
+# Before an "-ed" participle these make a passive of the present or the future.
+_PRESENT_BEFORE_PARTICIPLE = frozenset(["be", "being", "is", "are", "am"])
 # Past forms that are also the bare verb, and the words a bare verb follows.
 _BARE_FORMS = frozenset(["hit", "put", "cut", "set", "let", "cost", "spread", "read", "quit"])
 _BEFORE_BARE_VERB = frozenset(
@@ -1593,6 +1600,10 @@ def _has_deadline_word(before: str) -> bool:
         _ends_with_phrase(before[-_TAIL:], _DEADLINE_PHRASES, _DEADLINE_BEFORE)
         or "deadline" in before.lower()
         or (before.endswith(("on ", "On ")) and _DEADLINE_AT_TIME.search(before[-48:]) is not None)
+        or (
+            before.endswith(("m ", "m. ", "M "))  # "By 10am Monday": the hour, then the day
+            and _DEADLINE_AT_TIME_BARE.search(before[-32:]) is not None
+        )
         or (before.endswith(("for ", "year ")) and _BUDGET_FOR.search(before[-90:]) is not None)
     )
 
@@ -1610,6 +1621,11 @@ _BUDGET_FOR = re.compile(
 _DEADLINE_AT_TIME = re.compile(
     r"\b(?i:by|before|until|no\s+later\s+than)\s+\d{1,2}(?::\d\d)?\s*(?i:a\.?m\.?|p\.?m\.?)"
     r"(?:\s+[A-Z][A-Za-z]*){0,3}\s+(?i:on)\s+$"
+)
+
+
+_DEADLINE_AT_TIME_BARE = re.compile(
+    r"\b(?i:by|before|until|no\s+later\s+than)\s+\d{1,2}(?::\d\d)?\s*(?i:a\.?m\.?|p\.?m\.?)\s+$"
 )
 
 
@@ -1948,7 +1964,7 @@ def _resolve_month_quarter(
     """The September quarter 2019 (July to September); without a year, the one its month
     falls in as a bare month would."""
     month = _month_number(match["mq_m"])
-    written = match["mq_y"] or match["mq_y0"]
+    written = match["mq_y"] or match["mq_y0"] or match["mq_y1"]  # "the March 2014 quarter"
     year = int(written) if written else None
     if year is None:
         closing = _month_in_context(month, published, tense)

@@ -430,7 +430,7 @@ _HIGH_BOUNDS = {
     ("nearly",), ("almost",), ("as", "many", "as"), ("as", "much", "as"), ("no", "more", "than"),
     ("just", "under"), ("at", "most"), ("a", "maximum", "of"), ("maximum", "of"),
     ("not", "more", "than"), ("just", "below"), ("well", "under"), ("well", "below"),
-    ("shy", "of"), ("just", "shy", "of"), ("close", "to"), ("up", "to", "around"),
+    ("shy", "of"), ("just", "shy", "of"), ("up", "to", "around"),
     ("≤",), ("⩽",), ("<",), ("<", "="), ("not", "more", "than"),
     ("not", "exceeding"), ("not", "to", "exceed"), ("not", "over"), ("not", "above"),
     ("no", "higher", "than"), ("not", "higher", "than"), ("no", "greater", "than"),
@@ -443,7 +443,7 @@ _APPROXIMATE = {
     ("about",), ("around",), ("roughly",), ("some",), ("approximately",), ("an", "estimated"),
     ("estimated",), ("circa",), ("approx",), ("c",), ("about", "some"), ("some", "estimated"),
     ("around", "about"), ("an", "approximate"), ("an", "average", "of"), ("average", "of"),
-    ("on", "average"), ("or", "so"),
+    ("on", "average"), ("or", "so"), ("close", "to"),  # "close to 30C": about, either side
 }  # fmt: skip
 _PREFIX_KINDS: dict[tuple[str, ...], str] = dict(
     [(p, "low") for p in _LOW_BOUNDS]
@@ -560,6 +560,8 @@ _DURATION_UNITS = _words("day days week weeks fortnight fortnights month months 
 _DATE_OPENERS = frozenset({"within", "after", "next", "past", "last", "coming"})
 # "Six months later" counts a span from an event the sentence may not date: a quantity.
 _DATE_CLOSERS = frozenset({"ago", "hence"})
+# "two years back" is "two years ago" (dates.py reads the same), not "back to 2004"
+_BACK_AS_AGO = re.compile(r"[ \u00a0]+back\b(?!-|\s+(?:to|into|in|on|from)\b)", re.IGNORECASE)
 _SCORE_WORDS = _words(
     "win wins victory victories defeat defeats loss losses draw draws lead scoreline "
     "thrashing drubbing rout triumph comeback aggregate home away penalties shootout"
@@ -705,6 +707,8 @@ _INDIAN_SCALES = {
     "crore": 10**7,
     "crores": 10**7,
 }
+_THOUSANDS_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")  # "+43,000", no phone
+_RUPEES_BEFORE = re.compile(r"(?:\bRs\.?|₹|\bINR)[ \u00a0]?$")
 # "€m 127.5", "£bn 3": a scale glued to the currency symbol before the figure (reports).
 _PREFIX_SCALES = {"m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9}
 # The country word written before a "$" ("Australian $300m", "Hong Kong $5").
@@ -748,9 +752,65 @@ def find_quantities(
     if dollar is not None:
         found = [_resolve_dollar(q, dollar) if q.ambiguous else q for q in found]
     found = _reread(text, found, dollar)
+    if any(map(text.__contains__, _FREQUENCY_HINTS)):
+        found = _frequencies(text, found)
     if any(q.unit is None for q in found):
         found = _elided_units(text, found)
     return found
+
+
+# "twice weekly", "once a year", "a 4X-weekly service", "almost twice its monthly rainfall":
+# how many times, no digit or number word to anchor on (substring hints gate the regex).
+_FREQUENCY_HINTS = ("wice", "hrice", "once", "Once", "x-", "X-")
+_FREQUENCY = re.compile(
+    r"(?<![\w-])(?:(?P<word>[Oo]nce|[Tt]wice|[Tt]hrice)|(?P<digits>\d{1,2})[xX])"
+    r"(?:[ -](?P<adverb>daily|weekly|monthly|quarterly|yearly|annually|hourly)"
+    r"|[ ](?:a|an|per|each|every)[ ](?P<period>day|week|month|year|hour))?(?![\w-])"
+)
+_FREQUENCY_VALUES = {"once": 1, "twice": 2, "thrice": 3}
+_FREQUENCY_BEFORE = re.compile(r"(?:^|\s)((?:[a-z]+\s+){0,2}[a-z]+)\s+$")
+_TIMES_X = frozenset({"X", "x"})  # "4X" as the scan reads it before "-weekly"
+
+
+def _frequencies(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Add "twice"/"thrice" (and "once", "4X" before a rate) as a count of `times`."""
+    added: list[Quantity] = []
+    for match in _FREQUENCY.finditer(text):
+        per = _RATE_ADVERBS.get(match["adverb"] or "") or _PERIODS.get(match["period"] or "")
+        word = (match["word"] or "").lower()
+        if per is None and word in ("", "once"):
+            continue  # "once the vaccine is approved", "4X": no count of times
+        start, end = match.span()
+        clash = [q for q in found if q.start < end and start < q.end]
+        if clash and not (match["digits"] and clash == [q for q in clash if q.unit in _TIMES_X]):
+            continue  # already read as something else
+        value = float(_FREQUENCY_VALUES[word] if word else int(match["digits"]))
+        low: float | None = value
+        high: float | None = value
+        bound = None
+        before = _FREQUENCY_BEFORE.search(text, max(0, start - 30), start)
+        if before is not None:
+            words = tuple(before[1].lower().split())
+            for size in (3, 2, 1):
+                bound = _PREFIX_KINDS.get(words[-size:]) if len(words) >= size else None
+                if bound is not None:
+                    if bound != "approx":  # the bound's words open the quantity's text
+                        start = before.start(1) + sum(len(w) + 1 for w in words[:-size])
+                    break
+        if bound == "low":
+            high = None
+        elif bound == "high":
+            low = None
+        found = [q for q in found if q not in clash]
+        dimension, _ = _dimension_cache.get("times") or _dimension("times")
+        added.append(
+            Quantity(
+                low, high, "times", per, text[start:end], start, end, bound is not None, dimension
+            )
+        )
+    if not added:
+        return found
+    return sorted([*found, *added], key=lambda q: q.start)
 
 
 _NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
@@ -1737,8 +1797,12 @@ def _reject_glued(text: str, start: int, end: int) -> None:
         two_before = text[start - 2] if start > 1 else " "
         if two_before.isalpha() and not _hyphenated_minus(text, start):
             raise _Rejected(end)
-    if before == "+" and not (text[end : end + 1] == "." and text[end + 1 : end + 2].isdecimal()):
-        # "+44 20…" is a phone number; "+0.4%" (decimals) is a signed change
+    if (
+        before == "+"
+        and not (text[end : end + 1] == "." and text[end + 1 : end + 2].isdecimal())
+        and not _THOUSANDS_GROUPS.match(text, start)
+    ):
+        # "+44 20…" is a phone number; "+0.4%" (decimals), "+43,000" (groups) a signed change
         raise _Rejected(_PHONE_RUN.match(text, start).end())  # type: ignore[union-attr]
     if before in ".,/:" and start > 1 and text[start - 2].isdecimal():
         raise _Rejected(end)
@@ -1836,6 +1900,15 @@ def _read_attached(text: str, figure: _Value) -> None:
     elif lower in _PERCENT_WORDS or (lower == "per" and _word_at(text, after) == "cent"):
         figure.unit = "%"  # "2.57per cent", "5percent": the space left out
         figure.end = after if lower != "per" else _token(text, after).end  # type: ignore[union-attr]
+    elif word == "mmt":
+        figure.value *= 10**6  # "10.6mmt": million metric tonnes
+        figure.scale *= 10**6
+        figure.scaled = True
+        figure.unit = "metric tonne"
+        figure.end = after
+    elif word in _SHORT_MEASURES:
+        figure.unit = word  # "17min": a duration as written
+        figure.end = after
     elif word == "pc":
         figure.unit = "%"  # "33pc of the site": British papers' per cent, never parsecs
         figure.end = after
@@ -1894,6 +1967,8 @@ def _read_scale_words(text: str, figure: _Value) -> None:
             multiplier = 12
         elif lower in _INDIAN_SCALES:
             multiplier = _INDIAN_SCALES[lower]
+        elif lower == "cr" and _RUPEES_BEFORE.search(text, max(0, figure.start - 6), figure.start):
+            multiplier = 10**7  # "Rs 2.7 cr": crore, abbreviated only after a rupee sign
         else:
             return
         figure.value *= multiplier
@@ -2718,6 +2793,7 @@ def _is_date_duration(
         prefix.previous in _DATE_OPENERS
         or _word_at(text, end) in _DATE_CLOSERS
         or _SPAN_TO_A_DATE.match(text, end) is not None
+        or _BACK_AS_AGO.match(text, end) is not None
     )
 
 
@@ -3157,6 +3233,10 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
             per_million = _parts_per(text, token)
             if per_million is not None:
                 return per_million
+        if not words and (lower == "metric" or token.text in _SHORT_MEASURES):
+            short = _read_short_measure(text, token, value)
+            if short is not None:
+                return short
         if not words and lower in unit_starts():
             measure = _read_measure(text, token)
             if measure is not None:
@@ -3254,6 +3334,27 @@ def _read_measure(text: str, token: _Tok) -> tuple[str, int] | None:
     if entry.dimension in _STUFF_DIMENSIONS:
         end = _read_of_phrase(text, end)  # read past "of CO2" to the rate: "… of CO2 a year"
     return entry.unit, end
+
+
+# Spellings units.json lacks: "17 min" (a duration as written), "10.8 mmt" (million metric
+# tonnes), "11 metric tonnes" (a name, singularised like the table's "metric tons").
+_SHORT_MEASURES = frozenset({"min", "mins", "hr", "sec", "secs", "mmt"})
+_METRIC_TONNES = frozenset({"tonnes", "tonne", "tones", "tone"})
+
+
+def _read_short_measure(text: str, token: _Tok, value: _Value) -> tuple[str, int] | None:
+    """The unit of `token` if it is one of those spellings, and where it ends."""
+    if token.text == "mmt":
+        value.value *= 10**6
+        value.scale *= 10**6
+        value.scaled = True
+        return "metric tonne", _read_of_phrase(text, token.end)
+    if token.lower == "metric":
+        tonnes = _token(text, token.end)
+        if tonnes is None or tonnes.lower not in _METRIC_TONNES:
+            return None
+        return f"metric {tonnes.lower.removesuffix('s')}", _read_of_phrase(text, tonnes.end)
+    return token.text, token.end
 
 
 def _read_partitive(text: str, of: _Tok, value: _Value, position: int) -> tuple[str | None, int]:

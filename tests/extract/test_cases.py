@@ -396,6 +396,10 @@ FRESH_DEV_9 = Path(__file__).parent / "unseen" / "dev_fresh9.jsonl"
 # A tenth, in two halves by labeller, written while the rules were being written from the
 # ninth and scored once when they were done: not tuned on (README there).
 FRESH_DEV_10 = Path(__file__).parent / "unseen" / "dev_fresh10.jsonl"
+# An eleventh and a twelfth, labelled by reading while the rules were being written from
+# the tenth, and scored once when they were done: not tuned on (README there).
+FRESH_DEV_11 = Path(__file__).parent / "unseen" / "dev_fresh11.jsonl"
+FRESH_DEV_12 = Path(__file__).parent / "unseen" / "dev_fresh12.jsonl"
 # Fractions are labelled to four places (0.6667 for two thirds).
 UNSEEN_TOLERANCE = 1e-3
 
@@ -486,6 +490,8 @@ def split_figures(cases: list[Case]) -> dict[str, dict[str, Tally]]:
         "fresh dev 8": facet_figures(load_unseen("dev", FRESH_DEV_8)),
         "fresh dev 9": facet_figures(load_unseen("dev", FRESH_DEV_9)),
         "fresh dev 10": facet_figures(load_unseen("dev", FRESH_DEV_10)),
+        "fresh dev 11": facet_figures(load_unseen("dev", FRESH_DEV_11)),
+        "fresh dev 12": facet_figures(load_unseen("dev", FRESH_DEV_12)),
         "unseen test": facet_figures(load_unseen("test")),
     }
     print("\n" + facet_table(rows))
@@ -515,9 +521,9 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
 
 
 # Issue 12 asks 0.90 (values), 0.85 (strict) and 0.85 (dates) on the test split.
-# Today's figures are below that bar (values 0.884, strict 0.798, dates 0.810 at the
-# end of the second 2026-12-07 session); these floors sit just under them to guard against regression and
-# do not certify the bar.
+# Today's figures are below that bar (values 0.883, strict 0.797, dates 0.814 at the
+# end of the fifth 2026-12-07 session); these floors sit just under them to guard against
+# regression and do not certify the bar.
 UNSEEN_TEST_FLOORS = {"values": 0.88, "strict": 0.795, "dates": 0.805}
 
 
@@ -544,7 +550,10 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # 0.812 with the code before those rules and 0.937 / 0.883 / 0.816 after them. Next session:
 # fresh dev 9's misses were read for that session's rules, so it is tuned on now; fresh dev
 # 10, not tuned on, scored 0.881 / 0.806 / 0.769 with the code before those rules and
-# 0.881 / 0.809 / 0.767 after them).
+# 0.881 / 0.809 / 0.767 after them). Fifth session that day: fresh dev 10's misses were
+# read for that session's rules (0.919 / 0.849 / 0.792 after them), so it is tuned on now;
+# fresh dev 11 and 12, not tuned on, scored 0.894 / 0.819 / 0.734 and 0.917 / 0.883 / 0.786
+# with those rules in place.
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
@@ -556,7 +565,9 @@ DEV_FLOORS = {
     "fresh dev 7": {"values": 0.94, "strict": 0.845, "dates": 0.86},
     "fresh dev 8": {"values": 0.955, "strict": 0.875, "dates": 0.895},
     "fresh dev 9": {"values": 0.94, "strict": 0.91, "dates": 0.87},
-    "fresh dev 10": {"values": 0.875, "strict": 0.8, "dates": 0.76},
+    "fresh dev 10": {"values": 0.91, "strict": 0.84, "dates": 0.785},
+    "fresh dev 11": {"values": 0.885, "strict": 0.81, "dates": 0.725},
+    "fresh dev 12": {"values": 0.91, "strict": 0.875, "dates": 0.775},
 }
 
 
@@ -570,7 +581,7 @@ def test_dev_sets_hold_their_floors(split_figures: dict[str, dict[str, Tally]]) 
 
 FRESH_BATCHES = [
     FRESH_DEV, FRESH_DEV_2, FRESH_DEV_3, FRESH_DEV_4, FRESH_DEV_5, FRESH_DEV_6, FRESH_DEV_7,
-    FRESH_DEV_8, FRESH_DEV_9, FRESH_DEV_10,
+    FRESH_DEV_8, FRESH_DEV_9, FRESH_DEV_10, FRESH_DEV_11, FRESH_DEV_12,
 ]  # fmt: skip
 
 
@@ -588,6 +599,8 @@ FRESH_BATCHES = [
         "fresh-8",
         "fresh-9",
         "fresh-10",
+        "fresh-11",
+        "fresh-12",
     ],
 )
 def test_the_fresh_dev_batches_are_well_formed(batch: Path) -> None:

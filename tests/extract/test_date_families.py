@@ -1112,3 +1112,58 @@ def test_a_day_after_last_a_value_today_and_a_past_up_to() -> None:
     assert [m.text for m in find_dates(worth, APRIL_2024)] == ["1893"]
     (sunday,) = find_dates("There were eight murders up to Sunday.", None)
     assert sunday.role == "mentioned"
+
+
+def test_start_next_week_the_verb_is_the_whole_week() -> None:
+    (week,) = find_dates("The bridge repairs will start next week.", MONDAY)
+    assert (week.text, week.role, week.first_day, week.last_day) == (
+        "next week",
+        "deadline",
+        dt.date(2025, 11, 10),
+        dt.date(2025, 11, 16),
+    )
+    (edge,) = find_dates("Repairs will begin at the start of next week.", MONDAY)
+    assert edge.last_day == dt.date(2025, 11, 10)  # the noun still names the week's first day
+
+
+def test_a_present_passive_is_not_the_past() -> None:
+    # "is closed" is no past tense: the holiday is the one of the published year
+    (easter,) = find_dates("On Easter Monday the museum is closed.", dt.date(2026, 3, 2))
+    assert easter.date == dt.date(2026, 4, 6)
+    (past,) = find_dates("On Easter Monday the museum was closed.", dt.date(2026, 3, 2))
+    assert past.date == dt.date(2025, 4, 21)
+
+
+def test_an_hour_between_by_and_the_day_keeps_the_deadline() -> None:
+    (monday,) = find_dates("By 10am Monday, donations had passed £2m.", None)
+    assert monday.role == "deadline"
+    (friday,) = find_dates("Entries close before 5 p.m. Friday.", None)
+    assert friday.role == "deadline"
+    (opens,) = find_dates("The shop opened at 9am Monday.", None)
+    assert opens.role == "mentioned"
+
+
+def test_a_time_of_day_written_a_m_does_not_end_the_sentence() -> None:
+    (launch,) = find_dates("The rocket is scheduled to lift off at 6:15 a.m. on 14 March.", None)
+    assert launch.role == "deadline"
+
+
+def test_a_month_quarter_with_its_year_between() -> None:
+    check(
+        ("Output fell in the June 2021 quarter.", MONDAY, "2021-04-01", "mentioned", "quarter", "2021-04-01", "2021-06-30"),
+    )  # fmt: skip
+
+
+def test_years_back_is_years_ago() -> None:
+    check(
+        (
+            "The mill closed three years back.",
+            MONDAY,
+            "2022-01-01",
+            "mentioned",
+            "year",
+            "2022-01-01",
+            "2022-12-31",
+        )
+    )
+    assert [m.text for m in find_dates("He went 20 years back to 2004.", MONDAY)] == ["2004"]

@@ -1223,3 +1223,44 @@ def test_basis_points_cedis_points_changes_and_spans(
     text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
 ) -> None:
     _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how many times, with a rate and without one; "once" and "4X" only before a rate
+        ("The ferry sails twice weekly to the islands.", [(2, 2, "times", "week")]),
+        ("Inspectors visit the plant three times a year and the office once a month.", [(3, 3, "times", "year"), (1, 1, "times", "month")]),
+        ("The carrier will add a 3X-weekly service to Lagos.", [(3, 3, "times", "week")]),
+        ("Bins are emptied once-weekly in winter.", [(1, 1, "times", "week")]),
+        ("The region got nearly twice its usual rainfall.", [(None, 2, "times", None)]),
+        ("Rents rose more than twice as fast as wages.", [(2, None, "times", None)]),
+        ("The valve is checked thrice daily.", [(3, 3, "times", "day")]),
+        # "once" as a conjunction counts nothing
+        ("Once the bridge opens, traffic will ease.", []),
+        # "close to" is an approximate value, not a bound
+        ("Highs will be close to 31C on Sunday.", [(31, 31, "°C", None)]),
+        ("The film has earned close to Rs 180 crore.", [(1.8e9, 1.8e9, "INR", None)]),
+        # crore abbreviated "cr" after a rupee sign; elsewhere "cr" scales nothing
+        ("It took Rs 3.4 cr on Friday and Rs. 4.1 cr on Saturday.", [(3.4e7, 3.4e7, "INR", None), (4.1e7, 4.1e7, "INR", None)]),
+        ("The batter made 40 cr in the nets.", [(40, 40, None, None)]),
+        # a plus sign before grouped thousands is a signed change, not a phone number
+        ("Part-time jobs rose (+18,000), full-time ones fell (-9,000).", [(18000, 18000, None, None), (-9000, -9000, None, None)]),
+        ("Call +44 1632 960 001 for tickets.", []),
+        # minutes abbreviated, glued or spaced, stay as written
+        ("The new line cuts the trip to 12min, against 20min to 25min today.", [(12, 12, "min", None), (20, 25, "min", None)]),
+        ("Boarding closes 15 min before departure.", [(15, 15, "min", None)]),
+        # million metric tonnes ("mmt") and metric tonnes, singularised
+        ("The harvest reached 4.2 mmt, up from 3.9mmt.", [(4.2e6, 4.2e6, "metric tonne", None), (3.9e6, 3.9e6, "metric tonne", None)]),
+        ("Exports hit 2.5 million metric tonnes of maize.", [(2.5e6, 2.5e6, "metric tonne", None)]),
+    ],
+)  # fmt: skip
+def test_times_close_to_crore_signs_minutes_and_metric_tonnes(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+def test_years_back_is_a_date_not_a_span() -> None:
+    assert find_quantities("The stadium was built five years back.") == []
+    assert [q.low for q in find_quantities("He looked 30 years back to 1990.")] == [30]
