@@ -60,7 +60,10 @@ _OTHER_VERBS = (
     "estimated|estimates|predicted|predicts|pledged|pledges|vowed|vows|promised|promises|"
     "reported|reports|disclosed|discloses|signalled|signaled|suggested|suggests|indicated|"
     "indicates|observed|highlighted|highlights|underlined|underscored|underscores|forecast|"
-    "forecasts|projected|projects|recalled|found|finds|showed|shows"
+    "forecasts|projected|projects|recalled|found|finds|showed|shows|mentioned|mentions|"
+    "lamented|laments|informed|advised|urged|urges|refuted|refutes|expressed\\s+that|condemned|"
+    "condemns|criticised|criticized|alleged|alleges|commented|opined|"
+    "disputed|rebutted"
 )
 
 
@@ -198,7 +201,7 @@ _PRONOUN_REACH = 8  # people a he/she may mean: the last ones named
 _ADVERBS = frozenset(
     ["also", "has", "have", "had", "later", "previously", "further", "again", "repeatedly",
      "once", "recently", "publicly", "reportedly", "then", "already", "separately", "earlier",
-     "firmly", "clearly"]
+     "firmly", "clearly", "subsequently", "previously", "similarly", "likewise"]
 )  # fmt: skip
 # An inverted speaker ("…,” said X") follows a quotation mark or a comma.
 _BEFORE_INVERSION = frozenset([",", "”", '"', "’", "'"])
@@ -239,7 +242,11 @@ _FEMALE_WORDS = frozenset(
 _GENDERED_WORDS = _MALE_WORDS | _FEMALE_WORDS
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
 # Honorifics that are no title word (so the title scan skips "Missile"), dropped from names.
-_NAME_HONORIFICS = frozenset(["miss", "mx", "mx."])
+_NAME_HONORIFICS = frozenset(
+    ["miss", "mx", "mx.", "alhaji", "alhaja", "hajia", "mallam", "datuk", "dato", "datin",
+     "shri", "smt", "smt.", "sri", "hon", "hon.", "engr", "engr.", "rev", "rev.", "pastor",
+     "imam", "ustaz"]
+)  # fmt: skip
 # Words that make a name a body ("Carbon Brief", "Capital Economics") — for the
 # kind only; the chain parsing keeps to `_ORG_WORDS`.
 _ORG_NAME_WORDS = _ORG_WORDS | frozenset(
@@ -285,8 +292,37 @@ _PERSON_NOUNS = _TITLE_WORDS | frozenset(
      "teacher", "nurse", "resident", "witness", "survivor", "father", "mother", "son",
      "daughter", "wife", "husband", "brother", "sister", "colleague", "partner", "player",
      "striker", "goalkeeper", "midfielder", "defender", "winger", "champion", "spokesperson",
-     "negotiator", "regulator", "governor", "boss", "chief"]
+     "negotiator", "regulator", "governor", "boss", "chief", "farmer", "specialist",
+     "consultant", "student", "lecturer", "engineer", "physician", "psychologist", "pilot",
+     "owner", "mother-of-two", "entrepreneur", "shopkeeper", "trader", "vendor", "driver",
+     "worker", "employee", "volunteer", "pastor", "priest", "imam", "rabbi", "elder"]
 )  # fmt: skip
+# "experts from NASA", "a source at the CBN", "an economist of ING Bank": a person of a body.
+_OF_A_BODY = frozenset(["of", "from", "at", "within", "in", "with", "for", "inside"])
+# A spokesperson speaks for the body ("a spokesperson for the Department of Health said").
+_SPOKES = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen",
+                     "spokeswomen", "representative", "representatives"])  # fmt: skip
+_PEOPLE_OF = (
+    _PERSON_NOUNS
+    | {f"{noun}s" for noun in _PERSON_NOUNS}
+    | frozenset(["sources", "source", "experts", "staff", "members", "officials", "people",
+                 "someone", "insiders"])
+) - _SPOKES  # fmt: skip
+# Words after a body's name that make it an unnamed person's or side's ("the Russian side").
+_UNNAMED_OF = _PEOPLE_OF | frozenset(
+    [
+        "side",
+        "authorities",
+        "government",
+        "media",
+        "military",
+        "forces",
+        "delegation",
+        "leadership",
+        "camp",
+        "team",
+    ]
+)
 _POSSESSIVE_OPENERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
 # "That was the message from X": a sentence that names who said the quotation before it.
 _ECHO_OPENERS = ("That ", "This ", "Those ", "These ", "Such ")
@@ -449,6 +485,10 @@ def find_speaker(
     framed = (sentence.startswith(_ECHO_OPENERS) and _ECHO.match(sentence) is not None) or (
         ":" in sentence and _FRAMING_COLON.search(sentence) is not None
     )
+    # A transcript label or a signed-off quotation names the speaker of all the sentence says.
+    labelled = _transcript_label(sentence) or _sign_off(sentence)
+    if labelled is not None:
+        return _shift(_finish(sentence, labelled, context), offset)
     if not has_cue and not framed and (first is None or context is None):
         return None  # the common case, decided without tokenising
     tokens = _tokenise(sentence)
@@ -467,9 +507,75 @@ def find_speaker(
         )
     ):
         _learn_titled_names(sentence, tokens, context)
-    if speaker is None or speaker.name.lower() in _PRONOUNS:
+    if speaker is None or speaker.name.lower() in _PRONOUNS or _is_generic(speaker.name):
         return None
     return _shift(_finish(sentence, speaker, context), offset)
+
+
+# Bodies named only by what they are ("the Ministry reported"): a description, not a name.
+_GENERIC_BODIES = frozenset(
+    ["ministry", "department", "agency", "government", "office", "council", "commission",
+     "committee", "court", "authority", "board", "bureau", "administration", "cabinet", "army",
+     "navy", "union", "bank", "company", "group", "party", "service", "institute", "university",
+     "command", "military", "forces", "embassy", "secretariat", "tribunal", "directorate",
+     "regulator", "watchdog", "police", "federation", "association", "club", "team", "side"]
+)  # fmt: skip
+
+
+def _is_generic(name: str) -> bool:
+    """A title or a kind of body with no name: "the Secretary-General added", "the Ministry said"."""
+    words = name.lower().split()
+    if len(words) == 1 and words[0] in _GENERIC_BODIES:
+        return True
+    return all(word in _TITLE_WORDS or word in _ROLE_MODIFIERS for word in words)
+
+
+# "Mao Ning: China welcomes…" — a transcript's speaker label: two or three capitalised
+# words and a colon opening the sentence. Labels of page furniture are not names.
+_LABEL = re.compile(r"([A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+){1,2}):[ \u00a0]+(?=[A-Z“\"‘])")
+_NOT_LABELS = frozenset(
+    ["breaking", "news", "update", "updates", "live", "editor", "editor's", "editor’s", "note",
+     "fact", "check", "key", "points", "read", "more", "photo", "photos", "credit", "image",
+     "source", "sources", "watch", "video", "opinion", "analysis", "exclusive", "related",
+     "see", "also", "warning", "summary", "background", "question", "answer", "disclaimer",
+     "correction", "top", "story", "stories", "latest", "full", "text", "quick", "facts",
+     "what", "why", "how", "when", "where", "who", "step", "part", "chapter", "section",
+     "table", "figure", "notes", "tip", "tips", "bottom", "line", "our", "view", "your",
+     "money", "weather", "sport", "sports", "business", "health", "world", "politics", "local"]
+)  # fmt: skip
+# "‘They consider activism a crime’ - Lynn Maalouf": a quotation signed off with a dash.
+_SIGN_OFF = re.compile(
+    r"[’'”\"][ \u00a0]*[-–—][ \u00a0]*([A-Z][\w.’'-]+(?:[ \u00a0][A-Z][\w.’'-]+){0,3})[ .]*$"
+)
+
+
+def _transcript_label(sentence: str) -> Speaker | None:
+    """The speaker a transcript's label names ("Mao Ning: …"), or None."""
+    if ":" not in sentence[:40]:
+        return None
+    label = _LABEL.match(sentence)
+    if label is None:
+        return None
+    words = label.group(1).lower().split()
+    if any(w in _NOT_LABELS or w in _NOT_NAMES or w in _TITLE_WORDS for w in words):
+        return None
+    return Speaker(label.group(1), None, 0, label.end(1))
+
+
+def _sign_off(sentence: str) -> Speaker | None:
+    """The name after a dash that closes a quotation ("‘…’ - Kate Allen"), or None."""
+    tail = sentence[-60:]
+    if not any(dash in tail for dash in "-–—"):
+        return None
+    found = _SIGN_OFF.search(sentence, max(0, len(sentence) - 60))
+    if found is None or found.group(1).lower() in _NOT_NAMES:
+        return None
+    return Speaker(
+        found.group(1).rstrip("."),
+        None,
+        found.start(1),
+        found.start(1) + len(found.group(1).rstrip(".")),
+    )
 
 
 def attributes_alone(sentence: str) -> bool:
@@ -511,12 +617,21 @@ def _names_or_titles(word: str) -> bool:
 
 def _attributed(sentence: str, tokens: _Tokens, context: SpeakerContext | None) -> Speaker | None:
     """The speaker named around a cue: according to, announced by, a verb of speech."""
-    speaker = _according_to(sentence, tokens) or _passive_by(sentence, tokens)
+    speaker = _according_to(sentence, tokens)
+    if speaker is not None and speaker.end is not None:
+        # "According to Reuters, Lane said …": the outlet relays; the one who said it speaks.
+        relayed = _subject_of_verb(sentence, tokens, None, _relayed_verbs(sentence, speaker.end))
+        if relayed is not None and relayed.name.lower() not in _PRONOUNS:
+            return relayed
+    speaker = speaker or _passive_by(sentence, tokens)
+    quoted = _quoted_spans(sentence) if _QUOTE_MARK.search(sentence) else []
     for verbs in (_SPEECH_VERB, _OTHER_VERB):
         if speaker is not None:
             break
         # One scan per verb list, shared by the three patterns that start from a verb.
-        matches = list(verbs.finditer(sentence))
+        # A verb inside a quotation is the quoted speaker's ("“Refugees have told us…,”
+        # the spokesman said"), never the attribution.
+        matches = [m for m in verbs.finditer(sentence) if not _inside(quoted, m.start())]
         if matches:
             speaker = (
                 _appositive(sentence, tokens, matches)
@@ -524,6 +639,49 @@ def _attributed(sentence: str, tokens: _Tokens, context: SpeakerContext | None) 
                 or _after_verb(sentence, tokens, matches)
             )
     return speaker
+
+
+_LOWER_WORDS = re.compile(r"(?:\s+[a-z][\w-]*){0,4}\s*")
+
+
+def _relayed_verbs(sentence: str, end: int) -> list[re.Match[str]]:
+    """A verb of speech opening the main clause right after "According to X,"."""
+    comma = sentence.find(",", end, end + 40)
+    if comma == -1 or not _LOWER_WORDS.fullmatch(sentence, end, comma):
+        return []  # the according-to phrase runs on: "according to X data from …"
+    verb = _SPEECH_VERB.search(sentence, comma, comma + 60)
+    return [verb] if verb is not None else []
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """The stretches of the sentence inside quotation marks, opening to closing.
+
+    A closing mark with no opening one before it closes a quotation opened in an
+    earlier sentence: the sentence is quoted from its start. A straight quote
+    closes when it follows a word and is followed by a space, a mark or the end.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for mark in _QUOTE_MARK.finditer(sentence):
+        at, char = mark.start(), mark.group()
+        if char in "“«„":
+            opened = at
+            continue
+        if char == '"' and opened is None:
+            after = sentence[at + 1 : at + 2]
+            closes = (
+                at > 0 and not sentence[at - 1].isspace() and (not after or not after.isalnum())
+            )
+            if not closes or spans:
+                opened = at
+                continue
+        spans.append((0 if opened is None else opened, at))
+        opened = None
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start < position < end for start, end in spans)
 
 
 def _finish(sentence: str, speaker: Speaker, context: SpeakerContext | None) -> Speaker:
@@ -662,6 +820,8 @@ def _speaker_from_chain(sentence: str, tokens: _Tokens, chain: range) -> Speaker
         name = name[1:]
     while len(name) > 1 and lowers[name[0]] in _NAME_HONORIFICS:
         name = name[1:]  # "Miss Jones": the honorific is neither name nor role
+    if len(name) > 1 and _owned_by_a_body(sentence, tokens, name):
+        name = name[1:]  # "NASA’s Paul Chodas", "The ECB’s Philip Lane": the person
     if len(name) > 3:
         name = _without_affiliation(sentence, tokens, name)
     if not name:
@@ -674,6 +834,18 @@ def _speaker_from_chain(sentence: str, tokens: _Tokens, chain: range) -> Speaker
             role = None
     start, end = tokens.starts[name[0]], tokens.ends[name[-1]]
     return Speaker(sentence[start:end], role, start, end)
+
+
+def _owned_by_a_body(sentence: str, tokens: _Tokens, name: range) -> bool:
+    """Whether a name opens with a body's or a place's possessive before a person."""
+    owner = tokens.texts[name[0]]
+    if not owner.endswith(("’s", "'s")):
+        return False
+    person = sentence[tokens.starts[name[1]] : tokens.ends[name[-1]]]
+    if _names_a_body(person):
+        return False  # "Russia's Foreign Ministry" is the ministry's name
+    owner = owner[:-2]
+    return _names_a_body(owner) or is_place(owner)
 
 
 def _without_affiliation(sentence: str, tokens: _Tokens, name: range) -> range:
@@ -706,6 +878,8 @@ def _trailing_person(tokens: _Tokens, span: range) -> range:
             break
     while start < len(span) and tokens.lowers[span[start]] in _ROLE_JOINERS:
         start += 1
+    if 0 < start < len(span) and gender_of(tokens.texts[span[start - 1]]):
+        start -= 1  # "… Protection Rosa Icela Rodríguez": a given name opens a three-part name
     return span[start:]
 
 
@@ -734,7 +908,10 @@ def _named_after(sentence: str, tokens: _Tokens, position: int) -> Speaker | Non
     """The name from `position` on, a lower-case description before it as its role."""
     index = _index_at(tokens, position)
     described = _skip_descriptor(tokens, index)
-    speaker = _speaker_from_chain(sentence, tokens, _chain_forward(tokens, described))
+    chain = _chain_forward(tokens, described)
+    if _names_someone_of(tokens, chain):
+        return None  # "according to the spokesperson of the Russian president"
+    speaker = _speaker_from_chain(sentence, tokens, chain)
     if speaker and described > index and not speaker.role:
         # "the think tank Ember", "Ukraine’s commander-in-chief Oleksandr Syrskyi"
         first = index + (tokens.lowers[index] == "the")
@@ -829,16 +1006,36 @@ def _skip_descriptor(tokens: _Tokens, index: int) -> int:
     return position
 
 
+_SPEECH_NOUN_BEFORE = re.compile(
+    r"\b(?:remarks?|comments?|statements?|announcements?|claims?|allegations?|pledges?|promises?"
+    r"|speech|observations?|assertions?|accusations?|proposals?|predictions?)\s+(?:were\s+|was\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _passive_by(sentence: str, tokens: _Tokens) -> Speaker | None:
     """Announced by X."""
     if "by" not in sentence:
         return None  # a substring test is far cheaper than the regex scan
     for match in _PASSIVE_BY.finditer(sentence):
+        if match.group().startswith("made") and not _SPEECH_NOUN_BEFORE.search(
+            sentence, max(0, match.start() - 30), match.start()
+        ):
+            continue  # "efforts made by the newsroom": no statement
         chain = _chain_forward(tokens, _index_at(tokens, match.end()))
+        if _names_someone_of(tokens, chain):
+            continue  # "as claimed by the Russian side"
         speaker = _speaker_from_chain(sentence, tokens, chain)
         if speaker:
             return speaker
     return None
+
+
+def _names_someone_of(tokens: _Tokens, chain: range) -> bool:
+    """Whether a name is followed by a noun it qualifies: "the Russian president", "the
+    Russian side" (an unnamed person or side of it, not the body itself)."""
+    following = chain[-1] + 1 if chain else -1
+    return 0 < following < len(tokens.texts) and tokens.lowers[following] in _UNNAMED_OF
 
 
 def _subject_of_verb(
@@ -862,7 +1059,12 @@ def _subject_of_verb(
         if index > 1 and tokens.texts[index - 1] == ")":
             index = _before_parenthesis(tokens, index - 1)
         chain = _chain_backward(tokens, index)
-        if chain and _inside_noun_phrase(tokens, chain, verb.group()):
+        if not chain:
+            body = _described_body(sentence, tokens, index)
+            if body is not None:
+                return body
+            continue
+        if _inside_noun_phrase(tokens, chain, verb.group()):
             continue  # "17 US states": "states" is a noun here
         speaker = _speaker_from_chain(sentence, tokens, chain)
         if speaker and _is_plausible_subject(speaker):
@@ -870,13 +1072,39 @@ def _subject_of_verb(
     return None
 
 
+def _described_body(sentence: str, tokens: _Tokens, index: int) -> Speaker | None:
+    """ "the Russian defence ministry said", "the Israeli military said": a body named by
+    its country and what it is, in lower case, right before the verb (token `index`)."""
+    head = index - 1
+    if head < 1 or tokens.lowers[head] not in _GENERIC_BODIES or tokens.is_capitalised(head):
+        return None
+    start = head
+    while start > head - 3 and start > 0 and tokens.texts[start - 1][0].islower():
+        start -= 1  # "defence", "foreign affairs"
+    if start == 0 or not tokens.is_capitalised(start - 1) or start - 1 == 0:
+        return None
+    country = start - 1
+    if tokens.lowers[country - 1] != "the" or not tokens.texts[country].isalpha():
+        return None  # "the" in front, a single word of a country: "the Russian …"
+    if tokens.lowers[country] in _NOT_NAMES or tokens.lowers[country] in _TITLE_WORDS:
+        return None
+    if any(tokens.lowers[place] in _STOP_DESCRIPTOR for place in range(start, head)):
+        return None
+    begin, end = tokens.starts[country], tokens.ends[head]
+    return Speaker(sentence[begin:end], None, begin, end, "organisation")
+
+
 def _inside_noun_phrase(tokens: _Tokens, chain: range, verb: str) -> bool:
-    """Whether the chain modifies a noun ("17 US states", "across EU member states")."""
+    """Whether the chain modifies a noun ("17 US states", "across EU member states"), or
+    is the body of an unnamed person who speaks ("experts from NASA say")."""
     if chain[0] == 0:
         return False
     previous = chain[0] - 1
     if tokens.texts[previous][0].isdigit() or tokens.lowers[previous] in _PREPOSITIONS:
         return True  # "the ministry in Berlin said": a place is not the subject
+    of = previous - (tokens.lowers[previous] == "the")
+    if of > 0 and tokens.lowers[of] in _OF_A_BODY and tokens.lowers[of - 1] in _PEOPLE_OF:
+        return True  # "sources within the CBN confirmed", "an economist of ING Bank said"
     return verb in _NOUN_LIKE_VERBS and tokens.lowers[previous] in _NOUN_PHRASE_OPENERS
 
 
@@ -966,11 +1194,11 @@ def _role_then_name(sentence: str, tokens: _Tokens, opening: int, span: range) -
     if start > 0 and tokens.texts[start - 1] not in (",", ";", "“", '"', "("):
         return None  # the role must open the clause
     lowers = tokens.lowers
-    if (
-        start == opening
-        or lowers[start] not in _POSSESSIVE_OPENERS
-        or lowers[opening - 1] not in _PERSON_NOUNS
-    ):
+    if start == opening or lowers[start] not in _POSSESSIVE_OPENERS:
+        return None
+    # The role names a person: "The Minister of Information and Culture", "His spokesman in Geneva".
+    described = sentence[tokens.starts[start] : tokens.ends[opening - 1]]
+    if lowers[opening - 1] not in _PERSON_NOUNS and _role_head(described) not in _PERSON_NOUNS:
         return None
     speaker = _speaker_from_chain(sentence, tokens, chain)
     if speaker is None or not _is_plausible_subject(speaker):
@@ -1048,10 +1276,12 @@ def _looks_like_role(tokens: _Tokens, span: range) -> bool:
     """A comma-enclosed phrase that describes a person: "the head of X", "a spokeswoman"."""
     lowers = tokens.lowers
     first = lowers[span[0]]
+    if (first in _HONORIFICS or first in _NAME_HONORIFICS) and len(span) > 1:
+        return False  # "Mr Adeyinka Adeleke": a name, after a role ("The Commissioner, Mr A, said")
     return (
-        first in {"the", "a", "an", "who"}
+        first in {"the", "a", "an", "who", "another", "his", "her", "their", "its", "our"}
         or first in _TITLE_WORDS
-        or (len(span) <= 6 and any(lowers[index] in _TITLE_WORDS for index in span))
+        or (len(span) <= 6 and any(lowers[index] in _PERSON_NOUNS for index in span))
     )
 
 

@@ -702,3 +702,57 @@ def test_adversarial_quotations_stay_linear(unit: str) -> None:
 
     ratios = growth(run, 20_000)
     assert max(ratios.values()) < 6, ratios
+
+
+# Patterns met first in the unseen speaker set (tests/extract/unseen/speakers.jsonl): each
+# sentence here is written for the test, none is taken from the set.
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("Aiko Tanabe: The ministry will publish the figures next week.", "Aiko Tanabe", "person"),
+        ("‘We were never told the plant would close’ - Gareth Evans", "Gareth Evans", "person"),
+        ("“The river has never been this low” — Maria Okafor.", "Maria Okafor", "person"),
+        (
+            "The Minister of Water and Sanitation, Alhaji Musa Bello, said the dam was safe.",
+            "Musa Bello",
+            "person",
+        ),
+        ("The Chief of Police, Mr Kofi Mensah, said: “The roads are open.", "Kofi Mensah", "person"),
+        ("Her spokesman in Brussels, Lars Nilsen, said talks had stalled.", "Lars Nilsen", "person"),
+        ("Ana Silva, another nurse from the same ward, added that beds ran out.", "Ana Silva", "person"),
+        ("Tom Reyes, a water specialist, advised councils to store rainwater.", "Tom Reyes", "person"),
+        ("The IMF’s Gita Gopinath said growth would slow.", "Gita Gopinath", "person"),
+        ("Kenya's Ruth Chepngetich said she would race again.", "Ruth Chepngetich", "person"),
+        ("In a statement, the Chinese foreign ministry said the visit was postponed.",
+         "Chinese foreign ministry", "organisation"),
+        ("According to the AFP news agency, Dupont said the strike would go ahead.", "Dupont", "person"),
+        ("Sara Lind lamented that the funding had been cut.", "Sara Lind", "person"),
+        ("“Prices have told us everything,” analyst Joe Kim said.", "Joe Kim", "person"),
+    ],
+)  # fmt: skip
+def test_labels_sign_offs_appositives_and_described_bodies_name_the_speaker(
+    sentence: str, name: str, kind: str
+) -> None:
+    speaker = find_speaker(sentence)
+    assert speaker is not None and (speaker.name, speaker.kind) == (name, kind)
+    assert sentence[speaker.start : speaker.end] == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Secretary-General told the assembly that the budget was short.",
+        "The Ministry reported 351 new cases on Monday.",
+        "Experts from NASA say the asteroid will pass safely.",
+        "Sources within the central bank also confirmed the change.",
+        "An economist at Barclays said inflation would ease.",
+        "According to the spokesperson of the Russian president, the letter arrived.",
+        "The ceasefire, as claimed by the Ukrainian side, did not hold.",
+        "Efforts made by the Daily Post to reach the mayor failed.",
+        "Breaking News: The bridge has reopened to traffic.",
+        "Ukraine has expressed its readiness to help.",
+        "“Officials said the water was safe,” she wrote.",
+    ],
+)
+def test_unnamed_people_generic_titles_and_quoted_verbs_give_no_speaker(sentence: str) -> None:
+    assert find_speaker(sentence) is None
