@@ -39,6 +39,11 @@ SEASON_START_MONTH: dict[str, int] = {
 MONTH_FIRST_REGIONS = frozenset(["us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"])
 
 
+# "two years back" is "two years ago"; "back to 2004", "back-to-back" are not. dates.py
+# reads it as a date and quantities.py leaves it to dates: one pattern, so they agree.
+BACK_AS_AGO = r"back(?!-|\s+(?:to|into|in|on|from)\b)"
+
+
 def month_first(locale: str | None) -> bool | None:
     """Whether a locale writes numeric dates month first; None when it does not say.
 

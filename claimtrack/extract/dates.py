@@ -80,7 +80,12 @@ from typing import Literal, NamedTuple
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, SA, TH, relativedelta
 
-from claimtrack.extract.date_words import ORDINAL_DAYS, SEASON_START_MONTH, month_first
+from claimtrack.extract.date_words import (
+    BACK_AS_AGO,
+    ORDINAL_DAYS,
+    SEASON_START_MONTH,
+    month_first,
+)
 from claimtrack.extract.density import ReadingBudget
 from claimtrack.extract.numbers import COUNT_WORDS, NUMBER_WORDS, UNITS, parse_number_words
 from claimtrack.extract.patterns import word_trie
@@ -381,7 +386,7 @@ _DATE = re.compile(
           |(?<![lLpP][aA][sS][tT]\s)(?<![cC][oO][mM][iI][nN][gG]\s)(?P<span_day>(?i:day))\b(?!\s+(?i:of|after|before)\b)))
     | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>{_NUM_ANY})\s+(?P<wi_unit>{_UNIT_ANY})\b))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>{_NUM_ANY})\s+(?P<ago_unit>{_UNIT_ANY})\s+
-        (?:(?i:ago|back(?!-|\s+(?:to|into|in|on|from)\b))|(?P<ago_from>(?i:from\s+(?:now|today)|hence))|(?P<ago_earlier>(?i:earlier)))\b)
+        (?:(?i:ago|{BACK_AS_AGO})|(?P<ago_from>(?i:from\s+(?:now|today)|hence))|(?P<ago_earlier>(?i:earlier)))\b)
   | (?=[lLeE])(?P<later>\b(?P<later_kind>(?i:later|earlier))\s+(?:(?i:this)\s+(?P<later_unit>(?i:year|month|week))|(?i:in\s+the)\s+(?P<later_year>(?i:year)))\b)
     )
     """,
@@ -1616,17 +1621,13 @@ _BUDGET_FOR = re.compile(
 )
 
 
-# "by 5 p.m. on Thanksgiving", "before 6:00 pm on November 4": the deadline word is
-# before the hour of the day, the date after it.
-_DEADLINE_AT_TIME = re.compile(
+# "by 5 p.m. on Thanksgiving", "before 6:00 pm on November 4", "By 10am Monday": the
+# deadline word is before the hour of the day, the date after it.
+_DEADLINE_HOUR = (
     r"\b(?i:by|before|until|no\s+later\s+than)\s+\d{1,2}(?::\d\d)?\s*(?i:a\.?m\.?|p\.?m\.?)"
-    r"(?:\s+[A-Z][A-Za-z]*){0,3}\s+(?i:on)\s+$"
 )
-
-
-_DEADLINE_AT_TIME_BARE = re.compile(
-    r"\b(?i:by|before|until|no\s+later\s+than)\s+\d{1,2}(?::\d\d)?\s*(?i:a\.?m\.?|p\.?m\.?)\s+$"
-)
+_DEADLINE_AT_TIME = re.compile(_DEADLINE_HOUR + r"(?:\s+[A-Z][A-Za-z]*){0,3}\s+(?i:on)\s+$")
+_DEADLINE_AT_TIME_BARE = re.compile(_DEADLINE_HOUR + r"\s+$")
 
 
 def _ends_with_phrase(tail: str, phrases: tuple[str, ...], pattern: re.Pattern[str]) -> bool:

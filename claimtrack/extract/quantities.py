@@ -87,6 +87,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from claimtrack.extract import rereading
+from claimtrack.extract.date_words import BACK_AS_AGO
 from claimtrack.extract.density import ReadingBudget
 from claimtrack.extract.numbers import (
     CURRENCY_ADJECTIVES,
@@ -560,8 +561,8 @@ _DURATION_UNITS = _words("day days week weeks fortnight fortnights month months 
 _DATE_OPENERS = frozenset({"within", "after", "next", "past", "last", "coming"})
 # "Six months later" counts a span from an event the sentence may not date: a quantity.
 _DATE_CLOSERS = frozenset({"ago", "hence"})
-# "two years back" is "two years ago" (dates.py reads the same), not "back to 2004"
-_BACK_AS_AGO = re.compile(r"[ \u00a0]+back\b(?!-|\s+(?:to|into|in|on|from)\b)", re.IGNORECASE)
+# "two years back" is "two years ago": a date (dates.py reads the same pattern)
+_BACK_AS_AGO = re.compile(rf"[ \u00a0]+{BACK_AS_AGO}\b", re.IGNORECASE)
 _SCORE_WORDS = _words(
     "win wins victory victories defeat defeats loss losses draw draws lead scoreline "
     "thrashing drubbing rout triumph comeback aggregate home away penalties shootout"
@@ -1901,10 +1902,7 @@ def _read_attached(text: str, figure: _Value) -> None:
         figure.unit = "%"  # "2.57per cent", "5percent": the space left out
         figure.end = after if lower != "per" else _token(text, after).end  # type: ignore[union-attr]
     elif word == "mmt":
-        figure.value *= 10**6  # "10.6mmt": million metric tonnes
-        figure.scale *= 10**6
-        figure.scaled = True
-        figure.unit = "metric tonne"
+        figure.unit = _million_metric_tonnes(figure)  # "10.6mmt"
         figure.end = after
     elif word in _SHORT_MEASURES:
         figure.unit = word  # "17min": a duration as written
@@ -3345,16 +3343,21 @@ _METRIC_TONNES = frozenset({"tonnes", "tonne", "tones", "tone"})
 def _read_short_measure(text: str, token: _Tok, value: _Value) -> tuple[str, int] | None:
     """The unit of `token` if it is one of those spellings, and where it ends."""
     if token.text == "mmt":
-        value.value *= 10**6
-        value.scale *= 10**6
-        value.scaled = True
-        return "metric tonne", _read_of_phrase(text, token.end)
+        return _million_metric_tonnes(value), _read_of_phrase(text, token.end)
     if token.lower == "metric":
         tonnes = _token(text, token.end)
         if tonnes is None or tonnes.lower not in _METRIC_TONNES:
             return None
         return f"metric {tonnes.lower.removesuffix('s')}", _read_of_phrase(text, tonnes.end)
     return token.text, token.end
+
+
+def _million_metric_tonnes(value: _Value) -> str:
+    """ "10.8 mmt": the figure scaled by a million, in metric tonnes (the unit returned)."""
+    value.value *= 10**6
+    value.scale *= 10**6
+    value.scaled = True
+    return "metric tonne"
 
 
 def _read_partitive(text: str, of: _Tok, value: _Value, position: int) -> tuple[str | None, int]:
