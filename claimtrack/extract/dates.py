@@ -20,7 +20,8 @@ Documented rules (tests/extract/unseen/README.md, "Dates, beyond ../cases"):
 - A day or month without a year, a holiday, a bare weekday: the tense picks
   the year (future wording the next one after publication, past wording the
   latest before it, neither the publication year; a bare weekday without a
-  tense is the latest on or before publication). "last"/"next" force the
+  past verb is the next on or after publication, as a schedule or forecast
+  in the present tense writes it). "last"/"next" force the
   direction. A day the month never has, or not in that year ("29 February
   2025"), is no date: never clamped.
 - Tense is read from the nearest tense marker before the date in its
@@ -976,6 +977,17 @@ _PAST_WORDS = frozenset(
      "made", "fell", "rose", "won", "lost", "hit", "struck", "spoke", "saw", "gave", "left",
      "yesterday"]
 )  # fmt: skip
+# Irregular past forms that are not also a common noun: like an "-ed" word, each is the
+# past unless an article or a preposition makes it an adjective ("the paid version") or
+# "is"/"are" a passive ("is sold"). "beat" and "cut" are the bare verb too: _BARE_FORMS.
+_IRREGULAR_PAST = frozenset(
+    ["beat", "became", "bought", "brought", "broke", "built", "caught", "chose", "cut",
+     "dealt", "drew", "drove", "fled", "flew", "fought", "forgot", "found", "froze", "got",
+     "grew", "heard", "hid", "kept", "knew", "laid", "led", "lent", "meant", "oversaw",
+     "overtook", "paid", "ran", "rang", "rode", "sank", "sat", "sent", "shook", "slid",
+     "sold", "sought", "spent", "stole", "stood", "swept", "taught", "thought", "threw",
+     "understood", "underwent", "undertook", "upheld", "withdrew", "wrote"]
+)  # fmt: skip
 # "-ed" words that point ahead rather than back.
 _NOT_PAST = frozenset(
     ["scheduled", "expected", "planned", "slated", "proposed", "needed", "intended", "supposed", "aimed",
@@ -1012,7 +1024,7 @@ class _Words:
 
 
 # What every marker word is or ends with ("-ed" past verbs, "'ll" futures).
-_MARKER_WORDS = _FUTURE_STARTERS | _PAST_WORDS
+_MARKER_WORDS = _FUTURE_STARTERS | _PAST_WORDS | _IRREGULAR_PAST
 _MARKER_ENDINGS = ("ed", "'ll", "’ll")
 
 
@@ -1028,7 +1040,11 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
             future_end = _future_marker_end(words, index)
             if future_end is not None:
                 markers.append((future_end, words.start(index), "future"))
-        if low in _PAST_WORDS or (low.endswith("ed") and _is_regular_past(words.original[index])):
+        if (
+            low in _PAST_WORDS
+            or (low in _IRREGULAR_PAST and words.original[index].islower())
+            or (low.endswith("ed") and _is_regular_past(words.original[index]))
+        ):
             if low in _BARE_FORMS and index and words.lower[index - 1] in _BEFORE_BARE_VERB:
                 continue  # "to hit", "could hit", "will cut": not the past tense
             if low not in _PAST_WORDS and index and words.lower[index - 1] in _BEFORE_ADJECTIVE:
@@ -1046,7 +1062,9 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
 # Before an "-ed" participle these make a passive of the present or the future.
 _PRESENT_BEFORE_PARTICIPLE = frozenset(["be", "being", "is", "are", "am"])
 # Past forms that are also the bare verb, and the words a bare verb follows.
-_BARE_FORMS = frozenset(["hit", "put", "cut", "set", "let", "cost", "spread", "read", "quit"])
+_BARE_FORMS = frozenset(
+    ["hit", "put", "cut", "set", "let", "cost", "spread", "read", "quit", "beat"]
+)
 _BEFORE_BARE_VERB = frozenset(
     ["to", "could", "might", "may", "will", "would", "should", "can", "must", "shall"]
 )
@@ -2527,8 +2545,10 @@ def _resolve_weekday(
     published_weekday = published.weekday()
     if modifier == "next":
         days = 1 + (target - published_weekday - 1) % 7  # the first such day after publication
-    elif modifier != "last" and tense() == "future":
-        days = (target - published_weekday) % 7  # "on Tuesday" in Tuesday's paper is that day
+    elif modifier != "last" and tense() != "past":
+        # A future or a present ("the market opens on Sunday") looks ahead: a past event
+        # has its past verb. "On Tuesday" in Tuesday's paper is that day.
+        days = (target - published_weekday) % 7
     elif modifier == "last":
         days = -1 - (published_weekday - 1 - target) % 7  # the last such day before it
     else:

@@ -556,9 +556,14 @@ _ON_A_NOUN = re.compile(
 )
 # "a year ago" is a date, not a rate.
 _NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "on", "or"})
-# Durations a date expression consumes ("within two weeks"); minutes and hours are not dates.
-_DURATION_UNITS = _words("day days week weeks fortnight fortnights month months year years")
-_DATE_OPENERS = frozenset({"within", "after", "next", "past", "last", "coming"})
+# Durations a date expression consumes ("within two weeks", "the past two decades"); minutes
+# and hours are not dates, except in a rolling span ("over the next 48 hours").
+_DURATION_UNITS = _words(
+    "day days week weeks fortnight fortnights month months year years decade decades"
+)
+_ROLLING_HOURS = _words("hour hours")
+_DATE_OPENERS = frozenset({"within", "after", "next", "past", "last", "coming", "previous"})
+_ROLLING_OPENERS = frozenset({"next", "past", "last", "coming", "previous"})
 # "Six months later" counts a span from an event the sentence may not date: a quantity.
 _DATE_CLOSERS = frozenset({"ago", "hence"})
 # "two years back" is "two years ago": a date (dates.py reads the same pattern)
@@ -1594,7 +1599,7 @@ def _read_figure(text: str, start: int) -> _Value:
             end, grouped = end + 2, True
         figure = _Value(value, start, end, digits, grouped)
         _read_scale_words(text, figure)
-        if start and text[start - 1] in "-−–":
+        if start and text[start - 1] in _SIGNS:
             _read_sign(text, figure)
         return figure
     if following == "." and text[end + 1 : end + 2].isdecimal():
@@ -1634,7 +1639,7 @@ def _read_figure(text: str, start: int) -> _Value:
             figure.bound = "low"  # "a $100m-plus budget": at least
             figure.end += len("-plus")
     _read_scale_words(text, figure)
-    if start and text[start - 1] in "-−–":
+    if start and text[start - 1] in _SIGNS:
         _read_sign(text, figure)
     return figure
 
@@ -1677,6 +1682,12 @@ def _read_mixed_fraction(
     return value + Decimal(mixed.group(1)) / Decimal(mixed.group(2)), mixed.end(), True
 
 
+# A hyphen, a minus sign or a non-breaking hyphen (U+2011, as some pages write "‑23.9 C")
+# against a figure is its sign; an en dash only after a word ("a high of –7 C").
+_MINUS_SIGNS = "-−\u2011"
+_SIGNS = _MINUS_SIGNS + "–"
+
+
 def _read_sign(text: str, figure: _Value) -> None:
     """A minus sign written against the figure ("-5 °C", "−5C", "minus-60") makes it negative."""
     start = figure.start
@@ -1686,7 +1697,7 @@ def _read_sign(text: str, figure: _Value) -> None:
     elif (
         (
             start
-            and text[start - 1] in "-−"
+            and text[start - 1] in _MINUS_SIGNS
             and (start == 1 or text[start - 2] in _SIGN_BEFORE)
             # "2.5 -3 feet" is a range written with a stray space, not minus three
             and not (text[start - 2] == " " and text[start - 3 : start - 2].isdecimal())
@@ -2058,6 +2069,9 @@ def _read_words(text: str, start: int) -> _Value:
     figure.one_word = words == ["one"]
     figure.capitalised_word = first.text[0].isupper()
     _reject_word_compound(text, figure)
+    if _word_at(text, figure.end) in _INDIAN_SCALES:
+        _read_scale_words(text, figure)  # "two crore houses", "five lakh people"
+        figure.one_word = False  # "one lakh" is a figure, never the pronoun
     return figure
 
 
@@ -2694,6 +2708,22 @@ def _is_bare(text: str, end: int) -> bool:
     return lower in _STOP or token.text[0].isupper()
 
 
+_CLOCK_HOURS = frozenset({"hours", "hrs"})
+
+
+def _is_clock_time(text: str, value: _Value, unit: str | None, end: int) -> bool:
+    """A 24-hour time after "at": three or four plain digits with minutes under 60, alone
+    ("at 1200.") or with "hours" ("at 1500 hours", as police reports write it)."""
+    digits = value.digits
+    if digits is None or value.grouped or value.scaled or not 3 <= len(digits) <= 4:
+        return False
+    if int(digits[-2:]) >= 60 or int(digits[:-2]) >= 24:
+        return False
+    if unit is not None:
+        return unit.lower() in _CLOCK_HOURS
+    return not text[end : end + 2].strip(" ").isalnum()  # no word follows: "at 1200."
+
+
 def _check_whole(
     text: str,
     value: _Value,
@@ -2720,6 +2750,8 @@ def _check_whole(
         )
     if four_digits and unit is None and _is_early_year(text, value, prefix):
         raise _Rejected(end)  # "in 1753", "June 23, 1683": a year before 1800
+    if prefix.previous == "at" and _is_clock_time(text, value, unit, end):
+        raise _Rejected(end)  # "at 1300", "at 948 hours": a 24-hour time of day
     if (
         value.digits is None
         and unit is None
@@ -2740,7 +2772,7 @@ def _check_whole(
         raise _Rejected(value.end)
     if _is_written_year(text, value, prefix, unit):
         raise _Rejected(end)  # "in the year of our Lord one thousand seven hundred and …"
-    if not value.scaled and _is_date_duration(text, prefix, unit, per, end):
+    if not value.scaled and _is_date_duration(text, value, prefix, unit, per, end):
         # "within two weeks", "three years ago" belong to dates; "150 million years ago"
         # is no calendar date
         raise _Rejected(end)
@@ -2776,10 +2808,14 @@ def _is_written_year(text: str, value: _Value, prefix: _Prefix, unit: str | None
 
 
 def _is_date_duration(
-    text: str, prefix: _Prefix, unit: str | None, per: Per | None, end: int
+    text: str, value: _Value, prefix: _Prefix, unit: str | None, per: Per | None, end: int
 ) -> bool:
     """A count of days…years that a date expression opens or closes."""
-    if unit is None or per is not None or unit.lower() not in _DURATION_UNITS:
+    if unit is None or per is not None or value.unit is not None:
+        return False  # "the previous 52-week high": a unit attached makes a modifier, not a span
+    if unit.lower() not in _DURATION_UNITS and not (
+        unit.lower() in _ROLLING_HOURS and prefix.previous in _ROLLING_OPENERS
+    ):
         return False
     if prefix.previous in ("within", "after") and _word_at(text, end) in ("of", "from"):
         return False  # "after 72 weeks of treatment": a span from an undated event

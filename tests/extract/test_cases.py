@@ -521,8 +521,8 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
 
 
 # Issue 12 asks 0.90 (values), 0.85 (strict) and 0.85 (dates) on the test split.
-# Today's figures are below that bar (values 0.883, strict 0.797, dates 0.814 at the
-# end of the fifth 2026-12-07 session); these floors sit just under them to guard against
+# Today's figures are below that bar (values 0.882, strict 0.796, dates 0.814 at the
+# end of the sixth 2026-12-07 session); these floors sit just under them to guard against
 # regression and do not certify the bar.
 UNSEEN_TEST_FLOORS = {"values": 0.88, "strict": 0.795, "dates": 0.805}
 
@@ -553,7 +553,9 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # 0.881 / 0.809 / 0.767 after them). Fifth session that day: fresh dev 10's misses were
 # read for that session's rules (0.919 / 0.849 / 0.792 after them), so it is tuned on now;
 # fresh dev 11 and 12, not tuned on, scored 0.894 / 0.819 / 0.734 and 0.917 / 0.883 / 0.786
-# with those rules in place.
+# with those rules in place. Sixth session that day: the misses of fresh dev 11 and 12 were
+# read for that session's rules (0.917 / 0.844 / 0.734 and 0.919 / 0.885 / 0.793 after
+# them), so both are tuned on now.
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
@@ -566,8 +568,8 @@ DEV_FLOORS = {
     "fresh dev 8": {"values": 0.955, "strict": 0.875, "dates": 0.895},
     "fresh dev 9": {"values": 0.94, "strict": 0.91, "dates": 0.87},
     "fresh dev 10": {"values": 0.91, "strict": 0.84, "dates": 0.785},
-    "fresh dev 11": {"values": 0.885, "strict": 0.81, "dates": 0.725},
-    "fresh dev 12": {"values": 0.91, "strict": 0.875, "dates": 0.775},
+    "fresh dev 11": {"values": 0.91, "strict": 0.835, "dates": 0.725},
+    "fresh dev 12": {"values": 0.91, "strict": 0.875, "dates": 0.785},
 }
 
 

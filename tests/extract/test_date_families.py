@@ -1167,3 +1167,33 @@ def test_years_back_is_years_ago() -> None:
         )
     )
     assert [m.text for m in find_dates("He went 20 years back to 2004.", MONDAY)] == ["2004"]
+
+
+def test_an_irregular_past_verb_sets_the_tense() -> None:
+    friday = dt.date(2026, 3, 6)  # a Friday
+    # "brought", "kept", "beat" are the past: the weekday is the one before
+    (storm,) = find_dates("The storm brought heavy snow to the hills on Tuesday.", friday)
+    assert storm.date == dt.date(2026, 3, 3)
+    (rates,) = find_dates("The central bank kept rates on hold on Wednesday.", friday)
+    assert rates.date == dt.date(2026, 3, 4)
+    (match,) = find_dates("Leeds beat Hull 3-1 on Monday.", friday)
+    assert match.date == dt.date(2026, 3, 2)
+    # after a modal, "beat" is the bare verb; after an article a participle is an adjective
+    (final,) = find_dates("They hope to beat Hull on Monday.", friday)
+    assert final.date == dt.date(2026, 3, 9)
+    (ticket,) = find_dates("The paid tickets are valid on Sunday.", friday)
+    assert ticket.date == dt.date(2026, 3, 8)
+
+
+def test_a_bare_weekday_in_the_present_is_the_coming_one() -> None:
+    friday = dt.date(2026, 3, 6)
+    # a schedule or forecast in the present tense looks ahead
+    (market,) = find_dates("The farmers' market opens on Sunday at the station.", friday)
+    assert market.date == dt.date(2026, 3, 8)
+    (showers,) = find_dates("Showers clear by Tuesday afternoon.", friday)
+    assert showers.date == dt.date(2026, 3, 10)
+    # the day of publication stays that day; the past tense still looks back
+    (today,) = find_dates("The exhibition closes on Friday.", friday)
+    assert today.date == friday
+    (said,) = find_dates("The minister said on Tuesday that the plan is ready.", friday)
+    assert said.date == dt.date(2026, 3, 3)

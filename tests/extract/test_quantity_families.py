@@ -1264,3 +1264,32 @@ def test_times_close_to_crore_signs_minutes_and_metric_tonnes(
 def test_years_back_is_a_date_not_a_span() -> None:
     assert find_quantities("The stadium was built five years back.") == []
     assert [q.low for q in find_quantities("He looked 30 years back to 1990.")] == [30]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rolling span of decades, hours or previous years is a date, not a count
+        ("Output will double over the next three decades.", []),
+        ("Heavy rain is forecast over the next 48 hours.", []),
+        ("Fares rose 20% over the previous five years.", [(20, 20, "%", None)]),
+        # a unit joined by a hyphen makes a modifier, not a span
+        ("Shares hit their previous 52-week high.", [(52, 52, "week", None)]),
+        # hours of work stay a quantity; only a rolling span is a date
+        ("Volunteers gave 48 hours of their time.", [(48, 48, "hours", None)]),
+        # a non-breaking hyphen (U+2011) before a figure is a minus sign
+        ("The average low is \u201115.5 C in January.", [(-15.5, -15.5, "°C", None)]),
+        # a 24-hour time after "at" is a time of day, not a figure
+        ("The service begins at 1100.", []),
+        ("Officers were called at 2215 hours to a fight.", []),
+        ("The plane flew at 1200 metres.", [(1200, 1200, "metre", None)]),
+        ("The bill was passed at 1275 votes to 40.", [(1275, 1275, "votes", None), (40, 40, None, None)]),
+        # an Indian scale after number words scales them
+        ("The scheme promises two crore houses.", [(2e7, 2e7, "houses", None)]),
+        ("Nearly five lakh people attended the rally.", [(None, 5e5, "people", None)]),
+    ],
+)  # fmt: skip
+def test_rolling_spans_signs_clock_times_and_indian_scale_words(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
