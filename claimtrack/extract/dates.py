@@ -58,7 +58,8 @@ Documented rules (tests/extract/unseen/README.md, "Dates, beyond ../cases"):
 - `deadline`: the date follows by, before, until, within, no later than,
   due, ahead of…, "deadline" appears earlier in the clause, or the clause is
   future tense and the date is not before publication (so "will ban … from
-  1 June" is a deadline); a decade only after a deadline word. `since`/`after`/`as of` dates are always
+  1 June" is a deadline); "through" a date not before publication is one too ("on
+  sale through Friday"); a decade only after a deadline word. `since`/`after`/`as of` dates are always
   `mentioned`; so is everything else.
 - Without a publication date, relative dates and dates without a year keep
   their text with `date=None, resolved=False`.
@@ -1680,6 +1681,13 @@ def _role(
         return "deadline"  # "has been postponed until Saturday": still to come
     if period.precision == "decade":
         return "mentioned"  # "albums from the 70s would have…": a decade is no commitment's date
+    if (
+        published is not None
+        and period.last is not None
+        and period.last >= published
+        and _THROUGH_BEFORE.search(before[-_TAIL:])
+    ):
+        return "deadline"  # "on sale through Friday": like "until", a day still to come
     if _ends_with_phrase(before[-_TAIL:], _NOT_DEADLINE_PHRASES, _NOT_DEADLINE_BEFORE):
         return "mentioned"
     if published is not None and period.last is not None and period.last < published:
@@ -1687,6 +1695,9 @@ def _role(
     return "deadline" if tense() == "future" else "mentioned"
 
 
+# "through" before a date to come ends a span, as "until" does; "a quarter of the way
+# through 2019" says how far into it.
+_THROUGH_BEFORE = re.compile(r"(?<!\bway\s)\b(?:through|thru)\s+$", re.IGNORECASE)
 _PAST_UNTIL = re.compile(
     r"\b(?:until|till|through|before|up\s+to|up\s+until)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
     re.I,

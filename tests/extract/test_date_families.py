@@ -1197,3 +1197,16 @@ def test_a_bare_weekday_in_the_present_is_the_coming_one() -> None:
     assert today.date == friday
     (said,) = find_dates("The minister said on Tuesday that the plan is ready.", friday)
     assert said.date == dt.date(2026, 3, 3)
+
+
+def test_through_a_day_to_come_is_a_deadline() -> None:
+    monday = dt.date(2026, 3, 2)
+    (sale,) = find_dates("The book sale continues through Saturday at the library.", monday)
+    assert (sale.date, sale.role) == (dt.date(2026, 3, 7), "deadline")
+    (works,) = find_dates("Lane closures will last through March 20.", monday)
+    assert (works.date, works.role) == (dt.date(2026, 3, 20), "deadline")
+    # a day gone by, or how far into a year, is only mentioned
+    (past,) = find_dates("Sales ran through February 20 and then stopped.", monday)
+    assert past.role == "mentioned"
+    (way,) = find_dates("We are a third of the way through 2026.", monday)
+    assert way.role == "mentioned"
