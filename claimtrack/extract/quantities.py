@@ -2709,6 +2709,12 @@ def _is_bare(text: str, end: int) -> bool:
 
 
 _CLOCK_HOURS = frozenset({"hours", "hrs"})
+# "The index closed at 1250.": a level, however much it looks like a time of day.
+_LEVEL_AT = re.compile(
+    r"\b(?:closed|ended|finished|settled|stood|stands|opened|traded|peaked|hovered|remained"
+    r"|is|was|are|were|capped|pegged|fixed|priced|valued)\s+at\s+$",
+    re.IGNORECASE,
+)
 
 
 def _is_clock_time(text: str, value: _Value, unit: str | None, end: int) -> bool:
@@ -2721,7 +2727,9 @@ def _is_clock_time(text: str, value: _Value, unit: str | None, end: int) -> bool
         return False
     if unit is not None:
         return unit.lower() in _CLOCK_HOURS
-    return not text[end : end + 2].strip(" ").isalnum()  # no word follows: "at 1200."
+    if text[end : end + 2].strip(" ").isalnum():
+        return False  # a word follows: "at 1200 feet", "at 1200 in the morning"
+    return _LEVEL_AT.search(text, max(0, value.start - 24), value.start) is None
 
 
 def _check_whole(

@@ -556,7 +556,7 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # read for that session's rules (0.919 / 0.849 / 0.792 after them), so it is tuned on now;
 # fresh dev 11 and 12, not tuned on, scored 0.894 / 0.819 / 0.734 and 0.917 / 0.883 / 0.786
 # with those rules in place. Sixth session that day: the misses of fresh dev 11 and 12 were
-# read for that session's rules (0.917 / 0.844 / 0.734 and 0.919 / 0.885 / 0.793 after
+# read for that session's rules (0.917 / 0.844 / 0.744 and 0.919 / 0.885 / 0.797 after
 # them), so both are tuned on now; fresh dev 13, labelled meanwhile and not tuned on,
 # scored 0.951 / 0.910 / 0.791 with the code before those rules and 0.951 / 0.910 / 0.816
 # after them.
@@ -572,7 +572,7 @@ DEV_FLOORS = {
     "fresh dev 8": {"values": 0.955, "strict": 0.875, "dates": 0.895},
     "fresh dev 9": {"values": 0.94, "strict": 0.91, "dates": 0.87},
     "fresh dev 10": {"values": 0.91, "strict": 0.84, "dates": 0.785},
-    "fresh dev 11": {"values": 0.91, "strict": 0.835, "dates": 0.725},
+    "fresh dev 11": {"values": 0.91, "strict": 0.835, "dates": 0.735},
     "fresh dev 12": {"values": 0.91, "strict": 0.875, "dates": 0.785},
     "fresh dev 13": {"values": 0.945, "strict": 0.9, "dates": 0.805},
 }

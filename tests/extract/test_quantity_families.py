@@ -1283,6 +1283,7 @@ def test_years_back_is_a_date_not_a_span() -> None:
         ("The service begins at 1100.", []),
         ("Officers were called at 2215 hours to a fight.", []),
         ("The plane flew at 1200 metres.", [(1200, 1200, "metre", None)]),
+        ("The index closed at 1250.", [(1250, 1250, None, None)]),
         ("The bill was passed at 1275 votes to 40.", [(1275, 1275, "votes", None), (40, 40, None, None)]),
         # an Indian scale after number words scales them
         ("The scheme promises two crore houses.", [(2e7, 2e7, "houses", None)]),
