@@ -1674,21 +1674,17 @@ def _role(
     The tense is asked last, as the costly question: a date before publication
     is mentioned whatever the tense.
     """
+    tail = before[-_TAIL:]
+    ahead = published is not None and period.last is not None and period.last >= published
     if has_deadline_word:
-        ahead = published is not None and period.last is not None and period.last >= published
-        if _PAST_UNTIL.search(before[-_TAIL:]) and not ahead and tense() == "past":
+        if _PAST_UNTIL.search(tail) and not ahead and tense() == "past":
             return "mentioned"  # "was updated until the end of 2003": how long, not a due date
         return "deadline"  # "has been postponed until Saturday": still to come
     if period.precision == "decade":
         return "mentioned"  # "albums from the 70s would have…": a decade is no commitment's date
-    if (
-        published is not None
-        and period.last is not None
-        and period.last >= published
-        and _THROUGH_BEFORE.search(before[-_TAIL:])
-    ):
+    if ahead and _THROUGH_BEFORE.search(tail):
         return "deadline"  # "on sale through Friday": like "until", a day still to come
-    if _ends_with_phrase(before[-_TAIL:], _NOT_DEADLINE_PHRASES, _NOT_DEADLINE_BEFORE):
+    if _ends_with_phrase(tail, _NOT_DEADLINE_PHRASES, _NOT_DEADLINE_BEFORE):
         return "mentioned"
     if published is not None and period.last is not None and period.last < published:
         return "mentioned"

@@ -2821,8 +2821,9 @@ def _is_date_duration(
     """A count of days…years that a date expression opens or closes."""
     if unit is None or per is not None or value.unit is not None:
         return False  # "the previous 52-week high": a unit attached makes a modifier, not a span
-    if unit.lower() not in _DURATION_UNITS and not (
-        unit.lower() in _ROLLING_HOURS and prefix.previous in _ROLLING_OPENERS
+    lower = unit.lower()
+    if lower not in _DURATION_UNITS and not (
+        lower in _ROLLING_HOURS and prefix.previous in _ROLLING_OPENERS
     ):
         return False
     if prefix.previous in ("within", "after") and _word_at(text, end) in ("of", "from"):
