@@ -160,6 +160,9 @@ _NUM = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen)"
 )
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+# A rolling span may also count quarters ("over the last 12 quarters"); elsewhere "in three
+# quarters" is more often a share than a date.
+_SPAN_UNIT = r"(?:days?|weeks?|months?|quarters?|years?|decades?)"
 _REL_YEAR = (
     r"(?:(?:this|next|last|the|the\s+current|the\s+coming|the\s+following|the\s+previous)\s+year)"
 )
@@ -276,6 +279,7 @@ def _any_case_openers(openers: dict[str, str]) -> str:
 # skipped after one check, one opening with a case-insensitive letter is entered.
 _NUM_ANY = _any_case(_NUM)
 _UNIT_ANY = _any_case(_UNIT)
+_SPAN_UNIT_ANY = _any_case(_SPAN_UNIT)
 
 _DATE_GATE = rf"(?={_DIGIT_OPENERS}|{_any_case_openers(_DATE_OPENERS)})"
 
@@ -380,7 +384,7 @@ _DATE = re.compile(
     | (?=[yYmMeE])(?P<yearend>(?i:(?P<ye_unit>year|month)(?:-|\s+|['’]s\s+)end|end[\s-]+of[\s-]+(?P<ye_unit2>year|month))\b))
   | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|preceding|following)\s)(?P<span>
         (?:(?i:in)\s+)?(?i:the)\s+(?P<span_dir>(?i:next|past|last|coming|previous|preceding|following))\s+
-          (?:(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_UNIT_ANY})\b
+          (?:(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_SPAN_UNIT_ANY})\b
           # "the past week", "over the last year": one unit back, never "the last day of";
           # "over the next week": one unit ahead
           |(?:(?<=[aA][sS][tT]\s|[eE][xX][tT]\s)|(?<=[wW][iI][nN][gG]\s))(?P<span_unit1>(?i:week|month|year|decade))\b(?!\s+(?i:of)\b)
@@ -441,8 +445,15 @@ _YEAR_NAME_EXCEPTIONS = frozenset(_MONTH_NUMBERS) | {"fy", "q1", "q2", "q3", "q4
 _DETERMINERS = frozenset(
     ["the", "its", "their", "his", "her", "this", "that", "a", "an", "our", "your"]
 )
+# "the highest in two years", "the biggest funding boost for school in a decade": a record
+# over a span, up to four words on, but no verb between ("the harvest will end in two weeks").
 _SUPERLATIVE = re.compile(
-    r"\b(?:\w{3,}est|first|most|least|time|times|only|once)\b(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE
+    r"\b(?:(?!(?:interest|forest|protest|request|harvest|suggest|arrest|contest|digest|invest"
+    r"|honest|modest|manifest|unrest|inquest|conquest|behest|attest)\b)\w{3,}est"
+    r"|first|most|least|time|times|only|once)\b"
+    r"(?:\s+(?!(?:will|would|shall|should|can|could|may|might|must|to|is|are|was|were|be|been"
+    r"|has|have|had)\b)[\w-]+){0,4}\s*$",
+    re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
 _MONTH_PREFIXES = (
@@ -1042,17 +1053,27 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
             if future_end is not None:
                 markers.append((future_end, words.start(index), "future"))
         if (
-            low in _PAST_WORDS
+            (low in _PAST_WORDS and (index == 0 or not words.original[index][0].isupper()))
             or (low in _IRREGULAR_PAST and words.original[index].islower())
             or (low.endswith("ed") and _is_regular_past(words.original[index]))
         ):
             if low in _BARE_FORMS and index and words.lower[index - 1] in _BEFORE_BARE_VERB:
                 continue  # "to hit", "could hit", "will cut": not the past tense
-            if low not in _PAST_WORDS and index and words.lower[index - 1] in _BEFORE_ADJECTIVE:
+            if low in _ALSO_NOUNS and (
+                index + 1 == len(words.lower)
+                or not words.gaps[index + 1].isspace()
+                or words.lower[index + 1] in _AFTER_A_NOUN
+            ):
+                continue  # "another rate cut in September", "the cost of": a noun
+            # The word before, past a prefix written with a hyphen ("is re-elected").
+            previous = index - 1
+            if previous > 0 and words.gaps[index] == "-" and words.lower[previous] in _PREFIXES:
+                previous -= 1
+            if low not in _PAST_WORDS and index and words.lower[previous] in _BEFORE_ADJECTIVE:
                 continue  # "in fixed and mobile telecoms", "the injured": an adjective
             if (
                 index
-                and words.lower[index - 1] in _PRESENT_BEFORE_PARTICIPLE
+                and words.lower[previous] in _PRESENT_BEFORE_PARTICIPLE
                 and not words.follows(index + 1, {"to"})  # "are pleased to": as it was
             ):
                 continue  # "will likely be passed", "is cancelled": a passive, not the past
@@ -1066,15 +1087,21 @@ _PRESENT_BEFORE_PARTICIPLE = frozenset(["be", "being", "is", "are", "am"])
 _BARE_FORMS = frozenset(
     ["hit", "put", "cut", "set", "let", "cost", "spread", "read", "quit", "beat"]
 )
+# Past forms that are also nouns, and the words after which they are the noun.
+_ALSO_NOUNS = frozenset(["cut", "cost", "spread"])
+_AFTER_A_NOUN = frozenset(["in", "of", "to", "for", "and", "or", "on", "at", "by", "is", "was"])
+_PREFIXES = frozenset(["re", "pre", "co", "un", "over", "under", "mis", "out"])
 _BEFORE_BARE_VERB = frozenset(
     ["to", "could", "might", "may", "will", "would", "should", "can", "must", "shall"]
 )
 
 
 # Before an "-ed" word these make it an adjective or a noun, not a verb in the past tense.
+# A degree word does too: "storms become more scattered", "the most affected areas".
 _BEFORE_ADJECTIVE = frozenset(
-    ["in", "of", "for", "with", "a", "an", "the", "its", "their", "his", "her", "our", "newly"]
-)
+    ["in", "of", "for", "with", "a", "an", "the", "its", "their", "his", "her", "our", "newly",
+     "more", "most", "less", "least", "very", "too", "increasingly"]
+)  # fmt: skip
 
 
 def _is_regular_past(word: str) -> bool:
@@ -1191,7 +1218,9 @@ class _TenseIndex:
 
         The verb that governs a date phrase usually precedes it ("announced …
         on November 3, aims to …"); a sentence-initial date looks ahead ("On
-        Tuesday, Ukraine will …"). `default` when there is no marker.
+        Tuesday, Ukraine will …"), and so does one that opens a clause after
+        a comma when that clause has a marker of its own ("…, 2017 production
+        is expected to …"). `default` when there is no marker.
         """
         if not self.built:
             self.build()
@@ -1203,14 +1232,36 @@ class _TenseIndex:
             else None
         )
         before = bisect.bisect_right(self.ends, start)
-        if before and self.markers[before - 1][1] >= sentence_start:
-            return self.markers[before - 1][2]  # type: ignore[return-value]
         after = bisect.bisect_left(self.starts, (end, -1, ""))
+        if before and self.markers[before - 1][1] >= sentence_start:
+            marker_end, _, tense = self.markers[before - 1]
+            if not self._opens_clause(marker_end, start):
+                return tense  # type: ignore[return-value]
+            # "Even though it has improved, 2017 production is expected to be lower": a
+            # date that opens a clause takes that clause's verb when it has one.
+            clause_end = self.text.find(",", end)
+            if after < len(self.starts):
+                next_start, _, next_tense = self.starts[after]
+                if (clause_end < 0 or next_start < clause_end) and (
+                    sentence_end is None or next_start < sentence_end
+                ):
+                    return next_tense  # type: ignore[return-value]
+            return tense  # type: ignore[return-value]
         if after < len(self.starts):
             marker_start, _, tense = self.starts[after]
             if sentence_end is None or marker_start < sentence_end:
                 return tense  # type: ignore[return-value]
         return default
+
+    def _opens_clause(self, marker_end: int, start: int) -> bool:
+        """Whether a comma or semicolon stands between the marker and the date, with at
+        most two lower-case words after it before the date ("…, and in 2025"; not the
+        comma inside "29th July, 2024 and …")."""
+        cut = max(self.text.rfind(",", marker_end, start), self.text.rfind(";", marker_end, start))
+        if cut < 0:
+            return False
+        words = self.text[cut + 1 : start].split()
+        return len(words) <= 2 and all(word.isalpha() and word.islower() for word in words)
 
 
 def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
@@ -1251,6 +1302,16 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
     ):
         # "last year" is never due, nor the year of a baseline ("cut by 2030 from 2005 levels")
         period = period._replace(forced_role="mentioned")
+    elif (
+        period.forced_role is None
+        and _NEXT_RELATIVE.fullmatch(match.group())
+        and not _POSSESSIVE_AFTER.match(text, match.end())
+        and not before.endswith(" of ")
+    ):
+        # "raising their minimum wage next year", "for the coming year": a period still to
+        # come is what the sentence looks ahead to, whatever its tense; not "next year's
+        # budget" or "Thanksgiving of next year", which name a thing.
+        period = period._replace(forced_role="deadline")
     role = period.forced_role or _role(before, tense, period, published, has_deadline_word)
     return _to_mention(context, start, match.end(), period, role)
 
@@ -1285,6 +1346,12 @@ def _announced_from(
     return period._replace(first=coming, last=last)
 
 
+_NEXT_RELATIVE = re.compile(
+    r"(?:next|(?:the\s+|this\s+)?coming|the\s+next)\s+(?:year|month|week|quarter|decade"
+    r"|summer|winter|spring|autumn|fall)",
+    re.IGNORECASE,
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _BASELINE_AFTER = re.compile(r"\s+(?i:levels?|baselines?)\b")
 # Dates that look back from publication: mentioned, whatever the sentence's tense.
 _PAST_RELATIVE = re.compile(
@@ -1340,10 +1407,17 @@ def _widen(kind: str, before: str, start: int, period: _Period) -> tuple[int, _P
     return start - (len(tail) - shift.start()), widened
 
 
+# A time of day or part of a day may stand at either end of a range of days: "from
+# Saturday afternoon to Sunday evening", "from 4pm on Wednesday until 5am on Friday".
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|midnight|noon|midday)"
 _RANGE_GAP = re.compile(
-    r",?\s*(?:(?P<word>and|to|until|till|through|thru|into)|[-–—])\s*", re.IGNORECASE
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r",?\s*(?:(?P<word>and|to|until|till|through|thru|into)|[-–—])\s*"
+    rf"(?:{_CLOCK}\s+(?:on\s+)?)?",
+    re.IGNORECASE,
 )
-_RANGE_OPENER = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_OPENER_REACH = 30  # "between", or "from 10:30 a.m. on ", before a range's first end
+_RANGE_OPENER = re.compile(rf"\b(?:between|from)\s+(?:{_CLOCK}\s+(?:on\s+)?)?$", re.IGNORECASE)
 _PRECISION_ORDER: tuple[Precision, ...] = (
     "day", "week", "month", "quarter", "season", "half", "year", "decade",
 )  # fmt: skip
@@ -1377,8 +1451,9 @@ def _range(context: _Context, first: DateMention, second: DateMention) -> DateMe
     gap = _RANGE_GAP.fullmatch(context.text, first.end - offset, second.start - offset)
     if gap is None:
         return None
+    weekdays = _is_bare_weekday(first) and _is_bare_weekday(second)
     before = _before(context.text, first.start - offset)
-    opener = _RANGE_OPENER.search(before[-20:])
+    opener = _RANGE_OPENER.search(before[-_OPENER_REACH:])
     # "and"/"to" need "between"/"from" ("rose in 2024 and 2025" is two dates); a dash does not,
     # nor "to" between two years written out ("the 1951 to 1980 average"), two months or two
     # days ("January to September", "March 2023 to March 2024").
@@ -1400,11 +1475,17 @@ def _range(context: _Context, first: DateMention, second: DateMention) -> DateMe
                     and _DIGIT.search(first.text) is not None
                     and _DIGIT.search(second.text) is not None
                 )
+                or (weekdays and gap["word"].lower() != "into")  # "Sunday through Wednesday"
             )
         )
     ):
         return None
     low, high = _period_of(first), _period_of(second)
+    if weekdays and low.first is not None and high.first is not None and high.first < low.first:
+        # Each end was resolved alone: "Monday to Friday" read ahead from a Tuesday put
+        # Monday next week and Friday this week. A range runs on from its first day.
+        later = dt.timedelta(days=(high.first - low.first).days % 7)
+        high = high._replace(first=low.first + later, last=low.first + later)
     if low.first is None and high.first is None and context.published is None:
         # "from July to September" with no publication date: one range, unresolved
         low = high = _Period(
@@ -1434,6 +1515,11 @@ def _range(context: _Context, first: DateMention, second: DateMention) -> DateMe
     return _joined(context, first, second, period, before, opener)
 
 
+def _is_bare_weekday(mention: DateMention) -> bool:
+    """A weekday named alone ("Sunday", "next Friday"), without a day of the month."""
+    return mention.precision == "day" and mention.text.rstrip(".").lower().endswith(_WEEKDAYS)
+
+
 def _joined(
     context: _Context,
     first: DateMention,
@@ -1446,7 +1532,7 @@ def _joined(
     offset = context.offset
     start = first.start - offset
     if opener:
-        start -= len(before[-20:]) - opener.start()
+        start -= len(before[-_OPENER_REACH:]) - opener.start()
     end = second.end - offset
     range_before = _before(context.text, start)
     tense = functools.partial(context.tenses.tense, start, end)
@@ -1682,8 +1768,8 @@ def _role(
         return "deadline"  # "has been postponed until Saturday": still to come
     if period.precision == "decade":
         return "mentioned"  # "albums from the 70s would have…": a decade is no commitment's date
-    if ahead and _THROUGH_BEFORE.search(tail):
-        return "deadline"  # "on sale through Friday": like "until", a day still to come
+    if ahead and (_THROUGH_BEFORE.search(tail) or _EXTENDED_TO_BEFORE.search(before)):
+        return "deadline"  # "on sale through Friday", "adjourned to January 17": until then
     if _ends_with_phrase(tail, _NOT_DEADLINE_PHRASES, _NOT_DEADLINE_BEFORE):
         return "mentioned"
     if published is not None and period.last is not None and period.last < published:
@@ -1694,6 +1780,13 @@ def _role(
 # "through" before a date to come ends a span, as "until" does; "a quarter of the way
 # through 2019" says how far into it.
 _THROUGH_BEFORE = re.compile(r"(?<!\bway\s)\b(?:through|thru)\s+$", re.IGNORECASE)
+# A period extended or adjourned "to" a day runs until it ("the extension of the 2022
+# budget to March 31"); a single event moved "to" a day is only dated ("rescheduled to Monday").
+_EXTENDED_TO_BEFORE = re.compile(
+    r"\b(?:extend|extends|extended|extending|extension|adjourn|adjourns|adjourned|prolonged)\b"
+    r"[^.;:]{0,45}?\bto\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PAST_UNTIL = re.compile(
     r"\b(?:until|till|through|before|up\s+to|up\s+until)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
     re.I,
@@ -1707,6 +1800,8 @@ _STATUTE_NUMBER_BEFORE = re.compile(r"\bAct,? \d{1,4} of $")
 
 def _is_year(text: str, match: re.Match[str], before: str) -> bool:
     """A bare 4-digit number reads as a year, not as a count ("2028 drones")."""
+    if text.startswith(" block of", match.end()):
+        return False  # "the 2100 block of Gottingen Street": an address, as police write it
     if text[match.end() : match.end() + 1] in ");" and _CITED_BEFORE.search(
         text, max(0, match.start() - 40), match.start()
     ):
@@ -2398,6 +2493,7 @@ _SHIFTS: dict[str, Callable[[int], relativedelta]] = {
     "day": lambda amount: relativedelta(days=amount),
     "week": lambda amount: relativedelta(weeks=amount),
     "month": lambda amount: relativedelta(months=amount),
+    "quarter": lambda amount: relativedelta(months=3 * amount),
     "year": lambda amount: relativedelta(years=amount),
     "decade": lambda amount: relativedelta(years=10 * amount),
 }

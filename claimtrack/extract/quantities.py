@@ -193,6 +193,7 @@ _MARKER_WORDS = (
             "percent",
             "per-cent",
             "pct",
+            "pc",
             "per",
             "percentage",
             "pp",
@@ -561,7 +562,7 @@ _NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "on",
 _DURATION_UNITS = _words(
     "day days week weeks fortnight fortnights month months year years decade decades"
 )
-_ROLLING_HOURS = _words("hour hours")
+_ROLLING_ONLY = _words("hour hours quarter quarters")
 _DATE_OPENERS = frozenset({"within", "after", "next", "past", "last", "coming", "previous"})
 _ROLLING_OPENERS = frozenset({"next", "past", "last", "coming", "previous"})
 # "Six months later" counts a span from an event the sentence may not date: a quantity.
@@ -1986,6 +1987,11 @@ def _read_scale_words(text: str, figure: _Value) -> None:
         figure.end = token.end
 
 
+# "ten" between two capitalised names: the particle of a Dutch surname ("Erik ten Hag").
+_NAME_PARTICLE = re.compile(r"ten (?=[A-Z][a-z]+\b(?!['’]))")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
+
+
 def _read_words(text: str, start: int) -> _Value:
     """A run of number words, a vague plural, or "half a million"."""
     first = _token(text, start)
@@ -2011,6 +2017,12 @@ def _read_words(text: str, start: int) -> _Value:
     spoken = _spoken_fraction(text, first)
     if spoken is not None:
         return spoken
+    if (
+        first.text == "ten"
+        and _NAME_PARTICLE.match(text, first.start)
+        and _NAME_BEFORE.search(text, max(0, first.start - 24), first.start)
+    ):
+        raise _Rejected(first.end)  # "Erik ten Hag": a Dutch name's particle
     if "-and-a-" in lower and (mixed := _AND_A_FRACTION.fullmatch(lower)) is not None:
         whole = parse_number_words(mixed["whole"].split("-"))
         if whole is not None:  # "two-and-a-half years"
@@ -2342,6 +2354,17 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
     if (
         prefix.bound is not None
         and index == 0
+        and window_start == floor
+        and tokens[0].lower() in _COMPARATIVES
+        and text[max(0, floor - 8) : floor].rstrip().lower().endswith(_COMPARED_BY)
+    ):
+        # "20 per cent less than the projected 40 million": the figure is what the share
+        # compares with, not a bound
+        prefix.bound = None
+        prefix.first = taken if taken < len(tokens) else None  # keep a currency taken
+    if (
+        prefix.bound is not None
+        and index == 0
         and floor > 0
         and window_start == floor
         and tokens
@@ -2368,6 +2391,9 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
     return prefix
 
 
+# A share or a multiple before a comparative ("20% more than", "three times higher than").
+_COMPARED_BY = ("%", "cent", "percent", "pc", "pct", "times", "fold")
+_COMPARATIVES = _words("more less fewer higher lower greater bigger smaller above below")
 # "spread over five instalments", "a budget over 10 years", "rose 5% over three years": "over"
 # opens the span a figure is spread across; after these words it means "more than".
 _SPAN_AFTER_OVER = re.compile(
@@ -2746,7 +2772,7 @@ def _check_whole(
     if (
         four_digits
         and (
-            _is_year(value, prefix, unit)
+            _is_year(text, value, prefix, unit)
             or (_looks_like_year(value) and _after_month_day(text, value))
             or _close_years(value, high_value)
         )
@@ -2823,7 +2849,7 @@ def _is_date_duration(
         return False  # "the previous 52-week high": a unit attached makes a modifier, not a span
     lower = unit.lower()
     if lower not in _DURATION_UNITS and not (
-        lower in _ROLLING_HOURS and prefix.previous in _ROLLING_OPENERS
+        lower in _ROLLING_ONLY and prefix.previous in _ROLLING_OPENERS
     ):
         return False
     if prefix.previous in ("within", "after") and _word_at(text, end) in ("of", "from"):
@@ -2850,17 +2876,34 @@ _SPAN_TO_A_DATE = re.compile(
 )
 
 
-def _is_year(value: _Value, prefix: _Prefix, unit: str | None) -> bool:
+def _is_year(text: str, value: _Value, prefix: _Prefix, unit: str | None) -> bool:
     """A bare four-digit figure 1800–2100 counting nothing, or modifying "levels", "budget"…"""
     if not _looks_like_year(value) or prefix.currency:
         return False
     if unit is not None and (unit.split()[0].lower() in _YEAR_NOUNS or unit[0].isupper()):
         return True  # "below 1990 levels", "the 2016 Christmas appeal", "2018 World Cup"
+    if (
+        prefix.bound is not None
+        and prefix.previous == "than"
+        and _QUALITY_THAN.search(text, max(0, prefix.start - 24), value.start)
+    ):
+        # "expected to be lower than 2016 harvest": a year after a comparison, unless a
+        # count or a measure follows ("higher than 1500 metres"); "more than 2000" counts
+        return unit is None or (not _is_plural(unit.split()[0].lower()) and lookup(unit) is None)
     if prefix.bound is not None or prefix.approximate:
         return False
     if unit is None:
         return True
     return prefix.previous in _YEAR_CONTEXT
+
+
+# A comparison of qualities before "than": a bare year after it is a year ("lower than
+# 2016"); after "more", "less" or "fewer" it is as often a count.
+_QUALITY_THAN = re.compile(
+    r"\b(?:higher|lower|better|worse|bigger|smaller|greater|larger|stronger|weaker|faster"
+    r"|slower|earlier|later|cheaper|dearer|warmer|colder|wetter|drier)\s+than\s+$",
+    re.IGNORECASE,
+)
 
 
 def _is_early_year(text: str, value: _Value, prefix: _Prefix) -> bool:
@@ -3021,6 +3064,8 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
     next_lower = following.lower if following is not None else ""
     if lower in _PERCENT_WORDS or (lower == "per" and next_lower == "cent"):
         return "%", (following.end if lower == "per" and following is not None else token.end)
+    if code == "pc":
+        return "%", token.end  # "by up to 5 pc": British papers' per cent, as "5pc"
     if lower == "percentage" and next_lower in ("point", "points") and following is not None:
         return "pp", following.end
     if lower in ("pp", "ppt", "ppts"):
@@ -3096,6 +3141,13 @@ _CHANGE_VERBS = _words(
 )
 
 
+_CHANGED_BY = re.compile(
+    r"\b(?:" + "|".join(sorted(_CHANGE_VERBS)) + r"|increases|decreases|reduced|raised|cut|lowered"
+    r"|hiked|up|down)\s+by\s+\S{0,4}$",
+    re.IGNORECASE,
+)
+
+
 def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) -> _Value | None:
     """The upper end of a range, with scale and markers shared with the low end."""
     position = connector.end
@@ -3159,8 +3211,17 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
     high.unit = high.unit or currency
     if not _compatible(low, high, prefix, connector):
         return None
-    if connector.lower == "to" and prefix.previous in _CHANGE_VERBS and high.value > 3 * low.value:
-        return None  # "dropped 2 to 25 per cent": the change, then the level it reached
+    if (
+        connector.lower == "to"
+        and high.value > 3 * low.value
+        and (
+            prefix.previous in _CHANGE_VERBS
+            or _CHANGED_BY.search(text, max(0, low.start - 40), low.start)
+        )
+    ):
+        # "dropped 2 to 25 per cent", "rose by £104 to £3,092": the change, then the level
+        # it reached ("reduced by 20 centavos to 40 centavos" stays a range)
+        return None
     if _looks_like_year(low) and not _is_year_end(low, high):
         return None  # "doubled in 2024 to 127,350"
     if high.scale > 1 and low.scale == 1 and low.value <= high.value / high.scale:

@@ -571,10 +571,10 @@ DEV_FLOORS = {
     "fresh dev 7": {"values": 0.94, "strict": 0.845, "dates": 0.86},
     "fresh dev 8": {"values": 0.955, "strict": 0.875, "dates": 0.895},
     "fresh dev 9": {"values": 0.94, "strict": 0.91, "dates": 0.87},
-    "fresh dev 10": {"values": 0.91, "strict": 0.84, "dates": 0.785},
-    "fresh dev 11": {"values": 0.91, "strict": 0.835, "dates": 0.735},
+    "fresh dev 10": {"values": 0.91, "strict": 0.84, "dates": 0.795},
+    "fresh dev 11": {"values": 0.91, "strict": 0.835, "dates": 0.74},
     "fresh dev 12": {"values": 0.91, "strict": 0.875, "dates": 0.785},
-    "fresh dev 13": {"values": 0.945, "strict": 0.9, "dates": 0.805},
+    "fresh dev 13": {"values": 0.96, "strict": 0.925, "dates": 0.855},
 }
 
 

@@ -66,7 +66,7 @@ def test_a_half_without_a_year_is_not_a_date() -> None:
 @pytest.mark.parametrize(
     "example",
     [
-        ("Ministers meet next week.", MONDAY, "2025-11-10", "mentioned", "week", "2025-11-10", "2025-11-16"),
+        ("Ministers meet next week.", MONDAY, "2025-11-16", "deadline", "week", "2025-11-10", "2025-11-16"),
         ("Prices rose last week.", MONDAY, "2025-10-27", "mentioned", "week", "2025-10-27", "2025-11-02"),
         ("Talks were held the week of March 5, 2025.", MONDAY, "2025-03-03", "mentioned", "week", "2025-03-03", "2025-03-09"),
     ],
@@ -1210,3 +1210,98 @@ def test_through_a_day_to_come_is_a_deadline() -> None:
     assert past.role == "mentioned"
     (way,) = find_dates("We are a third of the way through 2026.", monday)
     assert way.role == "mentioned"
+
+
+def test_a_range_of_weekdays_is_one_date() -> None:
+    monday = dt.date(2026, 3, 2)
+    (storms,) = find_dates("Sunday through Wednesday storms become more scattered.", monday)
+    assert (storms.first_day, storms.last_day) == (dt.date(2026, 3, 8), dt.date(2026, 3, 11))
+    # a time of day at either end belongs to the range
+    (warning,) = find_dates(
+        "A wind warning will be in force from 6 p.m. Saturday until midnight on Sunday.", monday
+    )
+    assert (warning.first_day, warning.date, warning.role) == (
+        dt.date(2026, 3, 7),
+        dt.date(2026, 3, 8),
+        "deadline",
+    )
+    (rain,) = find_dates("Most rain will fall from Saturday afternoon to Sunday evening.", monday)
+    assert (rain.first_day, rain.last_day) == (dt.date(2026, 3, 7), dt.date(2026, 3, 8))
+    # the second day counts on from the first: Monday to Friday of one week
+    tuesday = dt.date(2026, 3, 3)
+    (hours,) = find_dates("The helpline opens Monday to Friday.", tuesday)
+    assert (hours.first_day, hours.last_day) == (dt.date(2026, 3, 9), dt.date(2026, 3, 13))
+    # two weekdays joined by "and" without "between" stay two dates
+    assert len(find_dates("Heavy rain Friday and Saturday.", monday)) == 2
+
+
+def test_a_degree_word_or_a_capitalised_name_is_no_past_verb() -> None:
+    monday = dt.date(2026, 3, 2)
+    # "more scattered" is an adjective, "Met Office" a name: the weekday looks ahead
+    (storms,) = find_dates("On Thursday storms become more scattered.", monday)
+    assert storms.date == dt.date(2026, 3, 5)
+    (warning,) = find_dates("A warning from the Met Office covers Saturday.", monday)
+    assert warning.date == dt.date(2026, 3, 7)
+    # "is re-elected" is a passive like "is elected"; "another rate cut" a noun
+    (vote,) = find_dates("The plan goes ahead if the government is re-elected in November.", monday)
+    assert vote.first_day == dt.date(2026, 11, 1)
+    (cut,) = find_dates("Markets see another rate cut in September.", monday)
+    assert cut.first_day == dt.date(2026, 9, 1)
+    # the verb still marks the past
+    (done,) = find_dates("The bank cut rates in February.", monday)
+    assert done.first_day == dt.date(2026, 2, 1)
+
+
+def test_a_date_opening_a_clause_takes_that_clauses_verb() -> None:
+    published = dt.date(2017, 10, 6)
+    (year, _) = find_dates(
+        "Though the harvest has improved, 2017 production is expected to be lower than 2016.",
+        published,
+    )
+    assert (year.text, year.date, year.role) == ("2017", dt.date(2017, 12, 31), "deadline")
+    # without a comma the verb before still governs
+    (said,) = find_dates("The ministry announced on Tuesday that output will fall.", published)
+    assert said.date == dt.date(2017, 10, 3)
+
+
+def test_a_period_still_to_come_is_a_deadline() -> None:
+    published = dt.date(2019, 12, 30)
+    (wage,) = find_dates("Twenty four states are raising their minimum wage next year.", published)
+    assert (wage.date, wage.role) == (dt.date(2020, 12, 31), "deadline")
+    (bills,) = find_dates("The company increases gas bills by 37.5% from next month.", published)
+    assert (bills.date, bills.role) == (dt.date(2020, 1, 31), "deadline")
+    # in a past clause too: the period is still ahead of publication
+    (today, coming) = find_dates("The council heard today about funding for the coming year.", None)
+    assert [(m.text, m.role) for m in (today, coming)] == [
+        ("today", "mentioned"),
+        ("the coming year", "deadline"),
+    ]
+    # a possessive names a thing: next year's budget is only mentioned
+    (budget, _) = find_dates("Next year's budget was published on Tuesday.", published)
+    assert (budget.text, budget.role) == ("Next year", "mentioned")
+
+
+def test_an_extended_or_adjourned_period_runs_to_its_date() -> None:
+    published = dt.date(2022, 12, 28)
+    (house,) = find_dates("The House adjourned to January 17, 2023.", published)
+    assert (house.date, house.role) == (dt.date(2023, 1, 17), "deadline")
+    (budget,) = find_dates(
+        "The House approved the extension of the budget to March 31, 2023.", published
+    )
+    assert budget.role == "deadline"
+    # an event moved to a day is only dated
+    (game,) = find_dates("The game has been rescheduled to Friday, January 6.", published)
+    assert game.role == "mentioned"
+
+
+def test_rolling_quarters_and_records_over_a_span() -> None:
+    published = dt.date(2023, 4, 3)
+    (span,) = find_dates("Resale prices have risen 31.9% over the last 12 quarters.", published)
+    assert (span.first_day, span.last_day) == (dt.date(2020, 4, 3), published)
+    # a record over a span is a duration, however many words stand between
+    assert find_dates("It is the biggest funding boost for schools in a decade.", published) == []
+    # but a verb between makes it the time something will take
+    (harvest,) = find_dates("The harvest will end in two weeks.", published)
+    assert harvest.date == dt.date(2023, 4, 17)
+    # "the 2100 block of" is an address
+    assert find_dates("Police were called to the 2100 block of Gottingen Street.", published) == []

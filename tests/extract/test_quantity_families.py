@@ -1294,3 +1294,36 @@ def test_rolling_spans_signs_clock_times_and_indian_scale_words(
     text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
 ) -> None:
     _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "pc" after a figure is per cent, spaced or not
+        ("Council tax may rise by up to 5 pc from April.", [(None, 5, "%", None)]),
+        ("It is a 2.99 pc increase.", [(2.99, 2.99, "%", None)]),
+        # a change "by" one figure "to" a far larger one: the change, then the level
+        ("An annual pass rose by £104 to £3,092.", [(104, 104, "GBP", None), (3092, 3092, "GBP", None)]),
+        ("Diesel may be cut by 20 cents to 40 cents.", [(0.2, 0.4, "USD", None)]),
+        # after a share or a multiple, a comparative compares: the figure is no bound
+        ("The crop is 20 per cent less than the projected 40 million bags.",
+         [(20, 20, "%", None), (4e7, 4e7, "bags", None)]),
+        ("Output is 87% more than the 75,000 ounces of gold.",
+         [(87, 87, "%", None), (75000, 75000, "ounce", None)]),
+        ("Fewer than 300 stores opened.", [(None, 300, "stores", None)]),
+        # a bare year after a comparison of qualities is a year; after "more than", a count
+        ("Production is expected to be lower than 2016 due to drought.", []),
+        ("The crowd numbered more than 2000.", [(2000, None, None, None)]),
+        ("The peak is higher than 1500 metres.", [(1500, None, "metre", None)]),
+        # a rolling span of quarters is a date
+        ("Prices have risen by 31.9 per cent over the last 12 quarters.", [(31.9, 31.9, "%", None)]),
+        ("Profits rose in 12 quarters of the last 20.", [(12, 12, "quarters", None), (20, 20, None, None)]),
+        # "ten" between two names is a Dutch particle
+        ("said United manager Erik ten Hag.", []),
+        ("Chelsea won ten Premier League titles.", [(10, 10, "Premier League titles", None)]),
+    ],
+)  # fmt: skip
+def test_per_cent_changes_comparisons_and_name_particles(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
