@@ -159,10 +159,10 @@ _NUM = (
     rf"(?:\d{{1,3}}|a\s+few|a\s+couple(?:\s+of)?|an?|(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen)"
 )
-_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?)"
 # A rolling span may also count quarters ("over the last 12 quarters"); elsewhere "in three
 # quarters" is more often a share than a date.
-_SPAN_UNIT = r"(?:days?|weeks?|months?|quarters?|years?|decades?)"
+_SPAN_UNIT = r"(?:hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
 _REL_YEAR = (
     r"(?:(?:this|next|last|the|the\s+current|the\s+coming|the\s+following|the\s+previous)\s+year)"
 )
@@ -956,7 +956,7 @@ _FUTURE_BEFORE_TO = frozenset(
      "pledged", "promised", "vowed", "pledge", "pledges", "promise", "promises", "vow", "vows",
      "commit", "commits", "committed", "hope", "hopes", "seek", "seeks", "want", "wants",
      "set", "going", "due", "poised", "likely", "unlikely", "supposed", "forecast",
-     "projected", "predicted", "tipped", "estimated"]
+     "projected", "predicted", "tipped", "estimated", "preparing"]
 )  # fmt: skip
 _BE = frozenset(["is", "are", "was", "were"])
 # "is forecast", "are due": a scheduled or predicted future.
@@ -1071,6 +1071,8 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
                 previous -= 1
             if low not in _PAST_WORDS and index and words.lower[previous] in _BEFORE_ADJECTIVE:
                 continue  # "in fixed and mobile telecoms", "the injured": an adjective
+            if low in _AGENT_PARTICIPLES and words.follows(index + 1, {"by"}):
+                continue  # "a handset powered by Android": a participle, not the past tense
             if (
                 index
                 and words.lower[previous] in _PRESENT_BEFORE_PARTICIPLE
@@ -1087,6 +1089,14 @@ _PRESENT_BEFORE_PARTICIPLE = frozenset(["be", "being", "is", "are", "am"])
 _BARE_FORMS = frozenset(
     ["hit", "put", "cut", "set", "let", "cost", "spread", "read", "quit", "beat"]
 )
+# Participles that, followed by "by", describe a noun ("led by", "funded by") far more
+# often than they tell of the past; change verbs ("increased by 5%") are not among them.
+_AGENT_PARTICIPLES = frozenset(
+    ["powered", "led", "driven", "backed", "funded", "owned", "operated", "supported",
+     "sponsored", "chaired", "headed", "hosted", "organised", "organized", "fuelled",
+     "fueled", "caused", "triggered", "accompanied", "represented", "managed", "developed",
+     "designed", "manufactured", "produced", "authored", "written", "built", "made"]
+)  # fmt: skip
 # Past forms that are also nouns, and the words after which they are the noun.
 _ALSO_NOUNS = frozenset(["cut", "cost", "spread"])
 _AFTER_A_NOUN = frozenset(["in", "of", "to", "for", "and", "or", "on", "at", "by", "is", "was"])
@@ -1275,7 +1285,7 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
     tense = functools.partial(context.tenses.tense, start, match.end())
     if not _reads_as_date(kind, text, match, before, tense):
         return None
-    has_deadline_word = _has_deadline_word(before)
+    has_deadline_word = _has_deadline_word(before) or bool(_DEADLINE_AFTER.match(text, match.end()))
     # "due in March": a deadline without a tense looks ahead.
     resolver_tense = functools.partial(tense, default="future") if has_deadline_word else tense
     try:
@@ -1316,6 +1326,12 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
     return _to_mention(context, start, match.end(), period, role)
 
 
+# "the July 31 deadline", "today, July 31, is the last day for filing": the day is named as
+# the deadline after it.
+_DEADLINE_AFTER = re.compile(
+    r"(?:\s+(?i:deadline|cut-?off)\b|,?\s+(?:is|was|will\s+be|remains)\s+the\s+"
+    r"(?:deadline|last\s+day|final\s+day|due\s+date|cut-?off)\b)"
+)
 _ANNOUNCED_KINDS = frozenset(["mdy", "dmy"])
 # "approved holidays from April 10", "declared holidays from June 14 to June 18": the days a
 # past announcement sets out, after its words "from" or "from <day> to".
@@ -1708,7 +1724,8 @@ def _has_deadline_word(before: str) -> bool:
     """A deadline word just before the date ("by", "until"), or "deadline" earlier in the clause."""
     return (
         _ends_with_phrase(before[-_TAIL:], _DEADLINE_PHRASES, _DEADLINE_BEFORE)
-        or "deadline" in before.lower()
+        or "deadline" in (lowered := before.lower())
+        or "due date" in lowered
         or (before.endswith(("on ", "On ")) and _DEADLINE_AT_TIME.search(before[-48:]) is not None)
         or (
             before.endswith(("m ", "m. ", "M "))  # "By 10am Monday": the hour, then the day
@@ -1762,13 +1779,14 @@ def _role(
     """
     tail = before[-_TAIL:]
     ahead = published is not None and period.last is not None and period.last >= published
+    extended = (ahead or published is None) and _EXTENDED_TO_BEFORE.search(before) is not None
     if has_deadline_word:
-        if _PAST_UNTIL.search(tail) and not ahead and tense() == "past":
+        if _PAST_UNTIL.search(tail) and not ahead and not extended and tense() == "past":
             return "mentioned"  # "was updated until the end of 2003": how long, not a due date
         return "deadline"  # "has been postponed until Saturday": still to come
     if period.precision == "decade":
         return "mentioned"  # "albums from the 70s would have…": a decade is no commitment's date
-    if ahead and (_THROUGH_BEFORE.search(tail) or _EXTENDED_TO_BEFORE.search(before)):
+    if extended or (ahead and _THROUGH_BEFORE.search(tail)):
         return "deadline"  # "on sale through Friday", "adjourned to January 17": until then
     if _ends_with_phrase(tail, _NOT_DEADLINE_PHRASES, _NOT_DEADLINE_BEFORE):
         return "mentioned"
@@ -1784,7 +1802,7 @@ _THROUGH_BEFORE = re.compile(r"(?<!\bway\s)\b(?:through|thru)\s+$", re.IGNORECAS
 # budget to March 31"); a single event moved "to" a day is only dated ("rescheduled to Monday").
 _EXTENDED_TO_BEFORE = re.compile(
     r"\b(?:extend|extends|extended|extending|extension|adjourn|adjourns|adjourned|prolonged)\b"
-    r"[^.;:]{0,45}?\bto\s+(?:the\s+)?$",
+    r"[^.;:]{0,45}?\b(?:to|till|until)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PAST_UNTIL = re.compile(
@@ -2491,7 +2509,10 @@ def _count(text: str) -> int:
 # `amount` of a `_UNIT` (singular) as a relativedelta, each unit's keyword spelled out.
 _SHIFTS: dict[str, Callable[[int], relativedelta]] = {
     "day": lambda amount: relativedelta(days=amount),
+    # A date counts whole days: 36 hours on from midnight falls on the next day.
+    "hour": lambda amount: relativedelta(days=amount // 24),
     "week": lambda amount: relativedelta(weeks=amount),
+    "fortnight": lambda amount: relativedelta(weeks=2 * amount),
     "month": lambda amount: relativedelta(months=amount),
     "quarter": lambda amount: relativedelta(months=3 * amount),
     "year": lambda amount: relativedelta(years=amount),

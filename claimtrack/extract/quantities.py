@@ -224,7 +224,7 @@ _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 _YEAR_TAIL = re.compile(r"[-–/]\d{2,4}(?!\d)")  # "2024-25", "2020–2024"
 # Numeric dates, US-style phone numbers and times of day, all of which start with digits.
 _DATE_OR_TIME = re.compile(
-    r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|\d{3}-\d{3}-\d{4}(?!\d)"
+    r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|(?:1-)?\d{3}-\d{3}-\d{4}(?!\d)"
     r"|\d{1,2}(?::\d{2}(?::\d{2})?|(?:[.:]\d{2})?[ \u00a0]?[ap]\.?m\.?(?![^\W\d_]))",
     re.I,
 )
@@ -906,6 +906,10 @@ _ELIDED_MONEY = re.compile(
 # counts two things.
 _OUT_OF_TEN = re.compile(r" of (?:ten|10|a hundred|100)\b(?![,.]\d)")
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?:a\s+possible\s+|the\s+)?")
+# Written in words at both ends it is a share too: "four out of five adults" (0.8).
+_OUT_OF_WORD = re.compile(
+    r" of (?:two|three|four|five|six|seven|eight|nine|eleven|twelve|twenty)\b(?![-,.]\w)"
+)
 
 
 def _money_before(found: list[Quantity], text: str, quantity: Quantity) -> str | None:
@@ -1141,6 +1145,7 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
                 and (
                     text.startswith(" of every ", connector.end)
                     or _OUT_OF_TEN.match(text, connector.end)
+                    or (text[value.start].isalpha() and _OUT_OF_WORD.match(text, connector.end))
                 )
             )
         ) and _read_ratio(text, value, connector):
@@ -1879,6 +1884,15 @@ def _read_attached(text: str, figure: _Value) -> None:
         figure.unit = "°C" if letters is None or letters.group().lower() != "f" else "°F"
         figure.end = letters.end() if letters is not None else end + 1
         return
+    if (
+        text[end] == "º"
+        and text[end + 1 : end + 2] in ("C", "F", "c", "f")
+        and not text[end + 2 : end + 3].isalpha()
+    ):
+        # "40ºC": the ordinal indicator many pages type for a degree sign
+        figure.unit = "°C" if text[end + 1] in "Cc" else "°F"
+        figure.end = end + 2
+        return
     if text[end] in "'’′" and (height := _FEET_INCHES.match(text, end)) is not None:
         figure.value += Decimal(height["inches"]) / 12  # "7'1\"": feet and inches
         figure.unit = text[end]
@@ -2320,6 +2334,10 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
         tokens = tokens[1:]  # a word cut by the window
     prefix = _Prefix(start)
     _context_words(tokens, prefix)
+    if len(tokens) == 1 and prefix.sentence_start and window_start == floor > 0:
+        # The window opens where the figure before ended ("the 10 nm Snapdragon 710"): a
+        # sentence starts there only after its end mark.
+        prefix.sentence_start = text[max(0, floor - 2) : floor].rstrip()[-1:] in _SENTENCE_ENDS
     index = len(tokens)
     if index > 1 and tokens[-1] in _PREFIX_SCALES and tokens[-2] in CURRENCY_SYMBOLS:
         index = _take_scaled_currency(text, tokens, window_start, prefix)  # "€m 127.5"
@@ -2460,6 +2478,9 @@ def _opens_no_prefix(tokens: list[str]) -> bool:
         and last not in _PREFIX_LAST_WORDS
         and (len(tokens) < 2 or tokens[-2].lower() != "the")
     )
+
+
+_SENTENCE_ENDS = frozenset('.!?:;"“')
 
 
 def _context_words(tokens: list[str], prefix: _Prefix) -> None:

@@ -1305,3 +1305,38 @@ def test_rolling_quarters_and_records_over_a_span() -> None:
     assert harvest.date == dt.date(2023, 4, 17)
     # "the 2100 block of" is an address
     assert find_dates("Police were called to the 2100 block of Gottingen Street.", published) == []
+
+
+def test_a_day_named_as_the_deadline_and_extensions_without_a_date() -> None:
+    published = dt.date(2022, 7, 20)
+    (missed, until) = find_dates(
+        "If you miss the July 31 deadline, you still have until December 31, 2022.", published
+    )
+    assert [(m.date, m.role) for m in (missed, until)] == [
+        (dt.date(2022, 7, 31), "deadline"),
+        (dt.date(2022, 12, 31), "deadline"),
+    ]
+    (last,) = find_dates("The due date to file returns is July 31, 2018.", None)
+    assert last.role == "deadline"  # a due date, as "deadline", earlier in the clause
+    (named,) = find_dates("July 31, 2018 is the last day for filing.", None)
+    assert named.role == "deadline"
+    # an extension's new end is due even where the page gives no publication date
+    (extended,) = find_dates(
+        "The government extended the deadline by a month till August 31.", None
+    )
+    assert extended.role == "deadline"
+
+
+def test_fortnights_hours_and_participles() -> None:
+    published = dt.date(2024, 1, 10)
+    (ago,) = find_dates("Lightning started the fires about a fortnight ago.", published)
+    assert ago.date == dt.date(2023, 12, 27)
+    (next_day,) = find_dates("In the next 24 hours hot weather is expected.", published)
+    assert (next_day.date, next_day.role) == (dt.date(2024, 1, 11), "deadline")
+    (past,) = find_dates("Over the past 36 hours, rain fell.", published)
+    assert (past.first_day, past.last_day) == (dt.date(2024, 1, 8), published)
+    # "powered by" describes the handset: the launch this week is still to come
+    (week,) = find_dates(
+        "Lava will launch a handset, powered by Android, for under Rs 8,000 this week.", published
+    )
+    assert week.role == "deadline"

@@ -1327,3 +1327,24 @@ def test_per_cent_changes_comparisons_and_name_particles(
     text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
 ) -> None:
     _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share written in words at both ends; digits count two things
+        ("Almost four out of five adults have a qualification.", [(None, 0.8, None, None)]),
+        ("24 out of 25 weather stations reported rain.",
+         [(24, 24, "weather stations", None), (25, 25, "weather stations", None)]),
+        # the ordinal indicator typed for a degree sign
+        ("The temperature reached 40ºC.", [(40, 40, "°C", None)]),
+        # a toll-free number with its leading 1
+        ("Call 1-888-294-6630 for more information.", []),
+        # a name after the figure before it is still a name ("Snapdragon 710")
+        ("It succeeds the 10 nm Snapdragon 710 which many phones use.", [(10, 10, "nm", None)]),
+    ],
+)  # fmt: skip
+def test_shares_in_words_degree_typos_phones_and_names_after_a_figure(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
