@@ -80,7 +80,12 @@ def test_given_by_prefix_when_parsed_then_prefix_ignored():
     assert parse_due("by end of month", TODAY) == dt.date(2025, 11, 30)
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "someday", "Feb 30", "in 2 fortnights"])
+def test_given_fortnights_when_parsed_then_the_extractor_grammar_counts_them():
+    # the grammar the extractor shares reads "fortnight" ("a fortnight ago"), so --due does too
+    assert parse_due("in 2 fortnights", TODAY) == TODAY + dt.timedelta(weeks=4)
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "someday", "Feb 30", "in 2 moons"])
 def test_given_unreadable_phrase_when_parsed_then_value_error(typed):
     with pytest.raises(ValueError):
         parse_due(typed, TODAY)
