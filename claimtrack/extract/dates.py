@@ -1095,7 +1095,7 @@ _AGENT_PARTICIPLES = frozenset(
     ["powered", "led", "driven", "backed", "funded", "owned", "operated", "supported",
      "sponsored", "chaired", "headed", "hosted", "organised", "organized", "fuelled",
      "fueled", "caused", "triggered", "accompanied", "represented", "managed", "developed",
-     "designed", "manufactured", "produced", "authored", "written", "built", "made"]
+     "designed", "manufactured", "produced", "authored", "built", "made"]
 )  # fmt: skip
 # Past forms that are also nouns, and the words after which they are the noun.
 _ALSO_NOUNS = frozenset(["cut", "cost", "spread"])
@@ -1241,26 +1241,23 @@ class _TenseIndex:
             if bisect.bisect_left(self.sentence_ends, end) < len(self.sentence_ends)
             else None
         )
-        before = bisect.bisect_right(self.ends, start)
+        # The first marker after the date in its sentence, if any.
         after = bisect.bisect_left(self.starts, (end, -1, ""))
+        following = self.starts[after] if after < len(self.starts) else None
+        if following is not None and sentence_end is not None and following[0] >= sentence_end:
+            following = None
+        before = bisect.bisect_right(self.ends, start)
         if before and self.markers[before - 1][1] >= sentence_start:
             marker_end, _, tense = self.markers[before - 1]
-            if not self._opens_clause(marker_end, start):
-                return tense  # type: ignore[return-value]
-            # "Even though it has improved, 2017 production is expected to be lower": a
-            # date that opens a clause takes that clause's verb when it has one.
-            clause_end = self.text.find(",", end)
-            if after < len(self.starts):
-                next_start, _, next_tense = self.starts[after]
-                if (clause_end < 0 or next_start < clause_end) and (
-                    sentence_end is None or next_start < sentence_end
-                ):
-                    return next_tense  # type: ignore[return-value]
+            if following is not None and self._opens_clause(marker_end, start):
+                # "Even though it has improved, 2017 production is expected to be lower": a
+                # date that opens a clause takes that clause's verb when it has one.
+                clause_end = self.text.find(",", end)
+                if clause_end < 0 or following[0] < clause_end:
+                    return following[2]  # type: ignore[return-value]
             return tense  # type: ignore[return-value]
-        if after < len(self.starts):
-            marker_start, _, tense = self.starts[after]
-            if sentence_end is None or marker_start < sentence_end:
-                return tense  # type: ignore[return-value]
+        if following is not None:
+            return following[2]  # type: ignore[return-value]
         return default
 
     def _opens_clause(self, marker_end: int, start: int) -> bool:

@@ -2337,7 +2337,7 @@ def _look_back(text: str, start: int, floor: int) -> _Prefix:
     if len(tokens) == 1 and prefix.sentence_start and window_start == floor > 0:
         # The window opens where the figure before ended ("the 10 nm Snapdragon 710"): a
         # sentence starts there only after its end mark.
-        prefix.sentence_start = text[max(0, floor - 2) : floor].rstrip()[-1:] in _SENTENCE_ENDS
+        prefix.sentence_start = text[max(0, floor - 2) : floor].rstrip()[-1:] in _SENTENCE_MARKS
     index = len(tokens)
     if index > 1 and tokens[-1] in _PREFIX_SCALES and tokens[-2] in CURRENCY_SYMBOLS:
         index = _take_scaled_currency(text, tokens, window_start, prefix)  # "€m 127.5"
@@ -2480,7 +2480,8 @@ def _opens_no_prefix(tokens: list[str]) -> bool:
     )
 
 
-_SENTENCE_ENDS = frozenset('.!?:;"“')
+# What a sentence (or a list item) opens after.
+_SENTENCE_MARKS = frozenset([".", "!", "?", '"', "“", ":", ";", "•", "-", "–"])
 
 
 def _context_words(tokens: list[str], prefix: _Prefix) -> None:
@@ -2511,7 +2512,7 @@ def _context_words(tokens: list[str], prefix: _Prefix) -> None:
         if lower in _MONTHS and previous[0].isupper():
             prefix.month = True
         before = tokens[index - 1] if index > 0 else "."
-        prefix.sentence_start = before in (".", "!", "?", '"', "“", ":", ";", "•", "-", "–")
+        prefix.sentence_start = before in _SENTENCE_MARKS
 
 
 def _take_scaled_currency(text: str, tokens: list[str], window_start: int, prefix: _Prefix) -> int:
