@@ -6,12 +6,21 @@ Run by hand, never by CI:
     python benchmarks/import_articles.py --articles 1000
     python benchmarks/import_articles.py --existing 3000    # into a database holding 3,000
     python benchmarks/import_articles.py --write-corpus DIR --articles 1000   # files only
+    python benchmarks/import_articles.py --corpus real   # real sentences, none repeated
 
 The articles are built as `benchmarks/extract_speed.py` builds its corpus: a
 heading of the seed article and paragraphs of the labelled cases' sentences
 and the seed's body lines, each digit run re-drawn (so most claims are new and
 some, without digits, repeat across articles). They are written to a temporary
 folder as .txt files.
+
+With `--corpus real` the articles are instead made of real news sentences, each
+used once: the labelled dev sentences of tests/extract/unseen (never a test
+split) and the news passages, shuffled with a fixed seed, 20 to an article. No
+claim repeats another with new figures, as a desk's feed mostly does not; the
+default corpus, where every template recurs with re-drawn digits, is the
+matching's worst case. At most about 340 such articles can be made (`--existing`
+still fills the database with generated ones).
 
 With `--existing N` every import goes into a copy of a database already
 holding N other articles of the same kind (stored first, untimed): a desk's
@@ -61,6 +70,8 @@ PUBLISHED = dt.date(2025, 11, 3)
 # The issue measured 300 articles of 3.6 KB; `--article-bytes 1300` gives the earlier corpus's size.
 ARTICLE_BYTES = 3600
 NEWS = ROOT / "tests" / "extract" / "checkworthy" / "news.jsonl"
+UNSEEN_DIR = ROOT / "tests" / "extract" / "unseen"
+REAL_SENTENCES_PER_ARTICLE = 20
 
 
 def news_passages() -> list[list[str]]:
@@ -111,11 +122,46 @@ def build_articles(count: int, seed: int = 17, size: int = ARTICLE_BYTES) -> lis
     return articles
 
 
-def write_corpus(folder: Path, count: int, size: int = ARTICLE_BYTES) -> list[Path]:
+def real_sentences() -> list[str]:
+    """Every labelled dev sentence of tests/extract/unseen and every news passage's
+    sentence, once each (never a test split)."""
+    sentences: list[str] = []
+    for path in sorted(UNSEEN_DIR.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if row.get("split", "dev") == "dev" and "quantities" in row:
+                    sentences.append(row["text"])
+    sentences.extend(sentence for passage in news_passages() for sentence in passage)
+    return list(dict.fromkeys(sentences))
+
+
+def build_real_articles(count: int, seed: int = 17) -> list[str]:
+    """`count` articles of REAL_SENTENCES_PER_ARTICLE real sentences each, in three
+    paragraphs under a heading, no sentence used twice."""
+    sentences = real_sentences()
+    random.Random(seed).shuffle(sentences)
+    available = len(sentences) // REAL_SENTENCES_PER_ARTICLE
+    if count > available:
+        raise SystemExit(f"--corpus real makes at most {available} articles, not {count}")
+    articles = []
+    for number in range(count):
+        start = number * REAL_SENTENCES_PER_ARTICLE
+        chosen = sentences[start : start + REAL_SENTENCES_PER_ARTICLE]
+        paragraphs = [chosen[:5], chosen[5:12], chosen[12:]]
+        body = "\n\n".join(" ".join(paragraph) for paragraph in paragraphs)
+        articles.append(f"Report {number + 1}\n\n{body}\n")
+    return articles
+
+
+def write_corpus(
+    folder: Path, count: int, size: int = ARTICLE_BYTES, corpus: str = "generated"
+) -> list[Path]:
     """The articles as numbered .txt files in `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for number, text in enumerate(build_articles(count, size=size)):
+    texts = build_real_articles(count) if corpus == "real" else build_articles(count, size=size)
+    for number, text in enumerate(texts):
         path = folder / f"article-{number:05}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -244,20 +290,27 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--write-corpus", type=Path, help="Only write the articles there.")
     parser.add_argument(
+        "--corpus",
+        choices=("generated", "real"),
+        default="generated",
+        help="generated: templates with re-drawn digits (the default); real: real sentences once",
+    )
+    parser.add_argument(
         "--existing", type=int, default=0, help="Articles the database holds before the import."
     )
     args = parser.parse_args(argv)
     if args.write_corpus:
-        paths = write_corpus(args.write_corpus, args.articles, args.article_bytes)
+        paths = write_corpus(args.write_corpus, args.articles, args.article_bytes, args.corpus)
         print(f"{len(paths)} articles written to {args.write_corpus}")
         return 0
     with tempfile.TemporaryDirectory(prefix="claimtrack-bench-import-") as name:
         folder = Path(name)
-        paths = write_corpus(folder / "articles", args.articles, args.article_bytes)
+        paths = write_corpus(folder / "articles", args.articles, args.article_bytes, args.corpus)
         walls: dict[int, tuple[float, float]] = {}
         size = sum(path.stat().st_size for path in paths) / len(paths)
         print(
-            f"{len(paths)} generated articles, {size / 1000:.1f} KB each, on {os.cpu_count()} cores"
+            f"{len(paths)} {args.corpus} articles, {size / 1000:.1f} KB each,"
+            f" on {os.cpu_count()} cores"
         )
         existing = prefilled(folder, args.existing) if args.existing else None
         if existing is not None:
