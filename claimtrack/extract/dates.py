@@ -193,8 +193,12 @@ def _any_case(pattern: str) -> str:
 # plain literal, which the engine checks without entering the branch (so the
 # forms that open with any digit share one \d, a costly check at every word).
 _DIGIT_OPENERS = (
-    r"1\d\d\d|20\d\d|2100|\d(?:\d?(?:/\d|\.\d{1,2}\.|-\d\d?-\d\d|-[A-Z][a-z]{2,8}-[12]\d)"
-    rf"|\d?\d?(?:{_any_case('st|nd|rd|th')}|\s+(?:of|{_MONTH}|{_any_case(_UNIT)})))"
+    # "20.11." opens a date, but not inside "1.1.1.": the dotted form never matches there
+    r"1\d\d\d|20\d\d|2100|\d(?:\d?(?:/\d|\.\d{1,2}\.(?!\d\d?\.)|-\d\d?-\d\d|-[A-Z][a-z]{2,8}-[12]\d)"
+    rf"|\d?\d?(?:{_any_case('st|nd|rd|th')}|\s+(?:of|{_MONTH}|{_any_case(_UNIT)}))"
+    # "15 to 26 December": the month is read here too, or every "1-1" would open a date
+    r"|\d?(?:st|nd|rd|th)?(?:[-–]|\s+(?:to|until|till|through)\s+)\d\d?(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?{_MONTH_ANY})"
 )
 # What may follow each word a date form can start with (a superset, any
 # case). Common words open a date only before particular words ("the end of",
@@ -319,7 +323,10 @@ _DATE = re.compile(
         (?:(?:[-–]|\s+(?:to|through|until|till)\s+)(?P<mdy_d2>\d{{1,2}})(?:st|nd|rd|th)?
           (?!\d|[.,:]\d|\s*(?:%|(?i:percent|per\s+cent|per|million|billion|times|points?|[ap]\.?m)\b)))?\b
         (?:(?:,\s*|\s+)(?:(?:of|in)\s+)?(?P<mdy_y>{_YEAR})\b)?)
-  | (?=[MTWFSt\d])(?P<dmy>(?:{_WEEKDAY},?\s+)?(?:the\s+)?\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
+  | (?=[MTWFSt\d])(?P<dmy>(?:{_WEEKDAY},?\s+)?
+        # "from 15 to 26 December 2023", "15-26 December": the days of one month
+        (?:(?P<dmy_d0>\d{{1,2}})(?:st|nd|rd|th)?(?:[-–]|\s+(?:to|until|till|through)\s+)(?=\d))?
+        (?:the\s+)?\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
         (?P<dmy_m>{_MONTH_ANY})(?:(?:,\s*|\s+)(?P<dmy_y>{_YEAR})\b)?
       # "04-Jun-2019": day, month and year joined by dashes
       |\b(?P<dmy_dd>\d{{1,2}})-(?P<dmy_dm>{word_trie(_FULL_MONTHS + _SHORT_MONTHS)})-(?P<dmy_dy>{_YEAR})\b)
@@ -535,6 +542,8 @@ def find_dates(
             found.append(mention)
     if budget is not None:
         budget.spend(read)
+    if len(found) > 1:
+        found = _drop_covered(found)
     if context is not None and len(found) > 1:
         found = _join_ranges(context, found)
         found = _in_relative_year(context, found)
@@ -549,6 +558,16 @@ def find_dates(
     if len(found) > 1 and published is not None:
         found = _anchor_to_sentence_year(found, offset)
     return found
+
+
+def _drop_covered(found: list[DateMention]) -> list[DateMention]:
+    """Without the mentions a later one took in ("2023" in "the 2023 Christmas")."""
+    kept: list[DateMention] = []
+    for mention in found:
+        while kept and mention.start <= kept[-1].start and kept[-1].end <= mention.end:
+            kept.pop()
+        kept.append(mention)
+    return kept
 
 
 # "the twelve months to June 2012", "the six months ended 30 June 2015", "the five years
@@ -959,6 +978,7 @@ _FUTURE_BEFORE_TO = frozenset(
      "projected", "predicted", "tipped", "estimated", "preparing"]
 )  # fmt: skip
 _BE = frozenset(["is", "are", "was", "were"])
+_THAN = frozenset(["than"])
 # "is forecast", "are due": a scheduled or predicted future.
 _FUTURE_AFTER_BE = frozenset(
     ["forecast", "predicted", "projected", "due", "scheduled", "set", "planned"]
@@ -1135,6 +1155,8 @@ def _future_marker_end(words: _Words, index: int) -> int | None:
         if at < len(words.lower) and words.gaps[at].isspace():
             return words.end(at)
         return end if low != "to" else None
+    if low in _FUTURE_WORDS and index and words.lower[index - 1] in _THAN:
+        return None  # "slowed less than expected in March": a comparison, not a forecast
     if low in _FUTURE_WORDS or words.original[index] == "may" or low.endswith(("'ll", "’ll")):
         return end
     if low in _FUTURE_BEFORE_TO and words.follows(index + 1, {"to"}):
@@ -1280,9 +1302,11 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
     start = match_start = match.start()
     before = _before(text, start)
     tense = functools.partial(context.tenses.tense, start, match.end())
+    if kind == "holiday" and (year_before := _HOLIDAY_YEAR_BEFORE.search(before[-24:])):
+        return _holiday_of_year(context, match, before, year_before, tense)
     if not _reads_as_date(kind, text, match, before, tense):
         return None
-    has_deadline_word = _has_deadline_word(before) or bool(_DEADLINE_AFTER.match(text, match.end()))
+    has_deadline_word = _has_deadline_word(before, text, match.end())
     # "due in March": a deadline without a tense looks ahead.
     resolver_tense = functools.partial(tense, default="future") if has_deadline_word else tense
     try:
@@ -1292,6 +1316,11 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
             period = _RESOLVERS[kind](match, published, resolver_tense)
         if period is None:
             return None
+        if kind == "month" and published is not None and before.endswith(("this ", "This ")):
+            # "a further 1% this October": the publication year's, whatever the tense
+            period = _month_period(published.year, _month_number(match["mo_m"]), inferred=True)
+            if period.first is not None and period.first > published:
+                period = period._replace(forced_role="deadline")  # a month still to come
         if kind in _ANNOUNCED_KINDS and "rom " in before[-_ANNOUNCED_REACH:]:
             period = _announced_from(before, period, published, tense)
         # Substring tests first: few dates follow "week of", "before" or "after".
@@ -1303,7 +1332,7 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
         # "three weeks after 1 March": the role comes from the words before the whole phrase
         # (a bare "before"/"after", under eight letters with its space, keeps its own).
         before = _before(text, start)
-        has_deadline_word = _has_deadline_word(before)
+        has_deadline_word = _has_deadline_word(before, text, match.end())
     if period.forced_role is None and (
         _PAST_RELATIVE.match(match.group()) or _BASELINE_AFTER.match(text, match.end())
     ):
@@ -1321,6 +1350,47 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
         period = period._replace(forced_role="deadline")
     role = period.forced_role or _role(before, tense, period, published, has_deadline_word)
     return _to_mention(context, start, match.end(), period, role)
+
+
+# "the 2023 Christmas festivities", "this year's Christmas holiday", "last year's Easter": the
+# holiday of the year written before it (not "in 2023 Christmas sales rose").
+_HOLIDAY_YEAR_BEFORE = re.compile(
+    r"(?:\b(?i:the)\s+(?P<year>1\d{3}|20\d\d)|\b(?P<rel>(?i:this|last|next))\s+(?i:year)['’]s)\s+$"
+)
+
+
+def _holiday_of_year(
+    context: _Context,
+    match: re.Match[str],
+    before: str,
+    year_before: re.Match[str],
+    tense: TenseOf,
+) -> DateMention | None:
+    """The holiday in the year named before it; the year's own mention is dropped later."""
+    published = context.published
+    if year_before["year"]:
+        year: int | None = int(year_before["year"])
+    else:
+        year = _relative_year(year_before["rel"] + " year", published)
+    name = " ".join(match["hol"].lower().replace("’", "'").split())
+    period: _Period | None
+    if year is None:
+        period = _Period(None, None, "week" if match["hol_week"] else "day", is_relative=True)
+    else:
+        try:
+            day = _holiday_in(name, year)
+        except (ValueError, OverflowError):
+            return None  # "next year's Christmas" published in 9999: outside the calendar
+        period = _week_of(day) if match["hol_week"] else _point(day)
+    if period is None:
+        return None
+    opens = year_before.start("year") if year_before["year"] else year_before.start("rel")
+    start = match.start() - len(before[-24:]) + opens
+    before = _before(context.text, start)
+    due = _has_deadline_word(before, context.text, match.end())
+    return _to_mention(
+        context, start, match.end(), period, _role(before, tense, period, published, due)
+    )
 
 
 # "the July 31 deadline", "today, July 31, is the last day for filing": the day is named as
@@ -1549,8 +1619,9 @@ def _joined(
     end = second.end - offset
     range_before = _before(context.text, start)
     tense = functools.partial(context.tenses.tense, start, end)
-    role = _role(range_before, tense, period, context.published, _has_deadline_word(range_before))
-    if "mentioned" == first.role == second.role and not _has_deadline_word(range_before):
+    due = _has_deadline_word(range_before, context.text, end)
+    role = _role(range_before, tense, period, context.published, due)
+    if "mentioned" == first.role == second.role and not due:
         role = "mentioned"
     return _to_mention(context, start, end, period, role)
 
@@ -1717,10 +1788,12 @@ def _before(text: str, position: int) -> str:
     return window[cut + 1 :] if cut >= 0 else window
 
 
-def _has_deadline_word(before: str) -> bool:
-    """A deadline word just before the date ("by", "until"), or "deadline" earlier in the clause."""
+def _has_deadline_word(before: str, text: str, end: int) -> bool:
+    """A deadline word just before the date ("by", "until"), "deadline" earlier in the clause,
+    or the date named as the deadline after its `end` in `text` ("the July 31 deadline")."""
     return (
-        _ends_with_phrase(before[-_TAIL:], _DEADLINE_PHRASES, _DEADLINE_BEFORE)
+        bool(_DEADLINE_AFTER.match(text, end))
+        or _ends_with_phrase(before[-_TAIL:], _DEADLINE_PHRASES, _DEADLINE_BEFORE)
         or "deadline" in (lowered := before.lower())
         or "due date" in lowered
         or (before.endswith(("on ", "On ")) and _DEADLINE_AT_TIME.search(before[-48:]) is not None)
@@ -1776,7 +1849,11 @@ def _role(
     """
     tail = before[-_TAIL:]
     ahead = published is not None and period.last is not None and period.last >= published
-    extended = (ahead or published is None) and _EXTENDED_TO_BEFORE.search(before) is not None
+    extended = (
+        (ahead or published is None)
+        and _may_extend(before)
+        and _EXTENDED_TO_BEFORE.search(before) is not None
+    )
     if has_deadline_word:
         if _PAST_UNTIL.search(tail) and not ahead and not extended and tense() == "past":
             return "mentioned"  # "was updated until the end of 2003": how long, not a due date
@@ -1802,6 +1879,15 @@ _EXTENDED_TO_BEFORE = re.compile(
     r"[^.;:]{0,45}?\b(?:to|till|until)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _may_extend(before: str) -> bool:
+    """Whether `before` can hold _EXTENDED_TO_BEFORE's verb: a substring test that spares
+    most dates the search (no extra case folds to x, t, e, n, d, j, o, u, r, l or g)."""
+    lowered = before.lower()
+    return "xten" in lowered or "djourn" in lowered or "rolonged" in lowered
+
+
 _PAST_UNTIL = re.compile(
     r"\b(?:until|till|through|before|up\s+to|up\s+until)\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$",
     re.I,
@@ -1834,7 +1920,12 @@ def _is_year(text: str, match: re.Match[str], before: str) -> bool:
     if int(match["yr"]) < 1900:
         # Before 1900 a number is a year only where a date is expected: "since 1879", but
         # not "in 1500 cases".
-        counts = following is not None and following.group(1).lower().endswith("s")
+        # "a total of 1068 people", "of 1194 road accidents": a lower-case word after the
+        # number that no year takes makes it a count.
+        counts = following is not None and (
+            following.group(1).lower().endswith("s")
+            or (following.group(1)[0].islower() and following.group(1) not in _YEAR_FOLLOWERS)
+        )
         return not counts and previous in {
             "since",
             "in",
@@ -1859,11 +1950,16 @@ def _is_year(text: str, match: re.Match[str], before: str) -> bool:
         rf"\b{_YEAR}\s+\w+\s*$", before
     ):
         return True  # "between 2010 and 2020 emissions rose"
+    if word in ("budget", "budgets") and previous in _BUDGET_NAMERS:
+        return False  # "the 2023/24 budget", "the proposed 2023 budget": a name, as labelled
     if previous in _DETERMINERS or previous.endswith("'s") or previous.endswith("’s"):
         return True  # "the 2024 election"
     # A count is followed by a plural noun or a scale word.
     plural = word.endswith("s") and word not in _S_WORDS  # "in 2010 plus three": no plural
     return not (plural or word in {"million", "billion", "thousand", "people", "staff"})
+
+
+_BUDGET_NAMERS = frozenset(["the", "proposed", "its", "their", "this", "approved", "draft"])
 
 
 def _names_an_event(before: str) -> bool:
@@ -2008,6 +2104,11 @@ def _resolve_dmy(match: re.Match[str], published: dt.date | None, tense: TenseOf
         return _month_day(month, int(match["dmy_dd"]), match["dmy_dy"], published, tense)
     month = _month_number(match["dmy_m"])
     period = _month_day(month, int(match["dmy_d"]), match["dmy_y"], published, tense)
+    if match["dmy_d0"] and period is not None and period.first is not None:
+        first = _day(period.first.year, month, int(match["dmy_d0"]))
+        if first is None or first >= period.first:
+            return None
+        return period._replace(first=first)
     return _on_its_weekday(match["dmy"], period, match["dmy_y"], published)
 
 

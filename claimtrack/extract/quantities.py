@@ -248,10 +248,23 @@ _LIST_MARKER = re.compile(r"[.)][ \u00a0]+[A-Z(“\"]")
 # Letters written against the figure as a currency sign ("Sh2.1 billion", "N967.5 billion",
 # "P18.3 billion", "R134.8million", "Rs143 crore"), where no other sign is in use.
 _GLUED_CURRENCIES = {
-    "Sh": "KES", "KSh": "KES", "Ksh": "KES", "Kshs": "KES", "KShs": "KES",
+    "Sh": "KES", "KSh": "KES", "Ksh": "KES", "Kshs": "KES", "KShs": "KES", "Kes": "KES",
     "Rs": "INR", "Rp": "IDR", "RM": "MYR", "Tk": "BDT", "R": "ZAR", "N": "NGN", "P": "PHP",
     "PhP": "PHP", "Php": "PHP",
 }  # fmt: skip
+# Letter signs of more than one letter may end in a full stop before the figure ("Rs.500",
+# "Ksh.3.599 trillion", "KSh.46.50"): an abbreviation's stop, not a footnote's.
+_DOTTED_SIGNS = frozenset(sign for sign in _GLUED_CURRENCIES if len(sign) > 1)
+
+
+def _dotted_sign(text: str, dot: int) -> str | None:
+    """The currency of a multi-letter sign ending in the full stop at `dot`, if any."""
+    letters = _GLUED_LETTERS.search(text, max(0, dot - 5), dot)
+    if letters is None or letters.group() not in _DOTTED_SIGNS:
+        return None
+    return _GLUED_CURRENCIES[letters.group()]
+
+
 # A figure that is a sum: decimals or thousands groups, or a scale word after it.
 _SUM_AFTER = re.compile(
     r"(?:[.,]\d+)+(?![\w-])|(?:[.,]\d+)*[ \u00a0-]?(?i:million|billion|trillion|crore|lakh|mn|bn|tn|m|b|k)\b"
@@ -663,6 +676,8 @@ _COMPOUND_PARTS: dict[str, tuple[frozenset[str], Decimal]] = {
     "hours": (frozenset({"minute", "minutes", "min", "mins"}), Decimal(60)),
     "km": (frozenset({"m"}), Decimal(1000)),  # "42km 195m"
     "mi": (frozenset({"yd"}), Decimal(1760)),  # "26mi 385yd"
+    "minute": (frozenset({"second", "seconds", "sec", "secs"}), Decimal(60)),
+    "minutes": (frozenset({"second", "seconds", "sec", "secs"}), Decimal(60)),
     "year": (frozenset({"month", "months"}), Decimal(12)),  # "one year and 10 months"
     "years": (frozenset({"month", "months"}), Decimal(12)),
 }
@@ -1194,6 +1209,8 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
         unit = "pound"  # "a whopping 2 pounds, 1 ounce": a weight, as the ounces show
     if unit in _COMPOUND_PARTS and high_value is None:
         end = _read_compound(text, value, unit, end)  # "5 ft 10 in"
+        if unit in _SECONDS_AFTER_MINUTES and (seconds := _CLOCK_SECONDS.match(text, end)):
+            end = _add_seconds(text, value, unit, seconds, end)
     if (
         high_value is None
         and text.startswith(" or ", end)  # a cheap test first: few units are followed by "or"
@@ -1336,8 +1353,14 @@ def _read_compound(text: str, value: _Value, unit: str, end: int) -> int:
         hyphenated
         and not part_at
         and (_token_kind(text, digits.end()) != "word" or unit in _NO_COMMA_COMPOUNDS)
+        and not (  # "2 hours, 5 minutes and 54 seconds": a time in three parts is one
+            unit in _SECONDS_AFTER_MINUTES
+            and part is not None
+            and part.lower in smaller
+            and _CLOCK_SECONDS.match(text, part.end)
+        )
     ):
-        return end  # "2 hours, 9 minutes and 56 seconds": a list of parts, as labelled
+        return end  # "2 hours, 9 minutes": a list of parts, as labelled
     whole = digits.group().split(".")[0]
     if len(whole) > len(str(per_larger)):
         return end
@@ -1351,6 +1374,26 @@ def _read_compound(text: str, value: _Value, unit: str, end: int) -> int:
         return end
     value.value += amount / per_larger
     return part.end
+
+
+# A time in three parts, "two hours, six minutes and 28 seconds": the seconds after the
+# minutes a compound of hours has read add to the hours too.
+_SECONDS_AFTER_MINUTES = frozenset({"hour", "hours"})
+_CLOCK_SECONDS = re.compile(
+    r",?[ \u00a0]+(?:and[ \u00a0]+)?(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?)[ \u00a0]+(?:seconds?|secs?)\b"
+)
+
+
+def _add_seconds(text: str, value: _Value, unit: str, seconds: re.Match[str], end: int) -> int:
+    """Add the seconds after an hours-and-minutes compound; `end` if there are none."""
+    if not text[value.start : end].rstrip().endswith(("minutes", "minute", "mins", "min")):
+        return end  # the compound read no minutes
+    number = seconds["n"]
+    amount = int(number) if number.isdecimal() else parse_number_words(number.split("-"))
+    if amount is None or not 0 < amount < 60:
+        return end
+    value.value += Decimal(amount) / 3600
+    return seconds.end()
 
 
 def _read_spelled_part(
@@ -1809,7 +1852,7 @@ def _reject_glued(text: str, start: int, end: int) -> None:
     before = text[start - 1] if start > 0 else " "
     if before.isalpha() and _glued_currency(text, start, end) is not None:
         return  # "Sh2.1 billion", "PHP3.5B": a currency sign in letters
-    if before.isalpha() or before in "_#@":
+    if before.isalpha() or before in "_#@*":  # "*555": a short code to dial
         raise _Rejected(end)
     if before in _DASHES or before in "‑":
         two_before = text[start - 2] if start > 1 else " "
@@ -1828,7 +1871,7 @@ def _reject_glued(text: str, start: int, end: int) -> None:
         before == "."
         and start > 1
         and (text[start - 2].isalpha() or text[start - 2] in ')”"')
-        and text[start - 3 : start - 1] != "Rs"
+        and _dotted_sign(text, start - 1) is None
     ):
         raise _Rejected(end)  # "claims.12": a footnote or a reference; "Rs.3" is rupees
     if before == "[" and text[end : end + 1] == "]":
@@ -2555,8 +2598,8 @@ def _take_currency(tokens: list[str], index: int, prefix: _Prefix, move: bool = 
         code = token.upper()  # "usd 20"
     elif len(token) == 3 and token.isupper() and token in currency_codes():
         code = token
-    elif token == "." and index > 1 and tokens[index - 2] == "Rs":
-        code, used = "INR", 2
+    elif token == "." and index > 1 and tokens[index - 2] in _DOTTED_SIGNS:
+        code, used = _GLUED_CURRENCIES[tokens[index - 2]], 2  # "Rs. 500", "Ksh.3.6 trillion"
     elif len(token) > 1 and token in _GLUED_CURRENCIES:
         code = _GLUED_CURRENCIES[token]  # "Rs 36,472 crore", "KSh 5 million"; not "R 5"
     elif token == "RMB":
@@ -2650,6 +2693,15 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
     if value.start < 2 and (section := _SECTION_NUMBER.match(text, value.start)) is not None:
         raise _Rejected(section.end())  # "2.1 Hartwell is…", "39.In 2015": a numbered paragraph
     if value.digits is not None:
+        # One set test each in the common case: the word or the two characters before.
+        if (
+            prefix.previous in _PHONE_PREVIOUS or value.digits in _EMERGENCY_NUMBERS
+        ) and _is_phone_number(text, value, prefix):
+            raise _Rejected(_PHONE_RUN.match(text, value.start).end())  # type: ignore[union-attr]
+        if (
+            prefix.previous in _ROUTE_WORDS or text[value.start - 2 : value.start] in _LIST_GAPS
+        ) and _is_route_number(text, value, prefix):
+            raise _Rejected(value.end)  # "service 18 will divert", "services 4, 15 and 33"
         # A name before the figure is capitalised ("S&P", "Boeing"), or ends "Poor's".
         named = (prefix.previous_capitalised or prefix.previous == "s") and _NAMED_BY_NUMBER.search(
             text, max(0, value.start - 11), value.start
@@ -2706,6 +2758,55 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
             raise _Rejected(value.end)  # "Formula 1", "Windows 11", "Euro 2024"
     if value.capitalised_word and prefix.previous_capitalised and not prefix.sentence_start:
         raise _Rejected(value.end)  # "Formula One", "Channel Four"
+
+
+# "contact Police on 105 quoting file number…", "call Crime Stoppers on 1800 333 000", "the
+# Hotline on 1 (800) 623-8477": the figure after "on"/"at" where a call is asked for; not
+# "call on 12 nations" (urge).
+_CONTACT_BEFORE = re.compile(
+    r"\b(?:(?i:call)(?!\s+on\b)|(?i:contact|contacting|phone|phoning|ring|ringing|dial|dialling"
+    r"|dialing|texting|touch|hotline|helpline|crimestoppers|stoppers))\b[^.;!?\n]{0,80}?\s(?:on|at)\s+$"
+)
+# Emergency numbers, after a verb of calling or before "emergency": "dialling 111".
+_EMERGENCY_NUMBERS = frozenset({"111", "999", "911", "000", "112"})
+_CALL_VERBS = _words("call calling dial dials dialled dialling dialing ring ringing phone phoning")
+_PHONE_PREVIOUS = _CALL_VERBS | {"on", "at"}
+
+
+def _is_phone_number(text: str, value: _Value, prefix: _Prefix) -> bool:
+    """A telephone number the sentence asks readers to call, and no unit after it."""
+    if value.digits in _EMERGENCY_NUMBERS and (
+        prefix.previous in _CALL_VERBS or text.startswith(" emergency", value.end)
+    ):
+        return True
+    if prefix.previous not in ("on", "at") or prefix.currency is not None:
+        return False
+    if not _CONTACT_BEFORE.search(text, max(0, value.start - 100), value.start):
+        return False
+    run = _PHONE_RUN.match(text, value.start).end()  # type: ignore[union-attr]
+    after = _token(text, run)
+    return after is None or (after.kind != "sym" and lookup(after.text) is None)
+
+
+# Bus services and routes are numbered: "service 18 will divert", "Services 24, 75 and 90",
+# "bus services 4, 4F, 16A and 33"; a unit after the figure keeps it ("services 24 hours").
+_ROUTE_WORDS = _words("service services route routes")
+_LIST_GAPS = frozenset([", ", "& ", "d "])  # "d ": the end of "and "
+_ROUTE_LIST_BEFORE = re.compile(
+    r"\b(?i:services|routes)\s+(?:[A-Za-z]?\d+[A-Za-z]?\s*(?:,|&|and)\s*)+$"
+)
+
+
+def _is_route_number(text: str, value: _Value, prefix: _Prefix) -> bool:
+    """A bus service's or a route's number, or one in a list of them."""
+    if prefix.previous in _ROUTE_WORDS:
+        after = _token(text, value.end)
+        return after is None or after.kind != "word" or lookup(after.text) is None
+    listed = text[value.start - 2 : value.start] != "d " or text.endswith("and ", 0, value.start)
+    return (
+        listed
+        and _ROUTE_LIST_BEFORE.search(text, max(0, value.start - 120), value.start) is not None
+    )
 
 
 def _looks_like_designation(text: str, value: _Value, prefix: _Prefix) -> bool:

@@ -1340,3 +1340,68 @@ def test_fortnights_hours_and_participles() -> None:
         "Lava will launch a handset, powered by Android, for under Rs 8,000 this week.", published
     )
     assert week.role == "deadline"
+
+
+def test_a_widened_date_or_a_range_named_as_the_deadline_after_it() -> None:
+    published = dt.date(2024, 2, 10)
+    (range_,) = find_dates("Applicants will face the 1 March to 15 March deadline.", published)
+    assert (range_.date, range_.role) == (dt.date(2024, 3, 15), "deadline")
+    (widened,) = find_dates("Councils now work to a two weeks after March 1 deadline.", published)
+    assert (widened.date, widened.role) == (dt.date(2024, 3, 15), "deadline")
+    # without the word after it the range stays a mention
+    (plain,) = find_dates("Bids arrived between 1 March and 15 March.", dt.date(2024, 4, 1))
+    assert plain.role == "mentioned"
+
+
+def test_a_holiday_of_the_year_written_before_it() -> None:
+    published = dt.date(2021, 12, 28)
+    (this_year,) = find_dates("Road deaths fell during this year's Christmas holiday.", published)
+    assert (this_year.date, this_year.role) == (dt.date(2021, 12, 25), "mentioned")
+    (named,) = find_dates("Sales during the 2019 Christmas period were weak.", published)
+    assert named.date == dt.date(2019, 12, 25)
+    (last,) = find_dates("Crowds at last year’s Easter parade were small.", published)
+    assert last.date == dt.date(2020, 4, 12)
+    (due,) = find_dates("Orders must arrive by next year's Christmas Eve.", published)
+    assert (due.date, due.role) == (dt.date(2022, 12, 24), "deadline")
+    # a year that is the sentence's own, not the holiday's, stays a year
+    (year,) = find_dates("In 2019 Christmas trees sold out.", published)
+    assert year.precision == "year"
+
+
+def test_counts_and_budget_names_are_no_years() -> None:
+    published = dt.date(2023, 5, 19)
+    # before 1900 a number followed by a word no year takes is a count
+    assert find_dates("A total of 1312 people were injured in road accidents.", published) == []
+    assert find_dates("Police recorded 1540 road traffic offences.", published) == []
+    (since,) = find_dates("The bridge has stood since 1889 and still carries trains.", published)
+    assert since.date == dt.date(1889, 1, 1)
+    # a budget's year names it
+    assert [d.text for d in find_dates("MPs debated the 2024/25 budget.", published)] == []
+    assert [d.text for d in find_dates("They passed the proposed 2022 budget.", published)] == []
+    (for_year,) = find_dates("The budget for 2024 will be tabled.", published)
+    assert for_year.date == dt.date(2024, 12, 31)
+
+
+def test_comparisons_with_forecasts_and_this_month() -> None:
+    published = dt.date(2023, 4, 19)
+    (march,) = find_dates("Prices rose more than expected in March.", published)
+    assert (march.date, march.role) == (dt.date(2023, 3, 1), "mentioned")
+    (forecast,) = find_dates("Prices are expected to rise in June.", published)
+    assert forecast.role == "deadline"
+    # "this October" is the publication year's, still to come
+    (_, october) = find_dates("Fees went up in April, with a further rise this October.", published)
+    assert (october.date, october.role) == (dt.date(2023, 10, 31), "deadline")
+    (january,) = find_dates("Fees went up this January.", published)
+    assert (january.date, january.role) == (dt.date(2023, 1, 1), "mentioned")
+
+
+def test_days_of_one_month_written_once() -> None:
+    published = dt.date(2024, 1, 5)
+    (span,) = find_dates("Checks ran from 18 to 29 December 2023 on all roads.", published)
+    assert (span.first_day, span.last_day) == (dt.date(2023, 12, 18), dt.date(2023, 12, 29))
+    assert span.date == dt.date(2023, 12, 18)
+    (dashed,) = find_dates("The fair was held on 4-6 November 2022.", published)
+    assert (dashed.first_day, dashed.last_day) == (dt.date(2022, 11, 4), dt.date(2022, 11, 6))
+    # a score or a count before a day is not its first day
+    (day,) = find_dates("They won 3-1 on 12 December 2023.", published)
+    assert day.first_day == day.last_day == dt.date(2023, 12, 12)

@@ -1348,3 +1348,83 @@ def test_shares_in_words_degree_typos_phones_and_names_after_a_figure(
     text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
 ) -> None:
     _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a multi-letter currency sign may end in a full stop before the figure
+        ("The county will borrow Ksh.12.5 billion next year.", [(12.5e9, 12.5e9, "KES", None)]),
+        ("Tea closed at Kes.41.20 on Friday.", [(41.2, 41.2, "KES", None)]),
+        ("The scheme cost KSh.750million.", [(750e6, 750e6, "KES", None)]),
+        # a single letter and a full stop still end a sentence or a reference
+        ("The index was set up in 1998 by J.P. 12 analysts joined.", [(12, 12, "analysts", None)]),
+        ("He cited claims.14 in the report.", []),
+    ],
+)  # fmt: skip
+def test_dotted_letter_currency_signs(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number a reader is asked to call
+        ("Anyone who saw the crash should contact the station on 412-7781.", []),
+        ("Please ring the helpline at 0845 300 1234 or write to us.", []),
+        ("Call the tip line on 99 quoting reference 3321.", []),
+        ("Please get in touch on 101 and quote reference 44.", []),
+        ("Residents should call Waste Services on 1 (866) 555-0142.", []),
+        ("For fires, dial 999; the 112 emergency number works too.", []),
+        ("A star code, *120, reports faults.", []),
+        # "call on" urges, and a unit after "at" is a measure
+        ("The UN will call on 12 nations to act.", [(12, 12, "nations", None)]),
+        ("Phone sales grew at 7% a year.", [(7, 7, "%", "year")]),
+        ("They made 999 calls last winter.", [(999, 999, "calls", None)]),
+    ],
+)  # fmt: skip
+def test_telephone_numbers_to_call(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bus services and routes are numbered, alone or in lists
+        ("From Monday, service 42 will not call at the hospital.", []),
+        ("Services 7, 7A, 19 and 230 will divert via the ring road.", []),
+        ("Night routes 3, 11 & 27 are suspended.", []),
+        # a unit after the figure keeps it; a count of services stays a count
+        ("The clinic offers the service 24 hours a day.", [(24, 24, "hours", "day")]),
+        ("Some 40 services were cancelled.", [(40, 40, "services", None)]),
+    ],
+)  # fmt: skip
+def test_bus_service_and_route_numbers(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # minutes and seconds are one time, and so are hours, minutes and seconds
+        ("She won by three minutes and 12 seconds.", [(3.2, 3.2, "minutes", None)]),
+        ("He finished in 3 hours, 15 minutes and 36 seconds.", [(3.26, 3.26, "hours", None)]),
+        ("The record is two hours, ten minutes, and nine seconds.",
+         [(2.1691667, 2.1691667, "hours", None)]),
+        # hours and minutes listed with a comma stay two figures without seconds
+        ("The flights took 2 hours, 40 minutes in all.",
+         [(2, 2, "hours", None), (40, 40, "minutes", None)]),
+        ("The test lasts 90 minutes and 75 seconds.",
+         [(90, 90, "minutes", None), (75, 75, "seconds", None)]),
+    ],
+)  # fmt: skip
+def test_times_in_minutes_and_seconds(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
