@@ -247,7 +247,7 @@ _DATE_OPENERS = {
     "memorial": r"\s+day",
     "labor": r"\s+day",
     "day": r"\s+(?:after|before)",
-    "in": rf"\s+(?:the\s+next|{_NUM})\b",
+    "in": rf"\s+(?:the\s+next|{_NUM}|(?:next|last|past)\s+\d+)\b",  # "in next 72 hours"
     "a": rf"n?\s+(?:few|couple|{_UNIT})",
     "at": r"\s+the\s+weekend",
     "year": r"(?:(?:-|\s+|['’]s\s+)end|[\s-]+to[\s-]+date)",
@@ -389,8 +389,9 @@ _DATE = re.compile(
         (?:,?\s+(?P<hol_y>{_YEAR})\b(?!,?\s*\d))?(?P<hol_week>\s+(?i:week)\b(?:\s+(?P<hol_wy>{_YEAR})\b)?)?)
   | (?=[yYmMeEsStT])(?:(?=[yY]ear[\s-]|[sS]o\s|YTD|[tT]he\s+year\s+so\s)(?P<ytd>(?i:year[\s-]+to[\s-]+date|so\s+far\s+this\s+year|the\s+year\s+so\s+far)\b|YTD\b)
     | (?=[yYmMeE])(?P<yearend>(?i:(?P<ye_unit>year|month)(?:-|\s+|['’]s\s+)end|end[\s-]+of[\s-]+(?P<ye_unit2>year|month))\b))
-  | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|preceding|following)\s)(?P<span>
-        (?:(?i:in)\s+)?(?i:the)\s+(?P<span_dir>(?i:next|past|last|coming|previous|preceding|following))\s+
+  | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|preceding|following)\s|[iI]n\s+(?i:next|last|past)\s+\d)(?P<span>
+        # "in next 72 hours", "in last 24 hours": the article left out, as headlines do
+        (?:(?:(?i:in)\s+)?(?i:the)\s+|(?i:in)\s+(?=(?i:next|last|past)\s+\d))(?P<span_dir>(?i:next|past|last|coming|previous|preceding|following))\s+
           (?:(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_SPAN_UNIT_ANY})\b
           # "the past week", "over the last year": one unit back, never "the last day of";
           # "over the next week": one unit ahead
@@ -525,6 +526,43 @@ def find_dates(
         published = published.date()
     if not _may_have_dates(text):
         return []
+    shouted = None
+    if _CAPS_MONTH.search(text) is not None:  # "HEARD: 28 MARCH 2018": read as "28 March 2018"
+        titled = _CAPS_MONTH.sub(_title_case, text)
+        if titled != text:
+            shouted, text = text, titled
+    found = _find_all(text, published, offset, locale, budget)
+    if shouted is not None:  # the same length: each span still points into the text as given
+        found = [
+            dataclasses.replace(m, text=shouted[m.start - offset : m.end - offset]) for m in found
+        ]
+    return found
+
+
+# A month in capitals beside a figure, as court headings and banners write dates. The pattern
+# opens with the name's letters, so the search skips ahead to a capital J, F, M, A, S, O, N or D.
+_CAPS_MONTH = re.compile(rf"(?:{word_trie([name.upper() for name in _FULL_MONTHS])})\b")
+_FIGURE_AFTER = re.compile(r"[ \u00a0]+\d")
+
+
+def _title_case(match: re.Match[str]) -> str:
+    """The month title-cased when a figure stands beside it ("28 MARCH", "JUNE 3"), else as is."""
+    text, start = match.string, match.start()
+    if _FIGURE_AFTER.match(text, match.end()) or (
+        start > 1 and text[start - 1] in " \u00a0" and text[start - 2].isdecimal()
+    ):
+        return match.group().capitalize()
+    return match.group()
+
+
+def _find_all(
+    text: str,
+    published: dt.date | None,
+    offset: int,
+    locale: str | None,
+    budget: ReadingBudget | None,
+) -> list[DateMention]:
+    """find_dates' reading, once the text needs no more reading than `_may_have_dates`."""
     context = None
     found: list[DateMention] = []
     read = 0  # the work done: one reading per candidate, whether it is a date or not
@@ -1896,13 +1934,25 @@ _PAST_UNTIL = re.compile(
 
 # "(Welcomme, 1972)", "(Smith et al. 2019)": an author-year citation names a work.
 _CITED_BEFORE = re.compile(r"\([A-Z][\w'’-]+(?: et al\.| (?:and|&) [A-Z][\w'’-]+)?,? $")
-_STATUTE_NUMBER_BEFORE = re.compile(r"\bAct,? \d{1,4} of $")
+# "Act 74 of 1977", "Others (27 of 2018)", "Appeal No.AAU 65 of 2013", "the Act of 2011": the
+# number and year of a statute or a case, or a statute's year, name it.
+_STATUTE_NUMBER_BEFORE = re.compile(
+    r"(?:(?:\bAct,? |\(|\b(?i:no)\. ?(?:[A-Z]{1,5} )?)\d{1,4} |\bAct )of $"
+)
+# A law report's citation: "[2018] SZHC 96", "2019 (1) SACR 239 (KZP)": a volume's year.
+_LAW_REPORT_AFTER = re.compile(r"(?:\]|\s\(\d{1,3}\))\s[A-Z]{2,}[A-Z0-9]*\s\d")
 
 
 def _is_year(text: str, match: re.Match[str], before: str) -> bool:
     """A bare 4-digit number reads as a year, not as a count ("2028 drones")."""
     if text.startswith(" block of", match.end()):
         return False  # "the 2100 block of Gottingen Street": an address, as police write it
+    if (
+        text.startswith(("]", " ("), match.end())
+        and _LAW_REPORT_AFTER.match(text, match.end())
+        and (text[match.end()] != "]" or text[match.start() - 1 : match.start()] == "[")
+    ):
+        return False  # "[2018] SZHC 96", "2019 (1) SACR 239": a law report's volume
     if text[match.end() : match.end() + 1] in ");" and _CITED_BEFORE.search(
         text, max(0, match.start() - 40), match.start()
     ):
@@ -1967,7 +2017,7 @@ def _names_an_event(before: str) -> bool:
     words = before.split()
     if words and words[-1].rstrip(")") in _LEGISLATION:
         return True  # "Regulations 2001", "(SI 2001 No. 1161)": a statute's title
-    if _STATUTE_NUMBER_BEFORE.search(before[-16:]):
+    if _STATUTE_NUMBER_BEFORE.search(before[-22:]):
         return True  # "the Road Transportation Act 74 of 1977": the statute's number and year
     if not words or not words[-1][0].isupper() or len(words) == 1:
         return False  # sentence-initial words are capitalised anyway
@@ -2222,7 +2272,14 @@ def _resolve_year(
         last = year // 100 * 100 + int(match["yr_end"])
         if last <= year:
             return None  # "2019-12" is a month, "1999-01" no span
+        if last == year + 1 and _APRIL_YEAR_MONEY.search(match.string) is not None:
+            return _Period(dt.date(year, 4, 1), dt.date(last, 3, 31), "year")
     return _Period(dt.date(year, 1, 1), dt.date(last, 12, 31), "year")
+
+
+# India's and South Africa's governments count years from April: "2018-19" beside a sum in
+# rupees or rand ("Rs 98,114 crore", "R422.3 billion") is the year to March 31, 2019.
+_APRIL_YEAR_MONEY = re.compile(r"\bRs\.?\s?\d|₹|\bINR\b|\bcrores?\b|(?<![\w$])R\d")
 
 
 def _resolve_decade(

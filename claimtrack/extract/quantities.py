@@ -45,7 +45,7 @@ Conventions (those of `tests/extract/cases/README.md`, extended by issue 12 as i
   Bounds after the figure: `N or more`, `N or fewer`, `N+`; before it also
   `≥`/`≤`. `above 20 and below 30 percent` is one range.
 - Hyphenated adjectives count their unit: `a 45-acre farm` → 45 acre,
-  `an 89-year-old` → 89 year (not `a 600-strong force`).
+  `an 89-year-old` → 89 year; `a 600-strong force` counts 600, no unit.
 - Otherwise the unit is the counted noun phrase as written (modifiers kept,
   determiners and "more" dropped), closed by its first plural noun, with an
   `of`-phrase only after a container (`500 bags of rice`); a unit of measure
@@ -250,7 +250,7 @@ _LIST_MARKER = re.compile(r"[.)][ \u00a0]+[A-Z(“\"]")
 _GLUED_CURRENCIES = {
     "Sh": "KES", "KSh": "KES", "Ksh": "KES", "Kshs": "KES", "KShs": "KES", "Kes": "KES",
     "Rs": "INR", "Rp": "IDR", "RM": "MYR", "Tk": "BDT", "R": "ZAR", "N": "NGN", "P": "PHP",
-    "PhP": "PHP", "Php": "PHP",
+    "PhP": "PHP", "Php": "PHP", "E": "SZL",
 }  # fmt: skip
 # Letter signs of more than one letter may end in a full stop before the figure ("Rs.500",
 # "Ksh.3.599 trillion", "KSh.46.50"): an abbreviation's stop, not a footnote's.
@@ -266,8 +266,9 @@ def _dotted_sign(text: str, dot: int) -> str | None:
 
 
 # A figure that is a sum: decimals or thousands groups, or a scale word after it.
+# Spaced thousands groups count too ("R10 000", "E30 000.00", as southern African pages write).
 _SUM_AFTER = re.compile(
-    r"(?:[.,]\d+)+(?![\w-])|(?:[.,]\d+)*[ \u00a0-]?(?i:million|billion|trillion|crore|lakh|mn|bn|tn|m|b|k)\b"
+    r"(?:[.,]\d+)+(?![\w-])|(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\w-])|(?:[.,]\d+)*[ \u00a0-]?(?i:million|billion|trillion|crore|lakh|mn|bn|tn|m|b|k)\b"
 )
 
 
@@ -353,9 +354,36 @@ _AIRLINER = re.compile(
 # "over the age of 25", "between the ages of 21 and 34", "up to the age of five years".
 _AGE_OF = re.compile(r"\bages?\s+of\s+$|\baged\s+between\s+$", re.IGNORECASE)
 # "the Road Transportation Act 74 of 1977", "the Criminal Procedure Act, 51 of 1977": a
-# statute's number and year name it.
-_STATUTE_NUMBER = re.compile(r"\bAct,?[ \u00a0]$")
-_STATUTE_YEAR = re.compile(r"[ \u00a0]+of[ \u00a0]+\d{4}\b")
+# statute's number and year name it; so do a case's ("Others (27 of 2018)", "Appeal
+# No.AAU 65 of 2013"), in brackets or after "No." and a court's letters.
+_STATUTE_NUMBER = re.compile(
+    r"(?:\bAct,?[ \u00a0]|\(|\b(?i:no)\.[ \u00a0]?(?:[A-Z]{1,5}[ \u00a0])?)$"
+)
+# Number plates are told apart by their last digit: "plates ending in 1 and 2", "ending with
+# one and two", "a last digit of 1 or 2", "ending in one to four".
+_FINAL_DIGIT_WORDS = frozenset(("in", "with", "of", "to", "and", "or"))
+_FINAL_DIGIT_BEFORE = re.compile(
+    r"\b(?:end(?:s|ing)?[ \u00a0]+(?:in|with)|last[ \u00a0]+digits?[ \u00a0]+(?:of|is|are))"
+    r"[ \u00a0]+(?:(?:\d|[a-z]{3,5}),?[ \u00a0]+(?:and|or|to)?[ \u00a0]*)*$"
+)
+# The second end of a range of hours: "from 7 to 11 p.m.", "9-5pm", "between 3 and 4 pm".
+_HOUR_RANGE_END = re.compile(
+    r"[ \u00a0]*(?:to|until|till|and|-|–)[ \u00a0]*\d{1,2}(?:[:.][0-5]\d)?[ \u00a0]*[aApP]\.?[mM](?![^\W\d_])"
+)
+
+
+def _may_name_final_digit(text: str, start: int) -> bool:
+    """A cheap test first: "end" or "digit" within reach before the figure."""
+    window = text[max(0, start - 60) : start]
+    return "end" in window or "digit" in window
+
+
+_HOUR_RANGE_JOINS = frozenset("tua-–")  # the joins' first characters
+
+
+# A subsection in brackets against the figure makes it a section's number: "41(1)(a)".
+_SUBSECTION = re.compile(r"(?:\((?:\d{1,3}|[a-z]{1,4})\))+")
+_STATUTE_YEAR = re.compile(r"[ \u00a0]+of[ \u00a0]+\d{4}\b(?![’'])")
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -503,7 +531,7 @@ _LABELS = _words(
     "brigade battalion squadron highway road interstate channel formula apollo vol volume "
     "part act annex protocol amendment directive model type mark mk series psalm port "
     "exit suite apartment apt ext extension footnote fig figure table ordinance decree docket "
-    "exhibit appendix schedule class reference ref"
+    "exhibit appendix schedule class reference ref marker round code"
 )
 # Before a bare four-digit figure these make it a year even when a noun follows.
 _YEAR_CONTEXT = _words(
@@ -1621,7 +1649,7 @@ def _read_figure(text: str, start: int) -> _Value:
         special = _DATE_OR_TIME.match(text, start)
         if special is not None:
             raise _Rejected(special.end())
-    if following in _GROUP_SEPARATORS and end - start <= 3:
+    if following in _GROUP_SEPARATORS and end - start <= 3 and not _zero_comma(text, start, end):
         digits, end, grouped = _read_groups(text, start, end)
         following = text[end : end + 1]
     else:
@@ -1697,6 +1725,8 @@ def _decimal_comma(text: str, start: int, end: int) -> re.Match[str] | None:
     """ "1,8 m", "2,5%": a comma and one or two digits before a unit of measure or a percent
     sign, as South African and European pages write decimals; a list ("1,2 and 3") is not.
     After a currency sign two digits are cents ("R30,23 an hour", "€4,50")."""
+    if _zero_comma(text, start, end):
+        return _ZERO_COMMA.match(text, end)  # "0,229 grammes"
     comma = _DECIMAL_COMMA.match(text, end)
     if comma is None:
         return None
@@ -1719,6 +1749,15 @@ def _decimal_comma(text: str, start: int, end: int) -> re.Match[str] | None:
     ):
         return None
     return comma
+
+
+# "0,229 g": a lone zero before a comma and three digits or more is never a thousands group.
+_ZERO_COMMA = re.compile(r",(\d{3,})(?![\d,])")
+
+
+def _zero_comma(text: str, start: int, end: int) -> bool:
+    """Whether the figure is a lone 0 written with a decimal comma ("0,229")."""
+    return end - start == 1 and text[start] == "0" and _ZERO_COMMA.match(text, end) is not None
 
 
 def _read_mixed_fraction(
@@ -1812,6 +1851,17 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
             figure.unit = symbol.group()  # "a 150-MW solar site", "a 5-GW plant"
             figure.end = after
             return
+    if word is not None and word.group() == "strong":
+        figure.end = word.end()  # "a 600-strong force": 600, counting the force's members
+        noun = _token(text, figure.end)
+        if (
+            noun is not None
+            and noun.kind == "word"
+            and noun.text.islower()
+            and noun.lower not in _STOP
+        ):
+            figure.unit, figure.end = noun.text, noun.end  # "a 19,000-strong crowd"
+        return
     if (
         word is None
         or word.group() in _HYPHEN_NOT_UNITS
@@ -1909,8 +1959,9 @@ def _read_groups(text: str, start: int, end: int) -> tuple[str, int, bool]:
             and end + 5 < length
             and text[end + 4] == "."
             and text[end + 5].isdecimal()
+            and not (start and (text[start - 1] in CURRENCY_SYMBOLS or text[start - 1].isalpha()))
         ):
-            break  # "3 000.5" is rare; "to 3 2.5" is not a group
+            break  # "3 000.5" is rare, but not after a sign: "E30 000.00", "$1 250.50"
         separator = text[end]
         parts.append(text[end + 1 : end + 4])
         end += 4
@@ -2692,6 +2743,14 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
         raise _Rejected(value.end)  # "No. 10": a designation
     if value.start < 2 and (section := _SECTION_NUMBER.match(text, value.start)) is not None:
         raise _Rejected(section.end())  # "2.1 Hartwell is…", "39.In 2015": a numbered paragraph
+    if (
+        prefix.previous in _FINAL_DIGIT_WORDS
+        and value.value < 10
+        and _may_name_final_digit(text, value.start)
+        and lookup(_word_at(text, value.end)) is None  # "ending in 3 weeks" counts
+        and _FINAL_DIGIT_BEFORE.search(text, max(0, value.start - 60), value.start)
+    ):
+        raise _Rejected(value.end)  # "plates ending in 1 or 2": a digit, counting nothing
     if value.digits is not None:
         # One set test each in the common case: the word or the two characters before.
         if (
@@ -2710,8 +2769,14 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
             raise _Rejected(value.end)  # "the S&P 500 index", "the Nikkei 225 fell"
         if named or (value.digits[0] == "7" and _AIRLINER.match(text, value.start)):
             raise _Rejected(_MODEL_RUN.match(text, value.start).end())  # type: ignore[union-attr]
+    if (
+        text.startswith("(", value.end)
+        and value.unit is None
+        and (sub := _SUBSECTION.match(text, value.end)) is not None
+    ):
+        raise _Rejected(sub.end())  # "sections 41(1) as read with 41(2)", "s 90(1)(a)"
     if (year := _STATUTE_YEAR.match(text, value.end)) and _STATUTE_NUMBER.search(
-        text, max(0, value.start - 5), value.start
+        text, max(0, value.start - 12), value.start
     ):
         raise _Rejected(year.end())
     if prefix.previous in ("of", "between") and _AGE_OF.search(
@@ -2746,6 +2811,15 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
             and (zone != "hrs" or len(value.digits) > 2)  # "1400 hrs"; "24 hrs" is hours
         ):
             raise _Rejected(value.end)  # "1400 GMT", "9 CET": a time of day
+        if (
+            number <= 12
+            and (  # two set tests first: most figures are followed by neither
+                text[value.end + 1 : value.end + 2] in _HOUR_RANGE_JOINS
+                or text[value.end : value.end + 1] in _HOUR_RANGE_JOINS
+            )
+            and _HOUR_RANGE_END.match(text, value.end) is not None
+        ):
+            raise _Rejected(value.end)  # "from 7 to 11 p.m.": the first end is an hour too
         if _ADDRESS_AFTER.match(text, value.end):
             raise _Rejected(value.end)  # "233 W. Main Street", "the 300 block of Julia St."
         if (
@@ -2791,22 +2865,26 @@ def _is_phone_number(text: str, value: _Value, prefix: _Prefix) -> bool:
 # Bus services and routes are numbered: "service 18 will divert", "Services 24, 75 and 90",
 # "bus services 4, 4F, 16A and 33"; a unit after the figure keeps it ("services 24 hours").
 _ROUTE_WORDS = _words("service services route routes")
-_LIST_GAPS = frozenset([", ", "& ", "d "])  # "d ": the end of "and "
+_LIST_GAPS = frozenset([", ", "& ", "d ", "r "])  # "d ", "r ": the end of "and ", "or "
+# "Route 1 and 6", "Route 5 or 75": one route named, another joined to it.
 _ROUTE_LIST_BEFORE = re.compile(
-    r"\b(?i:services|routes)\s+(?:[A-Za-z]?\d+[A-Za-z]?\s*(?:,|&|and)\s*)+$"
+    r"\b(?i:services?|routes?)\s+(?:[A-Za-z]?\d+[A-Za-z]?\s*(?:,|&|and|or)\s*)+$"
 )
 
 
 def _is_route_number(text: str, value: _Value, prefix: _Prefix) -> bool:
     """A bus service's or a route's number, or one in a list of them."""
-    if prefix.previous in _ROUTE_WORDS:
-        after = _token(text, value.end)
-        return after is None or after.kind != "word" or lookup(after.text) is None
-    listed = text[value.start - 2 : value.start] != "d " or text.endswith("and ", 0, value.start)
-    return (
-        listed
-        and _ROUTE_LIST_BEFORE.search(text, max(0, value.start - 120), value.start) is not None
-    )
+    if prefix.previous not in _ROUTE_WORDS:
+        gap = text[value.start - 2 : value.start]
+        listed = (gap != "d " or text.endswith("and ", 0, value.start)) and (
+            gap != "r " or text.endswith(" or ", 0, value.start)
+        )
+        if not listed or not _ROUTE_LIST_BEFORE.search(
+            text, max(0, value.start - 120), value.start
+        ):
+            return False
+    after = _token(text, value.end)  # "services 24 hours", "Route 5 or 75 minutes": a unit keeps it
+    return after is None or after.kind != "word" or lookup(after.text) is None
 
 
 def _looks_like_designation(text: str, value: _Value, prefix: _Prefix) -> bool:
@@ -2827,9 +2905,17 @@ def _looks_like_designation(text: str, value: _Value, prefix: _Prefix) -> bool:
         and prefix.previous_capitalised
         and not prefix.sentence_start
         and prefix.previous not in _MONTHS
-        and _is_bare(text, value.end)
+        and (_is_bare(text, value.end) or _word_at(text, value.end) in _PART_NOUNS)
         and not _dash_digit(text, value.end)
     )
+
+
+# A part a model number names: "the Snapdragon 821 chip", "an Adreno 530 graphics coprocessor",
+# "the Gorilla Glass 4 panel" (a count of chips is written "821 chips", the name first no more).
+_PART_NOUNS = _words(
+    "chip chipset processor processing coprocessor cpu gpu soc graphics panel modem sensor "
+    "quad-core octa-core hexa-core dual-core"
+)
 
 
 def _dash_digit(text: str, end: int) -> bool:
@@ -3186,7 +3272,14 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
     following = _token(text, token.end)
     next_lower = following.lower if following is not None else ""
     if lower in _PERCENT_WORDS or (lower == "per" and next_lower == "cent"):
-        return "%", (following.end if lower == "per" and following is not None else token.end)
+        end = following.end if lower == "per" and following is not None else token.end
+        if (
+            text.startswith(" point", end)
+            and (points := _token(text, end)) is not None
+            and points.lower in ("points", "point")
+        ):
+            return "pp", points.end  # "0.13 percent points": percentage points
+        return "%", end
     if code == "pc":
         return "%", token.end  # "by up to 5 pc": British papers' per cent, as "5pc"
     if lower == "percentage" and next_lower in ("point", "points") and following is not None:

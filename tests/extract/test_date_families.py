@@ -1405,3 +1405,52 @@ def test_days_of_one_month_written_once() -> None:
     # a score or a count before a day is not its first day
     (day,) = find_dates("They won 3-1 on 12 December 2023.", published)
     assert day.first_day == day.last_day == dt.date(2023, 12, 12)
+
+
+def test_capital_months_and_spans_without_an_article() -> None:
+    published = dt.date(2021, 6, 14)
+    # a month in capitals beside a figure, as court headings write it
+    heard = one("JUDGMENT DELIVERED: 9 FEBRUARY 2021", published)
+    assert (heard.text, heard.date, heard.role) == (
+        "9 FEBRUARY 2021",
+        dt.date(2021, 2, 9),
+        "mentioned",
+    )
+    assert one("Hearing date: JUNE 3, 2021", published).date == dt.date(2021, 6, 3)
+    # a capitalised word that is no month beside a figure stays a word
+    assert find_dates("PRICES MAY RISE 5 PERCENT", published) == []
+    # "in next 48 hours", "in last 12 hours": a rolling span without "the"
+    ahead = one("Heavy rain is likely in next 48 hours across the coast.", published)
+    assert (ahead.text, ahead.date, ahead.role) == (
+        "in next 48 hours",
+        dt.date(2021, 6, 16),
+        "deadline",
+    )
+    back = one("The river fell 4cm in last 12 hours at the bridge.", published)
+    assert (back.text, back.role) == ("in last 12 hours", "mentioned")
+    assert find_dates("He scored in last 3 games.", published) == []
+
+
+def test_case_citations_and_april_years() -> None:
+    published = dt.date(2022, 3, 9)
+    # a law report's volume and a case's or a statute's number and year are names
+    assert [
+        d.text for d in find_dates("Nkosi v State [2020] ZAGPJHC 41 was cited.", published)
+    ] == []
+    assert [d.text for d in find_dates("See 2021 (2) SACR 118 (SCA) on bail.", published)] == []
+    assert [d.text for d in find_dates("Dube and Others (31 of 2019) was heard.", published)] == []
+    assert [d.text for d in find_dates("It was Appeal No.HCA 7 of 2017.", published)] == []
+    assert [d.text for d in find_dates("It breached the Water Act of 1998.", published)] == []
+    (year,) = find_dates("Sales in 2019 were high.", published)
+    assert year.date == dt.date(2019, 1, 1)
+    # a two-year span beside rupees or rand is the government's year from April
+    (india,) = find_dates("Exports reached Rs 4,200 crore in 2020-21.", published)
+    assert (india.date, india.first_day, india.last_day) == (
+        dt.date(2020, 4, 1),
+        dt.date(2020, 4, 1),
+        dt.date(2021, 3, 31),
+    )
+    (rand,) = find_dates("The grant budget is R61.2 billion for 2022/23.", published)
+    assert (rand.date, rand.role) == (dt.date(2023, 3, 31), "deadline")
+    (other,) = find_dates("Exports reached $4.2 billion in 2020-21.", published)
+    assert other.first_day == dt.date(2020, 1, 1)
