@@ -101,6 +101,8 @@ SKIP_SPELLINGS = frozenset(
 EXTRA_NAMES: dict[str, str] = {
     "kilo": "kilogram", "tonne": "tonne", "ton": "short_ton", "barrel": "oil_barrel",
     "metric ton": "tonne",
+    # the British and East African spelling: "1,114 kilogrammes of bhang"
+    "gramme": "gram", "kilogramme": "kilogram", "milligramme": "milligram",
 }  # fmt: skip
 EXTRA_SYMBOLS: dict[str, str] = {
     "hr": "hour", "sec": "second", "yr": "year", "lbs": "pound", "hrs": "hour", "mins": "minute", "secs": "second", "yrs": "year",

@@ -315,7 +315,7 @@ _DATE = re.compile(
   # "2017 fall", "the 2012 summer": a season with its year written first
   | (?=[12]\d\d\d\s+(?i:spring|summer|autumn|fall|winter)\b)(?P<yseason>(?P<ys_y>{_YEAR})\s+
         (?P<ys_name>(?i:spring|summer|autumn|fall|winter))\b)
-  | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})(?:[-–/](?P<yr_end>\d\d)(?![\d%]|[-/.,]\d))?\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
+  | (?=[12])(?P<year>(?<![\d.,/$€£¥#])\b(?P<yr>{_YEAR})(?:[-–/](?P<yr_end>\d\d)(?![\d%]|[-/.,]\d)|/(?P<yr_end4>{_YEAR})(?![\d%]|[-/.,]\d))?\b(?![%]|[.,]\d|\s*(?:%|per\s*cent|percent)))
   # "March first", "march third 2015": a spelled ordinal day after the month
   | (?=[JFMASOND]|{_MONTH_LOWER})(?P<msp>(?P<msp_m>{_MONTH_ANY})\s+(?P<msp_d>(?i:{_SPELLED_DAY}))(?![-\w])
         (?:,?\s+(?P<msp_y>{_YEAR})\b)?)
@@ -424,8 +424,8 @@ _NOT_DEADLINE_PHRASES = (
 _DEADLINE_BEFORE = re.compile(rf"\b(?:{word_trie(_DEADLINE_PHRASES)})\s*$", re.IGNORECASE)
 _NOT_DEADLINE_BEFORE = re.compile(rf"\b(?:{word_trie(_NOT_DEADLINE_PHRASES)})\s*$", re.IGNORECASE)
 _MONTH_PREPOSITION = re.compile(
-    r"(?:\bin|\bby|\bsince|\buntil|\btill|\bfrom|\bbefore|\bafter|\bduring|\bthrough|\bof|\bfor"
-    r"|\blast|\bnext|\bthis|\bearly|\blate|\bmid|\bon|\bto|\band|\bor|\bbetween|\bearlier|\bsame"
+    r"(?:\bin|\binto|\bby|\bsince|\buntil|\btill|\bfrom|\bbefore|\bafter|\bduring|\bthrough|\bof"
+    r"|\bfor|\blast|\bnext|\bthis|\bearly|\blate|\bmid|\bon|\bto|\band|\bor|\bbetween|\bearlier|\bsame"
     r"|\bend|\bstart|\bwith|\bthan|\bversus|\bvs\.?|\bover)[\s-]*$",
     re.IGNORECASE,
 )
@@ -886,7 +886,7 @@ def _weekday_with_date(context: _Context, found: list[DateMention]) -> list[Date
             )
         ) or (restated and _NAMES_A_DAY.fullmatch(previous.text)):
             merged[-1] = dataclasses.replace(
-                mention,
+                _on_weekday_said(mention, previous.text, context.published),
                 text=text[previous.start - offset : end - offset],
                 start=previous.start,
                 end=end,
@@ -894,11 +894,26 @@ def _weekday_with_date(context: _Context, found: list[DateMention]) -> list[Date
         elif restated and _WEEKDAY_ONLY.fullmatch(mention.text):
             # "July 16 (Sunday)": the weekday in brackets restates the date before it
             merged[-1] = dataclasses.replace(
-                previous, text=text[previous.start - offset : end - offset], end=end
+                _on_weekday_said(previous, mention.text, context.published),
+                text=text[previous.start - offset : end - offset],
+                end=end,
             )
         else:
             merged.append(mention)
     return merged
+
+
+def _on_weekday_said(mention: DateMention, weekday: str, published: dt.date | None) -> DateMention:
+    """A day whose year was guessed, moved to the year near publication where the weekday
+    said beside it is right ("Tuesday (April 25)" in April 2023 is 2023's, not 2022's)."""
+    if not mention.year_inferred or mention.first_day is None:
+        return mention
+    period = _on_its_weekday(weekday.strip(), _period_of(mention), None, published)
+    if period is None or period.first == mention.first_day:
+        return mention
+    return dataclasses.replace(
+        mention, date=period.first, first_day=period.first, last_day=period.last
+    )
 
 
 # A date restated in brackets: "on Thursday (May 18)", "today (Dec. 5)".
@@ -1386,8 +1401,20 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
         # come is what the sentence looks ahead to, whatever its tense; not "next year's
         # budget" or "Thanksgiving of next year", which name a thing.
         period = period._replace(forced_role="deadline")
+    elif (
+        period.forced_role is None
+        and not has_deadline_word
+        and _POSSESSIVE_AFTER.match(text, match.end())
+        and _POSSESSED_RELATIVE.match(match.group())
+    ):
+        # "this year's long rains season will…", "next Monday's Irish Times": the day or year
+        # names a thing, as "next year's budget" does, and is no commitment's date
+        period = period._replace(forced_role="mentioned")
     role = period.forced_role or _role(before, tense, period, published, has_deadline_word)
     return _to_mention(context, start, match.end(), period, role)
+
+
+_POSSESSED_RELATIVE = re.compile(r"(?:this|next|(?:the\s+)?coming)\s", re.IGNORECASE)
 
 
 # "the 2023 Christmas festivities", "this year's Christmas holiday", "last year's Easter": the
@@ -1494,6 +1521,29 @@ _SHIFT_BEFORE = re.compile(
 )
 
 
+# "the first week of March", "the second to the third week of March": the month's days 1-7,
+# 8-14, 15-21, 22-28, and its last seven for "the last week".
+_MONTH_KINDS = frozenset(["month", "my"])
+_WEEK_ORDINAL = r"(?:first|second|third|fourth|last|final)"
+_NTH_WEEK_OF = re.compile(
+    rf"\b(?:the\s+)?(?P<first>{_WEEK_ORDINAL})(?:\s+(?:to|and|or)\s+(?:the\s+)?"
+    rf"(?P<last>{_WEEK_ORDINAL}))?\s+weeks?\s+of\s+$",
+    re.IGNORECASE,
+)
+_WEEK_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _week_of_month(
+    month_first: dt.date, month_last: dt.date, ordinal: str
+) -> tuple[dt.date, dt.date]:
+    """The first and last day of one named week of a month."""
+    index = _WEEK_INDEX.get(ordinal.lower())
+    if index is None:  # "last", "final"
+        return month_last - dt.timedelta(days=6), month_last
+    first = month_first + dt.timedelta(weeks=index)
+    return first, first + dt.timedelta(days=6)
+
+
 def _widen(kind: str, before: str, start: int, period: _Period) -> tuple[int, _Period]:
     """Apply the words just before a date: "the week of", "before", "after", "3 days after".
 
@@ -1510,6 +1560,12 @@ def _widen(kind: str, before: str, start: int, period: _Period) -> tuple[int, _P
             first=monday, last=monday + dt.timedelta(days=6), precision="week"
         )
         return start - (len(tail) - week.start()), widened
+    if kind in _MONTH_KINDS and "eek" in tail and (weeks := _NTH_WEEK_OF.search(tail)):
+        first, last = _week_of_month(period.first, period.last, weeks["first"])
+        if weeks["last"]:  # "the second to the third week": up to the second named week's end
+            last = max(last, _week_of_month(period.first, period.last, weeks["last"])[1])
+        widened = period._replace(first=first, last=last, precision="week")
+        return start - (len(tail) - weeks.start()), widened
     # (capitalised where it opens the text: "Before 1582, …")
     opening = before.lstrip() in ("Before ", "After ")
     shift = _SHIFT_BEFORE.search(tail) if ("before" in tail or "after" in tail or opening) else None
@@ -2265,21 +2321,71 @@ def _resolve_month_quarter(
 def _resolve_year(
     match: re.Match[str], published: dt.date | None, tense: TenseOf
 ) -> _Period | None:
-    """2028; "1988-91" and "2024-25" run from the first year to the second."""
+    """2028; "1988-91", "2024-25" and "2023/2024" run from the first year to the second."""
     year = int(match["yr"])
     last = year
-    if match["yr_end"]:
-        last = year // 100 * 100 + int(match["yr_end"])
+    if match["yr_end"] or match["yr_end4"]:
+        last = int(match["yr_end4"] or year // 100 * 100 + int(match["yr_end"]))
         if last <= year:
             return None  # "2019-12" is a month, "1999-01" no span
-        if last == year + 1 and _APRIL_YEAR_MONEY.search(match.string) is not None:
-            return _Period(dt.date(year, 4, 1), dt.date(last, 3, 31), "year")
+        if last == year + 1 and (month := _split_year_start(match)) is not None:
+            return _split_year(year, month, match, published)
     return _Period(dt.date(year, 1, 1), dt.date(last, 12, 31), "year")
 
 
 # India's and South Africa's governments count years from April: "2018-19" beside a sum in
 # rupees or rand ("Rs 98,114 crore", "R422.3 billion") is the year to March 31, 2019.
 _APRIL_YEAR_MONEY = re.compile(r"\bRs\.?\s?\d|₹|\bINR\b|\bcrores?\b|(?<![\w$])R\d")
+# East Africa's governments count theirs from July: "2023/24" beside shillings ("Shs52.7
+# trillion", "Ksh184.9 billion", "a 48.1 trillion shilling budget") ends on June 30, 2024.
+_JULY_YEAR_MONEY = re.compile(r"\b(?:K?Shs?|KSh|Ksh|UGX|KES|TZS)\.?\s?\d|\bshillings?\b", re.I)
+# "the financial year 2023/24", "the 2020/21 fiscal year", "assessment year 2022-23", "FY
+# 2019-20": a government's year, from April where no currency says otherwise.
+_FISCAL_BEFORE = re.compile(
+    r"(?:\b(?:fiscal|financial|assessment)\s+(?:year\s+)?|\bFY['’]?\s*)(?:\(\w+\)\s+)?$", re.I
+)
+_FISCAL_AFTER = re.compile(r"\s+(?:fiscal|financial)\b", re.I)
+# "the 2023/24 cocoa season", "the 2024/2025 crop season", "the 2023/24 crop year" of cocoa:
+# the cocoa year runs from October to September.
+_CROP_YEAR_AFTER = re.compile(
+    r"\s+(?:(?:cocoa|crop|main|light)\s+)?(?:crop\s+)?(?:season|year)\b", re.I
+)
+# "for the 2023/24 fiscal year", "for the rest of the 2023/24 cocoa season": the year a budget
+# or a price is set for is when it can be checked.
+_SET_FOR_BEFORE = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:rest\s+of\s+the\s+)?(?:(?:fiscal|financial)\s+year\s+|FY\s*)?$",
+    re.I,
+)
+_SPLIT_YEAR_REACH = 160  # how far from a split year its currency or crop may be named
+
+
+def _split_year_start(match: re.Match[str]) -> int | None:
+    """The month a split year ("2023/24") starts in when it is a government's or a crop's
+    year, not two calendar years; None for two calendar years."""
+    text, start, end = match.string, match.start(), match.end()
+    near = text[max(0, start - _SPLIT_YEAR_REACH) : end + _SPLIT_YEAR_REACH]
+    if _CROP_YEAR_AFTER.match(text, end) and "cocoa" in near.lower():
+        return 10
+    if _APRIL_YEAR_MONEY.search(text) is not None:
+        return 4
+    if _JULY_YEAR_MONEY.search(near) is not None:
+        return 7
+    if _FISCAL_BEFORE.search(text, max(0, start - 32), start) or _FISCAL_AFTER.match(text, end):
+        return 4
+    return None
+
+
+def _split_year(year: int, month: int, match: re.Match[str], published: dt.date | None) -> _Period:
+    """The year from `month` of `year`, due when it is what a sum is set for and not over."""
+    first = dt.date(year, month, 1)
+    last = dt.date(year + 1, month, 1) - dt.timedelta(days=1)
+    period = _Period(first, last, "year")
+    text, start = match.string, match.start()
+    if (published is None or last >= published) and _SET_FOR_BEFORE.search(
+        text, max(0, start - 40), start
+    ):
+        return period._replace(forced_role="deadline")
+    return period
 
 
 def _resolve_decade(

@@ -117,6 +117,12 @@ ISO_CODES: frozenset[str] = frozenset(
         "BYN",
         "MDL",
         "RSD",
+        # Written against the figure on African and South Asian pages ("GHS1,308", "UGX500bn")
+        "GHS",
+        "UGX",
+        "TZS",
+        "LKR",
+        "NPR",
     ]
 )
 # Currency symbols; a letter prefix before "$" names which dollar ("C$").

@@ -251,6 +251,8 @@ _GLUED_CURRENCIES = {
     "Sh": "KES", "KSh": "KES", "Ksh": "KES", "Kshs": "KES", "KShs": "KES", "Kes": "KES",
     "Rs": "INR", "Rp": "IDR", "RM": "MYR", "Tk": "BDT", "R": "ZAR", "N": "NGN", "P": "PHP",
     "PhP": "PHP", "Php": "PHP", "E": "SZL",
+    # Uganda's papers write "Shs" ("Shs52.7 trillion"), Kenya's "Sh"; Bangladesh's "TK5"
+    "Shs": "UGX", "UShs": "UGX", "USh": "UGX", "TK": "BDT",
 }  # fmt: skip
 # Letter signs of more than one letter may end in a full stop before the figure ("Rs.500",
 # "Ksh.3.599 trillion", "KSh.46.50"): an abbreviation's stop, not a footnote's.
@@ -1449,12 +1451,19 @@ def _measure_at(text: str, token: _Tok) -> tuple[UnitEntry, int] | None:
     if token.kind != "word" or token.lower not in unit_starts():
         return None  # most nouns after a figure are counted things: one set test decides
     following = _token(text, token.end)
+    if following is not None and following.kind != "word" and text.startswith(_JOINERS, token.end):
+        following = _token(text, token.end + 1)  # "451-square-foot", "1,355 sq. km"
     if following is not None and following.kind == "word":
         entry = lookup(f"{token.text} {following.text}")
         if entry is not None:
             return entry, following.end
     entry = lookup(token.text)
     return (entry, token.end) if entry is not None else None
+
+
+# What may join the two words of a unit's name besides a space: a compound adjective's
+# hyphen, an abbreviation's full stop.
+_JOINERS = ("-", ". ", ".")
 
 
 def _expected_by(text: str, end: int) -> bool:
@@ -1885,6 +1894,9 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
         return
 
     entry = lookup_name(unit) or lookup_symbol(unit)
+    second = _LOWER_WORD.match(text, after + 1) if text.startswith("-", after) else None
+    if second is not None and (two := lookup_name(f"{unit} {second.group()}")) is not None:
+        entry, after = two, second.end()  # "a 451-square-foot unit": a name of two words
     if entry is not None and entry.dimension != "time":
         unit = entry.unit  # "a 5-metres-long" → metre
     tail = _HYPHEN_TAIL.match(text, after)
@@ -2845,6 +2857,9 @@ _CONTACT_BEFORE = re.compile(
 _EMERGENCY_NUMBERS = frozenset({"111", "999", "911", "000", "112"})
 _CALL_VERBS = _words("call calling dial dials dialled dialling dialing ring ringing phone phoning")
 _PHONE_PREVIOUS = _CALL_VERBS | {"on", "at"}
+# After a figure a call verb asks for: the end, a stop, a further number or a few words that
+# no count takes ("call 500 people" counts).
+_CALLED_AFTER = re.compile(r"[ \d]{0,24}(?:$|[:;,.!?)]|\s+(?:or|and|for|if|from|to\s+report)\b)")
 
 
 def _is_phone_number(text: str, value: _Value, prefix: _Prefix) -> bool:
@@ -2853,6 +2868,14 @@ def _is_phone_number(text: str, value: _Value, prefix: _Prefix) -> bool:
         prefix.previous in _CALL_VERBS or text.startswith(" emergency", value.end)
     ):
         return True
+    if (
+        prefix.previous in _CALL_VERBS
+        and prefix.currency is None
+        and value.digits is not None
+        and len(value.digits) >= 3
+        and _CALLED_AFTER.match(text, value.end)
+    ):
+        return True  # "call 101:", "Call 10111", "dial 0845 0454545 or …": what to dial
     if prefix.previous not in ("on", "at") or prefix.currency is not None:
         return False
     if not _CONTACT_BEFORE.search(text, max(0, value.start - 100), value.start):

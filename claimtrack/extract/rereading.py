@@ -134,7 +134,7 @@ def shared_rate(text: str, earlier: Quantity, later: Quantity) -> bool:
 # around the world each year", "grew at a 2.8 percent annual rate". Only an explicit
 # "each/every/per" period or a rate adverb, and never across a clause or another figure.
 _DISTANT_RATE = re.compile(
-    r"\b(?:(?:each|every|per)\s+(day|week|month|quarter|year|hour)|"
+    r"\b(?:(?:each|every|per)\s+(day|week|month|quarter|year|hour|annum)|"
     r"(daily|weekly|monthly|quarterly|annually|yearly|hourly))\b",
     re.IGNORECASE,
 )
@@ -156,12 +156,21 @@ _PERIOD_ADJECTIVE = r"(?P<adj>annual(?:ized|ised)?|monthly|weekly|daily|yearly|h
 _AMOUNT_NOUN = (
     r"(?:rate|pace|salary|salaries|wages?|pay|income|charges?|fees?|rents?|rainfall|output"
     r"|production|allowance|stipend|subscription|premiums?|payments?|spending|budget"
-    r"|shortfall|bills?|contributions?|earnings|revenues?|turnover|tuition)"
+    r"|shortfall|bills?|contributions?|earnings|revenues?|turnover|tuition|costs?|dues"
+    r"|consumption|throughput|intake|increases?|rises?|growth|average|collections?|value"
+    r"|repayments?|instal?lments?)"
+)
+# What may stand between the noun and its figure: an acronym in brackets ("compound
+# annual growth rate (CAGR) of") or what it is for ("weekly median rent for houses was"),
+# then a verb or preposition that gives the amount.
+_AMOUNT_GIVEN = (
+    r"(?:\s+\([A-Z]{2,6}\)|\s+for\s+[a-z]+)?(?:\s+(?P<given>of|is|was|at|are|were|to|reached"
+    r"|hit|averaged|up\s+to|exceeds?|exceeded|(?:came|comes|stood|stands)\s+(?:in\s+)?at))?\s+"
 )
 _ANNUAL_AFTER = re.compile(rf"\s+{_PERIOD_ADJECTIVE}\s+(?:[a-z]+\s+)?{_AMOUNT_NOUN}\b", re.I)
 _ANNUAL_BEFORE = re.compile(
-    rf"\b{_PERIOD_ADJECTIVE}\s+(?:[a-z]+\s+){{0,2}}?{_AMOUNT_NOUN}\s+(?:of|is|was|at|are|were)\s+"
-    r"(?:(?:about|approximately|around|nearly|roughly|some|just)\s+)?$",
+    rf"\b{_PERIOD_ADJECTIVE}\s+(?:[a-z]+\s+){{0,2}}?{_AMOUNT_NOUN}{_AMOUNT_GIVEN}"
+    r"(?:(?:about|approximately|around|nearly|roughly|some|just|more\s+than|over)\s+)?$",
     re.I,
 )
 _RATE_REACH = 60
@@ -173,9 +182,13 @@ _ADJECTIVE_USE = re.compile(
 
 def distant_rate(text: str, quantity: Quantity, stop: int) -> str | None:
     """The rate period written a few words after `quantity` (up to `stop`), or None."""
-    adjective = _ANNUAL_AFTER.match(text, quantity.end) or _ANNUAL_BEFORE.search(
-        text, max(0, quantity.start - 60), quantity.start
-    )
+    after = _ANNUAL_AFTER.match(text, quantity.end)
+    before = _ANNUAL_BEFORE.search(text, max(0, quantity.start - 60), quantity.start)
+    if before is not None and before["given"] is None and not quantity.text[:1].isalpha():
+        # With no verb between, only a figure opening with its own bound gives the
+        # amount ("a yearly income up to Rs 5 lakh"); "the monthly fee 10 times" does not.
+        before = None
+    adjective = after or before
     if adjective is not None:
         return _RATE_WORD_PERIODS[adjective["adj"].lower()]
     window = text[quantity.end : min(stop, quantity.end + _RATE_REACH)]
@@ -184,7 +197,10 @@ def distant_rate(text: str, quantity: Quantity, stop: int) -> str | None:
         return None
     if found.group(2) and _ADJECTIVE_USE.match(window, found.end()):
         return None  # "17 states seeing weekly cases": the adverb is an adjective
-    return found.group(1).lower() if found.group(1) else _RATE_WORD_PERIODS[found.group(2).lower()]
+    if found.group(1):
+        period = found.group(1).lower()
+        return "year" if period == "annum" else period
+    return _RATE_WORD_PERIODS[found.group(2).lower()]
 
 
 # "as much as 40 centimeters (15 inches)": a conversion in brackets has the bound of the

@@ -1454,3 +1454,90 @@ def test_case_citations_and_april_years() -> None:
     assert (rand.date, rand.role) == (dt.date(2023, 3, 31), "deadline")
     (other,) = find_dates("Exports reached $4.2 billion in 2020-21.", published)
     assert other.first_day == dt.date(2020, 1, 1)
+
+
+def test_government_and_crop_years_written_split() -> None:
+    published = dt.date(2021, 5, 3)
+    # "fiscal year" or "financial year" beside a split year: a government's year from April
+    fiscal = one("Spending for the 2021/22 fiscal year was approved.", published)
+    assert (fiscal.text, fiscal.date, fiscal.role) == ("2021/22", dt.date(2022, 3, 31), "deadline")
+    past = one("In financial year 2019-20, ridership fell sharply.", published)
+    assert (past.date, past.role) == (dt.date(2019, 4, 1), "mentioned")
+    # shillings beside it: East Africa's year from July; the second year written out too
+    kenya = one("Sh3.1 trillion was set aside for the financial year 2021/2022.", published)
+    assert (kenya.text, kenya.first_day, kenya.last_day, kenya.role) == (
+        "2021/2022",
+        dt.date(2021, 7, 1),
+        dt.date(2022, 6, 30),
+        "deadline",
+    )
+    uganda = one("Shs41 trillion was spent in the 2019/20 financial year.", published)
+    assert uganda.date == dt.date(2019, 7, 1)
+    # the cocoa year runs from October
+    cocoa = one("Farmers sold less cocoa in the 2019/2020 crop season.", published)
+    assert (cocoa.first_day, cocoa.last_day) == (dt.date(2019, 10, 1), dt.date(2020, 9, 30))
+    rest = one("The cocoa price holds for the rest of the 2020/21 season.", published)
+    assert (rest.date, rest.role) == (dt.date(2021, 9, 30), "deadline")
+    # without a currency, a fiscal word or cocoa: two calendar years, as before
+    plain = one("Enrolment grew in 2019/20 at most schools.", published)
+    assert (plain.first_day, plain.last_day) == (dt.date(2019, 1, 1), dt.date(2020, 12, 31))
+    football = one("He scored 20 goals in the 2018/2019 season.", published)
+    assert (football.first_day, football.last_day) == (dt.date(2018, 1, 1), dt.date(2019, 12, 31))
+    # a year that is over is mentioned even after "for"
+    assert one("Losses for the 2018/19 fiscal year were small.", published).role == "mentioned"
+
+
+def test_a_guessed_year_follows_the_weekday_said_beside_the_day() -> None:
+    published = dt.date(2024, 3, 20)  # a Wednesday
+    # 26 March 2024 is a Tuesday, 26 March 2023 a Sunday: the past clause does not move it
+    after = one("The council has declared March 26 (Tuesday) a holiday.", published)
+    assert (after.text, after.date) == ("March 26 (Tuesday)", dt.date(2024, 3, 26))
+    before = one("The board has named Tuesday (March 26) a rest day.", published)
+    assert before.date == dt.date(2024, 3, 26)
+    # a weekday that fits the guessed year keeps it
+    assert one("The office has closed on March 15 (Friday).", published).date == dt.date(
+        2024, 3, 15
+    )
+
+
+def test_months_after_into_and_weeks_of_a_month() -> None:
+    published = dt.date(2022, 2, 10)
+    # "into June": a month after "into" is a date
+    into = one("The dry spell will last into June.", published)
+    assert (into.text, into.date, into.role) == ("June", dt.date(2022, 6, 30), "deadline")
+    assert find_dates("The talks turned into a row.", published) == []
+    # "the first week of March", "the second to the third week of March": days 1-7, 8-21
+    week = one("Planting should start in the first week of March.", published)
+    assert (week.text, week.first_day, week.last_day, week.precision) == (
+        "the first week of March",
+        dt.date(2022, 3, 1),
+        dt.date(2022, 3, 7),
+        "week",
+    )
+    weeks = one("Showers are due in the second to the third week of April.", published)
+    assert (weeks.first_day, weeks.last_day, weeks.date) == (
+        dt.date(2022, 4, 8),
+        dt.date(2022, 4, 21),
+        dt.date(2022, 4, 21),
+    )
+    last = one("Exams end in the last week of May.", published)
+    assert (last.text, last.first_day, last.last_day) == (
+        "the last week of May",
+        dt.date(2022, 5, 25),
+        dt.date(2022, 5, 31),
+    )
+    joined = one("Rain may ease from the first week of March until April.", published)
+    assert (joined.first_day, joined.date) == (dt.date(2022, 3, 1), dt.date(2022, 4, 30))
+    # "last week" alone is still the week before publication
+    assert one("Sales fell last week.", published).first_day == dt.date(2022, 1, 31)
+
+
+def test_a_relative_day_or_year_in_a_possessive_names_a_thing() -> None:
+    published = dt.date(2023, 6, 7)
+    this = one("This year's harvest will be smaller.", published)
+    assert (this.date, this.role) == (dt.date(2023, 1, 1), "mentioned")
+    monday = one("The list will run in next Monday's paper.", published)
+    assert (monday.date, monday.role) == (dt.date(2023, 6, 12), "mentioned")
+    # without the possessive the future clause still sets a deadline
+    assert one("The harvest will be smaller this year.", published).role == "deadline"
+    assert one("The list will run next Monday.", published).role == "deadline"

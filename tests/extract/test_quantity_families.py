@@ -1443,7 +1443,7 @@ def test_times_in_minutes_and_seconds(
         # a letter alone before a small figure is still a name, not a sign
         ("The E10 blend is sold at most pumps.", []),
         # a lone zero with a decimal comma is no thousands group
-        ("Officers found 0,315 grammes of cocaine.", [(0.315, 0.315, "grammes", None)]),
+        ("Officers found 0,315 grammes of cocaine.", [(0.315, 0.315, "gramme", None)]),
         ("The sample held 0,042 g of lead.", [(0.042, 0.042, "g", None)]),
         ("The mine produced 12,315 g of gold.", [(12315, 12315, "g", None)]),
         # "percent points" are percentage points
@@ -1517,3 +1517,79 @@ def test_hours_in_a_range_and_codes(
     text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
 ) -> None:
     _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Uganda's "Shs" is the Ugandan shilling, Kenya's "Sh" stays the Kenyan one
+        ("The ministry asked for Shs3.4 trillion more.", [(3.4e12, 3.4e12, "UGX", None)]),
+        ("Each district gets Shs 250 million.", [(250e6, 250e6, "UGX", None)]),
+        ("The county spent Sh2.1 billion.", [(2.1e9, 2.1e9, "KES", None)]),
+        # "TK" in capitals is the taka, and a cedi code may be written against the figure
+        ("A ticket costs TK60 on the new line.", [(60, 60, "BDT", None)]),
+        ("Prices rose from GHS900 to GHS1,450.", [(900, 900, "GHS", None),
+         (1450, 1450, "GHS", None)]),
+        # a code that is no sum stays a name
+        ("Hazard pictogram GHS07 is printed on the label.", []),
+        ("The UGX3 series ran.", []),
+        # the number a call verb asks for is what to dial
+        ("To report a fault, call 105.", []),
+        ("Call 0300 123 4567 or write to us.", []),
+        ("Dial 5050 for the helpline", []),
+        ("They will call 300 witnesses.", [(300, 300, "witnesses", None)]),
+        ("The firm plans to call 40 staff back.", [(40, 40, "staff", None)]),
+    ],
+)  # fmt: skip
+def test_east_african_and_taka_signs_and_numbers_to_call(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rate adjective on an amount noun, the figure given by a verb or preposition
+        ("The average monthly rent reached $980 in May.", [(980, 980, "USD", "month")]),
+        ("Its combined annual throughput of 40 million TEU is a record.",
+         [(40e6, 40e6, "TEU", "year")]),
+        ("Sales grow at a compound annual growth rate (CAGR) of 6%.", [(6, 6, "%", "year")]),
+        ("The typical weekly rent for flats was $420 in June.", [(420, 420, "USD", "week")]),
+        ("Herds show an annual increase of 30 elephants.", [(30, 30, "elephants", "year")]),
+        # after the figure: cost, dues and rise are amounts too
+        ("Members pay $15 yearly dues.", [(15, 15, "USD", "year")]),
+        ("Tenants face a £900 monthly cost.", [(900, 900, "GBP", "month")]),
+        # a figure that opens with its own bound needs no verb
+        ("Families with a yearly income up to Rs 3 lakh qualify.", [(None, 3e5, "INR", "year")]),
+        # "per annum" after what the figure counts
+        ("Savers earn 2% interest per annum on deposits.", [(2, 2, "%", "year")]),
+        # no verb and no bound: the adjective is not this figure's rate
+        ("The monthly fee 3 times over was waived.", [(3, 3, "times", None)]),
+        # a plain noun keeps no rate
+        ("Weekly visitors rose to 500.", [(500, 500, None, None)]),
+    ],
+)  # fmt: skip
+def test_a_rate_adjective_on_an_amount_rates_the_figure_it_gives(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the British spelling of grams, singularised like the others
+        ("Officers seized 250 kilogrammes of cannabis.", (250, 250, "kilogramme", None, "mass")),
+        ("The ring holds 3.5 grammes of gold.", (3.5, 3.5, "gramme", None, "mass")),
+        # a unit's name of two words joined by hyphens in a compound adjective
+        ("They let a 650-square-foot flat.", (650, 650, "square foot", None, "area")),
+        ("The 40-square-metre studio is empty.", (40, 40, "square metre", None, "area")),
+        # an abbreviation's full stop between the words of a symbol
+        ("The park covers 1,200 sq. km of forest.", (1200, 1200, "sq km", None, "area")),
+    ],
+)
+def test_gramme_spellings_and_units_of_two_words_joined_by_a_hyphen_or_a_stop(
+    text: str, expected: Shape
+) -> None:
+    _assert_shape(text, expected)
