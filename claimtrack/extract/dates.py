@@ -1530,17 +1530,16 @@ _NTH_WEEK_OF = re.compile(
     rf"(?P<last>{_WEEK_ORDINAL}))?\s+weeks?\s+of\s+$",
     re.IGNORECASE,
 )
-_WEEK_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 
 
 def _week_of_month(
     month_first: dt.date, month_last: dt.date, ordinal: str
 ) -> tuple[dt.date, dt.date]:
     """The first and last day of one named week of a month."""
-    index = _WEEK_INDEX.get(ordinal.lower())
-    if index is None:  # "last", "final"
+    number = _ORDINALS.get(ordinal.lower())
+    if number is None:  # "last", "final"
         return month_last - dt.timedelta(days=6), month_last
-    first = month_first + dt.timedelta(weeks=index)
+    first = month_first + dt.timedelta(weeks=number - 1)
     return first, first + dt.timedelta(days=6)
 
 

@@ -1238,9 +1238,14 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     if unit == "GBP" and _OUNCES_AFTER.match(text, end):
         unit = "pound"  # "a whopping 2 pounds, 1 ounce": a weight, as the ounces show
     if unit in _COMPOUND_PARTS and high_value is None:
+        larger_end = end
         end = _read_compound(text, value, unit, end)  # "5 ft 10 in"
-        if unit in _SECONDS_AFTER_MINUTES and (seconds := _CLOCK_SECONDS.match(text, end)):
-            end = _add_seconds(text, value, unit, seconds, end)
+        if (
+            end != larger_end  # the compound read the minutes of the hours
+            and unit in _SECONDS_AFTER_MINUTES
+            and (seconds := _CLOCK_SECONDS.match(text, end))
+        ):
+            end = _add_seconds(value, seconds, end)
     if (
         high_value is None
         and text.startswith(" or ", end)  # a cheap test first: few units are followed by "or"
@@ -1414,10 +1419,8 @@ _CLOCK_SECONDS = re.compile(
 )
 
 
-def _add_seconds(text: str, value: _Value, unit: str, seconds: re.Match[str], end: int) -> int:
-    """Add the seconds after an hours-and-minutes compound; `end` if there are none."""
-    if not text[value.start : end].rstrip().endswith(("minutes", "minute", "mins", "min")):
-        return end  # the compound read no minutes
+def _add_seconds(value: _Value, seconds: re.Match[str], end: int) -> int:
+    """Add the seconds after an hours-and-minutes compound; `end` if they are no seconds."""
     number = seconds["n"]
     amount = int(number) if number.isdecimal() else parse_number_words(number.split("-"))
     if amount is None or not 0 < amount < 60:
@@ -1862,13 +1865,7 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
             return
     if word is not None and word.group() == "strong":
         figure.end = word.end()  # "a 600-strong force": 600, counting the force's members
-        noun = _token(text, figure.end)
-        if (
-            noun is not None
-            and noun.kind == "word"
-            and noun.text.islower()
-            and noun.lower not in _STOP
-        ):
+        if (noun := _plain_noun(text, figure.end, _STOP)) is not None:
             figure.unit, figure.end = noun.text, noun.end  # "a 19,000-strong crowd"
         return
     if (
@@ -3845,6 +3842,14 @@ def _read_rate(text: str, position: int) -> tuple[Per | None, int]:
     return None, position
 
 
+def _plain_noun(text: str, position: int, excluding: frozenset[str]) -> _Tok | None:
+    """The lower-case word at `position`, unless it is one of `excluding`."""
+    noun = _token(text, position)
+    if noun is None or noun.kind != "word" or not noun.text.islower():
+        return None
+    return None if noun.lower in excluding else noun
+
+
 def _read_period(text: str, position: int) -> tuple[Per | None, int]:
     """A rate period starting at `position`: "per day", "a year", "daily", "/h"."""
     token = _token(text, position)
@@ -3852,15 +3857,8 @@ def _read_period(text: str, position: int) -> tuple[Per | None, int]:
         return None, position
     lower = token.lower
     if lower in _RATE_ADVERBS:
-        if lower in _RATE_ADJECTIVES:
-            noun = _token(text, token.end)
-            if (
-                noun is not None
-                and noun.kind == "word"
-                and noun.text.islower()
-                and noun.lower not in _AFTER_RATE_ADVERB
-            ):
-                return None, position  # "12 states weekly cases": it describes the cases
+        if lower in _RATE_ADJECTIVES and _plain_noun(text, token.end, _AFTER_RATE_ADVERB):
+            return None, position  # "12 states weekly cases": it describes the cases
         return _RATE_ADVERBS[lower], token.end
     if token.text == "/":
         period = _token(text, token.end)

@@ -182,13 +182,18 @@ _ADJECTIVE_USE = re.compile(
 
 def distant_rate(text: str, quantity: Quantity, stop: int) -> str | None:
     """The rate period written a few words after `quantity` (up to `stop`), or None."""
-    after = _ANNUAL_AFTER.match(text, quantity.end)
-    before = _ANNUAL_BEFORE.search(text, max(0, quantity.start - 60), quantity.start)
-    if before is not None and before["given"] is None and not quantity.text[:1].isalpha():
+    adjective = _ANNUAL_AFTER.match(text, quantity.end) or _ANNUAL_BEFORE.search(
+        text, max(0, quantity.start - 60), quantity.start
+    )
+    if (
+        adjective is not None
+        and adjective.re is _ANNUAL_BEFORE
+        and adjective["given"] is None
+        and not quantity.text[:1].isalpha()
+    ):
         # With no verb between, only a figure opening with its own bound gives the
         # amount ("a yearly income up to Rs 5 lakh"); "the monthly fee 10 times" does not.
-        before = None
-    adjective = after or before
+        adjective = None
     if adjective is not None:
         return _RATE_WORD_PERIODS[adjective["adj"].lower()]
     window = text[quantity.end : min(stop, quantity.end + _RATE_REACH)]
