@@ -89,6 +89,7 @@ UNITS: dict[str, str] = {
     "millennium": "",  # "over two millennia"
     "pascal": "hkM",
     "bar": "m",  # "950 millibars", "1013 mbar": weather reports; bare "bar" is a word
+    "ampere_hour": "m",  # battery capacity: "a 5,000mAh battery"
 }
 # Length units that also measure area and volume ("square feet", "km²", "cubic metres").
 SQUARED = ("meter", "foot", "mile", "yard", "inch")
@@ -131,6 +132,7 @@ DIMENSIONS: dict[tuple[tuple[str, float], ...], str] = {
     (("[time]", -1),): "frequency",
     (("[length]", -1), ("[mass]", 1), ("[time]", -2)): "pressure",
     (("[current]", -1), ("[length]", 2), ("[mass]", 1), ("[time]", -3)): "voltage",
+    (("[current]", 1), ("[time]", 1)): "charge",
 }
 # ISO 4217 codes that are English words in capitals ("ALL 5 SEATS") or not money
 # (precious metals, test and fund codes start with X).

@@ -1045,13 +1045,13 @@ _COPULA_COMPLEMENTS = frozenset(
     ["in", "at", "on", "a", "an", "the", "about", "around", "among", "from", "with", "one",
      "of", "there", "here", "more", "less", "very", "too", "so", "as", "like", "worth"]
 )  # fmt: skip
+_INTO_EFFECT = (("into", "force"), ("into", "effect"))
 # Multi-word future phrases, keyed by their first word.
 _FUTURE_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "take": (("effect",),), "takes": (("effect",),), "taking": (("effect",),),
-    "run": (("until",),), "runs": (("until",),), "come": (("into", "force"),),
-    "comes": (("into", "force"),), "coming": (("into", "force"),),
+    "run": (("until",),), "runs": (("until",),),
+    **dict.fromkeys(["come", "comes", "coming", "go", "goes"], _INTO_EFFECT),
     "enter": (("into", "force"),), "enters": (("into", "force"),),
-    "goes": (("into", "effect"),),
 }  # fmt: skip
 # Every word that can open a future marker: one lookup rejects all other words.
 _FUTURE_STARTERS = (
@@ -1675,6 +1675,15 @@ def _range(context: _Context, first: DateMention, second: DateMention) -> DateMe
         if month is not None:
             year = high.first.year - (month > high.first.month)
             low = _Period(dt.date(year, month, 1), _month_end(year, month), "month")
+    elif low.first is None and high.first is not None and first.precision == "day":
+        # "Monday 7 April–Monday 21 April 2025" with no publication date: the same, by day
+        written = _DAY_AND_MONTH.fullmatch(first.text)
+        if written is not None:
+            month = _MONTH_NUMBERS[(written["month"] or written["month2"]).rstrip(".").lower()]
+            day = int(written["day"] or written["day2"])
+            year = high.first.year - ((month, day) > (high.first.month, high.first.day))
+            if (start_day := _day(year, month, day)) is not None:
+                low = _Period(start_day, start_day, "day")
     if low.first is None or high.last is None or high.first is None:
         return None
     if low.year_inferred and not high.year_inferred:
@@ -1689,6 +1698,15 @@ def _range(context: _Context, first: DateMention, second: DateMention) -> DateMe
     precision = max(low.precision, high.precision, key=_PRECISION_ORDER.index)
     period = _Period(low.first, high.last, precision, low.year_inferred and high.year_inferred)
     return _joined(context, first, second, period, before, opener)
+
+
+# A day of a month written without its year, a weekday before it or not: "Monday 7 April",
+# "April 8", "Monday, April 8th".
+_DAY_AND_MONTH = re.compile(
+    rf"(?:(?:{'|'.join(_WEEKDAYS)}),?\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<month>{_MONTH_ANY})|(?P<month2>{_MONTH_ANY})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)",
+    re.IGNORECASE,
+)
 
 
 def _is_bare_weekday(mention: DateMention) -> bool:
@@ -1959,7 +1977,23 @@ def _role(
         return "mentioned"
     if published is not None and period.last is not None and period.last < published:
         return "mentioned"
+    if "ffect" in tail or "orce" in tail:
+        near = before[-_EFFECTIVE_REACH:]
+        effective = _EFFECTIVE_BEFORE.search(near)
+        if effective is not None and not _WILL_BEFORE.search(near, 0, effective.start()):
+            return "mentioned"  # "the new fares take effect from January 3": a stated fact
     return "deadline" if tense() == "future" else "mentioned"
+
+
+# "takes effect on", "come into force from": the day a change applies, stated as a fact (a
+# commitment says "will take effect"; the tense still reads the day as ahead).
+_EFFECTIVE_BEFORE = re.compile(
+    r"\b(?:takes?|comes?\s+into|goes?\s+into)\s+(?:effect|force)\s+"
+    r"(?:from\s+|on\s+(?:or\s+after\s+)?)?(?:the\s+)?(?:midnight\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_EFFECTIVE_REACH = 64  # "will also come into force on or after the midnight of "
+_WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to|ll)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 # "through" before a date to come ends a span, as "until" does; "a quarter of the way

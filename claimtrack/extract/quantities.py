@@ -160,6 +160,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _DOTTED_RUN = re.compile(r"[\d.]*")
 _SLASHED_RUN = re.compile(r"[\d/]*")
 _PHONE_RUN = re.compile(r"[\d ().\-]*")
+_PHONE_DIGITS = 7  # the fewest digits of a number dialled after "+" (country code included)
 # Indian digit grouping: "Rs 10,20,800 crore", "75,03,914 cotton bales" (two-digit groups
 # before the last three digits, which no Western grouping writes).
 _INDIAN_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d|\d|\.\d+\.\d)")
@@ -186,7 +187,12 @@ _LOWER_CODES = frozenset({
 # Currency names numbers.py lacks, read after a figure ("5 billion reais", "ten bucks").
 _MORE_CURRENCY_WORDS = {"reais": "BRL", "reales": "BRL", "bucks": "$", "buck": "$"}
 # Minor units written alone after a figure ("ten cents", "20 pence"): a hundredth of these.
-_ALONE_SUBUNITS = {"cents": "$", "cent": "$", "pence": "GBP", "paise": "INR"}
+_ALONE_SUBUNITS = {
+    "cents": "$", "cent": "$", "pence": "GBP", "paise": "INR",
+    "sen": "MYR",  # "a dividend of 29 sen per share": ringgit's sen (Brunei's too, seldom news)
+    "kobo": "NGN",
+}  # fmt: skip
+_SUBUNIT_MAJORS = frozenset(_ALONE_SUBUNITS.values())
 _MARKER_WORDS = (
     frozenset(
         {
@@ -519,10 +525,12 @@ _MONTHS = _words(
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+# Month names capitalised, longest first ("June" before "Jun").
+_MONTH_NAME = "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
 # "from July 6 to 9", "on April 12, May 3 and 8": the second day of a month written once.
 _MONTH_DAY_THEN = re.compile(
     r"\b(?:"
-    + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True))
+    + _MONTH_NAME
     + r")\.?[ \u00a0]\d{1,2}(?:st|nd|rd|th)?,?[ \u00a0](?:to|and|through|until|-|–)[ \u00a0]$"
 )
 _DAY_JOINERS = frozenset({"to", "and", "through", "until"})
@@ -723,7 +731,7 @@ _WON_OBJECTS = _words(
 )
 # "for 13 to 18 year olds", "5-year-olds": an age group, which counts no one.
 _YEAR_OLDS = re.compile(r"(?:\s*(?:to|-|–)\s*\d{1,2})?[\s-]+year[\s-]+olds\b")
-_SUBUNIT_END = re.compile(r"\b(?:cents?|pence|paise)$", re.IGNORECASE)
+_SUBUNIT_END = re.compile(r"\b(?:cents?|pence|paise|sen|kobo)$", re.IGNORECASE)
 _MINOR_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pounds", "rupees"})
 _WEIGH_WORDS = _words("weigh weighs weighed weighing weight lost gained")
 _STREET_WORDS = _words(
@@ -759,6 +767,7 @@ _INDIAN_SCALES = {
     "crore": 10**7,
     "crores": 10**7,
 }
+_PLURAL_SCALES = {"millions": 10**6, "billions": 10**9, "trillions": 10**12}
 _THOUSANDS_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")  # "+43,000", no phone
 _RUPEES_BEFORE = re.compile(r"(?:\bRs\.?|₹|\bINR)[ \u00a0]?$")
 # "€m 127.5", "£bn 3": a scale glued to the currency symbol before the figure (reports).
@@ -1906,6 +1915,14 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
             figure.end = inches.end()
 
 
+def _dialled_after_plus(text: str, start: int) -> int | None:
+    """Where a phone number written after "+" ends, or None when the digits are too few for
+    one: "+44 20 7946 0958" is dialled, "+5 °C" and "+12 points" are signed figures."""
+    run = _PHONE_RUN.match(text, start)
+    assert run is not None  # the pattern matches the empty string
+    return run.end() if sum(map(str.isdecimal, run.group())) >= _PHONE_DIGITS else None
+
+
 def _reject_glued(text: str, start: int, end: int) -> None:
     """Reject digits glued to a word or a designation ("G7", "F-16", "#5", "+44")."""
     before = text[start - 1] if start > 0 else " "
@@ -1921,9 +1938,10 @@ def _reject_glued(text: str, start: int, end: int) -> None:
         before == "+"
         and not (text[end : end + 1] == "." and text[end + 1 : end + 2].isdecimal())
         and not _THOUSANDS_GROUPS.match(text, start)
+        and (dialled := _dialled_after_plus(text, start)) is not None
     ):
         # "+44 20…" is a phone number; "+0.4%" (decimals), "+43,000" (groups) a signed change
-        raise _Rejected(_PHONE_RUN.match(text, start).end())  # type: ignore[union-attr]
+        raise _Rejected(dialled)
     if before in ".,/:" and start > 1 and text[start - 2].isdecimal():
         raise _Rejected(end)
     if (
@@ -2094,6 +2112,8 @@ def _read_scale_words(text: str, figure: _Value) -> None:
             multiplier = 12
         elif lower in _INDIAN_SCALES:
             multiplier = _INDIAN_SCALES[lower]
+        elif lower in _PLURAL_SCALES and figure.digits is not None and not figure.scaled:
+            multiplier = _PLURAL_SCALES[lower]  # "NPR 1315.16 Billions": a scale, as "crores"
         elif lower == "cr" and _RUPEES_BEFORE.search(text, max(0, figure.start - 6), figure.start):
             multiplier = 10**7  # "Rs 2.7 cr": crore, abbreviated only after a rupee sign
         else:
@@ -2742,7 +2762,9 @@ _UP_VERBS = _words(
 def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
     """Reject designations, phone numbers, day numbers and names before reading on."""
     if prefix.plus and value.digits is not None and not value.grouped:  # "+0.4%" is a change
-        raise _Rejected(_PHONE_RUN.match(text, value.start).end())  # type: ignore[union-attr]
+        dialled = _dialled_after_plus(text, value.start)
+        if dialled is not None:
+            raise _Rejected(dialled)
     if _YEAR_OLDS.match(text, value.end) and value.digits is not None:
         raise _Rejected(_YEAR_OLDS.match(text, value.end).end())  # type: ignore[union-attr]
     if prefix.previous in _AGE_WORDS:
@@ -2851,7 +2873,13 @@ _CONTACT_BEFORE = re.compile(
     r"|dialing|texting|touch|hotline|helpline|crimestoppers|stoppers))\b[^.;!?\n]{0,80}?\s(?:on|at)\s+$"
 )
 # Emergency numbers, after a verb of calling or before "emergency": "dialling 111".
-_EMERGENCY_NUMBERS = frozenset({"111", "999", "911", "000", "112"})
+_EMERGENCY_NUMBERS = frozenset({"111", "999", "911", "000", "112", "101"})
+# Where the sentence is about calling one, what may follow an emergency number: nothing, a
+# stop, or a word no count takes ("101 is the number", "999 in an emergency").
+_AFTER_A_NUMBER_TO_DIAL = frozenset({"", "is", "or", "and", "from", "in", "if", "for", "to"})
+_CALLING = re.compile(
+    r"\b(?i:call|calls|calling|dial|dialling|dialing|emergency|hotline|helpline)\b"
+)
 _CALL_VERBS = _words("call calling dial dials dialled dialling dialing ring ringing phone phoning")
 _PHONE_PREVIOUS = _CALL_VERBS | {"on", "at"}
 # After a figure a call verb asks for: the end, a stop, a further number or a few words that
@@ -2862,9 +2890,11 @@ _CALLED_AFTER = re.compile(r"[ \d]{0,24}(?:$|[:;,.!?)]|\s+(?:or|and|for|if|from|
 def _is_phone_number(text: str, value: _Value, prefix: _Prefix) -> bool:
     """A telephone number the sentence asks readers to call, and no unit after it."""
     if value.digits in _EMERGENCY_NUMBERS and (
-        prefix.previous in _CALL_VERBS or text.startswith(" emergency", value.end)
+        prefix.previous in _CALL_VERBS
+        or text.startswith(" emergency", value.end)
+        or (_word_at(text, value.end) in _AFTER_A_NUMBER_TO_DIAL and _CALLING.search(text))
     ):
-        return True
+        return True  # "call 101 or 999", "Calls to 101 from land lines cost 15 pence"
     if (
         prefix.previous in _CALL_VERBS
         and prefix.currency is None
@@ -3101,7 +3131,12 @@ _LAST_AS_VERB = re.compile(
 # "the twelve months to June 2012", "the six months ended 30 June", "the five years ending in
 # 2023": a span a date closes is a period of the calendar, not a count.
 _SPAN_TO_A_DATE = re.compile(
-    r"[ \u00a0]+(?:ended|ending|to[ \u00a0]+(?:the[ \u00a0]+end[ \u00a0]+of\b|[A-Z][a-z]+[ \u00a0]+\d|\d{1,2}[ \u00a0]+[A-Z][a-z]+))"
+    r"[ \u00a0]+(?:ended|ending|(?:to|through)[ \u00a0]+(?:the[ \u00a0]+end[ \u00a0]+of\b"
+    r"|[A-Z][a-z]+[ \u00a0]+\d|\d{1,2}[ \u00a0]+[A-Z][a-z]+"
+    # "the 12 months to September", "to end-June", "the ten years to 2023", "the 12 months to
+    # the December quarter"
+    rf"|(?:end-)?(?:{_MONTH_NAME})\b|(?:19|20)\d\d\b(?![-–/]?\d)"
+    rf"|the[ \u00a0]+(?:{_MONTH_NAME})[ \u00a0]+quarter\b))"
 )
 
 
@@ -3210,7 +3245,7 @@ def _read_marker(text: str, value: _Value) -> int:
     marker, end = _marker_at(text, value.end)
     if marker is None:
         return value.end
-    if marker in ("$", "GBP", "INR") and _SUBUNIT_END.search(text, max(0, end - 6), end):
+    if marker in _SUBUNIT_MAJORS and _SUBUNIT_END.search(text, max(0, end - 6), end):
         value.value /= 100  # "ten cents", "64 paise": a hundredth of the major unit
         value.scaled = True
     if marker == "$":
@@ -3265,6 +3300,25 @@ def _word_before_is_currency(text: str, value: _Value) -> bool:
     return text[start : value.end].lower() in _MINOR_CURRENCY_WORDS
 
 
+# "reached -33.3 C": a temperature scale's letter written apart from the figure.
+_SCALE_LETTERS = {"C": "°C", "F": "°F"}
+_SIGNED_FIGURE_BEFORE = re.compile(r"[-−+]\d[\d.,]*[ \u00a0]+$")
+_TEMPERATURE_HINT = re.compile(r"temperat|degree|°|freez|frost|heat|warm|cold|chill", re.IGNORECASE)
+
+
+def _scale_letter(text: str, token: _Tok, position: int) -> tuple[str | None, int]:
+    """ "-33.3 C", "temperatures of 25 C": the letter alone, after a signed figure or in a
+    sentence about temperature; "grade 5 C" and "Route 9 F" are no temperatures."""
+    if text[token.end : token.end + 1].isalnum() or text[token.end : token.end + 1] in "'’.&":
+        return None, position
+    if (
+        _SIGNED_FIGURE_BEFORE.search(text, max(0, token.start - 16), token.start) is None
+        and _TEMPERATURE_HINT.search(text) is None
+    ):
+        return None, position
+    return _SCALE_LETTERS[token.text], token.end
+
+
 def _marker_at(text: str, position: int) -> tuple[str | None, int]:
     """The unit marker starting at `position`, if any, and its end ("$" for a bare dollar)."""
     token = _token(text, position)
@@ -3283,6 +3337,8 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
         return None, position
     lower = token.lower
     code = token.text
+    if code in _SCALE_LETTERS:
+        return _scale_letter(text, token, position)
     if lower not in _MARKER_WORDS and code not in ISO_CODES:
         size = len(code)
         if size == 4 and code[0] in "Mk" and code[1:] in ISO_CODES:
@@ -3302,8 +3358,10 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
         return "%", end
     if code == "pc":
         return "%", token.end  # "by up to 5 pc": British papers' per cent, as "5pc"
-    if lower == "percentage" and next_lower in ("point", "points") and following is not None:
-        return "pp", following.end
+    if lower == "percentage":
+        if next_lower in ("point", "points") and following is not None:
+            return "pp", following.end
+        return "%", token.end  # "is 18.91 percentage": a percentage written out
     if lower in ("pp", "ppt", "ppts"):
         return "pp", token.end
     if lower in ("degrees", "degree") and following is not None:
@@ -3337,7 +3395,7 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
         return ("$" if lower in ("dollar", "dollars") else CURRENCY_WORDS[lower]), token.end
     if lower in _MORE_CURRENCY_WORDS:
         return _MORE_CURRENCY_WORDS[lower], token.end
-    if lower in _ALONE_SUBUNITS:
+    if lower in _ALONE_SUBUNITS and (lower != "sen" or code == "sen"):  # "the 3 Sen brothers"
         return _ALONE_SUBUNITS[lower], token.end  # "ten cents": _read_marker divides by 100
     return None, position
 
@@ -3424,8 +3482,9 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
     if start is None:
         return None
     negative = False
-    if start.kind == "sym" and start.text in "-−–" and text[start.end : start.end + 1].isdecimal():
-        start = _token(text, start.end)  # "between 0 and -2C": _read_figure reads the sign
+    if start.kind == "sym" and start.text in "-−–+" and text[start.end : start.end + 1].isdecimal():
+        # "between 0 and -2C": _read_figure reads the sign; "between -5 and +3 °C"
+        start = _token(text, start.end)
         assert start is not None
     elif start.lower == "minus" and _token_kind(text, start.end) == "num":
         negative = True  # "ranging from minus 30°C to minus 55°C"
@@ -3581,6 +3640,8 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
             measure = _read_measure(text, token)
             if measure is not None:
                 return measure
+        if not words and "-" in lower and (sized := _sized_measure(token)) is not None:
+            return sized
         if (
             (lower in _STOP and token.text != "US")
             or lower in NUMBER_WORDS
@@ -3674,6 +3735,21 @@ def _read_measure(text: str, token: _Tok) -> tuple[str, int] | None:
     if entry.dimension in _STUFF_DIMENSIONS:
         end = _read_of_phrase(text, end)  # read past "of CO2" to the rate: "… of CO2 a year"
     return entry.unit, end
+
+
+# "a 300 metre-long bridge", "a 10 millimeter-thin case": a measure made an adjective.
+_SIZE_TAILS = frozenset({"long", "wide", "high", "tall", "deep", "thick", "thin", "broad"})
+
+
+def _sized_measure(token: _Tok) -> tuple[str, int] | None:
+    """The unit of "metre-long" or "km-wide" and where it ends (before the adjective)."""
+    head, _, tail = token.text.rpartition("-")
+    if tail.lower() not in _SIZE_TAILS:
+        return None
+    entry = lookup(head)
+    if entry is None or entry.dimension == "time":
+        return None
+    return entry.unit, token.start + len(head)
 
 
 # Spellings units.json lacks: "17 min" (a duration as written), "10.8 mmt" (million metric

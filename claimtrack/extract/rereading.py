@@ -62,8 +62,13 @@ _ORDINAL_BEFORE = re.compile(
     r"\b(?:first|second|1st|2nd|latter|back|front|opening|closing|last|past|next)\s+$",
     re.IGNORECASE,
 )
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+# "of 2024", "of the year", "of August", "this year", "(April to June)": the calendar's.
 _PERIOD_OF = re.compile(
-    r"\s+of\s+(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+|FY)?(?:year|\d{4}|\d{2}\b)",
+    r"\s+(?:of\s+(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+|FY)?(?:year|\d{4}|\d{2}\b"
+    rf"|(?:{_MONTH_NAMES})\b)|(?:this|last)\s+years?\b|\((?:{_MONTH_NAMES})\b)",
     re.IGNORECASE,
 )
 PERIOD_UNITS = frozenset({"months", "weeks", "days", "quarters", "years"})

@@ -1541,3 +1541,23 @@ def test_a_relative_day_or_year_in_a_possessive_names_a_thing() -> None:
     # without the possessive the future clause still sets a deadline
     assert one("The harvest will be smaller this year.", published).role == "deadline"
     assert one("The list will run next Monday.", published).role == "deadline"
+
+
+def test_a_change_stated_to_take_effect_is_mentioned_a_promised_one_due() -> None:
+    published = dt.date(2021, 12, 20)
+    fares = one("The new fares come into effect from January 3.", published)
+    assert (fares.date, fares.role) == (dt.date(2022, 1, 3), "mentioned")
+    rule = one("The rule takes effect on January 10.", published)
+    assert (rule.date, rule.role) == (dt.date(2022, 1, 10), "mentioned")
+    # "will" makes it a commitment, whatever words stand between
+    promised = one("The rise will also come into effect from January 3.", published)
+    assert (promised.date, promised.role) == (dt.date(2022, 1, 3), "deadline")
+
+
+def test_an_undated_range_takes_its_year_from_its_second_end() -> None:
+    week = one("Monday 7 April–Monday 21 April 2025", None)
+    assert (week.first_day, week.last_day) == (dt.date(2025, 4, 7), dt.date(2025, 4, 21))
+    winter = one("Deaths peaked from December 20 to January 5, 2025.", None)
+    assert (winter.first_day, winter.last_day) == (dt.date(2024, 12, 20), dt.date(2025, 1, 5))
+    # with no year at either end the range stays undated
+    assert all(m.first_day is None for m in find_dates("from April 8 until April 14", None))

