@@ -114,6 +114,9 @@ EXTRA_SYMBOLS: dict[str, str] = {
     "GWh": "gigawatt_hour", "TWh": "terawatt_hour", "MWh": "megawatt_hour", "kWh": "kilowatt_hour",
     "sqm": "meter ** 2", "sqft": "foot ** 2",  # property listings: "3,000sqm of office space"
 }  # fmt: skip
+# Other spellings of a symbol above, read as that symbol: "15 kms east", "less than 100 kb"
+# (a file's size in kilobytes, as upload forms write it).
+SYMBOL_SPELLINGS: dict[str, str] = {"kms": "km", "kb": "kB", "KB": "kB"}
 # Words of pint aliases that are archaic or technical, never news spellings.
 NOT_NAMES = frozenset(
     {"octet", "julian", "thermochemical", "international", "th", "cal", "kph", "mph"}
@@ -287,6 +290,8 @@ def _extras(registry: Any, names: dict[str, Entry], symbols: dict[str, Entry]) -
         conversion = _convert(registry, unit)
         assert conversion is not None, unit
         _add(symbols, spelling, [spelling, *conversion])
+    for spelling, symbol in sorted(SYMBOL_SPELLINGS.items()):
+        _add(symbols, spelling, symbols[symbol])
 
 
 def build() -> dict[str, Any]:

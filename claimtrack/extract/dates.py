@@ -194,7 +194,7 @@ def _any_case(pattern: str) -> str:
 # forms that open with any digit share one \d, a costly check at every word).
 _DIGIT_OPENERS = (
     # "20.11." opens a date, but not inside "1.1.1.": the dotted form never matches there
-    r"1\d\d\d|20\d\d|2100|\d(?:\d?(?:/\d|\.\d{1,2}\.(?!\d\d?\.)|-\d\d?-\d\d|-[A-Z][a-z]{2,8}-[12]\d)"
+    r"1\d\d\d|20\d\d|2100|[1-4]Q\d\d|\d(?:\d?(?:/\d|\.\d{1,2}\.(?!\d\d?\.)|-\d\d?-\d\d|-[A-Z][a-z]{2,8}-[12]\d)"
     rf"|\d?\d?(?:{_any_case('st|nd|rd|th')}|\s+(?:of|{_MONTH}|{_any_case(_UNIT)}))"
     # "15 to 26 December": the month is read here too, or every "1-1" would open a date
     r"|\d?(?:st|nd|rd|th)?(?:[-–]|\s+(?:to|until|till|through)\s+)\d\d?(?:st|nd|rd|th)?\s+"
@@ -307,6 +307,8 @@ _DATE = re.compile(
   # "2024 Q3", "2025 H1", "the 2019 second quarter": the year written first
   | (?=[12]\d\d\d\s+(?:[QH]|(?i:first|second|third|fourth)\s))(?P<year_part>\b(?P<yp_y>{_YEAR})\s+
         (?:(?P<yp_p>Q[1-4]|H[12])|(?P<yp_ord>(?i:first|second|third|fourth))\s+(?P<yp_kind>(?i:quarter|half)))\b)
+  # "2Q24", "3Q2025": an analyst's quarter, its number first
+  | (?=[1-4]Q\d)(?P<nq>\b(?P<nq_n>[1-4])Q(?P<nq_y>\d\d(?:\d\d)?)\b)
   # "the September quarter 2019", "the 2023 June quarter", "the March 2014 quarter": the
   # quarter a month closes (AU, NZ)
   | (?=[MJSD]|[12]\d\d\d\s+[MJSD])(?P<mq>(?:(?P<mq_y0>{_YEAR})\s+)?
@@ -392,7 +394,8 @@ _DATE = re.compile(
   | (?=[iItTwW])(?:(?=(?:[iI]n\s+)?[tT]he\s+(?i:next|past|last|coming|previous|preceding|following)\s|[iI]n\s+(?i:next|last|past)\s+\d)(?P<span>
         # "in next 72 hours", "in last 24 hours": the article left out, as headlines do
         (?:(?:(?i:in)\s+)?(?i:the)\s+|(?i:in)\s+(?=(?i:next|last|past)\s+\d))(?P<span_dir>(?i:next|past|last|coming|previous|preceding|following))\s+
-          (?:(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_SPAN_UNIT_ANY})\b
+          # "the next 2-3 days", "the next two to three weeks": the window to its longer end
+          (?:(?:{_NUM_ANY}(?:\s*[-–]\s*|\s+(?i:to|or)\s+))?(?P<span_n>{_NUM_ANY})\s+(?P<span_unit>{_SPAN_UNIT_ANY})\b
           # "the past week", "over the last year": one unit back, never "the last day of";
           # "over the next week": one unit ahead
           |(?:(?<=[aA][sS][tT]\s|[eE][xX][tT]\s)|(?<=[wW][iI][nN][gG]\s))(?P<span_unit1>(?i:week|month|year|decade))\b(?!\s+(?i:of)\b)
@@ -581,7 +584,7 @@ def _find_all(
     if budget is not None:
         budget.spend(read)
     if len(found) > 1:
-        found = _drop_covered(found)
+        found = _drop_restated(text, offset, _drop_covered(found))
     if context is not None and len(found) > 1:
         found = _join_ranges(context, found)
         found = _in_relative_year(context, found)
@@ -604,6 +607,50 @@ def _drop_covered(found: list[DateMention]) -> list[DateMention]:
     for mention in found:
         while kept and mention.start <= kept[-1].start and kept[-1].end <= mention.end:
             kept.pop()
+        kept.append(mention)
+    return kept
+
+
+def _recurs(kind: str, text: str, match: re.Match[str], before: str) -> bool:
+    """A day that comes round again, not a date: "by Sept. 1 of each year", "the third
+    Tuesday of the month", opening hours "Monday through Friday from 8:00 a.m."."""
+    end = match.end()
+    if kind != "year" and _EACH_YEAR_AFTER.match(text, end):
+        return True
+    if kind != "weekday":
+        return False
+    if _NTH_BEFORE.search(before[-12:]) and _OF_THE_MONTH_AFTER.match(text, end):
+        return True
+    hours = _OPENING_HOURS.search(text, max(0, match.start() - 24), end + 48)
+    return hours is not None and hours.start() <= match.start() and end <= hours.end()
+
+
+_EACH_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:each|every)\s+(?:year|month)\b", re.IGNORECASE)
+_NTH_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last)\s+$", re.IGNORECASE)
+_OF_THE_MONTH_AFTER = re.compile(r"s?\s+of\s+(?:the|each|every)\s+month\b", re.IGNORECASE)
+_WEEKDAY_WORD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+# A weekday range and the hours of the day: "Monday through Friday from 8:00 a.m.", "Mon-Fri
+# 9am-5pm", "Monday to Friday, 9 am to 5 pm".
+_OPENING_HOURS = re.compile(
+    rf"\b{_WEEKDAY_WORD}\s*(?:through|thru|to|-|–)\s*{_WEEKDAY_WORD},?\s+(?:from\s+|between\s+)?"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b|-|–|to\b|until\b)",
+    re.IGNORECASE,
+)
+
+
+def _drop_restated(text: str, offset: int, found: list[DateMention]) -> list[DateMention]:
+    """Without a date restated in brackets right after itself ("the second quarter of 2024
+    (2Q24)"): one date, written twice."""
+    kept = [found[0]]
+    for mention in found[1:]:
+        previous = kept[-1]
+        if (
+            mention.date == previous.date
+            and mention.date is not None
+            and text[previous.end - offset : mention.start - offset] == " ("
+            and text.startswith(")", mention.end - offset)
+        ):
+            continue
         kept.append(mention)
     return kept
 
@@ -1244,6 +1291,11 @@ _CAUSE_OPENERS = _DETERMINERS | frozenset(
     ["my", "these", "those", "some", "lack", "high", "low", "heavy", "poor", "strong", "weak",
      "increased", "reduced", "lower", "higher", "concerns", "fears", "demand", "rain", "rains"]
 )  # fmt: skip
+# Verbs a schedule is "due to" do that no cause is written as.
+_SCHEDULED_VERBS = frozenset(
+    ["commence", "begin", "start", "open", "reopen", "close", "end", "finish", "expire",
+     "resume", "launch", "arrive", "conclude", "take", "come", "run", "go", "return"]
+)  # fmt: skip
 # The forms of "be" a scheduling "due to" follows ("be" and "been" are skipped as fillers).
 _BE_BEFORE_DUE = _BE | {"being", "am"}
 
@@ -1259,6 +1311,8 @@ def _due_to_plans(words: _Words, due: int) -> bool:
     word = words.original[after]
     if word.lower() in _CAUSE_OPENERS or word[0].isupper() or word.endswith("ing"):
         return False
+    if "," in words.gaps[due] and word.lower() in _SCHEDULED_VERBS:
+        return True  # "The changes, due to commence in January, …": a clause of its own
     # Otherwise a verb only after a form of "be": "are due to open", "was now due to start".
     before = due - 1
     while before >= 0 and words.lower[before] in _AUXILIARY_FILLERS:
@@ -1357,7 +1411,7 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
     tense = functools.partial(context.tenses.tense, start, match.end())
     if kind == "holiday" and (year_before := _HOLIDAY_YEAR_BEFORE.search(before[-24:])):
         return _holiday_of_year(context, match, before, year_before, tense)
-    if not _reads_as_date(kind, text, match, before, tense):
+    if not _reads_as_date(kind, text, match, before, tense) or _recurs(kind, text, match, before):
         return None
     has_deadline_word = _has_deadline_word(before, text, match.end())
     # "due in March": a deadline without a tense looks ahead.
@@ -1510,7 +1564,7 @@ _PAST_RELATIVE = re.compile(
 # Forms that name a day, a month or a holiday: "the week of", "before" and "N days after" apply.
 _POINT_KINDS = frozenset(
     ["iso", "slash", "dots", "mdy", "msp", "dmy", "spelled", "holiday", "my",
-     "month", "year", "part", "year_part", "season", "yseason", "weekday", "decade"]
+     "month", "year", "part", "nq", "year_part", "season", "yseason", "weekday", "decade"]
 )  # fmt: skip
 _DAY_KINDS = frozenset(["iso", "slash", "dots", "mdy", "dmy", "spelled"])
 _WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
@@ -1975,6 +2029,8 @@ def _role(
         return "deadline"  # "on sale through Friday", "adjourned to January 17": until then
     if _ends_with_phrase(tail, _NOT_DEADLINE_PHRASES, _NOT_DEADLINE_BEFORE):
         return "mentioned"
+    if len(before) < _DATELINE_REACH and _DATELINE.match(before):
+        return "mentioned"  # "Updated November 17, 2011 at 10:00 am:": when the page was written
     if published is not None and period.last is not None and period.last < published:
         return "mentioned"
     if "ffect" in tail or "orce" in tail:
@@ -1985,11 +2041,19 @@ def _role(
     return "deadline" if tense() == "future" else "mentioned"
 
 
+# A page's dateline, opening its line: "Updated November 17, 2011", "Posted on: 3 May".
+_DATELINE = re.compile(
+    r"\W*(?:last\s+)?(?:updated|posted|published|modified)(?:\s+on)?:?\s*$", re.IGNORECASE
+)
+_DATELINE_REACH = 32
+
+
 # "takes effect on", "come into force from": the day a change applies, stated as a fact (a
 # commitment says "will take effect"; the tense still reads the day as ahead).
 _EFFECTIVE_BEFORE = re.compile(
-    r"\b(?:takes?|comes?\s+into|goes?\s+into)\s+(?:effect|force)\s+"
-    r"(?:from\s+|on\s+(?:or\s+after\s+)?)?(?:the\s+)?(?:midnight\s+of\s+)?$",
+    r"\b(?:takes?|comes?\s+into|go(?:es)?\s+into)\s+(?:effect|force)\s+"
+    r"(?:from\s+|on\s+(?:or\s+(?:after|around|about)\s+)?|around\s+)?(?:the\s+)?"
+    r"(?:midnight\s+of\s+)?$",
     re.IGNORECASE,
 )
 _EFFECTIVE_REACH = 64  # "will also come into force on or after the midnight of "
@@ -2571,6 +2635,15 @@ def _resolve_part(
     return period._replace(year_inferred=match["part_rel"] is None)
 
 
+def _resolve_numbered_quarter(
+    match: re.Match[str], published: dt.date | None, tense: TenseOf
+) -> _Period | None:
+    """2Q24, 3Q2025: the quarter, in a year of this century when written with two digits."""
+    written = match["nq_y"]
+    year = int(written) if len(written) == 4 else 2000 + int(written)
+    return _part_period(year, f"Q{match['nq_n']}")
+
+
 # The precision of "this year", "next week", "the end of the quarter", ...
 _UNIT_PRECISION: dict[str, Precision] = {
     "year": "year", "decade": "decade", "week": "week", "quarter": "quarter", "month": "month",
@@ -2985,6 +3058,7 @@ _RESOLVERS = {
     "dmy": _resolve_dmy,
     "spelled": _resolve_spelled,
     "part": _resolve_part,
+    "nq": _resolve_numbered_quarter,
     "firstn": _resolve_first_months,
     "nth": _resolve_nth,
     "year_part": _resolve_year_part,

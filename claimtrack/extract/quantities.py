@@ -160,6 +160,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _DOTTED_RUN = re.compile(r"[\d.]*")
 _SLASHED_RUN = re.compile(r"[\d/]*")
 _PHONE_RUN = re.compile(r"[\d ().\-]*")
+# A North American number with its area code in brackets: "(573) 290-5766".
+_AREA_CODE_NUMBER = re.compile(r"\(\d{3}\)[ \u00a0]?\d{3}[-.\u00a0 ]\d{4}(?!\d)")
 _PHONE_DIGITS = 7  # the fewest digits of a number dialled after "+" (country code included)
 # Indian digit grouping: "Rs 10,20,800 crore", "75,03,914 cotton bales" (two-digit groups
 # before the last three digits, which no Western grouping writes).
@@ -534,6 +536,10 @@ _MONTH_DAY_THEN = re.compile(
     + r")\.?[ \u00a0]\d{1,2}(?:st|nd|rd|th)?,?[ \u00a0](?:to|and|through|until|-|–)[ \u00a0]$"
 )
 _DAY_JOINERS = frozenset({"to", "and", "through", "until"})
+# The further parts of a designation's number: "2024-41", "25-3847", "148-10/11".
+_DESIGNATION_PARTS = re.compile(r"(?:[-/][0-9]+[A-Za-z]?)*")
+# Labels of papers whose numbers run on in parts ("a series 66-64-6" is a record, not one).
+_NUMBERED_PAPERS = _words("no nos nr number resolution ordinance decree docket directive act")
 _LABELS = _words(
     "no nos nr number article section chapter paragraph clause page resolution flight "
     "route room level phase category grade stage season episode version v item rule line "
@@ -541,7 +547,7 @@ _LABELS = _words(
     "brigade battalion squadron highway road interstate channel formula apollo vol volume "
     "part act annex protocol amendment directive model type mark mk series psalm port "
     "exit suite apartment apt ext extension footnote fig figure table ordinance decree docket "
-    "exhibit appendix schedule class reference ref marker round code"
+    "exhibit appendix schedule class reference ref marker round code step"
 )
 # Before a bare four-digit figure these make it a year even when a noun follows.
 _YEAR_CONTEXT = _words(
@@ -731,7 +737,7 @@ _WON_OBJECTS = _words(
 )
 # "for 13 to 18 year olds", "5-year-olds": an age group, which counts no one.
 _YEAR_OLDS = re.compile(r"(?:\s*(?:to|-|–)\s*\d{1,2})?[\s-]+year[\s-]+olds\b")
-_SUBUNIT_END = re.compile(r"\b(?:cents?|pence|paise|sen|kobo)$", re.IGNORECASE)
+_SUBUNIT_END = re.compile(rf"\b(?:{'|'.join(_ALONE_SUBUNITS)})$", re.IGNORECASE)
 _MINOR_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pounds", "rupees"})
 _WEIGH_WORDS = _words("weigh weighs weighed weighing weight lost gained")
 _STREET_WORDS = _words(
@@ -1165,10 +1171,50 @@ def _scan(text: str, budget: ReadingBudget | None = None) -> list[Quantity]:
             quantity, resume = _parse(text, start, floor)
         except _Rejected as rejected:
             position = max(rejected.resume, anchor.end() - 1)
+            if 0 < position < len(text) and text[position].isdecimal():
+                position = _past_digits(text, position)  # never read from inside a number
             continue
+        if found and _closes_bound(text, found[-1], quantity):
+            quantity = _closed_range(text, found.pop(), quantity)
         found.append(quantity)
         floor = quantity.end
         position = max(resume, anchor.end() - 1)
+
+
+def _past_digits(text: str, position: int) -> int:
+    """Where the digit run `position` is inside ends, or `position` if it starts one."""
+    if not text[position - 1].isdecimal():
+        return position
+    return _DIGITS.match(text, position).end()  # type: ignore[union-attr]
+
+
+def _closes_bound(text: str, low: Quantity, high: Quantity) -> bool:
+    """ "greater than 10 kb and less than 100 kb": an upper bound in the same unit right after
+    a lower one closes it (without units, `_read_upper_bound` reads the pair as one)."""
+    return (
+        high.low is None
+        and low.high is None
+        and high.unit is not None
+        and high.unit == low.unit
+        and high.per == low.per
+        and text[low.end : high.start] in _BOUND_JOINS
+    )
+
+
+_BOUND_JOINS = frozenset([" and ", " but "])
+
+
+def _closed_range(text: str, low: Quantity, high: Quantity) -> Quantity:
+    """One range from a lower bound and the upper bound that closes it."""
+    return replace(
+        low,
+        high=high.high,
+        si_high=high.si_high,
+        text=text[low.start : high.end],
+        end=high.end,
+        approximate=low.approximate or high.approximate,
+        ambiguous=low.ambiguous or high.ambiguous,
+    )
 
 
 def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
@@ -1271,8 +1317,11 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     per, end = _read_rate(text, end)
     per = per or _leading_rate(text, prefix.start, floor)
     _check_whole(text, value, high_value, prefix, unit, per, end)
-    if prefix.from_ and high_value is None and (unit is None or per is None):
-        unit, per = _borrow_from_change(text, end, unit, per)
+    if high_value is None and (unit is None or per is None):
+        if prefix.from_:
+            unit, per = _borrow_from_change(text, end, unit, per)
+        elif prefix.previous == "to" and unit is None:  # "rose to 108 from 61 fatalities"
+            unit, per = _borrow_from_change(text, end, unit, per, connector="from")
     return _single(text, value, prefix, unit, per, end, high_value), end
 
 
@@ -1510,11 +1559,12 @@ def _near_percent(text: str, start: int) -> bool:
 
 
 def _borrow_from_change(
-    text: str, position: int, unit: str | None, per: Per | None
+    text: str, position: int, unit: str | None, per: Per | None, connector: str = "to"
 ) -> tuple[str | None, Per | None]:
-    """In "from 1.42 to 1.58 euros a litre" the first value takes the second's unit and rate."""
+    """In "from 1.42 to 1.58 euros a litre" the first value takes the second's unit and rate,
+    as "108" does in "to 108 from 61 fatalities"."""
     to = _token(text, position)
-    if to is None or to.lower != "to":
+    if to is None or to.lower != connector:
         return unit, per
     target = _token(text, to.end)
     if target is None or (target.text not in CURRENCY_SYMBOLS and target.kind != "num"):
@@ -1953,8 +2003,11 @@ def _reject_glued(text: str, start: int, end: int) -> None:
         raise _Rejected(end)  # "claims.12": a footnote or a reference; "Rs.3" is rupees
     if before == "[" and text[end : end + 1] == "]":
         raise _Rejected(end)  # "[3]": a footnote marker
-    if before == "(" and text[end : end + 1] == ")" and start > 1 and text[start - 2].isalnum():
-        raise _Rejected(end)  # "gearing(4)", "section 5(1)": a footnote or a subsection
+    if before == "(" and text[end : end + 1] == ")":
+        if start > 1 and text[start - 2].isalnum():
+            raise _Rejected(end)  # "gearing(4)", "section 5(1)": a footnote or a subsection
+        if (area_coded := _AREA_CODE_NUMBER.match(text, start - 1)) is not None:
+            raise _Rejected(area_coded.end())  # "(800) 356-3111": a number to call
     if before in "'’" and end - start == 2 and not text[end : end + 1].isalnum():
         raise _Rejected(end)  # "in ’92": a two-digit year
 
@@ -2771,7 +2824,10 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
         band = _AGE_BAND.match(text, value.end)
         raise _Rejected(band.end() if band else value.end)  # "aged 11-25": an age band
     if prefix.label and prefix.currency is None:
-        raise _Rejected(value.end)  # "No. 10": a designation
+        if prefix.previous not in _NUMBERED_PAPERS:
+            raise _Rejected(value.end)  # "No. 10": a designation
+        # "Ordinance 2024-41", "No. 25-3847": a paper's number, all of its parts
+        raise _Rejected(_DESIGNATION_PARTS.match(text, value.end).end())  # type: ignore[union-attr]
     if value.start < 2 and (section := _SECTION_NUMBER.match(text, value.start)) is not None:
         raise _Rejected(section.end())  # "2.1 Hartwell is…", "39.In 2015": a numbered paragraph
     if (
@@ -2914,11 +2970,11 @@ def _is_phone_number(text: str, value: _Value, prefix: _Prefix) -> bool:
 
 # Bus services and routes are numbered: "service 18 will divert", "Services 24, 75 and 90",
 # "bus services 4, 4F, 16A and 33"; a unit after the figure keeps it ("services 24 hours").
-_ROUTE_WORDS = _words("service services route routes")
+_ROUTE_WORDS = _words("service services route routes line lines")
 _LIST_GAPS = frozenset([", ", "& ", "d ", "r "])  # "d ", "r ": the end of "and ", "or "
 # "Route 1 and 6", "Route 5 or 75": one route named, another joined to it.
 _ROUTE_LIST_BEFORE = re.compile(
-    r"\b(?i:services?|routes?)\s+(?:[A-Za-z]?\d+[A-Za-z]?\s*(?:,|&|and|or)\s*)+$"
+    r"\b(?i:services?|routes?|lines?)\s+(?:[A-Za-z]?\d+[A-Za-z]?\s*(?:,|&|and|or)\s*)+$"
 )
 
 
@@ -3724,7 +3780,7 @@ def _coordinated_nouns(text: str, position: int, after_plural: bool) -> list[_To
 _VERB_OBJECTS = _words("a an the them it him her his their its our my your this that these those")
 
 
-def _read_measure(text: str, token: _Tok) -> tuple[str, int] | None:
+def _read_measure(text: str, token: _Tok) -> tuple[str | None, int] | None:
     """A unit of measure as its label: a name singular ("metres" → "metre"), a symbol as
     written; the stuff measured is not part of it ("5 tonnes of steel" → tonne). A time is
     left to the noun reader ("3 hours" stays as written), and so is anything not in units.json."""
@@ -3734,7 +3790,15 @@ def _read_measure(text: str, token: _Tok) -> tuple[str, int] | None:
     entry, end = measure
     if entry.dimension in _STUFF_DIMENSIONS:
         end = _read_of_phrase(text, end)  # read past "of CO2" to the rate: "… of CO2 a year"
+    if token.text == "MW" and _QUAKE_HINT.search(
+        text, max(0, token.start - _QUAKE_REACH), token.end + _QUAKE_REACH
+    ):
+        return None, end  # "upgraded to 8.8 MW": a moment magnitude, not megawatts
     return entry.unit, end
+
+
+_QUAKE_HINT = re.compile(r"quake|magnitude|seismic|tremor|richter", re.IGNORECASE)
+_QUAKE_REACH = 150
 
 
 # "a 300 metre-long bridge", "a 10 millimeter-thin case": a measure made an adjective.

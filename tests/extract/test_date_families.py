@@ -1561,3 +1561,43 @@ def test_an_undated_range_takes_its_year_from_its_second_end() -> None:
     assert (winter.first_day, winter.last_day) == (dt.date(2024, 12, 20), dt.date(2025, 1, 5))
     # with no year at either end the range stays undated
     assert all(m.first_day is None for m in find_dates("from April 8 until April 14", None))
+
+
+def test_days_that_come_round_again_are_no_dates() -> None:
+    published = dt.date(2024, 3, 4)
+    assert find_dates("The levy is reviewed by March 31 of each year.", published) == []
+    assert find_dates("The board meets on the first Monday of the month.", published) == []
+    assert find_dates("Lines are open Monday to Friday, 8 am to 6 pm.", published) == []
+    assert find_dates("Call Mon-Fri from 9:30 am.", published) == []
+    # a weekday range without hours, and a single weekday with them, are still dates
+    closed = find_dates("The office is closed Monday through Friday next week.", published)
+    assert closed[0].text == "Monday through Friday"
+    assert one("The shop opens on Saturday, 9 am.", published).date == dt.date(2024, 3, 9)
+
+
+def test_analyst_quarters_datelines_and_restated_dates() -> None:
+    published = dt.date(2024, 8, 1)
+    quarter = one("Margins widened in 3Q23.", published)
+    assert (quarter.date, quarter.precision) == (dt.date(2023, 7, 1), "quarter")
+    assert one("Sales in 1Q2024 beat forecasts.", published).date == dt.date(2024, 1, 1)
+    # a date restated in brackets is one date
+    restated = find_dates("Profit rose in the first quarter of 2024 (1Q24).", published)
+    assert [m.text for m in restated] == ["the first quarter of 2024"]
+    # a page's dateline is when it was written, even before a promise
+    updated = find_dates("Updated July 2, 2024 at 9:00 am: the service will resume.", published)
+    assert [(m.date, m.role) for m in updated] == [(dt.date(2024, 7, 2), "mentioned")]
+    assert one("The report will be published on September 3.", published).role == "deadline"
+
+
+def test_schedules_in_a_clause_of_their_own_and_windows_with_two_counts() -> None:
+    published = dt.date(2012, 11, 20)
+    works = one("The roadworks, due to begin in February, will close the bridge.", published)
+    assert (works.date, works.role) == (dt.date(2013, 2, 28), "deadline")
+    # "due to" a cause stays a cause
+    cause = one("Trains were cancelled, due to flooding in February.", published)
+    assert (cause.date, cause.role) == (dt.date(2012, 2, 1), "mentioned")
+    window = one("Showers will continue for the next 2-3 days.", published)
+    assert (window.date, window.role) == (dt.date(2012, 11, 23), "deadline")
+    # "go into effect" on a day, stated as a fact, is mentioned
+    applies = one("The new limits go into effect on or around January 1.", published)
+    assert (applies.date, applies.role) == (dt.date(2013, 1, 1), "mentioned")

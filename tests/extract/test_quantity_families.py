@@ -1665,3 +1665,52 @@ def test_signed_figures_scale_letters_subunits_and_emergency_numbers(
 )
 def test_battery_capacity_and_units_made_size_adjectives(text: str, expected: Shape) -> None:
     _assert_shape(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "kms", "kb" and "KB" are other spellings of km and kB
+        ("The village lies 40 kms north of the border.", [(40, 40, "km", None)]),
+        ("Upload a scan of at most 500 KB.", [(None, 500, "kB", None)]),
+        # an upper bound in the same unit closes the lower one before it
+        ("The file must be greater than 20 kb and less than 200 kb.", [(20, 200, "kB", None)]),
+        ("Parcels above 2 kg and below 30 kg ship free.", [(2, 30, "kg", None)]),
+        # other units, or a noun between, leave two bounds
+        ("Over 5% of men and under 3% of women smoke.", [(5, None, "%", None), (None, 3, "%", None)]),
+        # "MW" is a moment magnitude beside an earthquake, megawatts elsewhere
+        ("The quake measured 6.4 MW, the agency said.", [(6.4, 6.4, None, None)]),
+        ("The new wind farm adds 350 MW to the grid.", [(350, 350, "MW", None)]),
+        # the unit of the value a change started from is the unit of where it ended
+        ("Admissions climbed to 420 from 310 patients a year earlier.",
+         [(420, 420, "patients", None), (310, 310, "patients", None)]),
+        ("Unemployment fell to 4 from 5 last year.", [(4, 4, None, None), (5, 5, None, None)]),
+    ],
+)  # fmt: skip
+def test_unit_spellings_closed_bounds_magnitudes_and_borrowed_units(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number with its area code in brackets is dialled
+        ("For details call (415) 555-0199 after noon.", []),
+        ("The hall seats (about) 300 people.", [(300, 300, "people", None)]),
+        # bus lines in a list, and steps, are designations
+        ("Lines 7, 9 and 14 will run every ten minutes.", [(10, 10, "minutes", None)]),
+        ("Step 2: Upload your documents.", []),
+        # a paper's number runs on in parts
+        ("The council passed Ordinance 2023-117 on the levy.", []),
+        ("Resolution No. 24-3912 sets the rate.", []),
+        ("The club leads the series 41-38-3.", [(38, 38, None, None), (3, 3, None, None)]),
+        # reading never starts inside a number a rejection left
+        ("Shipments grew in 3Q23, the firm said.", []),
+    ],
+)  # fmt: skip
+def test_dialled_numbers_bus_lines_steps_and_papers_count_nothing(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
