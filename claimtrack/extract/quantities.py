@@ -1320,7 +1320,8 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
     if high_value is None and (unit is None or per is None):
         if prefix.from_:
             unit, per = _borrow_from_change(text, end, unit, per)
-        elif prefix.previous == "to" and unit is None:  # "rose to 108 from 61 fatalities"
+        elif prefix.previous == "to" and unit is None and text.startswith(" from ", end):
+            # "rose to 108 from 61 fatalities"
             unit, per = _borrow_from_change(text, end, unit, per, connector="from")
     return _single(text, value, prefix, unit, per, end, high_value), end
 
