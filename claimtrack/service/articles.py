@@ -11,13 +11,14 @@ one-claim-at-a-time path wrote, with one statement per table:
 - their quantities, dates and appearances: one INSERT each;
 - deadline follow-ups, one per resolved deadline a claim does not have yet:
   one INSERT (and, for claims stored before, one UPDATE of their versions);
-- near-duplicates of the new claims (`suggest_near_duplicates`): on SQLite one
-  query for every claim's candidates by figure and one by name, with the
-  candidates' texts (and one asking whether any claim has a note), one for the
-  texts of candidates found by figure alone, one for the figures of those a
-  shared figure would decide and one executemany INSERT of the pairs (read
-  back only if some were held already); on PostgreSQL one query for the
-  candidates, one for their texts, one for the figures, one INSERT;
+- near-duplicates of the new claims (`suggest_near_duplicates`): on SQLite two
+  queries for every claim's candidates by figure (the same figure, the same
+  converted value) and one or two by name, with the candidates' texts (and one
+  asking whether any claim has a note), one for the texts of candidates found
+  by figure alone, one for the figures of those a shared figure would decide
+  and one executemany INSERT of the pairs (read back only if some were held
+  already); on PostgreSQL one query for the candidates, one for their texts,
+  one for the figures, one INSERT;
 - the audit trail: one INSERT of every event, in the order the events were
   written one at a time (create, its follow-ups, its suggestions; claim by claim).
 
@@ -26,14 +27,19 @@ page's own lines (a headline and its body, a site's boilerplate) are one
 reviewer's read, not a duplicate to decide. "Of the same document" is any
 claim appearing in it, a repeat of one stored before included.
 
-On SQLite the statements whose shape changes with the article (the compound
-candidate query, the multi-row INSERTs) are written as text: compiling them
-through SQLAlchemy for every article cost several times the extraction.
+On SQLite the statements whose shape changes with the article (the multi-row
+INSERTs) are written as text: compiling them through SQLAlchemy for every
+article cost several times the extraction. The reads are fixed statements
+taking their keys as one JSON array (`json_each`), which SQLite prepares once
+per connection: a statement whose text changed with the number of keys was
+prepared anew for every article.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -323,13 +329,14 @@ def _known_claims(
         return {}
     sqlite = connection.dialect.name == "sqlite"  # there, raw: compiling cost more than running
     if sqlite:
+        # A fixed statement (the texts one JSON array), prepared once per connection.
         rows: Sequence[Any] = connection.exec_driver_sql(
             "SELECT id, normalized, text, version, deleted_at IS NOT NULL FROM claims"
-            f" WHERE normalized IN ({', '.join('?' * len(wanted))})"
+            " WHERE normalized IN (SELECT value FROM json_each(?))"
             # `+`: not by the index of merged claims, which walks every live claim in id
             # order (no sort to do) and cost 3 ms an article at 8,000 claims, growing
             " AND +merged_into_id IS NULL ORDER BY id",
-            tuple(wanted),
+            (_json(wanted),),
         ).fetchall()
     else:
         rows = connection.execute(
@@ -355,7 +362,8 @@ def _known_claims(
         if sqlite:
             scheduled: Sequence[Any] = connection.exec_driver_sql(
                 "SELECT claim_id, due, text FROM followups"
-                f" WHERE claim_id IN ({', '.join(str(int(i)) for i in ids)})"
+                " WHERE claim_id IN (SELECT value FROM json_each(?))",
+                (_json_ids(ids),),
             ).fetchall()
         else:
             scheduled = connection.execute(
@@ -806,41 +814,66 @@ def _figure_candidates(
     """(claim, live claim holding the same figure, or the same figure in another unit):
     for each figure of the claims, the MATCH_CANDIDATES lowest ids holding it.
 
-    One compound query: a term a distinct figure, walking the figure index in
-    claim order (migration 0013), and a term a converted value's span in its
-    dimension (migration 0012), sorted by claim in the database.
+    Two fixed statements: one looks up each distinct figure, walking the figure
+    index in claim order (migration 0013), the other each converted value's span
+    in its dimension (migration 0012).
     """
     asking: dict[tuple[Any, ...], set[int]] = {}  # a term's key: the claims it is for
     for claim_id, figures in figures_of.items():
         for q in figures:
+            if not all(math.isfinite(v) for v in (q.low, q.high, q.si_low) if v is not None):
+                continue  # JSON has no infinity; no claim shares one worth suggesting
             asking.setdefault(("same", q.low, q.high), set()).add(claim_id)
             if q.si_low is not None:
                 spread = abs(q.si_low) * FIGURE_TOLERANCE
                 span = ("span", q.dimension, q.si_low - spread, q.si_low + spread)
                 asking.setdefault(span, set()).add(claim_id)
-    keys = list(asking)
-    live = _live(skip)
-    parts: list[tuple[str, tuple[Any, ...]]] = []
-    for index, (how, *values) in enumerate(keys):
-        condition = (
-            "quantities.low = ? AND quantities.high IS ?"
-            if how == "same"
-            else "quantities.dimension IS ? AND quantities.si_low BETWEEN ? AND ?"
-        )
-        parts.append(
-            (
-                f"SELECT * FROM (SELECT DISTINCT {index}, quantities.claim_id FROM quantities"
-                " CROSS JOIN claims ON claims.id = quantities.claim_id"
-                f" WHERE {condition} AND {live}"
-                f" ORDER BY quantities.claim_id LIMIT {MATCH_CANDIDATES})",
-                tuple(values),
-            )
-        )
-    return [
-        (claim_id, candidate)
-        for index, candidate in _union_all(connection, parts)
-        for claim_id in asking[keys[index]]
-    ]
+    skipped = _json_ids(skip)
+    same = [key for key in asking if key[0] == "same"]
+    spans = [key for key in asking if key[0] == "span"]
+    found: list[tuple[set[int], int]] = []
+    for sql, keys in ((_SAME_FIGURE, same), (_SAME_SPAN, spans)):
+        if keys:
+            values = _json([list(key[1:]) for key in keys])
+            rows = connection.exec_driver_sql(sql, (values, skipped, MATCH_CANDIDATES)).fetchall()
+            found.extend((asking[keys[index]], candidate) for index, candidate in rows)
+    return [(claim_id, candidate) for claimed, candidate in found for claim_id in claimed]
+
+
+# The candidate lookups are fixed statements, whatever the article: SQLite prepares
+# each once per connection (a statement whose text changed with the number of
+# figures was prepared anew for every article, which cost more than running it).
+# The keys come as one JSON array (`json_each`), and each key's lookup is a
+# correlated subquery reading at most MATCH_CANDIDATES (?3) ids from an index.
+_LIVE = "claims.merged_into_id IS NULL AND claims.id NOT IN (SELECT value FROM json_each(?2))"
+_SAME_FIGURE = (
+    "SELECT k.key, c.id FROM json_each(?1) AS k CROSS JOIN claims AS c WHERE c.id IN"
+    " (SELECT DISTINCT quantities.claim_id FROM quantities"
+    " CROSS JOIN claims ON claims.id = quantities.claim_id"
+    " WHERE quantities.low = json_extract(k.value, '$[0]')"
+    " AND quantities.high IS json_extract(k.value, '$[1]')"
+    f" AND {_LIVE} ORDER BY quantities.claim_id LIMIT ?3)"
+)
+_SAME_SPAN = (
+    "SELECT k.key, c.id FROM json_each(?1) AS k CROSS JOIN claims AS c WHERE c.id IN"
+    " (SELECT DISTINCT quantities.claim_id FROM quantities"
+    " CROSS JOIN claims ON claims.id = quantities.claim_id"
+    " WHERE quantities.dimension IS json_extract(k.value, '$[0]')"
+    " AND quantities.si_low BETWEEN json_extract(k.value, '$[1]')"
+    " AND json_extract(k.value, '$[2]')"
+    f" AND {_LIVE} ORDER BY quantities.claim_id LIMIT ?3)"
+)
+
+
+def _json_ids(ids: Iterable[int]) -> str:
+    """Ids as one JSON array, for a fixed statement's `json_each`."""
+    return _json(sorted(int(i) for i in ids))
+
+
+def _json(values: Any) -> str:
+    """Keys as one JSON parameter; text as is, not as \\u escapes (no surrogate pairs
+    for SQLite to read back). Floats survive: Python writes the shortest exact repr."""
+    return json.dumps(values, ensure_ascii=False)
 
 
 # Rows a full-text lookup reads when it leaves one-letter terms to Python (`_text_candidates`).
@@ -862,27 +895,36 @@ def _text_candidates(
     """
     if not queries:
         return []
-    live = _live(skip)
+    skipped = _json_ids(skip)
     # Only when some claim has a note: each lookup of the empty index cost 40 µs.
     noted = connection.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM notes)").scalar()
     shorts: dict[int, list[str]] = {}  # a claim's one-letter terms, checked in Python
-    parts: list[tuple[str, tuple[Any, ...]]] = []  # (SELECT, its values)
+    anyone: list[int] = []  # claims with no word to look for: any claim is a candidate
+    names: list[tuple[int, str | None]] = []  # (claim, full-text query)
+    without_short: list[tuple[int, str | None]] = []  # the same, one-letter terms left out
+    notes: list[tuple[int, str | None]] = []
     for claim_id, nouns in queries.items():
         query = fts_query(nouns)
-        if query is None:  # no word to look for: any claim is a candidate
-            parts.append(_any_claim(claim_id, live))
+        if query is None:
+            anyone.append(claim_id)
             continue
         words = WORD.findall(nouns)
         short = sorted({w for w in words if len(w) == 1 and w.isascii() and w.isalnum()})
         long = [w for w in words if w not in short]
         if short and long:
             shorts[claim_id] = short
-            parts.append(_fts_part(claim_id, fts_query(" ".join(long)), live, _SHORT_TERM_ROWS))
+            without_short.append((claim_id, fts_query(" ".join(long))))
         else:
-            parts.append(_fts_part(claim_id, query, live, MATCH_CANDIDATES))
+            names.append((claim_id, query))
         if noted:
-            parts.append(_notes_part(claim_id, query, live))
-    rows = _union_all(connection, parts)
+            notes.append((claim_id, query))
+    rows = _by_name(connection, names, skipped, MATCH_CANDIDATES)
+    rows += _by_name(connection, without_short, skipped, _SHORT_TERM_ROWS)
+    if notes:
+        rows += connection.exec_driver_sql(_NOTES, (_json(notes), skipped)).fetchall()
+    if anyone:
+        first = connection.exec_driver_sql(_ANY_CLAIM, (skipped, MATCH_CANDIDATES)).fetchall()
+        rows.extend((claim_id, *row, 0) for claim_id in anyone for row in first)
     pairs: list[tuple[int, int, str]] = []
     read: dict[int, list[tuple[int, str, str | None]]] = {}  # to check: claims' own rows
     for claim_id, candidate, text, speaker, by_note in rows:
@@ -890,21 +932,48 @@ def _text_candidates(
             read.setdefault(claim_id, []).append((candidate, text, speaker))
         else:
             pairs.append((claim_id, candidate, text))
-    again: list[tuple[str, tuple[Any, ...]]] = []
+    again: list[tuple[int, str | None]] = []
     for claim_id, short in shorts.items():
         kept = _with_every_term(read.get(claim_id, []), short)
         if kept is None:
-            again.append(_fts_part(claim_id, fts_query(queries[claim_id]), live, MATCH_CANDIDATES))
+            again.append((claim_id, fts_query(queries[claim_id])))
         else:
             pairs.extend((claim_id, candidate, text) for candidate, text in kept)
-    pairs.extend((c, candidate, text) for c, candidate, text, _, _ in _union_all(connection, again))
+    found = _by_name(connection, again, skipped, MATCH_CANDIDATES)
+    pairs.extend((c, candidate, text) for c, candidate, text, _, _ in found)
     return pairs
 
 
-def _live(skip: set[int]) -> str:
-    """The SQL condition on `claims` of a live claim not among `skip`."""
-    excluded = ", ".join(str(int(claim_id)) for claim_id in sorted(skip)) or "NULL"
-    return f"claims.merged_into_id IS NULL AND claims.id NOT IN ({excluded})"
+def _by_name(
+    connection: Connection, keys: list[tuple[int, str | None]], skipped: str, limit: int
+) -> list[Any]:
+    """(claim, candidate, its text, its speaker, 0): each claim's first `limit` live
+    claims matching its full-text query, in one fixed statement."""
+    if not keys:
+        return []
+    return list(connection.exec_driver_sql(_FTS, (_json(keys), skipped, limit)).fetchall())
+
+
+# A claim's first ?3 candidates by full text, in a fixed statement (`_SAME_FIGURE`):
+# the keys are [claim, query] pairs.
+_FTS = (
+    "SELECT json_extract(k.value, '$[0]'), c.id, c.text, c.speaker, 0"
+    " FROM json_each(?1) AS k CROSS JOIN claims AS c WHERE c.id IN"
+    " (SELECT claims_fts.rowid FROM claims_fts CROSS JOIN claims ON claims.id = claims_fts.rowid"
+    " WHERE claims_fts.claims_fts MATCH json_extract(k.value, '$[1]')"
+    f" AND {_LIVE} ORDER BY claims_fts.rowid LIMIT ?3)"
+)
+_NOTES = (
+    "SELECT json_extract(k.value, '$[0]'), notes.claim_id, claims.text, claims.speaker, 1"
+    " FROM json_each(?1) AS k CROSS JOIN notes CROSS JOIN claims ON claims.id = notes.claim_id"
+    " WHERE notes.id IN (SELECT notes_fts.rowid FROM notes_fts"
+    " WHERE notes_fts.notes_fts MATCH json_extract(k.value, '$[1]'))"
+    f" AND {_LIVE}"
+)
+_ANY_CLAIM = (
+    "SELECT claims.id, claims.text, claims.speaker FROM claims"
+    f" WHERE {_LIVE.replace('?2', '?1')} ORDER BY claims.id LIMIT ?2"
+)
 
 
 def _with_every_term(
@@ -923,48 +992,6 @@ def _with_every_term(
             if len(kept) == MATCH_CANDIDATES:
                 return kept
     return kept if len(rows) < _SHORT_TERM_ROWS else None
-
-
-def _fts_part(claim_id: int, query: str | None, live: str, limit: int) -> tuple[str, tuple[Any]]:
-    return (
-        f"SELECT * FROM (SELECT {int(claim_id)}, claims.id, claims.text, claims.speaker, 0"
-        " FROM claims_fts CROSS JOIN claims ON claims.id = claims_fts.rowid"
-        f" WHERE claims_fts.claims_fts MATCH ? AND {live} ORDER BY claims_fts.rowid"
-        f" LIMIT {int(limit)})",
-        (query,),
-    )
-
-
-def _notes_part(claim_id: int, query: str, live: str) -> tuple[str, tuple[Any]]:
-    return (
-        f"SELECT {int(claim_id)}, notes.claim_id, claims.text, claims.speaker, 1 FROM notes"
-        " CROSS JOIN claims ON claims.id = notes.claim_id WHERE notes.id IN"
-        " (SELECT notes_fts.rowid FROM notes_fts WHERE notes_fts.notes_fts MATCH ?)"
-        f" AND {live}",
-        (query,),
-    )
-
-
-def _any_claim(claim_id: int, live: str) -> tuple[str, tuple[()]]:
-    return (
-        f"SELECT * FROM (SELECT {int(claim_id)}, claims.id, claims.text, claims.speaker, 0"
-        f" FROM claims WHERE {live} ORDER BY claims.id LIMIT {MATCH_CANDIDATES})",
-        (),
-    )
-
-
-def _union_all(connection: Connection, parts: list[tuple[str, tuple[Any, ...]]]) -> list[Any]:
-    """The rows of the SELECTs, in compound statements (SQLite: 500 terms a compound)."""
-    rows: list[Any] = []
-    for start in range(0, len(parts), _CANDIDATE_TERMS):
-        terms = parts[start : start + _CANDIDATE_TERMS]
-        rows.extend(
-            connection.exec_driver_sql(
-                " UNION ALL ".join(sql for sql, _ in terms),
-                tuple(value for _, values in terms for value in values),
-            ).fetchall()
-        )
-    return rows
 
 
 def _candidate_condition(
@@ -1009,9 +1036,9 @@ def _texts(connection: Connection, ids: set[int]) -> dict[int, str]:
         return {}
     wanted = sorted(ids)
     if connection.dialect.name == "sqlite":  # hundreds of rows an article: read raw, at once
-        listed = ", ".join(str(int(i)) for i in wanted)
         rows: Sequence[Any] = connection.exec_driver_sql(
-            f"SELECT id, text FROM claims WHERE id IN ({listed})"
+            "SELECT id, text FROM claims WHERE id IN (SELECT value FROM json_each(?))",
+            (_json_ids(wanted),),
         ).fetchall()
     else:
         rows = connection.execute(
@@ -1026,10 +1053,10 @@ def _figures(connection: Connection, ids: set[int]) -> dict[int, list[_Figure]]:
         return {}
     wanted = sorted(ids)
     if connection.dialect.name == "sqlite":
-        listed = ", ".join(str(int(i)) for i in wanted)
         rows: Sequence[Any] = connection.exec_driver_sql(
             "SELECT claim_id, low, high, dimension, si_low, si_high FROM quantities"
-            f" WHERE claim_id IN ({listed}) ORDER BY claim_id, id"
+            " WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, id",
+            (_json_ids(wanted),),
         ).fetchall()
     else:
         rows = connection.execute(
