@@ -135,16 +135,32 @@ def participle(verb: str) -> str:
     return verb + "ed"
 
 
+# The preposition before a deadline phrase, taken out with it.
+_BEFORE_DEADLINE = r"\s*,?\s*\b(?:by|before|until|till|no\s+later\s+than|in|within|at|on|for)?\s*"
+# The same search for every phrase, compiled once: "PHRASE\0TEXT", the phrase matched
+# again by a backreference. Compiling a pattern for each phrase cost more than the rest
+# of the claim's preparation (the phrases rarely repeat, so re's cache missed).
+_DEADLINE_IN = re.compile(
+    r"(?P<phrase>[^\x00]*)\x00(?P<before>[\s\S]*?)" + _BEFORE_DEADLINE + r"(?P=phrase)",
+    re.IGNORECASE,
+)
+# Letters that a literal matches without case but a backreference does not (the long s,
+# the Kelvin sign, the Turkish i's): a text holding one is searched as before.
+_FOLDED_APART = frozenset("\u017f\u212a\u0130\u0131")
+
+
 def _without_deadline(text: str, phrase: str) -> str:
     """The claim with its deadline phrase (and the preposition before it) taken out."""
-    if phrase:
-        pattern = re.compile(
-            r"\s*,?\s*\b(?:by|before|until|till|no\s+later\s+than|in|within|at|on|for)?\s*"
-            + re.escape(phrase),
-            re.IGNORECASE,
-        )
-        text = pattern.sub("", text, count=1)
-    return text
+    if not phrase:
+        return text
+    if not phrase.isascii() or "\x00" in text or not _FOLDED_APART.isdisjoint(text):
+        pattern = re.compile(_BEFORE_DEADLINE + re.escape(phrase), re.IGNORECASE)
+        return pattern.sub("", text, count=1)
+    found = _DEADLINE_IN.match(f"{phrase}\x00{text}")
+    if found is None:
+        return text
+    skip = len(phrase) + 1
+    return text[: found.end("before") - skip] + text[found.end() - skip :]
 
 
 def deadline_check(text: str, deadline_text: str, due: dt.date) -> str:

@@ -118,8 +118,15 @@ def similarities(text: str, lowered: Sequence[str], cutoff: float) -> Iterator[t
     """(index, `similarity`) of each of `lowered` (texts already lower-cased) scoring at
     least `cutoff` against `text`, in their order: one claim against its candidates,
     `text` prepared once rather than once a pair."""
-    found = process.extract_iter(
-        text.lower(), lowered, scorer=fuzz.token_set_ratio, processor=None, score_cutoff=cutoff
+    # `extract` scores them all in one call (a generator, `extract_iter`, cost 30 % more);
+    # it ranks by score, so the matches are put back in the candidates' order.
+    found = process.extract(
+        text.lower(),
+        lowered,
+        scorer=fuzz.token_set_ratio,
+        processor=None,
+        score_cutoff=cutoff,
+        limit=None,
     )
-    for _, score, index in found:
+    for _, score, index in sorted(found, key=lambda match: match[2]):
         yield index, score

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import select
 
 from claimtrack import queries, service
-from claimtrack.checks import deadline_check, participle
+from claimtrack.checks import _BEFORE_DEADLINE, _without_deadline, deadline_check, participle
 from claimtrack.errors import NotFound
 from claimtrack.importers.documents import import_text
 from claimtrack.models import Claim, Event
@@ -53,6 +54,28 @@ TWO_DEADLINES = (
 )
 def test_a_deadline_check_says_what_to_check(claim: str, phrase: str, expected: str) -> None:
     assert deadline_check(claim, phrase, dt.date(2025, 12, 31)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Offices will open in Berlin by the end of the year.", "the end of the year"),
+        ("Offices will open, by The End Of The Year, in Berlin.", "the end of the year"),
+        ("It opens in 2027 and again in 2027.", "2027"),
+        ("It opens no later  than March 2026.", "March 2026"),
+        ("The plan (by 2030) is set.", "(by 2030)"),
+        ("Nothing to take out here.", "by 2030"),
+        ("Ships by spring.", "SPRING"),
+        ("The ſpring launch is due in spring.", "spring"),  # a long s: searched as before
+        ("Kiyiv opens by year\u2019s end.", "year\u2019s end"),  # a phrase beyond ASCII
+    ],
+)
+def test_a_deadline_phrase_is_taken_out_as_a_pattern_of_its_own_takes_it(
+    text: str, phrase: str
+) -> None:
+    # the one compiled search does what a pattern compiled for each phrase did
+    alone = re.compile(_BEFORE_DEADLINE + re.escape(phrase), re.IGNORECASE)
+    assert _without_deadline(text, phrase) == alone.sub("", text, count=1)
 
 
 def test_participles_of_regular_irregular_and_doubling_verbs() -> None:
