@@ -30,6 +30,12 @@ def _ordinal_days() -> dict[str, int]:
 # Spelled-out day of a month ("the twenty-first of May").
 ORDINAL_DAYS: dict[str, int] = _ordinal_days()
 
+# The months' names, in calendar order.
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+
 # Northern meteorological seasons: the month each starts in (winter Y runs Dec Y–Feb Y+1).
 SEASON_START_MONTH: dict[str, int] = {
     "spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12,

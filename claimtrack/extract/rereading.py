@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from claimtrack.extract.date_words import MONTH_NAMES
 from claimtrack.extract.types import Quantity
 
 # Around a spelled "pounds", words of money: anything else is a weight.
@@ -62,9 +63,7 @@ _ORDINAL_BEFORE = re.compile(
     r"\b(?:first|second|1st|2nd|latter|back|front|opening|closing|last|past|next)\s+$",
     re.IGNORECASE,
 )
-_MONTH_NAMES = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTH_NAMES = "|".join(MONTH_NAMES)
 # "of 2024", "of the year", "of August", "this year", "(April to June)": the calendar's.
 _PERIOD_OF = re.compile(
     r"\s+(?:of\s+(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+|FY)?(?:year|\d{4}|\d{2}\b"
