@@ -598,7 +598,50 @@ def _find_all(
         found = _anchor_following(found, published)
     if len(found) > 1 and published is not None:
         found = _anchor_to_sentence_year(found, offset)
+    elif len(found) > 1 and (year := _only_year(found)) is not None:
+        found = _dated_by_year(text, offset, locale, found, year)
     return found
+
+
+def _only_year(found: list[DateMention]) -> int | None:
+    """The one year the sentence writes out, if it writes exactly one and some day or month
+    in it has no year ("the first school term of 2024 will commence on Feb 19th")."""
+    dated = [m for m in found if m.first_day is not None]
+    if len(dated) != 1 or not _PLAIN_YEAR.fullmatch(dated[0].text) or dated[0].year_inferred:
+        return None  # "the 2023/24 plan", "the first half of 2024 … 2023": no one year to lend
+    return dated[0].first_day.year if any(map(_written_day, found)) else None  # type: ignore[union-attr]
+
+
+def _written_day(mention: DateMention) -> bool:
+    """A day written with its month but no year, and no publication date to give one."""
+    return (
+        mention.first_day is None
+        and mention.precision == "day"
+        and _HAS_DIGIT.search(mention.text) is not None
+    )
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_PLAIN_YEAR = re.compile(r"(?:[Ii]n\s+)?\d{4}")
+
+
+def _dated_by_year(
+    text: str, offset: int, locale: str | None, found: list[DateMention], year: int
+) -> list[DateMention]:
+    """Without a publication date, a day or month written without its year takes the year
+    the sentence writes: read again as if published in that year, each keeping its role."""
+    again = {
+        (m.start, m.end): m
+        for m in _find_all(text, dt.date(year, 1, 1), offset, locale, None)
+        if m.first_day is not None and m.first_day.year == year
+    }
+    dated: list[DateMention] = []
+    for mention in found:
+        twin = again.get((mention.start, mention.end))
+        if twin and _written_day(mention):
+            mention = dataclasses.replace(twin, role=mention.role, year_inferred=True)
+        dated.append(mention)
+    return dated
 
 
 def _drop_covered(found: list[DateMention]) -> list[DateMention]:
@@ -644,15 +687,32 @@ def _drop_restated(text: str, offset: int, found: list[DateMention]) -> list[Dat
     kept = [found[0]]
     for mention in found[1:]:
         previous = kept[-1]
+        gap = text[previous.end - offset : mention.start - offset]
         if (
             mention.date == previous.date
             and mention.date is not None
-            and text[previous.end - offset : mention.start - offset] == " ("
+            and gap == " ("
             and text.startswith(")", mention.end - offset)
         ):
             continue
+        if (
+            previous.precision == "day"
+            and mention.precision == "day"
+            and previous.text[:1].isalpha()
+            and _DAY_NAMED_AS.fullmatch(gap)
+        ):
+            kept[-1] = mention  # "Good Friday which falls on 15 April": the day the text gives
+            continue
         kept.append(mention)
     return kept
+
+
+# Between a named day and the date the text gives it: "Good Friday which falls on 15 April",
+# "Easter Monday on 18 April", "the Independence Day holiday is on 1 June".
+_DAY_NAMED_AS = re.compile(
+    r"[’']?s?,?\s+(?:holidays?\s+)?(?:(?:which|that)\s+)?"
+    r"(?:(?:falls|fell|is|was|will\s+(?:fall|be))\s+(?:on\s+)?|on\s+)(?:the\s+)?"
+)
 
 
 # "the twelve months to June 2012", "the six months ended 30 June 2015", "the five years
@@ -1630,7 +1690,9 @@ def _widen(kind: str, before: str, start: int, period: _Period) -> tuple[int, _P
         day = _shifted(period.first, sign * _count(shift["n"]), shift["unit"])
         return start - (len(tail) - shift.start()), _Period(day, day, "day", period.year_inferred)
     if shift["inclusive"]:  # "on or before 4 December": the day itself is still in time
-        return start - (len(tail) - shift.start()), period
+        # a cut-off, past or to come ("was told to pay on or before 10 October")
+        cut_off = period._replace(forced_role="deadline") if sign < 0 else period
+        return start - (len(tail) - shift.start()), cut_off
     # "before June 1" ends on May 31; "after June 1" starts on June 2.
     day = period.first - dt.timedelta(days=1) if sign < 0 else period.last + dt.timedelta(days=1)
     widened = _Period(day, day, "day", period.year_inferred, ambiguous=period.ambiguous)
@@ -2100,6 +2162,8 @@ def _is_year(text: str, match: re.Match[str], before: str) -> bool:
     """A bare 4-digit number reads as a year, not as a count ("2028 drones")."""
     if text.startswith(" block of", match.end()):
         return False  # "the 2100 block of Gottingen Street": an address, as police write it
+    if int(match["yr"]) % 100 < 60 and _CLOCK_ZONE_AFTER.match(text, match.end()):
+        return False  # "by 2017 GMT", "(1903 GMT Wednesday)": a time of day on the 24-hour clock
     if (
         text.startswith(("]", " ("), match.end())
         and _LAW_REPORT_AFTER.match(text, match.end())
@@ -2163,6 +2227,7 @@ def _is_year(text: str, match: re.Match[str], before: str) -> bool:
 
 
 _BUDGET_NAMERS = frozenset(["the", "proposed", "its", "their", "this", "approved", "draft"])
+_CLOCK_ZONE_AFTER = re.compile(r"[ \u00a0]?(?:GMT|UTC|Z\b|hrs\b|hours\s+(?:GMT|UTC|local))")
 
 
 def _names_an_event(before: str) -> bool:

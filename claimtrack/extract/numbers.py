@@ -149,6 +149,9 @@ CURRENCY_WORDS: dict[str, str] = {
     "dirhams": "AED", "riyals": "SAR", "crowns": "CZK", "koruna": "CZK",
     "ringgit": "MYR", "cedi": "GHS", "cedis": "GHS", "taka": "BDT", "baht": "THB",
     "rupiah": "IDR", "birr": "ETB",
+    # the Philippines' peso, as the news this is read on names it ("a 35 peso wage hike");
+    # a Mexican or Argentine peso is named so ("Mexican pesos")
+    "peso": "PHP", "pesos": "PHP",
 }  # fmt: skip
 # Adjectives that say which dollar, pound or franc ("Canadian dollars").
 CURRENCY_ADJECTIVES: dict[str, str] = {

@@ -160,8 +160,11 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _DOTTED_RUN = re.compile(r"[\d.]*")
 _SLASHED_RUN = re.compile(r"[\d/]*")
 _PHONE_RUN = re.compile(r"[\d ().\-]*")
-# A North American number with its area code in brackets: "(573) 290-5766".
-_AREA_CODE_NUMBER = re.compile(r"\(\d{3}\)[ \u00a0]?\d{3}[-.\u00a0 ]\d{4}(?!\d)")
+# A number with its area code in brackets: North American "(573) 290-5766", Australian
+# "(07) 4783 9800".
+_AREA_CODE_NUMBER = re.compile(
+    r"\(\d{3}\)[ \u00a0]?\d{3}[-.\u00a0 ]\d{4}(?!\d)|\(0\d\)[ \u00a0]?\d{4}[-.\u00a0 ]\d{4}(?!\d)"
+)
 _PHONE_DIGITS = 7  # the fewest digits of a number dialled after "+" (country code included)
 # Indian digit grouping: "Rs 10,20,800 crore", "75,03,914 cotton bales" (two-digit groups
 # before the last three digits, which no Western grouping writes).
@@ -195,6 +198,11 @@ _ALONE_SUBUNITS = {
     "kobo": "NGN",
 }  # fmt: skip
 _SUBUNIT_MAJORS = frozenset(_ALONE_SUBUNITS.values())
+# Cents of a named currency: "50 HK cents", "40 Hong Kong cents", "30 euro cents".
+_CENTS_OF = {
+    "hk": "HKD", "hong": "HKD", "us": "USD", "euro": "EUR", "nz": "NZD", "au": "AUD",
+    "singapore": "SGD", "canadian": "CAD", "australian": "AUD",
+}  # fmt: skip
 _MARKER_WORDS = (
     frozenset(
         {
@@ -215,6 +223,7 @@ _MARKER_WORDS = (
     | frozenset(CURRENCY_WORDS)
     | frozenset(_MORE_CURRENCY_WORDS)
     | frozenset(_ALONE_SUBUNITS)
+    | frozenset(_CENTS_OF)
     | _LOWER_CODES
 )
 _DATE_TIME_STARTS = frozenset("-/.:–aApP")
@@ -300,6 +309,7 @@ def _glued_currency(text: str, start: int, end: int) -> str | None:
     if (len(word) == 1 or word in ISO_CODES) and not (
         _sum_follows(text, end)
         or _MONEY_NOUN_AFTER.match(text, end)
+        or _PRICE_NAMED_BEFORE.search(text, max(0, letters.start() - _PRICE_REACH), letters.start())
         or _sign_used_for_sums(text, word, letters.start())
     ):
         return None
@@ -343,8 +353,14 @@ _LETTER_SIGN = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,5}(?=\d)")  # "P" in "P450",
 _FEET_INCHES = re.compile(r"['’′][ ]?(?P<inches>1[01]|\d)(?:\.\d+)?(?:\"|”|″|''|′′)(?!\w)")
 # "P41 per kilo", "P46 to P65": a price, or a range with the sign at both ends.
 _PRICE_AFTER = re.compile(
-    r" (?:per|a) (?:kilo|kg|litre|liter|l|bag|tonne|ton|head)\b| (?:to|and) [A-Z]\d"
+    r" (?:per|a) (?:kilo(?:gram)?|kg|litre|liter|l|bag|tonne|ton|head)\b| (?:to|and) [A-Z]\d"
+    r"|/(?:kg|kilo|l|litre|liter)\b"
 )
+# "farmgate prices of palay had plummeted to P15": a price named just before the figure.
+_PRICE_NAMED_BEFORE = re.compile(
+    r"\b(?:price|prices|cost)\b[^.;:\d]{0,40}\b(?:to|at|of|is|was|were)[ \u00a0]$"
+)
+_PRICE_REACH = 64
 _GLUED_LETTERS = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,5}$")
 # Names a number completes: stock indices by their number of members ("the S&P 500 rose",
 # "Nikkei 225 futures"), and makers and series whose numbers name a model, a flight or a
@@ -477,6 +493,10 @@ _LOW_BOUNDS = {
     ("larger", "than"), ("bigger", "than"), ("older", "than"), ("as", "little", "as"),
     ("as", "few", "as"),
     ("≥",), ("⩾",), (">",), (">", "="), ("not", "less", "than"), ("no", "less", "than"),
+    # a negated fall: "could not ... nor fall below 2 percent" is at least 2
+    ("not", "below"), ("not", "fall", "below"), ("nor", "fall", "below"), ("never", "below"),
+    ("not", "drop", "below"), ("not", "go", "below"), ("never", "fall", "below"),
+    ("not", "falling", "below"),
 }  # fmt: skip
 _HIGH_BOUNDS = {
     ("up", "to"), ("less", "than"), ("fewer", "than"), ("under",), ("below",),
@@ -491,6 +511,9 @@ _HIGH_BOUNDS = {
     ("restricted", "to"), ("limited", "to"), ("maximum", "capacity", "of"),
     ("lower", "than"), ("smaller", "than"), ("younger", "than"), ("as", "high", "as"),
     ("tops", "out", "at"), ("topping", "out", "at"), ("topped", "out", "at"),
+    # a negated excess: "could not exceed 5 percent" is at most 5
+    ("not", "exceed"), ("nor", "exceed"), ("never", "exceed"), ("cannot", "exceed"),
+    ("not", "exceeding", "the"), ("shall", "not", "exceed"),
 }  # fmt: skip
 _APPROXIMATE = {
     ("about",), ("around",), ("roughly",), ("some",), ("approximately",), ("an", "estimated"),
@@ -515,7 +538,11 @@ _FORECAST_VERBS = _words(
     "expected forecast predicted estimated anticipated projected pencilled penciled"
 )
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
-_AGE_BAND = re.compile(r"\s*(?:[-–]|to|and)\s*\d{1,3}(?!\d)")
+# "aged 11-25", "aged 6 months to 17 years old": an age band, the ages named in any unit
+_AGE_BAND = re.compile(
+    r"(?:\s+(?:months?|weeks?|years?))?\s*(?:[-–]|to|and)\s*\d{1,3}(?!\d)"
+    r"(?:\s+(?:months?|years?)(?:\s+old)?)?"
+)
 _RANGE_VERBS = frozenset(
     {"range", "ranges", "ranging", "ranged", "vary", "varies", "varying", "varied"}
 )
@@ -1048,8 +1075,22 @@ def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quanti
             quantity = replace(quantity, low=value, high=value)
         if quantity.per is not None and read and rereading.shared_rate(text, read[-1], quantity):
             read[-1] = replace(read[-1], per=quantity.per)
+        if read and _restates(text, read[-1], quantity):
+            continue  # "1 gigabyte (1GB)": the same figure again, in brackets
         read.append(quantity)
     return _read_distant(text, read)
+
+
+def _restates(text: str, earlier: Quantity, later: Quantity) -> bool:
+    """Whether `later` repeats `earlier` in brackets right after it, in another spelling of
+    the same unit ("10 kilometres (10 km)"); a conversion ("5 miles (8 km)") is kept."""
+    return (
+        later.si_low is not None
+        and text[earlier.end : later.start].strip() == "("
+        and (later.si_low, later.si_high, later.per)
+        == (earlier.si_low, earlier.si_high, earlier.per)
+        and (later.low, later.high) == (earlier.low, earlier.high)
+    )
 
 
 _RATE_HINTS = (
@@ -1310,8 +1351,8 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
         end = _read_suffix_bound(text, value, end)  # "3 children or more"
     if unit is not None and prefix.previous == "the" and _expected_by(text, end):
         unit, end = None, value.end  # "the 75,000 economists had expected": the noun is a subject
-    if unit == "basis" and text.startswith(" point", end):
-        unit, end = "basis point", end + len(" point")  # "a 25-basis point reduction"
+    if unit == "basis" and text.startswith((" point", "-point"), end):
+        unit, end = "basis point", end + len(" point")  # "a 25-basis point", "100-basis-point"
     if unit in ("points", "point") and _points_of_a_percentage(text, start, end):
         unit = "pp"  # "31%, nine points ahead of Labour": points beside a percentage
     per, end = _read_rate(text, end)
@@ -2973,9 +3014,10 @@ def _is_phone_number(text: str, value: _Value, prefix: _Prefix) -> bool:
 # "bus services 4, 4F, 16A and 33"; a unit after the figure keeps it ("services 24 hours").
 _ROUTE_WORDS = _words("service services route routes line lines")
 _LIST_GAPS = frozenset([", ", "& ", "d ", "r "])  # "d ", "r ": the end of "and ", "or "
-# "Route 1 and 6", "Route 5 or 75": one route named, another joined to it.
+# "Route 1 and 6", "Route 5 or 75": one route named, another joined to it; "petitioner
+# Nos. 2 and 3": numbered parties.
 _ROUTE_LIST_BEFORE = re.compile(
-    r"\b(?i:services?|routes?|lines?)\s+(?:[A-Za-z]?\d+[A-Za-z]?\s*(?:,|&|and|or)\s*)+$"
+    r"\b(?i:services?|routes?|lines?|nos\.?)\s+(?:[A-Za-z]?\d+[A-Za-z]?\s*(?:,|&|and|or)\s*)+$"
 )
 
 
@@ -3302,8 +3344,10 @@ def _read_marker(text: str, value: _Value) -> int:
     marker, end = _marker_at(text, value.end)
     if marker is None:
         return value.end
-    if marker in _SUBUNIT_MAJORS and _SUBUNIT_END.search(text, max(0, end - 6), end):
-        value.value /= 100  # "ten cents", "64 paise": a hundredth of the major unit
+    if (marker in _SUBUNIT_MAJORS or marker in _CENTS_OF.values()) and _SUBUNIT_END.search(
+        text, max(0, end - 6), end
+    ):
+        value.value /= 100  # "ten cents", "64 paise", "50 HK cents": a hundredth of the major unit
         value.scaled = True
     if marker == "$":
         marker, value.bare_dollar = "USD", True
@@ -3430,11 +3474,17 @@ def _marker_at(text: str, position: int) -> tuple[str | None, int]:
         return code, token.end
     if lower in _LOWER_CODES:
         return code.upper(), token.end  # "20 usd"
+    if lower in _CENTS_OF and following is not None:
+        cents = (
+            _token(text, following.end) if lower == "hong" and next_lower == "kong" else following
+        )
+        if cents is not None and cents.lower in ("cents", "cent"):
+            return _CENTS_OF[lower], cents.end  # "50 HK cents", "40 Hong Kong cents"
     if lower in CURRENCY_ADJECTIVES and following is not None and next_lower in CURRENCY_WORDS:
         adjective = CURRENCY_ADJECTIVES[lower]
         return (
             adjective
-            if next_lower.startswith(("dollar", "franc", "krone", "kron", "pound", "crown"))
+            if next_lower.startswith(("dollar", "franc", "krone", "kron", "pound", "crown", "peso"))
             else CURRENCY_WORDS[next_lower]
         ), following.end
     if (
@@ -4007,7 +4057,7 @@ def _read_period(text: str, position: int) -> tuple[Per | None, int]:
             return _PERIODS[period.lower], period.end
         return None, position
     if lower == "per" and _token_kind(text, token.end) == "num":
-        return _read_per_denominator(text, token, position)
+        return None, position  # "Rs 900 per 25 kg crate": the denominator is a figure of its own
     if lower in _RATE_OPENERS:
         period = _token(text, token.end)
         if period is None or period.lower not in _PERIOD_WORDS:
@@ -4027,14 +4077,3 @@ def _token_kind(text: str, position: int) -> str:
     """The kind of the next token ("num", "word", "sym"), or "" at a line end."""
     token = _token(text, position)
     return token.kind if token is not None else ""
-
-
-def _read_per_denominator(text: str, per: _Tok, position: int) -> tuple[Per | None, int]:
-    """ "per 100,000 people (a year)": a denominator is part of the quantity, not a rate."""
-    try:
-        denominator = _read_figure(text, _token(text, per.end).start)  # type: ignore[union-attr]
-    except _Rejected:
-        return None, position
-    end = _read_unit(text, denominator.end, denominator)[1]
-    period, period_end = _read_period(text, end)
-    return (period, period_end) if period is not None else (None, end)

@@ -52,7 +52,8 @@ _LENGTH_CONTEXT = re.compile(
     r"\b(?:tall|stands?|stood|standing|heights?|high|long|deep|depth|wide|width|"
     r"wingspan|shorty|giant|jump\w*|leap\w*|throw\w*|sprint|metres?|meters?|"
     r"distance|swim|swam|dash|hurdles|races?|relay|freestyle|breaststroke|backstroke|"
-    r"butterfly|medley|steeplechase|heats?|finals?|ran|runs?|complete[sd]?|measuring)\b"
+    r"butterfly|medley|steeplechase|heats?|finals?|ran|runs?|complete[sd]?|measuring|"
+    r"waves?|swells?|tides?|storm\s+surges?|sea\s+level)\b"
     r"|\bof (?:him|her)\b|\dm ?[x×] ?\d",  # "a box culvert measuring 2.0m x 2.0m"
     re.IGNORECASE,
 )

@@ -420,7 +420,7 @@ FRESH_DEV_18 = Path(__file__).parent / "unseen" / "dev_fresh18.jsonl"
 # scored once when they were done: not tuned on (README there).
 FRESH_DEV_19 = Path(__file__).parent / "unseen" / "dev_fresh19.jsonl"
 # A twentieth, labelled by reading while the rules were being written from the nineteenth,
-# scored once when they were done: not tuned on (README there).
+# scored once when they were done, then tuned on (README there).
 FRESH_DEV_20 = Path(__file__).parent / "unseen" / "dev_fresh20.jsonl"
 # Fractions are labelled to four places (0.6667 for two thirds).
 UNSEEN_TOLERANCE = 1e-3
@@ -551,10 +551,10 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
 
 
 # Issue 12 asks 0.90 (values), 0.85 (strict) and 0.85 (dates) on the test split.
-# Today's figures are below that bar (values 0.882, strict 0.796, dates 0.814 at the
-# end of the sixth 2026-12-07 session); these floors sit just under them to guard against
+# Today's figures are below that bar (values 0.888, strict 0.805, dates 0.820 at the
+# end of the twelfth 2026-12-07 session); these floors sit just under them to guard against
 # regression and do not certify the bar.
-UNSEEN_TEST_FLOORS = {"values": 0.88, "strict": 0.795, "dates": 0.805}
+UNSEEN_TEST_FLOORS = {"values": 0.885, "strict": 0.80, "dates": 0.815}
 
 
 def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -> None:
@@ -611,7 +611,8 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # session: fresh dev 19's misses were read for that session's rules (0.944 / 0.922 / 0.824
 # after them), so it is tuned on now; fresh dev 20, labelled meanwhile and not tuned on,
 # scored 0.923 / 0.895 / 0.799 with the code before the session and 0.923 / 0.895 / 0.801
-# after it.
+# after it. Twelfth session: fresh dev 20's misses were read for that session's rules
+# (0.949 / 0.929 / 0.825 after them), so it is tuned on now.
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
@@ -633,7 +634,7 @@ DEV_FLOORS = {
     "fresh dev 17": {"values": 0.925, "strict": 0.875, "dates": 0.82},
     "fresh dev 18": {"values": 0.89, "strict": 0.855, "dates": 0.815},
     "fresh dev 19": {"values": 0.94, "strict": 0.915, "dates": 0.82},
-    "fresh dev 20": {"values": 0.92, "strict": 0.89, "dates": 0.795},
+    "fresh dev 20": {"values": 0.945, "strict": 0.925, "dates": 0.82},
 }
 
 

@@ -1601,3 +1601,24 @@ def test_schedules_in_a_clause_of_their_own_and_windows_with_two_counts() -> Non
     # "go into effect" on a day, stated as a fact, is mentioned
     applies = one("The new limits go into effect on or around January 1.", published)
     assert (applies.date, applies.role) == (dt.date(2013, 1, 1), "mentioned")
+
+
+def test_clock_times_named_days_cut_offs_and_a_written_year() -> None:
+    published = dt.date(2022, 1, 10)
+    # a 24-hour clock time before a time zone is no year
+    assert find_dates("Waves could reach the coast by 2115 GMT.", published) == []
+    times = find_dates("It struck at 6.10am Friday (1910 GMT Thursday).", published)
+    assert [m.text for m in times] == ["Friday", "Thursday"]
+    # a named day with the date the text gives it is that one date
+    holiday = find_dates("Schools close for Good Friday, which falls on 15 April.", published)
+    assert [(m.date, m.text) for m in holiday] == [(dt.date(2022, 4, 15), "15 April")]
+    assert [m.text for m in find_dates("Easter Monday is April 18.", published)] == ["April 18"]
+    # "on or before" a day is a cut-off, even when the day has passed
+    past = one("Claims had to be filed on or before 3 January 2022.", published)
+    assert (past.date, past.role) == (dt.date(2022, 1, 3), "deadline")
+    # without a publication date, a day without its year takes the one the sentence writes
+    term = find_dates("The second term of 2025 will begin on May 12th.", None)
+    assert [m.text for m in term] == ["2025", "May 12th"] and term[1].date == dt.date(2025, 5, 12)
+    # two years written, or none: the day stays undated
+    two = find_dates("Between 2019 and 2021 the fair opened on June 3.", None)
+    assert two[-1].date is None

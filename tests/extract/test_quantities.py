@@ -261,13 +261,32 @@ def test_unit_is_the_counted_noun_phrase(text: str, unit: str | None) -> None:
         ("£150 more a year", "year"),
         ("$80 a barrel", None),
         ("$80 per capita", None),
-        ("5 cases per 100,000 people", None),
         ("600 drones a year ago", None),
     ],
 )
 def test_rate_period_is_a_time_period_only(text: str, per: str | None) -> None:
     # given a rate phrase after a quantity, then per is the period, or None if not a time
     assert _one(text).per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5 cases per 100,000 people", [(5, None, "cases"), (100000, None, "people")]),
+        ("Rs 900 per 25 kg crate", [(900, None, "INR"), (25, None, "kg")]),
+        ("KSh 4,000 per 90kg bag", [(4000, None, "KES"), (90, None, "kg")]),
+        (
+            "1.2 deaths per 100 million vehicle miles",
+            [(1.2, None, "deaths"), (100_000_000, None, "vehicle miles")],
+        ),
+    ],
+)
+def test_a_denominator_is_a_figure_of_its_own(
+    text: str, expected: list[tuple[float, str | None, str]]
+) -> None:
+    # given a price or a rate "per" a counted amount, then the amount is read as its own figure
+    found = find_quantities(text)
+    assert [(q.low, q.per, q.unit) for q in found] == expected
 
 
 @pytest.mark.parametrize(

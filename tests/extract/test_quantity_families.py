@@ -1714,3 +1714,49 @@ def test_dialled_numbers_bus_lines_steps_and_papers_count_nothing(
     text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
 ) -> None:
     _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a price or a rate "per" a counted amount: the amount is a figure of its own
+        ("Millers now pay Sh2,900 per 90kg bag.", [(2900, 2900, "KES", None), (90, 90, "kg", None)]),
+        ("Freight fell to $2,100 per 40-foot box.",
+         [(2100, 2100, "USD", None), (40, 40, "foot", None)]),
+        # a price named before a letter sign makes the bare figure after it a sum
+        ("Farm-gate prices of corn dropped to P12.", [(12, 12, "PHP", None)]),
+        ("The cost of milling is P3/kg this season.", [(3, 3, "PHP", None)]),
+        ("The P5 nations met in Geneva.", []),
+        # pesos, and cents of a named currency
+        ("A 5-peso rise in the daily wage was approved.", [(5, 5, "PHP", None)]),
+        ("The fare goes up by 30 HK cents.", [(0.3, 0.3, "HKD", None)]),
+        ("Stamps cost 60 euro cents more.", [(0.6, 0.6, "EUR", None)]),
+        # a hyphenated basis point is a basis point
+        ("The bank announced a 75-basis-point cut.", [(75, 75, "basis point", None)]),
+        # a negated excess bounds from above, a negated fall from below
+        ("Inflation must not exceed 6 percent, nor fall below 1 percent.",
+         [(None, 6, "%", None), (1, None, "%", None)]),
+        # the same figure restated in brackets is read once; a conversion is kept
+        ("Each plan includes 2 gigabytes (2GB) of data.", [(2, 2, "gigabyte", None)]),
+        ("The trail is 5 miles (8 km) long.", [(5, 5, "mile", None), (8, 8, "km", None)]),
+        # "1m" beside waves or a tide is a height in metres
+        ("Swells of up to 2m above the tide are expected.", [(None, 2, "m", None)]),
+    ],
+)  # fmt: skip
+def test_denominators_letter_signs_cents_negated_bounds_and_restated_figures(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numbered parties, age bands in two units, and a number to call
+        "The respondent Nos. 4 and 5 were acquitted.",
+        "Drops are offered to children aged 6 months to 5 years.",
+        "Call the depot on (08) 9321 4455 for details.",
+    ],
+)
+def test_numbered_parties_age_bands_and_area_coded_numbers_count_nothing(text: str) -> None:
+    _assert_found(text, [])
