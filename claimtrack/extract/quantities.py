@@ -574,7 +574,7 @@ _LABELS = _words(
     "brigade battalion squadron highway road interstate channel formula apollo vol volume "
     "part act annex protocol amendment directive model type mark mk series psalm port "
     "exit suite apartment apt ext extension footnote fig figure table ordinance decree docket "
-    "exhibit appendix schedule class reference ref marker round code step"
+    "exhibit appendix schedule class reference ref marker round code step term"
 )
 # Before a bare four-digit figure these make it a year even when a noun follows.
 _YEAR_CONTEXT = _words(
@@ -674,6 +674,9 @@ _STOP = (
         "get make makes made take takes took gave give saw see sees need needs needed want wants "
         "plan plans planned hit hits left leave leaves cost costs put set reached reach reaches "
         "killed died injured wounded arrived fled joined took used using "
+        # verbs whose -s form reads as a plural: "Turbo 5 comes in two colours", "Term 3 begins"
+        "comes begins concludes commences continues follows requires allows seems appears "
+        "brings includes means "
         # adverbs and time words
         "also only just still already now then today yesterday tomorrow tonight overnight last "
         "next ago earlier later again even never ever almost nearly roughly respectively apiece "

@@ -422,6 +422,9 @@ FRESH_DEV_19 = Path(__file__).parent / "unseen" / "dev_fresh19.jsonl"
 # A twentieth, labelled by reading while the rules were being written from the nineteenth,
 # scored once when they were done, then tuned on (README there).
 FRESH_DEV_20 = Path(__file__).parent / "unseen" / "dev_fresh20.jsonl"
+# A twenty-first, labelled by reading while the rules were being written from the twentieth,
+# scored once when they were done: not tuned on (README there).
+FRESH_DEV_21 = Path(__file__).parent / "unseen" / "dev_fresh21.jsonl"
 # Fractions are labelled to four places (0.6667 for two thirds).
 UNSEEN_TOLERANCE = 1e-3
 
@@ -522,6 +525,7 @@ def split_figures(cases: list[Case]) -> dict[str, dict[str, Tally]]:
         "fresh dev 18": facet_figures(load_unseen("dev", FRESH_DEV_18)),
         "fresh dev 19": facet_figures(load_unseen("dev", FRESH_DEV_19)),
         "fresh dev 20": facet_figures(load_unseen("dev", FRESH_DEV_20)),
+        "fresh dev 21": facet_figures(load_unseen("dev", FRESH_DEV_21)),
         "unseen test": facet_figures(load_unseen("test")),
     }
     print("\n" + facet_table(rows))
@@ -612,7 +616,9 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # after them), so it is tuned on now; fresh dev 20, labelled meanwhile and not tuned on,
 # scored 0.923 / 0.895 / 0.799 with the code before the session and 0.923 / 0.895 / 0.801
 # after it. Twelfth session: fresh dev 20's misses were read for that session's rules
-# (0.949 / 0.929 / 0.825 after them), so it is tuned on now.
+# (0.953 / 0.932 / 0.825 after them), so it is tuned on now; fresh dev 21, labelled
+# meanwhile and not tuned on, scored 0.935 / 0.854 / 0.767 with the code before the session
+# and 0.935 / 0.854 / 0.770 after it.
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
@@ -634,7 +640,8 @@ DEV_FLOORS = {
     "fresh dev 17": {"values": 0.925, "strict": 0.875, "dates": 0.82},
     "fresh dev 18": {"values": 0.89, "strict": 0.855, "dates": 0.815},
     "fresh dev 19": {"values": 0.94, "strict": 0.915, "dates": 0.82},
-    "fresh dev 20": {"values": 0.945, "strict": 0.925, "dates": 0.82},
+    "fresh dev 20": {"values": 0.95, "strict": 0.93, "dates": 0.82},
+    "fresh dev 21": {"values": 0.93, "strict": 0.85, "dates": 0.765},
 }
 
 
@@ -650,7 +657,7 @@ FRESH_BATCHES = [
     FRESH_DEV, FRESH_DEV_2, FRESH_DEV_3, FRESH_DEV_4, FRESH_DEV_5, FRESH_DEV_6, FRESH_DEV_7,
     FRESH_DEV_8, FRESH_DEV_9, FRESH_DEV_10, FRESH_DEV_11, FRESH_DEV_12, FRESH_DEV_13,
     FRESH_DEV_14, FRESH_DEV_15, FRESH_DEV_16, FRESH_DEV_17, FRESH_DEV_18, FRESH_DEV_19,
-    FRESH_DEV_20,
+    FRESH_DEV_20, FRESH_DEV_21,
 ]  # fmt: skip
 
 
@@ -678,6 +685,7 @@ FRESH_BATCHES = [
         "fresh-18",
         "fresh-19",
         "fresh-20",
+        "fresh-21",
     ],
 )
 def test_the_fresh_dev_batches_are_well_formed(batch: Path) -> None:

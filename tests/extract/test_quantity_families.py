@@ -1741,6 +1741,8 @@ def test_dialled_numbers_bus_lines_steps_and_papers_count_nothing(
         ("The trail is 5 miles (8 km) long.", [(5, 5, "mile", None), (8, 8, "km", None)]),
         # "1m" beside waves or a tide is a height in metres
         ("Swells of up to 2m above the tide are expected.", [(None, 2, "m", None)]),
+        # a model's number before a verb: the verb is no counted noun
+        ("The Nova 7 comes in three colours.", [(3, 3, "colours", None)]),
     ],
 )  # fmt: skip
 def test_denominators_letter_signs_cents_negated_bounds_and_restated_figures(
@@ -1756,6 +1758,9 @@ def test_denominators_letter_signs_cents_negated_bounds_and_restated_figures(
         "The respondent Nos. 4 and 5 were acquitted.",
         "Drops are offered to children aged 6 months to 5 years.",
         "Call the depot on (08) 9321 4455 for details.",
+        # a school term's number, and a verb after a figure, count nothing
+        "Term 2 begins on 5 May.",
+        "The calendar for 2025 concludes with a third term.",
     ],
 )
 def test_numbered_parties_age_bands_and_area_coded_numbers_count_nothing(text: str) -> None:
