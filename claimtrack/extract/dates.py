@@ -604,8 +604,8 @@ def _find_all(
 
 
 def _only_year(found: list[DateMention]) -> int | None:
-    """The one year the sentence writes out, if it writes exactly one and some day or month
-    in it has no year ("the first school term of 2024 will commence on Feb 19th")."""
+    """The one year the sentence writes out, if it writes exactly one, dates nothing else, and
+    some day in it has no year ("the first school term of 2024 will commence on Feb 19th")."""
     dated = [m for m in found if m.first_day is not None]
     if len(dated) != 1 or not _PLAIN_YEAR.fullmatch(dated[0].text) or dated[0].year_inferred:
         return None  # "the 2023/24 plan", "the first half of 2024 … 2023": no one year to lend
@@ -617,19 +617,18 @@ def _written_day(mention: DateMention) -> bool:
     return (
         mention.first_day is None
         and mention.precision == "day"
-        and _HAS_DIGIT.search(mention.text) is not None
+        and _DIGIT.search(mention.text) is not None
     )
 
 
-_HAS_DIGIT = re.compile(r"\d")
 _PLAIN_YEAR = re.compile(r"(?:[Ii]n\s+)?\d{4}")
 
 
 def _dated_by_year(
     text: str, offset: int, locale: str | None, found: list[DateMention], year: int
 ) -> list[DateMention]:
-    """Without a publication date, a day or month written without its year takes the year
-    the sentence writes: read again as if published in that year, each keeping its role."""
+    """Without a publication date, a day written without its year takes the year the sentence
+    writes: the sentence read again as if published in that year, each day keeping its role."""
     again = {
         (m.start, m.end): m
         for m in _find_all(text, dt.date(year, 1, 1), offset, locale, None)
@@ -683,7 +682,8 @@ _OPENING_HOURS = re.compile(
 
 def _drop_restated(text: str, offset: int, found: list[DateMention]) -> list[DateMention]:
     """Without a date restated in brackets right after itself ("the second quarter of 2024
-    (2Q24)"): one date, written twice."""
+    (2Q24)"): one date, written twice; and a named day given its date ("Good Friday which
+    falls on 15 April") is that date."""
     kept = [found[0]]
     for mention in found[1:]:
         previous = kept[-1]

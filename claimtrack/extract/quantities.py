@@ -197,12 +197,13 @@ _ALONE_SUBUNITS = {
     "sen": "MYR",  # "a dividend of 29 sen per share": ringgit's sen (Brunei's too, seldom news)
     "kobo": "NGN",
 }  # fmt: skip
-_SUBUNIT_MAJORS = frozenset(_ALONE_SUBUNITS.values())
 # Cents of a named currency: "50 HK cents", "40 Hong Kong cents", "30 euro cents".
 _CENTS_OF = {
     "hk": "HKD", "hong": "HKD", "us": "USD", "euro": "EUR", "nz": "NZD", "au": "AUD",
     "singapore": "SGD", "canadian": "CAD", "australian": "AUD",
 }  # fmt: skip
+# The currencies a count of cents, paise, sen or kobo after the figure is a hundredth of.
+_SUBUNIT_MAJORS = frozenset(_ALONE_SUBUNITS.values()) | frozenset(_CENTS_OF.values())
 _MARKER_WORDS = (
     frozenset(
         {
@@ -3347,9 +3348,7 @@ def _read_marker(text: str, value: _Value) -> int:
     marker, end = _marker_at(text, value.end)
     if marker is None:
         return value.end
-    if (marker in _SUBUNIT_MAJORS or marker in _CENTS_OF.values()) and _SUBUNIT_END.search(
-        text, max(0, end - 6), end
-    ):
+    if marker in _SUBUNIT_MAJORS and _SUBUNIT_END.search(text, max(0, end - 6), end):
         value.value /= 100  # "ten cents", "64 paise", "50 HK cents": a hundredth of the major unit
         value.scaled = True
     if marker == "$":
