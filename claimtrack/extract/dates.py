@@ -233,7 +233,7 @@ _DATE_OPENERS = {
         r"\b",
     ),
     "nineteen": r"[\s-]+\w",
-    "the": rf"\s+(?:\d|['’]\d|{_AFTER_THE}|{_THE_SPAN})",
+    "the": rf"\s+(?:\d|['’]\d|{_AFTER_THE}|{_THE_SPAN}|(?:year|month|week|quarter)-ago\b)",
     "so": r"\s+far",
     "prior": r"\s+(?:year|month|week|quarter)\b",
     "good": r"\s+friday",
@@ -337,7 +337,7 @@ _DATE = re.compile(
         |(?P<mo_short>{word_trie(_SHORT_MONTHS)})(?:\.|\b)(?![\w-]))\b
         (?(mo_mod)(?!\.?,?\s*\d)))  # "last October 26" is the day form's
   | (?=[lLnNtTMWFS])(?P<weekday>\b(?:(?P<wd_mod>(?i:last|next|this))\s+)?(?P<wd>{_WEEKDAY})\b(?!s))
-  | (?=[lLnNtTpP])(?P<rel>\b(?P<rel_mod>(?i:last|next|this|the\s+coming|the\s+previous|(?:the\s+)?prior))\s+(?:(?i:calendar)\s+)?(?P<rel_unit>(?i:year|month|week|quarter))\b)
+  | (?=[lLnNtTpP])(?P<rel>\b(?P<rel_mod>(?i:last|next|this|the\s+coming|the\s+previous|(?:the\s+)?prior|the(?=\s+(?:year|month|week|quarter)-ago\b(?!\s+(?:period|quarter|month|week|half|level|figure)s?\b))))\s+(?:(?i:calendar)\s+)?(?P<rel_unit>(?i:year|month|week|quarter))(?P<rel_ago>-ago)?\b)
   | (?=[yYtTlLdD])(?P<dayword>\b(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)
         |(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday))\b
   | (?=[lLtTnNaA])(?P<weekend>\b(?P<wkend_mod>(?i:last|this|next|the|at\s+the))\s+(?i:weekend)\b)
@@ -1501,8 +1501,13 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
         before = _before(text, start)
         has_deadline_word = _has_deadline_word(before, text, match.end())
     if period.forced_role is None and (
-        _PAST_RELATIVE.match(match.group()) or _BASELINE_AFTER.match(text, match.end())
+        _PAST_RELATIVE.match(match.group())
+        or _BASELINE_AFTER.match(text, match.end())
+        or _WIRE_DATELINE_AFTER.match(text, match.end())
+        or _INSTEAD_OF_BEFORE.search(before[-12:])
     ):
+        # also the day of a wire story's dateline ("Jan. 23, 2020 /PRNewswire/ --"), and a
+        # day given up ("until 30 April 2011 instead of 31 January 2011")
         # "last year" is never due, nor the year of a baseline ("cut by 2030 from 2005 levels")
         period = period._replace(forced_role="mentioned")
     elif (
@@ -1528,6 +1533,9 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
     return _to_mention(context, start, match.end(), period, role)
 
 
+# After a dateline's date: the wire's name and a dash ("/PRNewswire/ --", "(HealthDay News) —").
+_WIRE_DATELINE_AFTER = re.compile(r"\s*(?:/[A-Za-z-]+/|\((?:[A-Z][\w.]*\s*){1,3}\))\s*(?:--|[—–])")
+_INSTEAD_OF_BEFORE = re.compile(r"\b(?:instead\s+of|rather\s+than)\s+$", re.IGNORECASE)
 _POSSESSED_RELATIVE = re.compile(r"(?:this|next|(?:the\s+)?coming)\s", re.IGNORECASE)
 
 
@@ -1878,6 +1886,8 @@ _S_WORDS = frozenset(["plus", "this", "was", "is", "has", "as", "its", "us", "th
 # corn price", "The warmest March ever", "August's price stability".
 _MONTH_AS_ADJECTIVE_BEFORE = re.compile(r"\b(?i:the|its|their|this|a|an)\s+(?:[a-z]+est\s+)?$")
 _MONTH_AS_ADJECTIVE_AFTER = re.compile(r"['’]s\b|\s+(?!of\b|and\b|or\b|to\b)[a-z]")
+_ANY_WEEKDAY_BEFORE = re.compile(r"\b(?:(?i:on|for)\s+a|(?i:any))\s+$")
+_ANY_WEEKDAY_AFTER = re.compile(r"\s+(?:falls|fell|comes|came|is|was|happens)\b")
 _EVERY_BEFORE = re.compile(rf"\b(?i:every|each)\s+(?:{_WEEKDAY},?\s+(?:and|or|&)\s+)?$")
 _EVERY_AFTER = re.compile(r"s?\s+(?i:of|in)\s+(?i:every|each)\b")
 _MIXED_NUMBER_BEFORE = re.compile(r"\d[-\s]$")
@@ -1894,11 +1904,21 @@ _MONTH_GROUP = {"mdy": "mdy_m", "dmy": "dmy_m", "spelled": "sp_m", "my": "my_m",
 def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tense: TenseOf) -> bool:
     """Reject matches that are words or durations here, not dates."""
     if kind == "year":
+        if _COHORT_OR_MODEL_BEFORE.search(before[-40:]) or (
+            _VEHICLE_AFTER.match(text, match.end()) and not _YEAR_PREPOSITION.search(before[-8:])
+        ):
+            return False  # "the class of 2021", "a 2001 Honda Civic": a cohort, a model year
         return _is_year(text, match, before)
     if kind == "weekday" and (
         _EVERY_BEFORE.search(before[-24:]) or _EVERY_AFTER.match(text, match.end())
     ):
         return False  # "every Wednesday", "the first Wednesday of every month": a habit
+    if kind == "weekday" and (
+        _ANY_WEEKDAY_BEFORE.search(before[-9:])
+        or (before.endswith(("a ", "A ")) and _ANY_WEEKDAY_AFTER.match(text, match.end()))
+    ):
+        return False  # "falls on a Monday", "If a Monday falls": any Monday; not "a Thursday
+        # press conference", which is one
     if kind == "dayword" and (
         _VALUE_OF_THE_DAY.match(text, match.end()) or _AMOUNT_TODAY_BEFORE.search(before[-40:])
     ):
@@ -1975,6 +1995,20 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
     return True
 
 
+# Years that name a cohort or a vehicle's model: "the class of 2021", "model year 2002
+# through 2015", "models from 2000 to 2008", "2001-2003 Hondas", "a 2006 Ford Ranger".
+_COHORT_OR_MODEL_BEFORE = re.compile(
+    r"\b(?:class\s+of|model[\s-]+years?|models?\s+from)\s+"
+    r"(?:(?:19|20)\d\d\s*(?:through|thru|to|and|[-–])\s*)?$",
+    re.IGNORECASE,
+)
+_YEAR_PREPOSITION = re.compile(r"\b(?i:in|since|by|until|till|before|after|during)\s+$")
+_VEHICLE_AFTER = re.compile(
+    r"(?:\s*[-–]\s*(?:19|20)?\d\d)?\s+(?:Honda|Acura|Ford|Toyota|Nissan|Infiniti|Mazda|Subaru"
+    r"|Mitsubishi|Lexus|Chevrolet|Chevy|GMC|Buick|Cadillac|Dodge|Chrysler|Jeep|Pontiac|Saturn"
+    r"|Hyundai|Kia|BMW|Audi|Volkswagen|VW|Mercedes|Porsche|Volvo|Saab|Jaguar|Tesla|Lincoln"
+    r"|Mercury|Fiat|Peugeot|Renault|Citroen|Skoda|Opel|Vauxhall|Suzuki|Isuzu)s?\b"
+)
 # After "within N weeks": the span runs from something other than publication.
 _ANCHORED_SPAN = re.compile(r"\s+(?:of|from)\b", re.IGNORECASE)
 _SPELLED_YEAR_BEFORE = re.compile(
@@ -2029,7 +2063,15 @@ def _has_deadline_word(before: str, text: str, end: int) -> bool:
             and _DEADLINE_AT_TIME_BARE.search(before[-32:]) is not None
         )
         or (before.endswith(("for ", "year ")) and _BUDGET_FOR.search(before[-90:]) is not None)
+        or (
+            before.endswith(("late ", "early "))
+            and _UNTIL_PART_OF_DAY.search(before[-16:]) is not None
+        )
     )
+
+
+# "Until late Thursday night", "until early Monday": a part of the day between the two.
+_UNTIL_PART_OF_DAY = re.compile(r"\b(?i:until|till|through|by)\s+(?:late|early)\s+$")
 
 
 # "a budget of 54.99 trillion naira for the year 2025", "a $158 million budget for the
@@ -2697,6 +2739,13 @@ def _resolve_part(
         return _Period(None, None, precision, is_relative=True)
     year = _relative_year(match["part_rel"], published) if match["part_rel"] else published.year
     period = _part_period(year or published.year, name)
+    if (
+        match["part_rel"] is None
+        and period.first is not None
+        and period.first > published
+        and tense() == "past"
+    ):
+        period = _part_period(published.year - 1, name)  # "Fourth-quarter output was …" in January
     return period._replace(year_inferred=match["part_rel"] is None)
 
 
@@ -2747,8 +2796,10 @@ def _unit_period(unit: str, modifier: str, published: dt.date | None) -> _Period
 
 
 def _resolve_rel(match: re.Match[str], published: dt.date | None, tense: TenseOf) -> _Period | None:
-    """Last year, next month, this week (Monday to Sunday)."""
-    return _unit_period(match["rel_unit"], match["rel_mod"], published)
+    """Last year, next month, this week (Monday to Sunday); "the year-ago" is last year."""
+    return _unit_period(
+        match["rel_unit"], "last" if match["rel_ago"] else match["rel_mod"], published
+    )
 
 
 def _resolve_later(

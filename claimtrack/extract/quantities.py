@@ -379,7 +379,14 @@ _AIRLINER = re.compile(
     r"7[0-8]7(?:-\d{1,3}s?\b|(?:s|-\d{1,3}s?)?\s+(?:jets?|aircraft|planes?|airliners?|freighters?|MAX|Max)\b)"
 )
 # "over the age of 25", "between the ages of 21 and 34", "up to the age of five years".
-_AGE_OF = re.compile(r"\bages?\s+of\s+$|\baged\s+between\s+$", re.IGNORECASE)
+_AGE_OF = re.compile(
+    r"\bages?\s+of\s+$|\baged\s+(?:between|over|under|above|below|from)\s+$", re.IGNORECASE
+)
+_AGE_OF_LAST = frozenset({"of", "between", "over", "under", "above", "below", "from"})
+# "over 50 years of age", "the 65-69 age group": ages that name people, counting nothing
+_AGE_GROUP_AFTER = re.compile(
+    r"\s+years?\s+of\s+age\b|\s*[-–]\s*\d{1,3}\s+age[\s-]+(?:groups?|brackets?|bands?)\b"
+)
 # "the Road Transportation Act 74 of 1977", "the Criminal Procedure Act, 51 of 1977": a
 # statute's number and year name it; so do a case's ("Others (27 of 2018)", "Appeal
 # No.AAU 65 of 2013"), in brackets or after "No." and a court's letters.
@@ -641,7 +648,7 @@ _ON_A_NOUN = re.compile(
     r"[ \u00a0]+on[ \u00a0]+(?:their|its|his|her|your|our|the|each|every|all)\b"
 )
 # "a year ago" is a date, not a rate.
-_NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "on", "or"})
+_NOT_RATE_AFTER = frozenset({"ago", "earlier", "later", "before", "after", "prior", "on", "or"})
 # Durations a date expression consumes ("within two weeks", "the past two decades"); minutes
 # and hours are not dates, except in a rolling span ("over the next 48 hours").
 _DURATION_UNITS = _words(
@@ -2637,7 +2644,8 @@ _COMPARATIVES = _words("more less fewer higher lower greater bigger smaller abov
 # "spread over five instalments", "a budget over 10 years", "rose 5% over three years": "over"
 # opens the span a figure is spread across; after these words it means "more than".
 _SPAN_AFTER_OVER = re.compile(
-    r"(?:\d[\d,.]*|[a-z]+)[\s-]+(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)"
+    r"(?:\d[\d,.]*|[a-z]+)[\s-]+(?:(?!(?:hundred|thousand|million|billion)\b)[a-z]+\s+)?"
+    r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)"
     r"|hours?|instal?lments?"
     r"|stages?|seasons?|games?|matches|rounds?)\b",
     re.IGNORECASE,
@@ -2869,6 +2877,10 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
     if prefix.previous in _AGE_WORDS:
         band = _AGE_BAND.match(text, value.end)
         raise _Rejected(band.end() if band else value.end)  # "aged 11-25": an age band
+    if value.digits is not None and (group := _AGE_GROUP_AFTER.match(text, value.end)):
+        raise _Rejected(group.end())  # "over 50 years of age", "the 65-69 age group"
+    if prefix.previous == "big" and prefix.previous_capitalised:
+        raise _Rejected(value.end)  # "the Big 10 coastal container ports": a name
     if prefix.label and prefix.currency is None:
         if prefix.previous not in _NUMBERED_PAPERS:
             raise _Rejected(value.end)  # "No. 10": a designation
@@ -2912,7 +2924,7 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
         text, max(0, value.start - 12), value.start
     ):
         raise _Rejected(year.end())
-    if prefix.previous in ("of", "between") and _AGE_OF.search(
+    if prefix.previous in _AGE_OF_LAST and _AGE_OF.search(
         text, max(0, value.start - 16), value.start
     ):
         band = _AGE_BAND.match(text, value.end)
@@ -3745,7 +3757,12 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
             short = _read_short_measure(text, token, value)
             if short is not None:
                 return short
-        if not words and lower in unit_starts():
+        if (
+            not words
+            and lower in unit_starts()
+            # "796,132 second doses": an ordinal before a noun, not the unit of time
+            and not _second_of_a_count(lower, _token(text, token.end), value)
+        ):
             measure = _read_measure(text, token)
             if measure is not None:
                 return measure
@@ -3770,7 +3787,11 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
             or _ACRONYM_PLURAL.fullmatch(token.text) is not None
             or lower in _ATTACHED_UNITS
             or (lower in _CELSIUS and len(words) > 1)
-            or (lower in _SINGLE_PERIODS and len(words) == 1)  # "one year imprisonment"
+            or (  # "one year imprisonment"; not "796,132 second doses"
+                lower in _SINGLE_PERIODS
+                and len(words) == 1
+                and not _second_of_a_count(lower, following, value)
+            )
         ):
             break
         token = following
@@ -3790,6 +3811,12 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
     if last in _OF_TAKING:
         end = _read_of_phrase(text, end)
     return _unit_text(text, words[0].start, end), end
+
+
+def _second_of_a_count(lower: str, following: _Tok | None, value: _Value) -> bool:
+    """ "796,132 second doses": "second" as an ordinal before a counted noun. Only a large
+    count reads so: "5 second intervals" are seconds."""
+    return lower == "second" and value.value >= 100 and _is_plural_noun(following)
 
 
 # "TEUs", "GPUs": an acronym's plural, which the endings of `_is_plural` ("-us") would miss.
@@ -3944,6 +3971,8 @@ def _singular_unit(words: list[_Tok], position: int) -> tuple[str | None, int]:
         return "basis point", words[1].end  # "a 25 basis point cut"
     if first == "teu":
         return words[0].text, words[0].end  # "76.73 million teu": twenty-foot containers
+    if first == "degree":
+        return "°C", words[0].end  # "the 100 to 105 degree range": degrees, read as bare ones
     return None, position
 
 

@@ -25,6 +25,13 @@ _MONEY_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _SPELLED_POUNDS = re.compile(r"(?:^|\s)pounds?$|^pounds?\s", re.IGNORECASE)
+# What is weighed by the million pounds: metal and crops, as output or shipments.
+_MASS_CONTEXT = re.compile(
+    r"\b(?:copper|silver|nickel|zinc|alumin(?:i)?um|metal|ore|cotton|beef|pork|"
+    r"cheese|milk|coffee|sugar|output|production)\b",
+    re.IGNORECASE,
+)
+_STERLING = re.compile(r"£|\bsterling\b|\bGBP\b|\bpence\b|\bp\b")
 _SCALED = re.compile(r"\b(?:million|billion|trillion|bn|mn|m|k)\b", re.IGNORECASE)
 _MONEY_REACH = 60
 
@@ -78,9 +85,13 @@ def pound_reading(text: str, quantity: Quantity) -> str | None:
     """ "520 pounds" after "record stands at" is mass: a spelled pound without money about it."""
     if quantity.unit != "GBP" or not _SPELLED_POUNDS.search(quantity.text):
         return None
-    if _SCALED.search(quantity.text):
-        return None  # "5 million pounds" is money
     window = text[max(0, quantity.start - _MONEY_REACH) : quantity.end + _MONEY_REACH // 2]
+    if _SCALED.search(quantity.text):
+        # "5 million pounds" is money, "copper output of 413-million pounds" a mass
+        wider = text[max(0, quantity.start - 3 * _MONEY_REACH) : quantity.end + _MONEY_REACH]
+        return "pound" if _MASS_CONTEXT.search(wider) else None
+    if "$" in text and not _STERLING.search(text):
+        return "pound"  # "$30 for the first checked bag under 50 pounds": sums are in dollars
     return None if _MONEY_CONTEXT.search(window) else "pound"
 
 

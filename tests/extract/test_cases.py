@@ -423,8 +423,11 @@ FRESH_DEV_19 = Path(__file__).parent / "unseen" / "dev_fresh19.jsonl"
 # scored once when they were done, then tuned on (README there).
 FRESH_DEV_20 = Path(__file__).parent / "unseen" / "dev_fresh20.jsonl"
 # A twenty-first, labelled by reading while the rules were being written from the twentieth,
-# scored once when they were done: not tuned on (README there).
+# scored once when they were done, then tuned on (README there).
 FRESH_DEV_21 = Path(__file__).parent / "unseen" / "dev_fresh21.jsonl"
+# A twenty-second, labelled by reading while the rules were being written from the
+# twenty-first, scored once when they were done: not tuned on (README there).
+FRESH_DEV_22 = Path(__file__).parent / "unseen" / "dev_fresh22.jsonl"
 # Fractions are labelled to four places (0.6667 for two thirds).
 UNSEEN_TOLERANCE = 1e-3
 
@@ -526,6 +529,7 @@ def split_figures(cases: list[Case]) -> dict[str, dict[str, Tally]]:
         "fresh dev 19": facet_figures(load_unseen("dev", FRESH_DEV_19)),
         "fresh dev 20": facet_figures(load_unseen("dev", FRESH_DEV_20)),
         "fresh dev 21": facet_figures(load_unseen("dev", FRESH_DEV_21)),
+        "fresh dev 22": facet_figures(load_unseen("dev", FRESH_DEV_22)),
         "unseen test": facet_figures(load_unseen("test")),
     }
     print("\n" + facet_table(rows))
@@ -555,10 +559,10 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
 
 
 # Issue 12 asks 0.90 (values), 0.85 (strict) and 0.85 (dates) on the test split.
-# Today's figures are below that bar (values 0.888, strict 0.805, dates 0.820 at the
-# end of the twelfth 2026-12-07 session); these floors sit just under them to guard against
+# Today's figures are below that bar (values 0.889, strict 0.806, dates 0.822 at the
+# end of the thirteenth 2026-12-07 session); these floors sit just under them to guard against
 # regression and do not certify the bar.
-UNSEEN_TEST_FLOORS = {"values": 0.885, "strict": 0.80, "dates": 0.815}
+UNSEEN_TEST_FLOORS = {"values": 0.885, "strict": 0.80, "dates": 0.82}
 
 
 def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -> None:
@@ -618,7 +622,10 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # after it. Twelfth session: fresh dev 20's misses were read for that session's rules
 # (0.953 / 0.932 / 0.825 after them), so it is tuned on now; fresh dev 21, labelled
 # meanwhile and not tuned on, scored 0.935 / 0.854 / 0.767 with the code before the session
-# and 0.935 / 0.854 / 0.770 after it.
+# and 0.935 / 0.854 / 0.770 after it. Thirteenth session: fresh dev 21's misses were read for
+# that session's rules (0.945 / 0.885 / 0.811 after them), so it is tuned on now; fresh dev
+# 22, labelled meanwhile and not tuned on, scored 0.898 / 0.863 / 0.862 with the code before
+# the session and 0.900 / 0.865 / 0.862 after it.
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
@@ -641,7 +648,8 @@ DEV_FLOORS = {
     "fresh dev 18": {"values": 0.89, "strict": 0.855, "dates": 0.815},
     "fresh dev 19": {"values": 0.94, "strict": 0.915, "dates": 0.82},
     "fresh dev 20": {"values": 0.95, "strict": 0.93, "dates": 0.82},
-    "fresh dev 21": {"values": 0.93, "strict": 0.85, "dates": 0.765},
+    "fresh dev 21": {"values": 0.94, "strict": 0.88, "dates": 0.805},
+    "fresh dev 22": {"values": 0.895, "strict": 0.86, "dates": 0.855},
 }
 
 
@@ -657,7 +665,7 @@ FRESH_BATCHES = [
     FRESH_DEV, FRESH_DEV_2, FRESH_DEV_3, FRESH_DEV_4, FRESH_DEV_5, FRESH_DEV_6, FRESH_DEV_7,
     FRESH_DEV_8, FRESH_DEV_9, FRESH_DEV_10, FRESH_DEV_11, FRESH_DEV_12, FRESH_DEV_13,
     FRESH_DEV_14, FRESH_DEV_15, FRESH_DEV_16, FRESH_DEV_17, FRESH_DEV_18, FRESH_DEV_19,
-    FRESH_DEV_20, FRESH_DEV_21,
+    FRESH_DEV_20, FRESH_DEV_21, FRESH_DEV_22,
 ]  # fmt: skip
 
 
@@ -686,6 +694,7 @@ FRESH_BATCHES = [
         "fresh-19",
         "fresh-20",
         "fresh-21",
+        "fresh-22",
     ],
 )
 def test_the_fresh_dev_batches_are_well_formed(batch: Path) -> None:

@@ -1622,3 +1622,54 @@ def test_clock_times_named_days_cut_offs_and_a_written_year() -> None:
     # two years written, or none: the day stays undated
     two = find_dates("Between 2019 and 2021 the fair opened on June 3.", None)
     assert two[-1].date is None
+
+
+def test_cohorts_model_years_any_weekday_year_ago_and_datelines() -> None:
+    published = dt.date(2023, 1, 19)
+    # a class's year and a vehicle's model year are names, not dates
+    assert find_dates("The class of 2022 achieved a 80.1% pass rate.", published) == []
+    assert find_dates("The recall covers 2004-2006 Toyotas and a 2008 Ford Focus.", published) == []
+    assert (
+        find_dates("The airbags went into cars of model year 2009 through 2013.", published) == []
+    )
+    assert [m.text for m in find_dates("In 2015 Ford sold more cars.", published)] == ["2015"]
+    # any Monday is no day of its own; "a Thursday press conference" is one
+    assert (
+        find_dates("If a Monday falls on a holiday, the office opens on Tuesday.", published)[
+            0
+        ].text
+        == "Tuesday"
+    )
+    assert find_dates("Shops close early on a Sunday.", published) == []
+    said = one("Officials spoke at a Thursday press conference.", published)
+    assert said.date == dt.date(2023, 1, 19)
+    # "the year-ago" figure is last year's; "the year-ago quarter" is no year
+    ago = one("Sales fell from the year-ago 4.2 million.", published)
+    assert (ago.first_day, ago.last_day, ago.role) == (
+        dt.date(2022, 1, 1),
+        dt.date(2022, 12, 31),
+        "mentioned",
+    )
+    assert find_dates("Profit rose from the year-ago quarter.", published) == []
+    # a wire story's dateline is the day it was written, whatever the tense after it
+    wire = one("DENVER, Jan. 19, 2023 /PRNewswire/ -- The firm will open 40 stores.", published)
+    assert wire.role == "mentioned"
+    news = one("FRIDAY, Jan. 20, 2023 (HealthDay News) -- Doctors will meet.", published)
+    assert news.role == "mentioned"
+
+
+def test_past_quarters_days_given_up_and_until_late_a_day() -> None:
+    published = dt.date(2018, 1, 17)
+    # in January, a past-tense fourth quarter is last year's; a future one this year's
+    past = one("Fourth-quarter sales were 2.1 million units.", published)
+    assert past.first_day == dt.date(2017, 10, 1)
+    coming = one("Fourth-quarter sales will reach 2.1 million units.", published)
+    assert coming.first_day == dt.date(2018, 10, 1)
+    # the day given up is mentioned; the day kept is the deadline
+    moved = find_dates("The window runs until 31 May 2018 instead of 30 April 2018.", published)
+    assert [(m.text, m.role) for m in moved] == [
+        ("31 May 2018", "deadline"),
+        ("30 April 2018", "mentioned"),
+    ]
+    # "until late Thursday" is a deadline, as "until Thursday" is
+    assert one("The warning stays until late Thursday night.", published).role == "deadline"

@@ -1765,3 +1765,48 @@ def test_denominators_letter_signs_cents_negated_bounds_and_restated_figures(
 )
 def test_numbered_parties_age_bands_and_area_coded_numbers_count_nothing(text: str) -> None:
     _assert_found(text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a singular "degree" before a noun is the bare degree, read by its context
+        ("Highs will sit in the 92 to 96 degree range under the heat index.", [(92, 96, "°F", None)]),
+        ("Cut the board at a 45 degree angle.", [(45, 45, "degree", None)]),
+        # "a week prior" dates the earlier figure; it is no rate
+        ("The rate fell to 4.1%, from 4.3% a week prior.", [(4.1, 4.1, "%", None), (4.3, 4.3, "%", None)]),
+        # "second" before a large count's noun is the ordinal, not the time unit
+        ("Clinics gave 31,406 second doses on Friday.", [(31406, 31406, "second doses", None)]),
+        ("The alarm sounds at 5 second intervals.", [(5, 5, "second", None)]),
+        # "spread over" a span with a word before its unit opens the span: no bound
+        ("The course is spread over 12 teaching weeks.", [(12, 12, "teaching weeks", None)]),
+        # pounds in a sentence that writes its sums in dollars weigh; by the million, beside
+        # metal or output, too
+        ("Carriers charge $35 for bags under 40 pounds.", [(35, 35, "USD", None), (None, 40, "pound", None)]),
+        ("The mine's nickel output reached 90-million pounds.", [(90e6, 90e6, "pound", None)]),
+        ("The club paid 30 million pounds for the striker.", [(30e6, 30e6, "GBP", None)]),
+    ],
+)  # fmt: skip
+def test_degree_ranges_ordinal_seconds_spans_and_pounds_by_context(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ages that name people after "aged" and a bound, or "years of age", or an age group
+        "Booster jabs go to those aged over 75 first.",
+        "Anyone over 18 years of age may apply.",
+        "Uptake was lowest in the 18-24 age group.",
+        # "Big" and a number name a group
+        "The Big 12 announced its schedule.",
+    ],
+)
+def test_age_groups_and_big_numbers_count_nothing(text: str) -> None:
+    _assert_found(text, [])
+
+
+def test_a_count_of_age_groups_still_counts() -> None:
+    _assert_found("The survey covers 5 age groups.", [(5, 5, "age groups", None)])
