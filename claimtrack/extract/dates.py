@@ -1506,9 +1506,9 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
         or _WIRE_DATELINE_AFTER.match(text, match.end())
         or _INSTEAD_OF_BEFORE.search(before[-12:])
     ):
-        # also the day of a wire story's dateline ("Jan. 23, 2020 /PRNewswire/ --"), and a
-        # day given up ("until 30 April 2011 instead of 31 January 2011")
-        # "last year" is never due, nor the year of a baseline ("cut by 2030 from 2005 levels")
+        # "last year" is never due, nor the year of a baseline ("cut by 2030 from 2005 levels"),
+        # a wire story's dateline ("Jan. 23, 2020 /PRNewswire/ --") or a day given up ("until
+        # 30 April 2011 instead of 31 January 2011")
         period = period._replace(forced_role="mentioned")
     elif (
         period.forced_role is None

@@ -85,13 +85,13 @@ def pound_reading(text: str, quantity: Quantity) -> str | None:
     """ "520 pounds" after "record stands at" is mass: a spelled pound without money about it."""
     if quantity.unit != "GBP" or not _SPELLED_POUNDS.search(quantity.text):
         return None
-    window = text[max(0, quantity.start - _MONEY_REACH) : quantity.end + _MONEY_REACH // 2]
     if _SCALED.search(quantity.text):
         # "5 million pounds" is money, "copper output of 413-million pounds" a mass
         wider = text[max(0, quantity.start - 3 * _MONEY_REACH) : quantity.end + _MONEY_REACH]
         return "pound" if _MASS_CONTEXT.search(wider) else None
     if "$" in text and not _STERLING.search(text):
         return "pound"  # "$30 for the first checked bag under 50 pounds": sums are in dollars
+    window = text[max(0, quantity.start - _MONEY_REACH) : quantity.end + _MONEY_REACH // 2]
     return None if _MONEY_CONTEXT.search(window) else "pound"
 
 
