@@ -194,7 +194,7 @@ def _any_case(pattern: str) -> str:
 # forms that open with any digit share one \d, a costly check at every word).
 _DIGIT_OPENERS = (
     # "20.11." opens a date, but not inside "1.1.1.": the dotted form never matches there
-    r"1\d\d\d|20\d\d|2100|[1-4]Q\d\d|\d(?:\d?(?:/\d|\.\d{1,2}\.(?!\d\d?\.)|-\d\d?-\d\d|-[A-Z][a-z]{2,8}-[12]\d)"
+    r"1\d\d\d|20\d\d|2100|[1-4]Q\d\d|[2-9]0['’]s\s|\d(?:\d?(?:/\d|\.\d{1,2}\.(?!\d\d?\.)|-\d\d?-\d\d|-[A-Z][a-z]{2,8}-[12]\d)"
     rf"|\d?\d?(?:{_any_case('st|nd|rd|th')}|\s+(?:of|{_MONTH}|{_any_case(_UNIT)}))"
     # "15 to 26 December": the month is read here too, or every "1-1" would open a date
     r"|\d?(?:st|nd|rd|th)?(?:[-–]|\s+(?:to|until|till|through)\s+)\d\d?(?:st|nd|rd|th)?\s+"
@@ -346,9 +346,9 @@ _DATE = re.compile(
   | (?=[QHtTfFsSeEnNlL1-4\d'‘’])(?:
       # "the 1990s", "the '80s", "the early 80s", "the mid-’90s" (early, mid, late: the decade)
       (?=(?:[tT]he\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:\d\d\d0|['‘’]\d0)['’]?s\b
-        |[tT]he\s+(?:(?i:early|mid|late)[\s-]+)?[2-9]0['’]?s\b)
+        |[tT]he\s+(?:(?i:early|mid|late)[\s-]+)?[2-9]0['’]?s\b|(?<![\w'‘’$£€.,-])[2-9]0['’]s\s+[a-z])
       (?P<decade>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:\b(?P<dec_full>(?:1[89]|20)\d0)|['‘’](?P<dec_short>\d0)
-        |(?<=[eE]\s|[yYdD][\s-]|[eE]-)(?P<dec_bare>[2-9]0))['’]?s\b)
+        |(?:(?<=[eE]\s|[yYdD][\s-]|[eE]-)|(?<![\w'‘’$£€.,-])(?=[2-9]0['’]s\s+[a-z]))(?P<dec_bare>[2-9]0))['’]?s\b)
     # "the twenty-first of May", "this fourth day of May, in the year of our Lord one
     # thousand seven hundred and ninety-six", "the last day of October 2015"
     | (?=[tTfFsSeEnNlL][a-z]+[\s-])(?P<spelled>(?:(?i:the|this)\s+)?
@@ -1468,7 +1468,9 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
     text, published = context.text, context.published
     start = match_start = match.start()
     before = _before(text, start)
-    tense = functools.partial(context.tenses.tense, start, match.end())
+    tense: Callable[..., Tense] = functools.partial(context.tenses.tense, start, match.end())
+    if before.endswith(("since ", "Since ")):
+        tense = _looking_back  # "for the first time since May": whatever the sentence's tense
     if kind == "holiday" and (year_before := _HOLIDAY_YEAR_BEFORE.search(before[-24:])):
         return _holiday_of_year(context, match, before, year_before, tense)
     if not _reads_as_date(kind, text, match, before, tense) or _recurs(kind, text, match, before):
@@ -1505,10 +1507,17 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
         or _BASELINE_AFTER.match(text, match.end())
         or _WIRE_DATELINE_AFTER.match(text, match.end())
         or _INSTEAD_OF_BEFORE.search(before[-12:])
+        or _BORN_BEFORE.search(before[-20:])
+        or (
+            before.endswith(("from ", "From "))
+            and _ONWARDS_AFTER.match(text, match.end())
+            and _DIGIT.search(match.group())  # "from next month onwards" is still to come
+        )
     ):
         # "last year" is never due, nor the year of a baseline ("cut by 2030 from 2005 levels"),
-        # a wire story's dateline ("Jan. 23, 2020 /PRNewswire/ --") or a day given up ("until
-        # 30 April 2011 instead of 31 January 2011")
+        # a wire story's dateline ("Jan. 23, 2020 /PRNewswire/ --"), a day given up ("until
+        # 30 April 2011 instead of 31 January 2011") or a birth date ("born before 2 September
+        # 1929"), nor an open start ("year classes from 2009 on are judged to be poor")
         period = period._replace(forced_role="mentioned")
     elif (
         period.forced_role is None
@@ -1533,8 +1542,15 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
     return _to_mention(context, start, match.end(), period, role)
 
 
+def _looking_back(default: Tense = None) -> Tense:
+    """The tense of a date after "since": always the past."""
+    return "past"
+
+
 # After a dateline's date: the wire's name and a dash ("/PRNewswire/ --", "(HealthDay News) —").
 _WIRE_DATELINE_AFTER = re.compile(r"\s*(?:/[A-Za-z-]+/|\((?:[A-Z][\w.]*\s*){1,3}\))\s*(?:--|[—–])")
+_ONWARDS_AFTER = re.compile(r"\s+(?:on(?![ \u00a0]+(?:the\b|a\b|an\b|\d|[A-Z]))|onwards?)\b")
+_BORN_BEFORE = re.compile(r"\bborn\s+(?:(?:on\s+or\s+)?(?:before|after)\s+)?$", re.IGNORECASE)
 _INSTEAD_OF_BEFORE = re.compile(r"\b(?:instead\s+of|rather\s+than)\s+$", re.IGNORECASE)
 _POSSESSED_RELATIVE = re.compile(r"(?:this|next|(?:the\s+)?coming)\s", re.IGNORECASE)
 
@@ -1717,6 +1733,11 @@ _RANGE_GAP = re.compile(
     re.IGNORECASE,
 )
 _OPENER_REACH = 30  # "between", or "from 10:30 a.m. on ", before a range's first end
+_RESCHEDULED = re.compile(
+    r"\b(?:postponed|delayed|moved|rescheduled|deferred|pushed\s+back|put\s+back|brought"
+    r"\s+forward|shifted)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _RANGE_OPENER = re.compile(rf"\b(?:between|from)\s+(?:{_CLOCK}\s+(?:on\s+)?)?$", re.IGNORECASE)
 _PRECISION_ORDER: tuple[Precision, ...] = (
     "day", "week", "month", "quarter", "season", "half", "year", "decade",
@@ -1753,7 +1774,12 @@ def _range(context: _Context, first: DateMention, second: DateMention) -> DateMe
         return None
     weekdays = _is_bare_weekday(first) and _is_bare_weekday(second)
     before = _before(context.text, first.start - offset)
-    opener = _RANGE_OPENER.search(before[-_OPENER_REACH:])
+    tail = before[-_OPENER_REACH:]
+    opener = _RANGE_OPENER.search(tail)
+    if opener is not None and _RESCHEDULED.search(
+        before[: len(before) - len(tail) + opener.start()]
+    ):
+        return None  # "postponed from May 2007 to July 1, 2007": the old date and the new
     # "and"/"to" need "between"/"from" ("rose in 2024 and 2025" is two dates); a dash does not,
     # nor "to" between two years written out ("the 1951 to 1980 average"), two months or two
     # days ("January to September", "March 2023 to March 2024").
@@ -2057,6 +2083,8 @@ def _has_deadline_word(before: str, text: str, end: int) -> bool:
         or _ends_with_phrase(before[-_TAIL:], _DEADLINE_PHRASES, _DEADLINE_BEFORE)
         or "deadline" in (lowered := before.lower())
         or "due date" in lowered
+        or "last day to" in lowered  # "Last day to submit returns Friday 13 November 2020"
+        or "closing date" in lowered
         or (before.endswith(("on ", "On ")) and _DEADLINE_AT_TIME.search(before[-48:]) is not None)
         or (
             before.endswith(("m ", "m. ", "M "))  # "By 10am Monday": the hour, then the day

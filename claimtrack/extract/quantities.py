@@ -380,7 +380,11 @@ _AIRLINER = re.compile(
 )
 # "over the age of 25", "between the ages of 21 and 34", "up to the age of five years".
 _AGE_OF = re.compile(
-    r"\bages?\s+of\s+$|\baged\s+(?:between|over|under|above|below|from)\s+$", re.IGNORECASE
+    r"\bages?\s+of\s+$|\baged\s+(?:between|over|under|above|below|from)\s+$"
+    # "children under 16", "those over 50 years": people named by their age
+    r"|\b(?:children|kids|people|those|anyone|adults|youngsters|pupils|students|women|men"
+    r"|persons|residents|individuals)\s+(?:over|under|above|below)\s+$",
+    re.IGNORECASE,
 )
 _AGE_OF_LAST = frozenset({"of", "between", "over", "under", "above", "below", "from"})
 # "over 50 years of age", "the 65-69 age group": ages that name people, counting nothing
@@ -582,7 +586,7 @@ _LABELS = _words(
     "brigade battalion squadron highway road interstate channel formula apollo vol volume "
     "part act annex protocol amendment directive model type mark mk series psalm port "
     "exit suite apartment apt ext extension footnote fig figure table ordinance decree docket "
-    "exhibit appendix schedule class reference ref marker round code step term"
+    "exhibit appendix schedule class reference ref marker round code step term auction"
 )
 # Before a bare four-digit figure these make it a year even when a noun follows.
 _YEAR_CONTEXT = _words(
@@ -1076,6 +1080,8 @@ def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quanti
                 low, high = (None if v is None else v / 1e6 for v in (quantity.low, quantity.high))
                 quantity = _relabel(replace(quantity, low=low, high=high), "m")
 
+        if quantity.dimension == "frequency" and rereading.names_a_band(text, quantity):
+            continue  # "the 28 GHz band": a band named by its frequency
         if quantity.dimension == "length" and rereading.within_distance(text, quantity):
             quantity = replace(quantity, low=None, si_low=None)
         if quantity.dimension == "temperature" and quantity.text.lower().startswith(
@@ -1086,10 +1092,20 @@ def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quanti
             quantity = replace(quantity, low=value, high=value)
         if quantity.per is not None and read and rereading.shared_rate(text, read[-1], quantity):
             read[-1] = replace(read[-1], per=quantity.per)
+        if (
+            unit is None
+            and read
+            and text[quantity.end : quantity.end + 2] in _INCH_MARKS
+            and rereading.converts_a_length(text, read[-1], quantity)
+        ):
+            quantity = _relabel(quantity, "inch")  # "60cm (24”)": the inch mark
         if read and _restates(text, read[-1], quantity):
             continue  # "1 gigabyte (1GB)": the same figure again, in brackets
         read.append(quantity)
     return _read_distant(text, read)
+
+
+_INCH_MARKS = frozenset({'")', "”)", "″)"})
 
 
 def _restates(text: str, earlier: Quantity, later: Quantity) -> bool:
@@ -1151,6 +1167,19 @@ def _read_distant(text: str, found: list[Quantity]) -> list[Quantity]:
                 result[index + 1] = later = replace(later, high=None)
             elif quantity.low is None and later.low is not None and later.high is not None:
                 result[index + 1] = later = replace(later, low=None)
+        if (
+            brackets
+            and later is not None
+            and (converted or quantity.dimension == later.dimension == "money")
+            and text[quantity.end : later.start].strip() == "("
+            and quantity.per is None
+            and later.per is None
+            and (period := _A_PERIOD_AFTER_BRACKET.match(text, later.end)) is not None
+        ):
+            shared = _PERIOD_WORD_PERS[period["period"].lower()]
+            result[index] = replace(quantity, per=shared)  # "570 pesos (US$10.88) a day": both
+            result[index + 1] = later = replace(later, per=shared)
+            continue
         if not rates or quantity.per is not None or quantity.dimension == "time":
             continue
         if converted and later is not None:
@@ -1173,6 +1202,12 @@ def _read_distant(text: str, found: list[Quantity]) -> list[Quantity]:
     return result
 
 
+_A_PERIOD_AFTER_BRACKET = re.compile(
+    r"\)[ \u00a0]*(?:a|an)[ \u00a0]+(?P<period>day|week|month|year|hour)\b", re.IGNORECASE
+)
+_PERIOD_WORD_PERS: dict[str, Per] = {
+    "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour"
+}  # fmt: skip
 _MEASURED_EXTREMES = ("a maximum of", "a minimum of", "maximum of", "minimum of")
 
 
@@ -2125,6 +2160,15 @@ def _read_attached(text: str, figure: _Value) -> None:
         figure.unit = text[end]
         figure.end = height.end()
         return
+    if (
+        text[end] in "'’"
+        and text[end + 1 : end + 2] == "s"
+        and not text[end + 2 : end + 3].isalnum()
+        and figure.digits is not None
+        and len(figure.digits) in (2, 4)
+        and figure.digits.endswith("0")
+    ):
+        raise _Rejected(end + 2)  # "90's rock music", "the 1990's": a decade
     if not text[end].isalnum():
         return  # mostly a space: no letters can follow, and the regex call costs more
     letters = _LETTERS.match(text, end)
@@ -2235,10 +2279,15 @@ _NAME_PARTICLE = re.compile(r"ten (?=[A-Z][a-z]+\b(?!['’]))")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 
 
+_NOT_NUMBER_PREFIXES = frozenset({"sub-", "non-"})
+
+
 def _read_words(text: str, start: int) -> _Value:
     """A run of number words, a vague plural, or "half a million"."""
     first = _token(text, start)
     assert first is not None and first.kind == "word"
+    if text[max(0, start - 4) : start].lower() in _NOT_NUMBER_PREFIXES:
+        raise _Rejected(first.end)  # "sub-zero nights", "non-zero": no figure
     lower = first.lower
     if lower in VAGUE_PLURALS:
         return _read_vague(text, first)
@@ -2848,6 +2897,14 @@ def _match_prefix(tail: list[str], prefix: _Prefix) -> int:
             continue
         if phrase[0] == "up" and len(tail) > size and tail[-size - 1].lower() in _UP_VERBS:
             continue  # "stepped up to Rs 10 crore", "went up to 5%": a change, not a bound
+        if (
+            kind != "approx"
+            and len(phrase) == 2
+            and phrase[0] in _QUALITY_COMPARATIVES
+            and len(tail) > size
+            and tail[-size - 1].lower() in _DEGREE_ADVERBS
+        ):
+            return 0  # "marginally higher than 2.9 percent": compared with a figure, not bounded
         if kind == "approx":
             prefix.approximate = True
         else:
@@ -2857,6 +2914,10 @@ def _match_prefix(tail: list[str], prefix: _Prefix) -> int:
     return 0
 
 
+_QUALITY_COMPARATIVES = _words("higher lower greater bigger smaller larger")
+_DEGREE_ADVERBS = _words(
+    "slightly marginally much far significantly substantially considerably somewhat little"
+)
 _UP_VERBS = _words(
     "go goes going gone went shot shoot shoots add adds adding added built stepped step steps "
     "stepping ramped ramp moved jumped climbed scaled ratcheted bumped notched ticked pushed"
@@ -2925,7 +2986,7 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
     ):
         raise _Rejected(year.end())
     if prefix.previous in _AGE_OF_LAST and _AGE_OF.search(
-        text, max(0, value.start - 16), value.start
+        text, max(0, value.start - 24), value.start
     ):
         band = _AGE_BAND.match(text, value.end)
         raise _Rejected(band.end() if band else value.end)  # "over the age of 25"
@@ -3237,9 +3298,11 @@ def _is_date_duration(
         or _word_at(text, end) in _DATE_CLOSERS
         or _SPAN_TO_A_DATE.match(text, end) is not None
         or _BACK_AS_AGO.match(text, end) is not None
+        or (prefix.previous == "in" and _TIME_AFTER.match(text, end) is not None)
     )
 
 
+_TIME_AFTER = re.compile(r"['’]?[ \u00a0]+time\b")  # "in 2 years time", "in three weeks' time"
 _LAST_AS_VERB = re.compile(
     r"\b(?:will|would|to|could|can|may|might|should|must|does|did|'ll|’ll)[ \u00a0]+last[ \u00a0]+$"
 )
@@ -3273,9 +3336,17 @@ def _is_year(text: str, value: _Value, prefix: _Prefix, unit: str | None) -> boo
         return False
     if unit is None:
         return True
-    return prefix.previous in _YEAR_CONTEXT
+    # "the Minimum Wages Order 2022 stipulates": the year of an instrument's title
+    return prefix.previous in _YEAR_CONTEXT or (
+        prefix.previous_capitalised and prefix.previous in _INSTRUMENTS
+    )
 
 
+# Titles of legal instruments and plans, dated by the year after them.
+_INSTRUMENTS = _words(
+    "act order orders regulations rules declaration decree bill code plan strategy directive "
+    "agreement statute ordinance amendment framework"
+)
 # A comparison of qualities before "than": a bare year after it is a year ("lower than
 # 2016"); after "more", "less" or "fewer" it is as often a count.
 _QUALITY_THAN = re.compile(
@@ -3557,9 +3628,19 @@ _CHANGE_VERBS = _words(
 
 
 _CHANGED_BY = re.compile(
-    r"\b(?:" + "|".join(sorted(_CHANGE_VERBS)) + r"|increases|decreases|reduced|raised|cut|lowered"
-    r"|hiked|up|down)\s+by\s+\S{0,4}$",
+    r"\b(?:"
+    + "|".join(sorted(_CHANGE_VERBS))
+    + r"|increases?|decreases?|reduced|raised|cut|lowered"
+    r"|hiked|up|down|rising|falling|jumping|climbing|dropping|increasing|decreasing)"
+    r"\s+by\s+(?:\S{1,4}\s?)?$",
     re.IGNORECASE,
+)
+
+
+# A second pair after a change written "from A to B": "rise from £75.50 to £82.50 for adults
+# and £49 to £53.50 for children" is one more change, not a range.
+_PARALLEL_FROM_TO = re.compile(
+    r"\bfrom\s+\S{1,16}\s+to\s+\S{1,16}(?:\s+for\s+[a-z]+(?:\s+[a-z]+){0,2})?,?\s+and\s+\S{0,4}$"
 )
 
 
@@ -3591,6 +3672,14 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
         is not None
     ):
         currency, position = lettered, currency_token.end + 1  # "and GH₵20,000"
+    elif (
+        currency_token is not None
+        and len(currency_token.text) > 1
+        and currency_token.text in _GLUED_CURRENCIES
+        and text[currency_token.end : currency_token.end + 1] in _GROUP_SEPARATORS
+    ):
+        currency = _GLUED_CURRENCIES[currency_token.text]  # "from Rs 5 to Rs 55"
+        position = currency_token.end
     elif currency_token is not None and currency_token.kind == "word":
         digits = _DIGITS.search(text, currency_token.start, currency_token.end)
         if (
@@ -3638,6 +3727,10 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
         # "dropped 2 to 25 per cent", "rose by £104 to £3,092": the change, then the level
         # it reached ("reduced by 20 centavos to 40 centavos" stays a range)
         return None
+    if connector.lower == "to" and _PARALLEL_FROM_TO.search(
+        text, max(0, low.start - 80), low.start
+    ):
+        return None  # "from £85 to £93 for adults and £58.50 to £64 for children": two changes
     if _looks_like_year(low) and not _is_year_end(low, high):
         return None  # "doubled in 2024 to 127,350"
     if high.scale > 1 and low.scale == 1 and low.value <= high.value / high.scale:
@@ -3797,9 +3890,9 @@ def _read_unit(text: str, position: int, value: _Value) -> tuple[str | None, int
         token = following
     if not words:
         return None, position
-    if words[-1].lower not in _ATTACHED_UNITS:
+    if words[-1].lower not in _ATTACHED_UNITS and words[-1].lower not in _DURATION_UNITS:
         # "34 bank and building society robberies", "24,645 migrants and refugees": nouns
-        # joined by "and" are counted together.
+        # joined by "and" are counted together; a span is not ("10 weeks and customers").
         words.extend(_coordinated_nouns(text, words[-1].end, _is_plural(words[-1].lower)))
     last = words[-1].lower
     plural = _is_plural(last) or _ACRONYM_PLURAL.fullmatch(words[-1].text) is not None

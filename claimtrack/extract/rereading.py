@@ -54,14 +54,16 @@ _FAHRENHEIT_CONVERSION = re.compile(_CONVERSION.format("F", "fahrenheit"), re.IG
 _DEGREES_REACH = 80
 
 # "2.29m" read as millions: a length when the sentence speaks of size, not money.
-_METRE_FIGURE = re.compile(r"(?:^|\s)(\d{1,3}(?:,\d{3})?(?:\.\d{1,2})?)m$")  # "2.54m", "10,000m"
+# "2.54m", "10,000m", "above 1600m"
+_METRE_FIGURE = re.compile(r"(?:^|\s)(\d{1,4}|\d{1,3},\d{3}|\d{1,3}\.\d{1,2})m$")
 _LENGTH_CONTEXT = re.compile(
     r"\b(?:tall|stands?|stood|standing|heights?|high|long|deep|depth|wide|width|"
     r"wingspan|shorty|giant|jump\w*|leap\w*|throw\w*|sprint|metres?|meters?|"
     r"distance|swim|swam|dash|hurdles|races?|relay|freestyle|breaststroke|backstroke|"
     r"butterfly|medley|steeplechase|heats?|finals?|ran|runs?|complete[sd]?|measuring|"
-    r"waves?|swells?|tides?|storm\s+surges?|sea\s+level)\b"
-    r"|\bof (?:him|her)\b|\dm ?[x×] ?\d",  # "a box culvert measuring 2.0m x 2.0m"
+    r"waves?|swells?|tides?|storm\s+surges?|sea\s+level|apart|altitudes?|elevations?)\b"
+    r"|\bof (?:him|her)\b|\dm ?[x×] ?\d"
+    r"|\d ?(?:ft|feet|foot|inch(?:es)?|in|yards?|miles?) \(\d",  # "8.2ft (2.5m)": a conversion  # "a box culvert measuring 2.0m x 2.0m"
     re.IGNORECASE,
 )
 _LENGTH_REACH = 40
@@ -124,6 +126,27 @@ def metre_reading(text: str, quantity: Quantity) -> float | None:
     if not _LENGTH_CONTEXT.search(window):
         return None
     return float(figure.group(1).replace(",", ""))
+
+
+def converts_a_length(text: str, earlier: Quantity, later: Quantity) -> bool:
+    """ "60cm (24”)": `later` is `earlier`, a length, restated in brackets."""
+    return earlier.dimension == "length" and text[earlier.end : later.start].strip() == "("
+
+
+# "the 24 GHz and 28 GHz bands", "3.5GHz spectrum", "the band 28 MHz": bands named by their
+# frequency; "800 MHz of spectrum" is an amount of it.
+_BAND_AFTER = re.compile(
+    r"(?:[ \u00a0]+and[ \u00a0]+[\d.,]+[ \u00a0]?[GMkT]Hz)?[ \u00a0]+(?:bands?\b|spectrum\b(?![ \u00a0]+of))"
+)
+_BAND_BEFORE = re.compile(r"\bband[ \u00a0]+$")
+
+
+def names_a_band(text: str, quantity: Quantity) -> bool:
+    """Whether a frequency names a radio band rather than measuring one."""
+    return bool(
+        _BAND_AFTER.match(text, quantity.end)
+        or _BAND_BEFORE.search(text, max(0, quantity.start - 8), quantity.start)
+    )
 
 
 def is_period(text: str, quantity: Quantity) -> bool:

@@ -560,7 +560,7 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
 
 # Issue 12 asks 0.90 (values), 0.85 (strict) and 0.85 (dates) on the test split.
 # Today's figures are below that bar (values 0.889, strict 0.806, dates 0.822 at the
-# end of the thirteenth 2026-12-07 session); these floors sit just under them to guard against
+# end of the fourteenth 2026-12-07 session); these floors sit just under them to guard against
 # regression and do not certify the bar.
 UNSEEN_TEST_FLOORS = {"values": 0.885, "strict": 0.80, "dates": 0.82}
 
@@ -625,7 +625,8 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # and 0.935 / 0.854 / 0.770 after it. Thirteenth session: fresh dev 21's misses were read for
 # that session's rules (0.945 / 0.885 / 0.811 after them), so it is tuned on now; fresh dev
 # 22, labelled meanwhile and not tuned on, scored 0.898 / 0.863 / 0.862 with the code before
-# the session and 0.900 / 0.865 / 0.862 after it.
+# the session and 0.900 / 0.865 / 0.862 after it. Fourteenth session: fresh dev 22's misses
+# were read for that session's rules (0.948 / 0.923 / 0.878 after them), so it is tuned on now.
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
@@ -649,7 +650,7 @@ DEV_FLOORS = {
     "fresh dev 19": {"values": 0.94, "strict": 0.915, "dates": 0.82},
     "fresh dev 20": {"values": 0.95, "strict": 0.93, "dates": 0.82},
     "fresh dev 21": {"values": 0.94, "strict": 0.88, "dates": 0.805},
-    "fresh dev 22": {"values": 0.895, "strict": 0.86, "dates": 0.855},
+    "fresh dev 22": {"values": 0.945, "strict": 0.92, "dates": 0.875},
 }
 
 

@@ -1673,3 +1673,37 @@ def test_past_quarters_days_given_up_and_until_late_a_day() -> None:
     ]
     # "until late Thursday" is a deadline, as "until Thursday" is
     assert one("The warning stays until late Thursday night.", published).role == "deadline"
+
+
+def test_since_looks_back_decades_with_apostrophes_and_timetable_rows() -> None:
+    published = dt.date(2022, 9, 29)
+    # "since May" is the May before, though the sentence looks ahead
+    since = one("Totals should be back above 10 for the first time since May.", published)
+    assert (since.date, since.role) == (dt.date(2022, 5, 1), "mentioned")
+    # a decade written "80's" without "the"
+    decade = one("The station plays 80's pop all night.", published)
+    assert (decade.first_day, decade.last_day, decade.precision) == (
+        dt.date(1980, 1, 1),
+        dt.date(1989, 12, 31),
+        "decade",
+    )
+    # a timetable's "Last day to …" row is a deadline
+    row = one("Last day to register objections Monday 14 March 2022", None)
+    assert (row.date, row.role) == (dt.date(2022, 3, 14), "deadline")
+
+
+def test_birth_dates_open_starts_and_rescheduled_dates() -> None:
+    # a birth date bounds a group of people: no one's deadline
+    born = one("Residents born before 1 April 1950 pay no fee.", None)
+    assert (born.date, born.role) == (dt.date(1950, 3, 31), "mentioned")
+    # "from 2012 on" opens a span: the year, mentioned
+    start = one("Stocks from 2012 on are expected to be weak.", None)
+    assert (start.date, start.role) == (dt.date(2012, 1, 1), "mentioned")
+    # "postponed from A to B" names the old date and the new, not a range
+    moved = find_dates("The vote was postponed from June 2019 to March 3, 2020.", None)
+    assert [(m.text, m.date) for m in moved] == [
+        ("June 2019", dt.date(2019, 6, 1)),
+        ("March 3, 2020", dt.date(2020, 3, 3)),
+    ]
+    span = find_dates("The fair runs from June 2019 to March 3, 2020.", None)
+    assert len(span) == 1 and span[0].first_day == dt.date(2019, 6, 1)

@@ -1810,3 +1810,67 @@ def test_age_groups_and_big_numbers_count_nothing(text: str) -> None:
 
 def test_a_count_of_age_groups_still_counts() -> None:
     _assert_found("The survey covers 5 age groups.", [(5, 5, "age groups", None)])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an "m" after a length in brackets, or beside "apart" or "altitude", is metres
+        ("The posts stand 6.5ft (2m) apart along the lane.", [(6.5, 6.5, "ft", None), (2, 2, "m", None)]),
+        ("Snow lies thick above 1800m, thin below that altitude.", [(1800, None, "m", None)]),
+        ("The council raised £1800m last year.", [(1.8e9, 1.8e9, "GBP", None)]),
+        # an inch mark closing a bracketed conversion of a length
+        ("Drifts reached 45cm (18”) by dawn.", [(45, 45, "cm", None), (18, 18, "inch", None)]),
+        # a span is not joined to the noun after "and"
+        ("Visas take 6 weeks and applicants must wait.", [(6, 6, "weeks", None)]),
+        # a letter sign spaced from the figure at both ends of a range
+        ("Fares will range from Rs 10 to Rs 40.", [(10, 40, "INR", None)]),
+        # "by X to Y" after a change verb: the change, then the level reached
+        ("Tickets will increase by 20p to £2.40 next month.", [(0.2, 0.2, "GBP", None), (2.4, 2.4, "GBP", None)]),
+        ("Parking fees rose by Rs 4 to Rs 19.50 this year.", [(4, 4, "INR", None), (19.5, 19.5, "INR", None)]),
+        # a second pair after a change written "from A to B" is another change
+        (
+            "Fees go from £30 to £34 for adults and £12 to £15 for children.",
+            [(30, 30, "GBP", None), (34, 34, "GBP", None), (12, 12, "GBP", None), (15, 15, "GBP", None)],
+        ),
+        # a degree adverb before a comparative of quality compares with a figure
+        ("Output rose 4.2 percent, slightly higher than 3.9 percent in May.", [(4.2, 4.2, "%", None), (3.9, 3.9, "%", None)]),
+        ("Turnout was higher than 60 percent.", [(60, None, "%", None)]),
+        # a rate after a bracketed restatement in another currency rates both
+        ("Porters earn 900 rupees ($11)a day.", [(900, 900, "INR", "day"), (11, 11, "USD", "day")]),
+        # a frequency that measures something stays
+        ("The chip runs at 2.4GHz.", [(2.4, 2.4, "GHz", None)]),
+        ("Each carrier won 100 MHz of spectrum.", [(100, 100, "MHz", None)]),
+    ],
+)  # fmt: skip
+def test_metres_inches_spans_spaced_signs_changes_comparisons_and_shared_rates(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bands named by their frequency
+        "Bidding for the 26 GHz band opens soon.",
+        "The regulator offered the 3.4 GHz and 3.8 GHz bands.",
+        "Operators bought 3.5GHz spectrum in the sale.",
+        "Licences in the band 700 MHz were sold.",
+        # an auction's number, an instrument's year, a decade with an apostrophe
+        "Auction 108, the second sale, closed early.",
+        "The Housing Order 2019 requires landlords to register.",
+        "The playlist is full of 80's pop songs.",
+        # people named by their age
+        "Tickets for children under 12 are free.",
+        "Individuals over 70 may apply by post.",
+        # "sub-zero" holds no zero
+        "Forecasters expect more sub-zero nights.",
+    ],
+)
+def test_bands_auctions_titled_years_decades_ages_and_sub_zero_count_nothing(text: str) -> None:
+    _assert_found(text, [])
+
+
+def test_a_span_in_time_is_left_to_the_date() -> None:
+    _assert_found("The line will reopen in 3 years time, the operator said.", [])
