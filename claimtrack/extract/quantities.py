@@ -1176,7 +1176,7 @@ def _read_distant(text: str, found: list[Quantity]) -> list[Quantity]:
             and later.per is None
             and (period := _A_PERIOD_AFTER_BRACKET.match(text, later.end)) is not None
         ):
-            shared = _PERIOD_WORD_PERS[period["period"].lower()]
+            shared = _PERIODS[period["period"].lower()]
             result[index] = replace(quantity, per=shared)  # "570 pesos (US$10.88) a day": both
             result[index + 1] = later = replace(later, per=shared)
             continue
@@ -1205,9 +1205,6 @@ def _read_distant(text: str, found: list[Quantity]) -> list[Quantity]:
 _A_PERIOD_AFTER_BRACKET = re.compile(
     r"\)[ \u00a0]*(?:a|an)[ \u00a0]+(?P<period>day|week|month|year|hour)\b", re.IGNORECASE
 )
-_PERIOD_WORD_PERS: dict[str, Per] = {
-    "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour"
-}  # fmt: skip
 _MEASURED_EXTREMES = ("a maximum of", "a minimum of", "maximum of", "minimum of")
 
 

@@ -62,8 +62,8 @@ _LENGTH_CONTEXT = re.compile(
     r"distance|swim|swam|dash|hurdles|races?|relay|freestyle|breaststroke|backstroke|"
     r"butterfly|medley|steeplechase|heats?|finals?|ran|runs?|complete[sd]?|measuring|"
     r"waves?|swells?|tides?|storm\s+surges?|sea\s+level|apart|altitudes?|elevations?)\b"
-    r"|\bof (?:him|her)\b|\dm ?[x×] ?\d"
-    r"|\d ?(?:ft|feet|foot|inch(?:es)?|in|yards?|miles?) \(\d",  # "8.2ft (2.5m)": a conversion  # "a box culvert measuring 2.0m x 2.0m"
+    r"|\bof (?:him|her)\b|\dm ?[x×] ?\d"  # "a box culvert measuring 2.0m x 2.0m"
+    r"|\d ?(?:ft|feet|foot|inch(?:es)?|in|yards?|miles?) \(\d",  # "8.2ft (2.5m)": a conversion
     re.IGNORECASE,
 )
 _LENGTH_REACH = 40

@@ -631,8 +631,8 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # 22, labelled meanwhile and not tuned on, scored 0.898 / 0.863 / 0.862 with the code before
 # the session and 0.900 / 0.865 / 0.862 after it. Fourteenth session: fresh dev 22's misses
 # were read for that session's rules (0.948 / 0.923 / 0.878 after them), so it is tuned on now;
-# fresh dev 23, labelled meanwhile and not tuned on, scored 0.926 / 0.858 / 0.729 with the code
-# before the session and 0.926 / 0.858 / 0.733 after it.
+# fresh dev 23, labelled meanwhile and not tuned on, scored 0.926 / 0.877 / 0.729 with the code
+# before the session and 0.926 / 0.877 / 0.733 after it.
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
@@ -657,7 +657,7 @@ DEV_FLOORS = {
     "fresh dev 20": {"values": 0.95, "strict": 0.93, "dates": 0.82},
     "fresh dev 21": {"values": 0.94, "strict": 0.88, "dates": 0.805},
     "fresh dev 22": {"values": 0.945, "strict": 0.92, "dates": 0.875},
-    "fresh dev 23": {"values": 0.92, "strict": 0.855, "dates": 0.73},
+    "fresh dev 23": {"values": 0.92, "strict": 0.875, "dates": 0.73},
 }
 
 
