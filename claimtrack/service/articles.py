@@ -96,7 +96,7 @@ __all__ = [
     "suggest_near_duplicates",
 ]
 
-# Terms of one compound candidate query (SQLite allows 500).
+# Terms of one compound candidate query (PostgreSQL's; SQLite reads per article instead).
 _CANDIDATE_TERMS = 400
 
 claims = Claim.__table__
@@ -801,7 +801,7 @@ def _sqlite_candidates(
         sets.setdefault(claim_id, set()).add(candidate)
         texts[candidate] = text
     found: dict[int, list[int]] = {}
-    for claim_id, _, _ in new:  # in the order of `new`, as the compound query gave them
+    for claim_id, _, _ in new:  # in the order of `new`, as PostgreSQL's compound query gives them
         ids = sorted(sets.get(claim_id, set()))[:MATCH_CANDIDATES]
         if ids:
             found[claim_id] = ids
@@ -846,22 +846,25 @@ def _figure_candidates(
 # The keys come as one JSON array (`json_each`), and each key's lookup is a
 # correlated subquery reading at most MATCH_CANDIDATES (?3) ids from an index.
 _LIVE = "claims.merged_into_id IS NULL AND claims.id NOT IN (SELECT value FROM json_each(?2))"
-_SAME_FIGURE = (
-    "SELECT k.key, c.id FROM json_each(?1) AS k CROSS JOIN claims AS c WHERE c.id IN"
-    " (SELECT DISTINCT quantities.claim_id FROM quantities"
-    " CROSS JOIN claims ON claims.id = quantities.claim_id"
-    " WHERE quantities.low = json_extract(k.value, '$[0]')"
+
+
+def _by_figure(condition: str) -> str:
+    """The fixed lookup of each key's first ?3 live claims whose figure meets `condition`."""
+    return (
+        "SELECT k.key, c.id FROM json_each(?1) AS k CROSS JOIN claims AS c WHERE c.id IN"
+        " (SELECT DISTINCT quantities.claim_id FROM quantities"
+        " CROSS JOIN claims ON claims.id = quantities.claim_id"
+        f" WHERE {condition} AND {_LIVE} ORDER BY quantities.claim_id LIMIT ?3)"
+    )
+
+
+_SAME_FIGURE = _by_figure(
+    "quantities.low = json_extract(k.value, '$[0]')"
     " AND quantities.high IS json_extract(k.value, '$[1]')"
-    f" AND {_LIVE} ORDER BY quantities.claim_id LIMIT ?3)"
 )
-_SAME_SPAN = (
-    "SELECT k.key, c.id FROM json_each(?1) AS k CROSS JOIN claims AS c WHERE c.id IN"
-    " (SELECT DISTINCT quantities.claim_id FROM quantities"
-    " CROSS JOIN claims ON claims.id = quantities.claim_id"
-    " WHERE quantities.dimension IS json_extract(k.value, '$[0]')"
-    " AND quantities.si_low BETWEEN json_extract(k.value, '$[1]')"
-    " AND json_extract(k.value, '$[2]')"
-    f" AND {_LIVE} ORDER BY quantities.claim_id LIMIT ?3)"
+_SAME_SPAN = _by_figure(
+    "quantities.dimension IS json_extract(k.value, '$[0]')"
+    " AND quantities.si_low BETWEEN json_extract(k.value, '$[1]') AND json_extract(k.value, '$[2]')"
 )
 
 
@@ -1034,15 +1037,14 @@ def _texts(connection: Connection, ids: set[int]) -> dict[int, str]:
     """The claims' texts, in one query."""
     if not ids:
         return {}
-    wanted = sorted(ids)
     if connection.dialect.name == "sqlite":  # hundreds of rows an article: read raw, at once
         rows: Sequence[Any] = connection.exec_driver_sql(
             "SELECT id, text FROM claims WHERE id IN (SELECT value FROM json_each(?))",
-            (_json_ids(wanted),),
+            (_json_ids(ids),),
         ).fetchall()
     else:
         rows = connection.execute(
-            select(claims.c.id, claims.c.text).where(claims.c.id.in_(wanted))
+            select(claims.c.id, claims.c.text).where(claims.c.id.in_(sorted(ids)))
         ).all()
     return dict(rows)
 
@@ -1051,12 +1053,11 @@ def _figures(connection: Connection, ids: set[int]) -> dict[int, list[_Figure]]:
     """The claims' figures (those with any), in the order stored, in one query."""
     if not ids:
         return {}
-    wanted = sorted(ids)
     if connection.dialect.name == "sqlite":
         rows: Sequence[Any] = connection.exec_driver_sql(
             "SELECT claim_id, low, high, dimension, si_low, si_high FROM quantities"
             " WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, id",
-            (_json_ids(wanted),),
+            (_json_ids(ids),),
         ).fetchall()
     else:
         rows = connection.execute(
@@ -1068,7 +1069,7 @@ def _figures(connection: Connection, ids: set[int]) -> dict[int, list[_Figure]]:
                 quantities.c.si_low,
                 quantities.c.si_high,
             )
-            .where(quantities.c.claim_id.in_(wanted))
+            .where(quantities.c.claim_id.in_(sorted(ids)))
             .order_by(quantities.c.claim_id, quantities.c.id)
         ).all()
     figures: dict[int, list[_Figure]] = {}
