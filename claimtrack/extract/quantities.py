@@ -1113,7 +1113,7 @@ def _restates(text: str, earlier: Quantity, later: Quantity) -> bool:
     the same unit ("10 kilometres (10 km)"); a conversion ("5 miles (8 km)") is kept."""
     return (
         later.si_low is not None
-        and text[earlier.end : later.start].strip() == "("
+        and rereading.bracketed(text, earlier, later)
         and (later.si_low, later.si_high, later.per)
         == (earlier.si_low, earlier.si_high, earlier.per)
         and (later.low, later.high) == (earlier.low, earlier.high)
@@ -1171,7 +1171,7 @@ def _read_distant(text: str, found: list[Quantity]) -> list[Quantity]:
             brackets
             and later is not None
             and (converted or quantity.dimension == later.dimension == "money")
-            and text[quantity.end : later.start].strip() == "("
+            and rereading.bracketed(text, quantity, later)
             and quantity.per is None
             and later.per is None
             and (period := _A_PERIOD_AFTER_BRACKET.match(text, later.end)) is not None

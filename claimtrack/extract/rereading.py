@@ -128,9 +128,14 @@ def metre_reading(text: str, quantity: Quantity) -> float | None:
     return float(figure.group(1).replace(",", ""))
 
 
+def bracketed(text: str, earlier: Quantity, later: Quantity) -> bool:
+    """Whether `later` stands in a bracket opened right after `earlier`: "5 miles (8 km)"."""
+    return text[earlier.end : later.start].strip() == "("
+
+
 def converts_a_length(text: str, earlier: Quantity, later: Quantity) -> bool:
     """ "60cm (24”)": `later` is `earlier`, a length, restated in brackets."""
-    return earlier.dimension == "length" and text[earlier.end : later.start].strip() == "("
+    return earlier.dimension == "length" and bracketed(text, earlier, later)
 
 
 # "the 24 GHz and 28 GHz bands", "3.5GHz spectrum", "the band 28 MHz": bands named by their
@@ -252,7 +257,7 @@ def distant_rate(text: str, quantity: Quantity, stop: int) -> str | None:
 def converts(text: str, earlier: Quantity, later: Quantity) -> bool:
     """Whether `later` is `earlier` restated in brackets in another unit."""
     return (
-        text[earlier.end : later.start].strip() == "("
+        bracketed(text, earlier, later)
         and earlier.unit is not None
         and later.unit is not None
         and earlier.unit != later.unit
