@@ -718,9 +718,11 @@ _DAY_NAMED_AS = re.compile(
 # "the twelve months to June 2012", "the six months ended 30 June 2015", "the five years
 # ending in 2023": a span the date closes.
 # "the year to June", "the financial year ending March 2024": one year, the count unwritten.
+# "the week ending Thursday", "Week 18, ending May 4, 2024": the seven days to that day.
 _SPAN_BEFORE = re.compile(
     r"(?:\b(?P<the>(?i:the))\s+)?(?:\b(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+)?"
-    r"(?P<unit>(?i:weeks?|months?|years?))\s+(?i:ended|ending|to)(?:\s+(?i:in|the))?\s+$"
+    r"(?P<unit>(?i:weeks?|months?|years?))(?P<numbered>\s+\d{1,2},)?"
+    r"\s+(?i:ended|ending|to)(?:\s+(?i:in|the))?\s+$"
 )
 _ONE_YEAR_WORDS = frozenset(["financial", "fiscal"])
 
@@ -746,15 +748,15 @@ def _spans_to_a_date(context: _Context, found: list[DateMention]) -> list[DateMe
         if span is None or count is None:
             spanned.append(mention)
             continue
+        opens = span.start("unit") if span["numbered"] else span.start()  # not "for Week 18"
         widened = dataclasses.replace(
-            mention,
-            text=context.text[span.start() : mention.end - offset],
-            start=span.start() + offset,
+            mention, text=context.text[opens : mention.end - offset], start=opens + offset
         )
         last = mention.last_day
         if last is not None:  # unresolved without a publication date: only the text widens
             first = _shifted(last + dt.timedelta(days=1), -count, span["unit"])
-            widened = _over(widened, first, last, mention.precision)
+            one_week = count == 1 and span["unit"].lower() == "week"
+            widened = _over(widened, first, last, "week" if one_week else mention.precision)
         spanned.append(widened)
     return spanned
 
@@ -764,6 +766,9 @@ def _span_count(span: re.Match[str], closing: str) -> int | None:
     None when the word before the unit is no count ("the busy months to June"). "The year
     ending 31 December 2024" names its day, as an accounts date, more than the year."""
     n = span["n"]
+    if span["unit"].lower() == "week" and closing == "day":
+        # "the week ending Thursday", "Week 18, ending May 4" ("for Week 18": no count)
+        return 1 if span["numbered"] or (span["the"] and n is None) else None
     if n is None or n.lower() in _ONE_YEAR_WORDS:
         one_year = (
             span["the"] and span["unit"].lower() == "year" and closing in ("month", "quarter")
@@ -1343,6 +1348,12 @@ def _be_future_end(words: _Words, index: int) -> int | None:
         return words.end(index + 2)  # "is expected to", "was set to"
     if words.lower[index] in {"is", "are"} and words.follows(index + 1, _FUTURE_AFTER_BE):
         return words.end(index + 1)
+    if (
+        words.lower[index] in {"is", "are"}
+        and words.follows(index + 1, {"going"})
+        and words.follows(index + 2, {"up", "down"})
+    ):
+        return words.end(index + 2)  # "fares are going up April 1": a change arranged
     return None
 
 
@@ -1478,6 +1489,9 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
     has_deadline_word = _has_deadline_word(before, text, match.end())
     # "due in March": a deadline without a tense looks ahead.
     resolver_tense = functools.partial(tense, default="future") if has_deadline_word else tense
+    if has_deadline_word and _UNTIL_BEFORE.search(before[-_TAIL:]):
+        # "imposed Section 144 until May 31" (27 May): a past act whose end may be ahead
+        resolver_tense = functools.partial(_unless_past, resolver_tense)
     try:
         if kind in _NUMERIC_KINDS:
             period = _resolve_numeric(match, kind, published, resolver_tense, context.month_first)
@@ -1540,6 +1554,15 @@ def _find(context: _Context, match: re.Match[str]) -> DateMention | None:
         period = period._replace(forced_role="mentioned")
     role = period.forced_role or _role(before, tense, period, published, has_deadline_word)
     return _to_mention(context, start, match.end(), period, role)
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|untill|up\s+until)\s+$", re.IGNORECASE)
+
+
+def _unless_past(tense: Callable[..., Tense], default: Tense = None) -> Tense:
+    """The tense, with the past read as none: the year nearest publication is taken."""
+    found = tense(default=default)
+    return None if found == "past" else found
 
 
 def _looking_back(default: Tense = None) -> Tense:

@@ -387,9 +387,11 @@ _AGE_OF = re.compile(
     re.IGNORECASE,
 )
 _AGE_OF_LAST = frozenset({"of", "between", "over", "under", "above", "below", "from"})
-# "over 50 years of age", "the 65-69 age group": ages that name people, counting nothing
+# "over 50 years of age", "the 65-69 age group", "everyone 6 months and older": ages that
+# name people, counting nothing
 _AGE_GROUP_AFTER = re.compile(
     r"\s+years?\s+of\s+age\b|\s*[-–]\s*\d{1,3}\s+age[\s-]+(?:groups?|brackets?|bands?)\b"
+    r"|\s+(?:years?|months?)(?:\s+old)?\s+and\s+(?:older|over|above|under|younger)\b"
 )
 # "the Road Transportation Act 74 of 1977", "the Criminal Procedure Act, 51 of 1977": a
 # statute's number and year name it; so do a case's ("Others (27 of 2018)", "Appeal
@@ -509,6 +511,7 @@ _LOW_BOUNDS = {
     ("not", "below"), ("not", "fall", "below"), ("nor", "fall", "below"), ("never", "below"),
     ("not", "drop", "below"), ("not", "go", "below"), ("never", "fall", "below"),
     ("not", "falling", "below"),
+    ("crosses",), ("crossed",), ("crossing",),  # "the temperature crosses 40 degrees"
 }  # fmt: skip
 _HIGH_BOUNDS = {
     ("up", "to"), ("less", "than"), ("fewer", "than"), ("under",), ("below",),
@@ -526,6 +529,7 @@ _HIGH_BOUNDS = {
     # a negated excess: "could not exceed 5 percent" is at most 5
     ("not", "exceed"), ("nor", "exceed"), ("never", "exceed"), ("cannot", "exceed"),
     ("not", "exceeding", "the"), ("shall", "not", "exceed"),
+    ("not", "crossed"), ("not", "cross"), ("never", "crossed"),  # "has not crossed 25 million"
 }  # fmt: skip
 _APPROXIMATE = {
     ("about",), ("around",), ("roughly",), ("some",), ("approximately",), ("an", "estimated"),
@@ -702,7 +706,7 @@ _LEADING_MODIFIERS = frozenset({"more", "fewer", "less"})
 _IRREGULAR_PLURALS = _words(
     "people children men women police personnel staff cattle sheep fish aircraft "
     "livestock infantry deer data media feet teeth mice geese crew clergy poultry swine "
-    "troops offspring spacecraft hovercraft militia youth kin folk"
+    "troops offspring spacecraft hovercraft militia youth kin folk oxen lice dice"
 )
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "ous", "ics")
 _UNCOUNTED_S = frozenset({"news", "gas", "lens"})  # "1,000 news articles": no plural head
@@ -752,8 +756,8 @@ _HYPHEN_NOT_UNITS = _words(
 )
 # A length, weight or sum written in two units: "5 ft 10 in", "3 dollars 50 cents".
 _COMPOUND_PARTS: dict[str, tuple[frozenset[str], Decimal]] = {
-    "ft": (frozenset({"in", "inch", "inches"}), Decimal(12)),
-    "foot": (frozenset({"in", "inch", "inches"}), Decimal(12)),
+    "ft": (frozenset({"in", "ins", "inch", "inches"}), Decimal(12)),  # "5ft 8ins"
+    "foot": (frozenset({"in", "ins", "inch", "inches"}), Decimal(12)),
     "pound": (frozenset({"oz", "ounce", "ounces"}), Decimal(16)),
     "lb": (frozenset({"oz", "ounce", "ounces"}), Decimal(16)),
     "stone": (frozenset({"lb", "lbs", "pound", "pounds"}), Decimal(14)),
@@ -1099,10 +1103,27 @@ def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quanti
             and rereading.converts_a_length(text, read[-1], quantity)
         ):
             quantity = _relabel(quantity, "inch")  # "60cm (24”)": the inch mark
+        if unit == "cm" and read and rereading.centimetres_after_metres(text, read[-1], quantity):
+            read[-1] = _joined_metres(text, read[-1], quantity)  # "1m 63cm": one height
+            continue
         if read and _restates(text, read[-1], quantity):
             continue  # "1 gigabyte (1GB)": the same figure again, in brackets
         read.append(quantity)
     return _read_distant(text, read)
+
+
+def _joined_metres(text: str, metres: Quantity, centimetres: Quantity) -> Quantity:
+    """ "1m 63cm" → 1.63 m: the centimetres added to the whole metres before them."""
+    assert metres.low is not None and centimetres.low is not None
+    value = metres.low + centimetres.low / 100
+    joined = replace(
+        metres,
+        text=text[metres.start : centimetres.end],
+        end=centimetres.end,
+        low=value,
+        high=None if metres.high is None else value,
+    )
+    return _relabel(joined, "m")
 
 
 _INCH_MARKS = frozenset({'")', "”)", "″)"})
@@ -2862,6 +2883,9 @@ def _take_bound(tokens: list[str], index: int, prefix: _Prefix) -> int:
     return _take_bound_through_the(tail, index, prefix)
 
 
+_SPAN_ADJECTIVES = _words("first last past next previous final initial coming opening")
+
+
 def _take_bound_through_the(tail: list[str], index: int, prefix: _Prefix) -> int:
     """ "below the 95% needed", "more than the recommended 14 units": a bound across "the"."""
     if tail[-1].lower() != "the" and (len(tail) < 2 or tail[-2].lower() != "the"):
@@ -2870,6 +2894,8 @@ def _take_bound_through_the(tail: list[str], index: int, prefix: _Prefix) -> int
     if len(words) >= 2 and words[-1] == "the":
         cut, adjective = 1, False
     elif len(words) >= 3 and words[-2] == "the" and tail[-1].islower():
+        if words[-1] in _SPAN_ADJECTIVES:
+            return index  # "over the first 18 months": a span of time, no bound
         cut, adjective = 2, True
     else:
         return index
@@ -3065,8 +3091,14 @@ def _is_phone_number(text: str, value: _Value, prefix: _Prefix) -> bool:
         prefix.previous in _CALL_VERBS
         or text.startswith(" emergency", value.end)
         or (_word_at(text, value.end) in _AFTER_A_NUMBER_TO_DIAL and _CALLING.search(text))
+        or (
+            prefix.previous in ("on", "at")
+            and _CONTACT_BEFORE.search(text, max(0, value.start - 100), value.start) is not None
+        )
     ):
-        return True  # "call 101 or 999", "Calls to 101 from land lines cost 15 pence"
+        # "call 101 or 999", "Calls to 101 from land lines cost 15 pence", "contact
+        # Nottinghamshire Police on 101, quoting …"
+        return True
     if (
         prefix.previous in _CALL_VERBS
         and prefix.currency is None
@@ -3720,8 +3752,7 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
             prefix.previous in _CHANGE_VERBS
             or _CHANGED_BY.search(text, max(0, low.start - 40), low.start)
         )
-    ):
-        # "dropped 2 to 25 per cent", "rose by £104 to £3,092": the change, then the level
+    ):  # "dropped 2 to 25 per cent", "rose by £104 to £3,092": the change, then the level
         # it reached ("reduced by 20 centavos to 40 centavos" stays a range)
         return None
     if connector.lower == "to" and _PARALLEL_FROM_TO.search(

@@ -63,7 +63,8 @@ _LENGTH_CONTEXT = re.compile(
     r"butterfly|medley|steeplechase|heats?|finals?|ran|runs?|complete[sd]?|measuring|"
     r"waves?|swells?|tides?|storm\s+surges?|sea\s+level|apart|altitudes?|elevations?)\b"
     r"|\bof (?:him|her)\b|\dm ?[x×] ?\d"  # "a box culvert measuring 2.0m x 2.0m"
-    r"|\d ?(?:ft|feet|foot|inch(?:es)?|in|yards?|miles?) \(\d",  # "8.2ft (2.5m)": a conversion
+    r"|\d ?(?:ft|feet|foot|inch(?:es)?|in|yards?|miles?) \(\d"  # "8.2ft (2.5m)": a conversion
+    r"|\dm \d{1,2} ?cm\b",  # "1m 63cm"
     re.IGNORECASE,
 )
 _LENGTH_REACH = 40
@@ -126,6 +127,23 @@ def metre_reading(text: str, quantity: Quantity) -> float | None:
     if not _LENGTH_CONTEXT.search(window):
         return None
     return float(figure.group(1).replace(",", ""))
+
+
+_CENTIMETRES_PART = re.compile(r"[ \u00a0]?\d{1,2} ?cm\b")
+
+
+def centimetres_after_metres(text: str, metres: Quantity, centimetres: Quantity) -> bool:
+    """ "1m 63cm": `centimetres` continues the height `metres` began."""
+    return (
+        metres.unit == "m"
+        and metres.end == centimetres.start - 1
+        and metres.low is not None
+        and metres.low == int(metres.low)
+        and centimetres.low == centimetres.high
+        and centimetres.low is not None
+        and centimetres.low < 100
+        and _CENTIMETRES_PART.fullmatch(text, metres.end, centimetres.end) is not None
+    )
 
 
 def bracketed(text: str, earlier: Quantity, later: Quantity) -> bool:
@@ -211,7 +229,11 @@ _AMOUNT_GIVEN = (
     r"(?:\s+\([A-Z]{2,6}\)|\s+for\s+[a-z]+)?(?:\s+(?P<given>of|is|was|at|are|were|to|reached"
     r"|hit|averaged|up\s+to|exceeds?|exceeded|(?:came|comes|stood|stands)\s+(?:in\s+)?at))?\s+"
 )
-_ANNUAL_AFTER = re.compile(rf"\s+{_PERIOD_ADJECTIVE}\s+(?:[a-z]+\s+)?{_AMOUNT_NOUN}\b", re.I)
+# "the 5-6% quarterly drops": a change per period ("the annual fall of 12.4%" is a year's)
+_FALL_NOUN = r"(?:drops?|falls?|declines?|decreases?|gains?)"
+_ANNUAL_AFTER = re.compile(
+    rf"\s+{_PERIOD_ADJECTIVE}\s+(?:(?:[a-z]+\s+)?{_AMOUNT_NOUN}|{_FALL_NOUN})\b", re.I
+)
 _ANNUAL_BEFORE = re.compile(
     rf"\b{_PERIOD_ADJECTIVE}\s+(?:[a-z]+\s+){{0,2}}?{_AMOUNT_NOUN}{_AMOUNT_GIVEN}"
     r"(?:(?:about|approximately|around|nearly|roughly|some|just|more\s+than|over)\s+)?$",

@@ -563,10 +563,10 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
 
 
 # Issue 12 asks 0.90 (values), 0.85 (strict) and 0.85 (dates) on the test split.
-# Today's figures are below that bar (values 0.889, strict 0.806, dates 0.822 at the
-# end of the fourteenth 2026-12-07 session); these floors sit just under them to guard against
+# Today's figures are below that bar (values 0.892, strict 0.809, dates 0.822 at the
+# end of the first 2026-12-08 session); these floors sit just under them to guard against
 # regression and do not certify the bar.
-UNSEEN_TEST_FLOORS = {"values": 0.885, "strict": 0.80, "dates": 0.82}
+UNSEEN_TEST_FLOORS = {"values": 0.89, "strict": 0.805, "dates": 0.82}
 
 
 def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -> None:
@@ -632,7 +632,9 @@ def test_unseen_test_split_figures(split_figures: dict[str, dict[str, Tally]]) -
 # the session and 0.900 / 0.865 / 0.862 after it. Fourteenth session: fresh dev 22's misses
 # were read for that session's rules (0.948 / 0.923 / 0.878 after them), so it is tuned on now;
 # fresh dev 23, labelled meanwhile and not tuned on, scored 0.926 / 0.877 / 0.729 with the code
-# before the session and 0.926 / 0.877 / 0.733 after it.
+# before the session and 0.926 / 0.877 / 0.733 after it. First 2026-12-08 session: fresh dev
+# 23's misses were read for that session's rules (0.940 / 0.896 / 0.763 after them), so it is
+# tuned on now.
 DEV_FLOORS = {
     "unseen dev": {"values": 0.915, "strict": 0.885, "dates": 0.87},
     "fresh dev": {"values": 0.955, "strict": 0.95, "dates": 0.905},
@@ -657,7 +659,7 @@ DEV_FLOORS = {
     "fresh dev 20": {"values": 0.95, "strict": 0.93, "dates": 0.82},
     "fresh dev 21": {"values": 0.94, "strict": 0.88, "dates": 0.805},
     "fresh dev 22": {"values": 0.945, "strict": 0.92, "dates": 0.875},
-    "fresh dev 23": {"values": 0.92, "strict": 0.875, "dates": 0.73},
+    "fresh dev 23": {"values": 0.935, "strict": 0.89, "dates": 0.76},
 }
 
 

@@ -1707,3 +1707,28 @@ def test_birth_dates_open_starts_and_rescheduled_dates() -> None:
     ]
     span = find_dates("The fair runs from June 2019 to March 3, 2020.", None)
     assert len(span) == 1 and span[0].first_day == dt.date(2019, 6, 1)
+
+
+def test_weeks_ending_a_day_ends_held_until_and_arranged_changes() -> None:
+    # "the week ending <day>" and a numbered week ending on a day: the seven days to it
+    week = one("Mortgage rates averaged 6.1% in the week ending Thursday.", dt.date(2024, 3, 8))
+    assert (week.first_day, week.last_day, week.precision, week.role) == (
+        dt.date(2024, 3, 1),
+        dt.date(2024, 3, 7),
+        "week",
+        "mentioned",
+    )
+    numbered = one("Surveillance summary for Week 9, ending March 2, 2024", dt.date(2024, 3, 8))
+    assert (numbered.text, numbered.first_day, numbered.last_day) == (
+        "Week 9, ending March 2, 2024",
+        dt.date(2024, 2, 25),
+        dt.date(2024, 3, 2),
+    )
+    # a past act held "until" a day a few days off: the coming day, a deadline
+    held = one("The district imposed a curfew until June 30.", dt.date(2024, 6, 20))
+    assert (held.date, held.role) == (dt.date(2024, 6, 30), "deadline")
+    over = one("The district imposed a curfew until March 30.", dt.date(2024, 6, 20))
+    assert (over.date, over.role) == (dt.date(2024, 3, 30), "mentioned")
+    # "are going up April 1": a change already arranged, still to come
+    fares = one("Bus fares are going up on April 1.", dt.date(2024, 3, 10))
+    assert (fares.date, fares.role) == (dt.date(2024, 4, 1), "deadline")

@@ -1874,3 +1874,45 @@ def test_bands_auctions_titled_years_decades_ages_and_sub_zero_count_nothing(tex
 
 def test_a_span_in_time_is_left_to_the_date() -> None:
     _assert_found("The line will reopen in 3 years time, the operator said.", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # heights in two units: "ins" after feet, centimetres after whole metres
+        ("The suspect is 6ft 2ins tall.", [(6 + 2 / 12, 6 + 2 / 12, "ft", None)]),
+        ("She is described as 1m 58cm tall.", [(1.58, 1.58, "m", None)]),
+        ("The wall measured 2m 40cm.", [(2.4, 2.4, "m", None)]),
+        ("The town raised £2m 40cm of rain fell.", [(2e6, 2e6, "GBP", None), (40, 40, "cm", None)]),
+        # "over the first N months" is a span of time, no bound
+        ("Over the first 9 months of the slump, sales fell.", [(9, 9, "months", None)]),
+        ("The storm lasted over 3 days.", [(3, None, "days", None)]),
+        # "crosses" bounds from below, "has not crossed" from above
+        ("A heatwave is declared when the mercury crosses 45 degrees Celsius.", [(45, None, "°C", None)]),
+        ("Exports have not crossed 12 million tonnes since 2019.", [(None, 1.2e7, "tonne", None)]),
+        # a rate adjective on a change after the figure
+        ("Prices are far from the 3-4% monthly falls of 2009.", [(3, 4, "%", "month")]),
+        ("The annual fall of 8.1% was the steepest.", [(8.1, 8.1, "%", None)]),
+        # an irregular plural is what a figure counts
+        ("Farmers lost 300 oxen in the drought.", [(300, 300, "oxen", None)]),
+    ],
+)  # fmt: skip
+def test_heights_in_two_units_spans_crossings_period_changes_and_oxen(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # age groups written "N years and older"
+        "The jab is offered to everyone 6 months and older.",
+        "Players 16 years and under train on Saturdays.",
+        "Adults and children 12 years old and over may take the tablets.",
+        # a three-digit number to call, after "contact … on"
+        "Anyone with information should contact Kent Police on 101, quoting the incident.",
+    ],
+)
+def test_age_groups_and_numbers_to_call_count_nothing(text: str) -> None:
+    _assert_found(text, [])
