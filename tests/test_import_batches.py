@@ -217,8 +217,37 @@ def test_a_common_figure_reads_no_more_claims_than_a_claim_may_keep(
         # When: a claim stating 101 looks for claims sharing its figure, skipping claim 2
         found = service_articles._figure_candidates(connection, {99: [_one_figure(101.0)]}, {2})
 
-    # Then: 4 rows are read, not 20: the lowest live ids, neither merged nor skipped
-    assert found == [(99, 1), (99, 4), (99, 5), (99, 6)]
+    # Then: 4 rows are read, not 20: the lowest live ids, neither merged nor skipped, with
+    # their texts
+    assert [(claim, candidate) for claim, candidate, _ in found] == [
+        (99, 1),
+        (99, 4),
+        (99, 5),
+        (99, 6),
+    ]
+    assert found[1][2] == "Norway will build 101 homes in town 3 by 2033."
+
+
+def test_a_figure_with_a_long_decimal_finds_the_claims_holding_it(database: Database) -> None:
+    if not database.is_sqlite:
+        pytest.skip("the per-article search is SQLite's")
+    # Given: a claim whose figure has no short decimal ("5ft 8ins" is 5.666… ft)
+    import_article(
+        database, "ana", Article(origin="a.txt", text="Heights\n\nThe suspect is 5ft 8ins tall.\n")
+    )
+    with database.read() as session:
+        stored = session.execute(text("SELECT claim_id, low FROM quantities")).one()
+    assert stored.low == 5 + 8 / 12
+
+    # When: a claim stating the same figure looks for claims sharing it (the figure
+    # goes to SQLite as JSON text and is compared with the stored REAL)
+    with database.transaction() as session:
+        found = service_articles._figure_candidates(
+            session.connection(), {99: [_one_figure(5 + 8 / 12)]}, set()
+        )
+
+    # Then: the figure survives the round trip exactly, and the claim is found
+    assert [(claim, candidate) for claim, candidate, _ in found] == [(99, stored.claim_id)]
 
 
 def _quantity_indexes(database: Database) -> set[str]:

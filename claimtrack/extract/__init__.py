@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from claimtrack.extract.dates import find_dates
-    from claimtrack.extract.pipeline import extract_claims, normalise_claim_text, score_standalone
+    from claimtrack.extract.pipeline import (
+        extract_claims,
+        marked_sentences,
+        normalise_claim_text,
+        score_standalone,
+    )
     from claimtrack.extract.quantities import find_quantities
     from claimtrack.extract.score import (
         CheckWorthiness,
@@ -34,6 +39,7 @@ if TYPE_CHECKING:
 _HOMES = {
     "find_dates": "claimtrack.extract.dates",
     "extract_claims": "claimtrack.extract.pipeline",
+    "marked_sentences": "claimtrack.extract.pipeline",
     "normalise_claim_text": "claimtrack.extract.pipeline",
     "score_standalone": "claimtrack.extract.pipeline",
     "find_quantities": "claimtrack.extract.quantities",
@@ -85,6 +91,7 @@ __all__ = [
     "find_dates",
     "find_quantities",
     "find_speaker",
+    "marked_sentences",
     "normalise_claim_text",
     "score_sentence",
     "score_standalone",

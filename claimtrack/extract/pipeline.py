@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from claimtrack.extract.boilerplate import mark_boilerplate, sentence_reason
 from claimtrack.extract.dates import find_dates
@@ -33,7 +34,12 @@ from claimtrack.extract.segment import split_sentences
 from claimtrack.extract.speakers import SpeakerContext, find_speaker
 from claimtrack.extract.types import DateMention, ExtractedClaim, Quantity, Sentence, Speaker
 
-__all__ = ["extract_claims", "normalise_claim_text", "score_standalone"]
+__all__ = ["extract_claims", "marked_sentences", "normalise_claim_text", "score_standalone"]
+
+
+def marked_sentences(text: str) -> list[Sentence]:
+    """The sentences of `text`, headings, bullets and boilerplate marked."""
+    return mark_boilerplate(split_sentences(text))
 
 
 def extract_claims(
@@ -43,6 +49,7 @@ def extract_claims(
     include_all: bool = False,
     threshold: float | None = None,
     locale: DocumentLocale | None = None,
+    sentences: Sequence[Sentence] | None = None,
 ) -> list[ExtractedClaim]:
     """The check-worthy claims of an article in document order (every sentence with `include_all`).
 
@@ -51,11 +58,13 @@ def extract_claims(
     `is_heading=True`, boilerplate with a `boilerplate:<reason>` feature) so a
     caller can still show them. `locale` (from the article's address, see
     `locale_of`) says what a bare "$" is and how "11/20" orders day and month.
+    `sentences`: `text` already split and marked (`marked_sentences`), for a caller
+    that read them too.
     """
     locale = locale or DocumentLocale()
     if isinstance(published, dt.datetime):
         published = published.date()
-    sentences = mark_boilerplate(split_sentences(text))
+    sentences = list(sentences) if sentences is not None else marked_sentences(text)
     if not include_all:
         # Headings and boilerplate are never returned, and no stage reads one
         # for another sentence (the speaker context skips them), so none needs

@@ -23,9 +23,8 @@ from claimtrack.extract import (
     extract_claims,
     find_dates,
     find_quantities,
-    split_sentences,
+    marked_sentences,
 )
-from claimtrack.extract.boilerplate import mark_boilerplate
 from claimtrack.extract.density import ReadingBudget, too_many_numbers
 from claimtrack.extract.locale import locale_of
 from claimtrack.extract.types import DateMention, ExtractedClaim, Sentence
@@ -131,13 +130,10 @@ def find_occurrences(text: str, published: dt.date | None, url: str | None) -> l
     # Headlines and bullets usually restate the body: they are handled after
     # it, so a restatement becomes an appearance rather than a claim of its own.
     # A boilerplate line (a reference's title, an ingredient) restates nothing.
-    summary_lines = [
-        s
-        for s in mark_boilerplate(split_sentences(text))
-        if (s.is_heading or s.is_bullet) and not s.is_boilerplate
-    ]
+    sentences = marked_sentences(text)
+    summary_lines = [s for s in sentences if (s.is_heading or s.is_bullet) and not s.is_boilerplate]
     summary_starts = {s.start for s in summary_lines}
-    found = extract_claims(text, published, locale=locale_of(url))
+    found = extract_claims(text, published, locale=locale_of(url), sentences=sentences)
     body = [c for c in found if c.start not in summary_starts]
     occurrences = [Occurrence(c.text, c.start, c.end, found=c) for c in body]
     by_start = {c.start: c for c in found}

@@ -610,9 +610,9 @@ def suggest_near_duplicates(
     Candidates share a figure (indexed) or every proper noun (full text) with
     the claim, at most MATCH_CANDIDATES a claim, never one of `excluding` (the
     claims of the same document). A query or two find them for every claim (on
-    SQLite, the lookup by name with their texts), one more reads the texts not
-    read yet, one the figures of those whose score a shared figure decides; the
-    pairs not stored yet are stored (another importer may have stored a pair:
+    SQLite, with their texts), one more reads the texts not read yet, one the
+    figures of those whose score a shared figure decides; the pairs not stored
+    yet are stored (another importer may have stored a pair:
     the unique pair decides).
     """
     skip = set(excluding) | {claim_id for claim_id, _, _ in new}
@@ -782,8 +782,8 @@ def _sqlite_candidates(
     ids is among the MATCH_CANDIDATES lowest of the one figure or lookup that
     found it, so each figure and each lookup reads no more than that, in id
     order, from an index: the cost of a claim stays flat as the database grows,
-    however many claims hold its figure. The full-text lookups read each
-    candidate's row anyway: its text comes with it (`texts`).
+    however many claims hold its figure. Every lookup reads each candidate's row
+    anyway: its text comes with it (`texts`).
     """
     figures_of: dict[int, list[Figure]] = {}
     queries: dict[int, str] = {}  # each claim's proper nouns, as `matches` takes them
@@ -795,8 +795,9 @@ def _sqlite_candidates(
         if len(nouns) >= 2:
             queries[claim_id] = " ".join(sorted(nouns))
     sets: dict[int, set[int]] = {}
-    for claim_id, candidate in _figure_candidates(connection, figures_of, skip):
+    for claim_id, candidate, text in _figure_candidates(connection, figures_of, skip):
         sets.setdefault(claim_id, set()).add(candidate)
+        texts[candidate] = text
     for claim_id, candidate, text in _text_candidates(connection, queries, skip):
         sets.setdefault(claim_id, set()).add(candidate)
         texts[candidate] = text
@@ -810,9 +811,9 @@ def _sqlite_candidates(
 
 def _figure_candidates(
     connection: Connection, figures_of: dict[int, list[Figure]], skip: set[int]
-) -> list[tuple[int, int]]:
-    """(claim, live claim holding the same figure, or the same figure in another unit):
-    for each figure of the claims, the MATCH_CANDIDATES lowest ids holding it.
+) -> list[tuple[int, int, str]]:
+    """(claim, live claim holding the same figure, or the same figure in another unit,
+    its text): for each figure of the claims, the MATCH_CANDIDATES lowest ids holding it.
 
     Two fixed statements: one looks up each distinct figure, walking the figure
     index in claim order (migration 0013), the other each converted value's span
@@ -831,13 +832,15 @@ def _figure_candidates(
     skipped = _json_ids(skip)
     same = [key for key in asking if key[0] == "same"]
     spans = [key for key in asking if key[0] == "span"]
-    found: list[tuple[set[int], int]] = []
+    found: list[tuple[set[int], int, str]] = []
     for sql, keys in ((_SAME_FIGURE, same), (_SAME_SPAN, spans)):
         if keys:
             values = _json([list(key[1:]) for key in keys])
             rows = connection.exec_driver_sql(sql, (values, skipped, MATCH_CANDIDATES)).fetchall()
-            found.extend((asking[keys[index]], candidate) for index, candidate in rows)
-    return [(claim_id, candidate) for claimed, candidate in found for claim_id in claimed]
+            found.extend((asking[keys[index]], candidate, text) for index, candidate, text in rows)
+    return [
+        (claim_id, candidate, text) for claimed, candidate, text in found for claim_id in claimed
+    ]
 
 
 # The candidate lookups are fixed statements, whatever the article: SQLite prepares
@@ -849,9 +852,10 @@ _LIVE = "claims.merged_into_id IS NULL AND claims.id NOT IN (SELECT value FROM j
 
 
 def _by_figure(condition: str) -> str:
-    """The fixed lookup of each key's first ?3 live claims whose figure meets `condition`."""
+    """The fixed lookup of each key's first ?3 live claims whose figure meets `condition`,
+    with their texts (read with the row: no second query for them)."""
     return (
-        "SELECT k.key, c.id FROM json_each(?1) AS k CROSS JOIN claims AS c WHERE c.id IN"
+        "SELECT k.key, c.id, c.text FROM json_each(?1) AS k CROSS JOIN claims AS c WHERE c.id IN"
         " (SELECT DISTINCT quantities.claim_id FROM quantities"
         " CROSS JOIN claims ON claims.id = quantities.claim_id"
         f" WHERE {condition} AND {_LIVE} ORDER BY quantities.claim_id LIMIT ?3)"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.extract import ExtractedClaim, claim_threshold, extract_claims
+from claimtrack.extract import ExtractedClaim, claim_threshold, extract_claims, marked_sentences
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "ukraine-defense-export-offices.txt"
 PUBLISHED = dt.date(2025, 11, 3)
@@ -145,3 +145,14 @@ def test_claim_offsets_slice_the_article(text: str, every_sentence: list[Extract
         assert text[item.start : item.end] == item.text
         for part in (*item.quantities, *item.dates):
             assert text[part.start : part.end] == part.text
+
+
+def test_sentences_read_by_the_caller_give_the_same_claims(text: str) -> None:
+    # The importer splits the article itself (for its headlines) and hands the sentences on
+    sentences = marked_sentences(text)
+    assert any(s.is_heading for s in sentences)
+    assert extract_claims(text, PUBLISHED, sentences=sentences) == extract_claims(text, PUBLISHED)
+    every = extract_claims(text, PUBLISHED, include_all=True, sentences=sentences)
+    assert [c.text for c in every] == [
+        c.text for c in extract_claims(text, PUBLISHED, include_all=True)
+    ]
