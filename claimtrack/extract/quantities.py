@@ -3752,7 +3752,8 @@ def _read_range_end(text: str, low: _Value, prefix: _Prefix, connector: _Tok) ->
             prefix.previous in _CHANGE_VERBS
             or _CHANGED_BY.search(text, max(0, low.start - 40), low.start)
         )
-    ):  # "dropped 2 to 25 per cent", "rose by £104 to £3,092": the change, then the level
+    ):
+        # "dropped 2 to 25 per cent", "rose by £104 to £3,092": the change, then the level
         # it reached ("reduced by 20 centavos to 40 centavos" stays a range)
         return None
     if connector.lower == "to" and _PARALLEL_FROM_TO.search(

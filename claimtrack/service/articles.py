@@ -612,8 +612,8 @@ def suggest_near_duplicates(
     claims of the same document). A query or two find them for every claim (on
     SQLite, with their texts), one more reads the texts not read yet, one the
     figures of those whose score a shared figure decides; the pairs not stored
-    yet are stored (another importer may have stored a pair:
-    the unique pair decides).
+    yet are stored (another importer may have stored a pair: the unique pair
+    decides).
     """
     skip = set(excluding) | {claim_id for claim_id, _, _ in new}
     texts: dict[int, str] = {}  # the candidates' texts, where the candidate query read them
