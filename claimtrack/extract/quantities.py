@@ -736,6 +736,7 @@ _MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\d/])")  # "2 1/2": after the 
 _SLASH_FRACTION = re.compile(r"/(\d{1,2})(?![\d/.])")  # "1/2 cup": after the numerator
 # "1.8m tall": after these an attached "m" is metres, not million.
 _LENGTH_ADJECTIVES = _words("tall high long deep wide away thick across wingspan")
+_CENTIMETRES_AFTER = re.compile(r"[ \u00a0]\d{1,2} ?cm\b")  # "1m 63cm"
 # "N or more", "N or fewer": a bound written after the figure.
 _SUFFIX_BOUNDS: dict[str, str] = {
     "more": "low", "over": "low", "above": "low", "higher": "low", "greater": "low",
@@ -765,6 +766,7 @@ _COMPOUND_PARTS: dict[str, tuple[frozenset[str], Decimal]] = {
     "hour": (frozenset({"minute", "minutes", "min", "mins"}), Decimal(60)),
     "hours": (frozenset({"minute", "minutes", "min", "mins"}), Decimal(60)),
     "km": (frozenset({"m"}), Decimal(1000)),  # "42km 195m"
+    "m": (frozenset({"cm"}), Decimal(100)),  # "1m 63cm"
     "mi": (frozenset({"yd"}), Decimal(1760)),  # "26mi 385yd"
     "minute": (frozenset({"second", "seconds", "sec", "secs"}), Decimal(60)),
     "minutes": (frozenset({"second", "seconds", "sec", "secs"}), Decimal(60)),
@@ -1103,27 +1105,10 @@ def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quanti
             and rereading.converts_a_length(text, read[-1], quantity)
         ):
             quantity = _relabel(quantity, "inch")  # "60cm (24”)": the inch mark
-        if unit == "cm" and read and rereading.centimetres_after_metres(text, read[-1], quantity):
-            read[-1] = _joined_metres(text, read[-1], quantity)  # "1m 63cm": one height
-            continue
         if read and _restates(text, read[-1], quantity):
             continue  # "1 gigabyte (1GB)": the same figure again, in brackets
         read.append(quantity)
     return _read_distant(text, read)
-
-
-def _joined_metres(text: str, metres: Quantity, centimetres: Quantity) -> Quantity:
-    """ "1m 63cm" → 1.63 m: the centimetres added to the whole metres before them."""
-    assert metres.low is not None and centimetres.low is not None
-    value = metres.low + centimetres.low / 100
-    joined = replace(
-        metres,
-        text=text[metres.start : centimetres.end],
-        end=centimetres.end,
-        low=value,
-        high=None if metres.high is None else value,
-    )
-    return _relabel(joined, "m")
 
 
 _INCH_MARKS = frozenset({'")', "”)", "″)"})
@@ -2154,6 +2139,16 @@ def _read_groups(text: str, start: int, end: int) -> tuple[str, int, bool]:
     return "".join(parts), end, len(parts) > 1
 
 
+def _centimetres_follow(text: str, figure: _Value, after: int) -> bool:
+    """ "1m 63cm": whole metres that centimetres continue (`_COMPOUND_PARTS` joins them).
+    Not a sum ("£2m 40cm of rain"); "1.5m 20cm" is left to rereading, as "1.5m" alone is."""
+    return (
+        not figure.grouped
+        and _CENTIMETRES_AFTER.match(text, after) is not None
+        and text[figure.start - 1 : figure.start] not in CURRENCY_SYMBOLS
+    )
+
+
 def _read_attached(text: str, figure: _Value) -> None:
     """Letters or a degree sign written against the figure: "5bn", "12k", "5km", "1.5C"."""
     end = figure.end
@@ -2199,8 +2194,10 @@ def _read_attached(text: str, figure: _Value) -> None:
         if lookup_symbol(word + text[after]) is None or text[after + 1 : after + 2].isalnum():
             raise _Rejected(after + 1)  # "4x4", "5G5": a code
         word, lower, after = word + text[after], lower + text[after], after + 1  # "50m2"
-    if word == "m" and _word_at(text, after) in _LENGTH_ADJECTIVES:
-        figure.unit = "m"  # "1.8m tall": metres, not a million
+    if word == "m" and (
+        _word_at(text, after) in _LENGTH_ADJECTIVES or _centimetres_follow(text, figure, after)
+    ):
+        figure.unit = "m"  # "1.8m tall", "1m 63cm": metres, not a million
         figure.end = after
     elif lower in SCALE_ABBREVIATIONS or (lower in SCALES and lower != "hundred"):
         scale = SCALE_ABBREVIATIONS.get(lower) or SCALES[lower]  # "5bn", "R134.8million"

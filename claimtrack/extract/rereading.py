@@ -64,7 +64,7 @@ _LENGTH_CONTEXT = re.compile(
     r"waves?|swells?|tides?|storm\s+surges?|sea\s+level|apart|altitudes?|elevations?)\b"
     r"|\bof (?:him|her)\b|\dm ?[x×] ?\d"  # "a box culvert measuring 2.0m x 2.0m"
     r"|\d ?(?:ft|feet|foot|inch(?:es)?|in|yards?|miles?) \(\d"  # "8.2ft (2.5m)": a conversion
-    r"|\dm \d{1,2} ?cm\b",  # "1m 63cm"
+    r"|\dm \d{1,2} ?cm\b",  # "1.5m 20cm" (whole metres join their centimetres when read)
     re.IGNORECASE,
 )
 _LENGTH_REACH = 40
@@ -127,23 +127,6 @@ def metre_reading(text: str, quantity: Quantity) -> float | None:
     if not _LENGTH_CONTEXT.search(window):
         return None
     return float(figure.group(1).replace(",", ""))
-
-
-_CENTIMETRES_PART = re.compile(r"[ \u00a0]?\d{1,2} ?cm\b")
-
-
-def centimetres_after_metres(text: str, metres: Quantity, centimetres: Quantity) -> bool:
-    """ "1m 63cm": `centimetres` continues the height `metres` began."""
-    return (
-        metres.unit == "m"
-        and metres.end == centimetres.start - 1
-        and metres.low is not None
-        and metres.low == int(metres.low)
-        and centimetres.low == centimetres.high
-        and centimetres.low is not None
-        and centimetres.low < 100
-        and _CENTIMETRES_PART.fullmatch(text, metres.end, centimetres.end) is not None
-    )
 
 
 def bracketed(text: str, earlier: Quantity, later: Quantity) -> bool:
