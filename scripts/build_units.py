@@ -107,6 +107,7 @@ EXTRA_NAMES: dict[str, str] = {
 }  # fmt: skip
 EXTRA_SYMBOLS: dict[str, str] = {
     "hr": "hour", "sec": "second", "yr": "year", "lbs": "pound", "hrs": "hour", "mins": "minute", "secs": "second", "yrs": "year",
+    "yds": "yard",  # anglers and golfers: "a spot 50yds along the margin"
     "mcg": "microgram",  # the pharmacist's spelling on labels and in dietary advice
     "st": "stone",  # "12st 7lb" (the extractor tells it from the ordinal "21st")
     "'": "foot", "′": "foot", "’": "foot",  # a height in primes: 7'1"

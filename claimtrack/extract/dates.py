@@ -126,6 +126,7 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 
 _FULL_MONTHS = [name.capitalize() for name, number in _MONTH_NUMBERS.items() if len(name) > 4]
 _FULL_MONTHS += ["May", "June", "July"]
+_MONTH_WORDS = frozenset(_MONTH_NUMBERS)  # lower case, full and short
 _SHORT_MONTHS = [
     "Jan",
     "Feb",
@@ -403,7 +404,7 @@ _DATE = re.compile(
           |(?<![lLpP][aA][sS][tT]\s)(?<![cC][oO][mM][iI][nN][gG]\s)(?P<span_day>(?i:day))\b(?!\s+(?i:of|after|before)\b)))
     | (?=[wWiI])(?P<within>\b(?P<wi_prep>(?i:within|in))\s+(?:(?i:the\s+next)\s+)?(?P<wi_n>{_NUM_ANY})\s+(?P<wi_unit>{_UNIT_ANY})\b))
   | (?=[\daAoOtTfFsSeEnN])(?P<ago>\b(?P<ago_n>{_NUM_ANY})\s+(?P<ago_unit>{_UNIT_ANY})\s+
-        (?:(?i:ago|{BACK_AS_AGO})|(?P<ago_from>(?i:from\s+(?:now|today)|hence))|(?P<ago_earlier>(?i:earlier)))\b)
+        (?:(?i:ago|{BACK_AS_AGO})|(?P<ago_from>(?i:from\s+(?:now|today)|hence))|(?P<ago_earlier>(?i:earlier)(?!\s+(?i:than)\b)))\b)
   | (?=[lLeE])(?P<later>\b(?P<later_kind>(?i:later|earlier))\s+(?:(?i:this)\s+(?P<later_unit>(?i:year|month|week))|(?i:in\s+the)\s+(?P<later_year>(?i:year)))\b)
     )
     """,
@@ -597,7 +598,7 @@ def _find_all(
     if found and any(mention.first_day is None for mention in found):
         found = _anchor_following(found, published)
     if len(found) > 1 and published is not None:
-        found = _anchor_to_sentence_year(found, offset)
+        found = _anchor_to_sentence_year(text, found, offset)
     elif len(found) > 1 and (year := _only_year(found)) is not None:
         found = _dated_by_year(text, offset, locale, found, year)
     return found
@@ -861,14 +862,16 @@ def _second_days(context: _Context | None, found: list[DateMention]) -> list[Dat
 _MONTH_NAME_IN = re.compile(r"[A-Za-z]{3}")
 
 
-def _anchor_to_sentence_year(found: list[DateMention], offset: int) -> list[DateMention]:
+def _anchor_to_sentence_year(text: str, found: list[DateMention], offset: int) -> list[DateMention]:
     """ "Next year, the solstice will be on June 21", "In 2019, sales peaked on March 3": a
     day or a month written without its year takes the year that opens the sentence, not the
     year publication implies. Only an opening year frames the sentence: one in a clause
-    ("the store, founded in 1950, announced in early March") dates that clause alone."""
+    ("the store, founded in 1950, announced in early March") dates that clause alone, and
+    one after an article ("A 1951 painting sold … on Oct. 7") describes a thing."""
     frame = found[0]
     if (
         frame.precision != "year"
+        or _ARTICLE_BEFORE.search(text, 0, frame.start - offset) is not None
         or frame.year_inferred
         or frame.start - offset > _FRAMING_REACH
         or frame.first_day is None
@@ -893,6 +896,7 @@ def _anchor_to_sentence_year(found: list[DateMention], offset: int) -> list[Date
 
 
 _FRAMING_REACH = 12  # "In 2019, …", "Next year, …", "Back in 1970 …": the sentence's opening
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+$")
 
 
 def _has_day_in(day: dt.date, year: int) -> bool:
@@ -1258,6 +1262,8 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
                 continue  # "in fixed and mobile telecoms", "the injured": an adjective
             if low in _AGENT_PARTICIPLES and words.follows(index + 1, {"by"}):
                 continue  # "a handset powered by Android": a participle, not the past tense
+            while previous > 0 and words.lower[previous] in _PASSIVE_ADVERBS:
+                previous -= 1  # "will be next updated", "is formally opened"
             if (
                 index
                 and words.lower[previous] in _PRESENT_BEFORE_PARTICIPLE
@@ -1270,6 +1276,11 @@ def _tense_markers(text: str) -> list[tuple[int, int, str]]:
 
 # Before an "-ed" participle these make a passive of the present or the future.
 _PRESENT_BEFORE_PARTICIPLE = frozenset(["be", "being", "is", "are", "am"])
+# Adverbs between "be" and its participle.
+_PASSIVE_ADVERBS = frozenset(
+    ["next", "formally", "officially", "jointly", "publicly", "finally",
+     "also", "still", "likely", "then", "now", "again", "only", "soon"]
+)  # fmt: skip
 # Past forms that are also the bare verb, and the words a bare verb follows.
 _BARE_FORMS = frozenset(
     ["hit", "put", "cut", "set", "let", "cost", "spread", "read", "quit", "beat"]
@@ -1317,6 +1328,8 @@ def _future_marker_end(words: _Words, index: int) -> int | None:
             at += 1
         if low == "to" and words.follows(at, _COPULA_COMPLEMENTS):
             return None  # "believed to be in his 30s": "to be" as a copula, no future
+        if words.follows(at, _MONTH_WORDS) and words.original[at][0].isupper():
+            return words.end(at - 1)  # "forecast to be May 2": the date itself follows "be"
         if at < len(words.lower) and words.gaps[at].isspace():
             return words.end(at)
         return end if low != "to" else None
@@ -1992,6 +2005,8 @@ def _reads_as_date(kind: str, text: str, match: re.Match[str], before: str, tens
         return bool(_STRICT_PREPOSITION.search(before[-12:])) and not _CAPITALISED_NEXT.match(
             text, match.end()
         )
+    if kind == "month" and _CONTRACT_AFTER.match(text, match.end()):
+        return False  # "an August futures contract", "December futures": a contract's name
     if kind == "month":
         # "in May" is a date, "may" a verb; "with June Smith" a name.
         if _CAPITALISED_NEXT.match(text, match.end()) and _NAME_PREPOSITION.search(before[-12:]):
@@ -2064,6 +2079,7 @@ _SPELLED_YEAR_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|before|after|during|from|of|year)\s+$", re.IGNORECASE
 )
 _NAMED_TODAY = re.compile(r"(?:^|[^.!?:;\s]\s*)\b[A-Z][\w.&’'-]*\s+$")
+_CONTRACT_AFTER = re.compile(r"\s+(?:futures|contracts?)\b", re.IGNORECASE)
 _MONTH_DASH_AFTER = re.compile(rf"[-–]{_MONTH_FULL}\b")
 _MONTH_DASH_BEFORE = re.compile(rf"\b{_MONTH_FULL}[-–]$")
 # Words that make "the 70s" a band of temperatures or ages rather than a decade.
@@ -2184,6 +2200,8 @@ def _role(
         return "deadline"  # "on sale through Friday", "adjourned to January 17": until then
     if _ends_with_phrase(tail, _NOT_DEADLINE_PHRASES, _NOT_DEADLINE_BEFORE):
         return "mentioned"
+    if period.precision == "year" and _BASELINE_BEFORE.search(before[-_BASELINE_REACH:]):
+        return "mentioned"  # "will go to the champions, up $68,000 from 2017": the base year
     if len(before) < _DATELINE_REACH and _DATELINE.match(before):
         return "mentioned"  # "Updated November 17, 2011 at 10:00 am:": when the page was written
     if published is not None and period.last is not None and period.last < published:
@@ -2194,6 +2212,17 @@ def _role(
         if effective is not None and not _WILL_BEFORE.search(near, 0, effective.start()):
             return "mentioned"  # "the new fares take effect from January 3": a stated fact
     return "deadline" if tense() == "future" else "mentioned"
+
+
+# A change's figure and the year it is measured against: "up $68,000 from 2017", "an
+# increase of 14.9 per cent on the 2013 tournament", "up from last year" ("to £1,860 from
+# October 1" dates the new level instead).
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:up|down|(?:increase|rise|fall|drop|decline|gain)\s+of|by)\s+(?:[^\s]+\s+){0,3}?"
+    r"(?:from|on|over|compared\s+(?:with|to))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_BASELINE_REACH = 48  # "an increase of 14.9 per cent on the "
 
 
 # A page's dateline, opening its line: "Updated November 17, 2011", "Posted on: 3 May".
@@ -3180,7 +3209,17 @@ def _resolve_weekend(
         return _Period(None, None, "day", is_relative=True)
     modifier = match["wkend_mod"].lower()
     saturday = published + relativedelta(weekday=SA(+1))
-    if modifier == "last" or (modifier != "next" and modifier != "this" and tense() == "past"):
+    if (
+        modifier == "last"
+        or (modifier != "next" and tense() == "past")  # "welcomed a new addition this weekend"
+        # "the birth of a gorilla over the weekend", in Monday's or Tuesday's paper
+        or (
+            modifier != "next"
+            and modifier != "this"
+            and published.weekday() < 2
+            and tense() != "future"
+        )
+    ):
         saturday = published + relativedelta(days=-1, weekday=SA(-1))
         if modifier == "last" and saturday + dt.timedelta(days=1) >= published:
             saturday -= dt.timedelta(weeks=1)  # on a Sunday "last weekend" is the one before

@@ -143,6 +143,7 @@ _ANCHOR_PATTERN = (
     rf"|(?:an?|one)(?=[{_HSPACE}]+(?:{_SCALE_ALTERNATION}|quarter|third|fifth|eighth|tenth)\b"
     rf"|[{_HSPACE}]+[a-z]+[{_HSPACE}]+and[{_HSPACE}]+a[{_HSPACE}]+(?:half|quarter)\b"
     rf"|[{_HSPACE}]+half[{_HSPACE}]+[a-z]"  # "a half mile"
+    rf"|[{_HSPACE}]+(?:penny|cent)\b"  # "fell by a penny"
     rf"|[{_HSPACE}]+(?:foot|mile|yard|inch|metre|meter|kilometre|kilometer)[{_HSPACE}]+"
     rf"(?:of|away|long|wide|high|tall|deep|across)\b)))"  # "up to a foot of snow", "a mile away"
 )
@@ -193,7 +194,7 @@ _LOWER_CODES = frozenset({
 _MORE_CURRENCY_WORDS = {"reais": "BRL", "reales": "BRL", "bucks": "$", "buck": "$"}
 # Minor units written alone after a figure ("ten cents", "20 pence"): a hundredth of these.
 _ALONE_SUBUNITS = {
-    "cents": "$", "cent": "$", "pence": "GBP", "paise": "INR",
+    "cents": "$", "cent": "$", "pence": "GBP", "penny": "GBP", "paise": "INR",
     "sen": "MYR",  # "a dividend of 29 sen per share": ringgit's sen (Brunei's too, seldom news)
     "kobo": "NGN",
 }  # fmt: skip
@@ -243,7 +244,10 @@ _YEAR_TAIL = re.compile(r"[-–/]\d{2,4}(?!\d)")  # "2024-25", "2020–2024"
 # Numeric dates, US-style phone numbers and times of day, all of which start with digits.
 _DATE_OR_TIME = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|(?:1-)?\d{3}-\d{3}-\d{4}(?!\d)"
-    r"|\d{1,2}(?::\d{2}(?::\d{2})?|(?:[.:]\d{2})?[ \u00a0]?[ap]\.?m\.?(?![^\W\d_]))",
+    r"|\d{1,2}(?::\d{2}(?::\d{2})?|(?:[.:]\d{2})?[ \u00a0]?[ap]\.?m\.?(?![^\W\d_]))"
+    # a 24-hour time padded with a zero, alone or opening a span: "at 03.00", "07.00 and 17.00"
+    r"|0\d\.[0-5]\d(?!\d|\.\d|%)(?![ \u00a0]?(?:per|point))"
+    r"(?:[ \u00a0]*(?:-|–|and|to|until|till)[ \u00a0]*[0-2]\d\.[0-5]\d(?!\d|\.\d))?",
     re.I,
 )
 
@@ -512,13 +516,15 @@ _LOW_BOUNDS = {
     ("not", "drop", "below"), ("not", "go", "below"), ("never", "fall", "below"),
     ("not", "falling", "below"),
     ("crosses",), ("crossed",), ("crossing",),  # "the temperature crosses 40 degrees"
+    ("surpass",), ("surpasses",), ("blew", "past"), ("shot", "past"), ("surged", "past"),
+    ("soared", "past"), ("raced", "past"), ("sailed", "past"),  # "Gold blew past $4,300"
 }  # fmt: skip
 _HIGH_BOUNDS = {
     ("up", "to"), ("less", "than"), ("fewer", "than"), ("under",), ("below",),
     ("nearly",), ("almost",), ("as", "many", "as"), ("as", "much", "as"), ("no", "more", "than"),
     ("just", "under"), ("at", "most"), ("a", "maximum", "of"), ("maximum", "of"),
     ("not", "more", "than"), ("just", "below"), ("well", "under"), ("well", "below"),
-    ("shy", "of"), ("just", "shy", "of"), ("up", "to", "around"),
+    ("shy", "of"), ("just", "shy", "of"), ("up", "to", "around"), ("barely",),
     ("≤",), ("⩽",), ("<",), ("<", "="), ("not", "more", "than"),
     ("not", "exceeding"), ("not", "to", "exceed"), ("not", "over"), ("not", "above"),
     ("no", "higher", "than"), ("not", "higher", "than"), ("no", "greater", "than"),
@@ -577,6 +583,11 @@ _MONTH_DAY_THEN = re.compile(
     r"\b(?:"
     + _MONTH_NAME
     + r")\.?[ \u00a0]\d{1,2}(?:st|nd|rd|th)?,?[ \u00a0](?:to|and|through|until|-|–)[ \u00a0]$"
+)
+# "on day 2", "Day 1 of bidding": a day numbered from an event ("every day 300 people" counts).
+_NUMBERED_DAY = re.compile(
+    r"(?:\b(?:on|of|by|from|until|till|since|through|after|before)[ \u00a0]+day|\bDAY|\bDay)"
+    r"[ \u00a0]+$"
 )
 _DAY_JOINERS = frozenset({"to", "and", "through", "until"})
 # The further parts of a designation's number: "2024-41", "25-3847", "148-10/11".
@@ -663,7 +674,8 @@ _DURATION_UNITS = _words(
     "day days week weeks fortnight fortnights month months year years decade decades"
 )
 _ROLLING_ONLY = _words("hour hours quarter quarters")
-_DATE_OPENERS = frozenset({"within", "after", "next", "past", "last", "coming", "previous"})
+# Not "after": "lost 14.9% after 68 weeks" counts a span that no date reading takes.
+_DATE_OPENERS = frozenset({"within", "next", "past", "last", "coming", "previous"})
 _ROLLING_OPENERS = frozenset({"next", "past", "last", "coming", "previous"})
 # "Six months later" counts a span from an event the sentence may not date: a quantity.
 _DATE_CLOSERS = frozenset({"ago", "hence"})
@@ -732,7 +744,8 @@ _DENOMINATORS: dict[str, int] = {
 _RESTATED_SHARE = re.compile(
     r"[ \u00a0]*\((?:[^()\n]{1,16}\)(?=[ \u00a0]+of\b)|\d{1,2}(?:\.\d+)?[ \u00a0]?(?:%|per ?cent)\))"
 )
-_MIXED_FRACTION = re.compile(r" (\d)/(\d{1,2})(?![\d/])")  # "2 1/2": after the whole part
+# "2 1/2", "3-1/2": after the whole part
+_MIXED_FRACTION = re.compile(r"[ -](\d)/(\d{1,2})(?![\d/])")
 _SLASH_FRACTION = re.compile(r"/(\d{1,2})(?![\d/.])")  # "1/2 cup": after the numerator
 # "1.8m tall": after these an attached "m" is metres, not million.
 _LENGTH_ADJECTIVES = _words("tall high long deep wide away thick across wingspan")
@@ -866,6 +879,8 @@ def find_quantities(
         _token_table = ("", {})  # the tokens of one text are no use for the next
     if dollar is not None:
         found = [_resolve_dollar(q, dollar) if q.ambiguous else q for q in found]
+    if " below " in text:  # a cheap test first
+        found = _below_zero(text, found)
     found = _reread(text, found, dollar)
     if any(map(text.__contains__, _FREQUENCY_HINTS)):
         found = _frequencies(text, found)
@@ -947,10 +962,17 @@ def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
             and following is not None
             and following.unit is not None
             and text[quantity.end : following.start] == " or "
-            and _is_bare_figure(quantity)
+            # "as much as 15 or 17 inches": a bounded first alternative too
+            and (_is_bare_figure(quantity) or _is_bare_figure(replace(quantity, low=quantity.high)))
         ):
             # "28 or 29 days": the first of two alternatives takes the unit written once
             quantity = replace(_relabel(quantity, following.unit), per=following.per)
+        if (
+            following is not None
+            and following.unit is not None
+            and _is_dimension_pair(text, quantity, following)
+        ):
+            quantity = _relabel(quantity, following.unit)  # "182.9 by 182.9 cm": a size
         if (
             quantity.unit is None
             and (money := _money_before(result, text, quantity)) is not None
@@ -1046,6 +1068,17 @@ def _counted_noun(phrase: str) -> str | None:
     return None
 
 
+def _is_dimension_pair(text: str, quantity: Quantity, following: Quantity) -> bool:
+    """ "182.9 by 182.9 cm": the first side of a size, in the unit of length written once."""
+    return (
+        quantity.unit is None
+        and following.dimension == "length"
+        and following.low == following.high
+        and text[quantity.end : following.start] == " by "
+        and _is_bare_figure(quantity)
+    )
+
+
 def _is_bare_figure(quantity: Quantity) -> bool:
     """A figure in digits counting nothing written: no unit, no share, no year."""
     return (
@@ -1054,6 +1087,37 @@ def _is_bare_figure(quantity: Quantity) -> bool:
         and quantity.low >= 1
         and quantity.dimension in (None, "count")
     )
+
+
+_BELOW_ZERO = re.compile(r"(?:[ \u00a0]degrees?)?[ \u00a0]below[ \u00a0](?:zero|0)\b")
+
+
+def _below_zero(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "14 below zero", "10 to 20 below zero", "30 degrees below zero": figures under zero
+    with the sign in words (the "0" of "below 0" is part of the figure, not one of its own)."""
+    read: list[Quantity] = []
+    for quantity in found:
+        if read and quantity.start < read[-1].end:
+            continue  # the "0" of "25 below 0"
+        below = _BELOW_ZERO.match(text, quantity.end)
+        if (
+            below is not None
+            and quantity.low is not None
+            and quantity.high is not None
+            and quantity.low >= 0
+            and quantity.unit in (None, "°C")
+        ):
+            quantity = replace(
+                quantity,
+                low=-quantity.high,
+                high=-quantity.low,
+                text=text[quantity.start : below.end()],
+                end=below.end(),
+            )
+            if quantity.unit is not None:
+                quantity = _relabel(quantity, quantity.unit)
+        read.append(quantity)
+    return read
 
 
 def _reread(text: str, found: list[Quantity], dollar: str | None) -> list[Quantity]:
@@ -1404,6 +1468,8 @@ def _parse(text: str, start: int, floor: int) -> tuple[Quantity, int]:
         unit, end = "basis point", end + len(" point")  # "a 25-basis point", "100-basis-point"
     if unit in ("points", "point") and _points_of_a_percentage(text, start, end):
         unit = "pp"  # "31%, nine points ahead of Labour": points beside a percentage
+    if unit is not None and text.startswith("/", end):
+        unit, end = _per_unit(text, unit, end)  # "38 kg/m2", "15 mg/kg every 4 hours"
     per, end = _read_rate(text, end)
     per = per or _leading_rate(text, prefix.start, floor)
     _check_whole(text, value, high_value, prefix, unit, per, end)
@@ -1435,7 +1501,19 @@ def _classify(unit: str) -> tuple[str | None, UnitEntry | None]:
     entry = lookup(unit.split(" of ", 1)[0])  # "tonne of steel" measures as "tonne"
     if entry is not None:
         return entry.dimension, entry
+    if "/" in unit and (entry := _quotient(unit)) is not None:
+        return entry.dimension, entry
     return "count", None
+
+
+def _quotient(unit: str) -> UnitEntry | None:
+    """ "kg/m2" measures mass per area and converts to kg/m² (as _per_unit reads it)."""
+    top, _, bottom = unit.partition("/")
+    upper, lower = lookup(top), lookup("tonne" if bottom == "t" else bottom)
+    if upper is None or lower is None or upper.offset or lower.offset:
+        return None
+    dimension = f"{upper.dimension}/{lower.dimension}"
+    return UnitEntry(unit, dimension, upper.factor / lower.factor, 0.0)
 
 
 def _leading_rate(text: str, start: int, floor: int) -> Per | None:
@@ -1862,6 +1940,9 @@ def _read_figure(text: str, start: int) -> _Value:
         end += 1
         grouped = True
         following = text[end : end + 1]
+    elif following == "-" and text[end + 2 : end + 3] == "/" and not grouped:
+        value, end, grouped = _read_mixed_fraction(text, value, end, grouped)  # "3-1/2 pounds"
+        following = text[end : end + 1]
     if following == "/" and text[end + 1 : end + 2].isdecimal():
         simple = _slash_fraction(text, value, end)
         if simple is None:
@@ -1874,8 +1955,8 @@ def _read_figure(text: str, start: int) -> _Value:
         return figure
     if following == "°" or following.isalnum() or following in "'’′":
         _read_attached(text, figure)
-        if figure.scaled and text.startswith("-plus", figure.end):
-            figure.bound = "low"  # "a $100m-plus budget": at least
+        if (figure.scaled or figure.unit is not None) and text.startswith("-plus", figure.end):
+            figure.bound = "low"  # "a $100m-plus budget", "an 80lb-plus carp": at least
             figure.end += len("-plus")
     _read_scale_words(text, figure)
     if start and text[start - 1] in _SIGNS:
@@ -1925,7 +2006,7 @@ def _zero_comma(text: str, start: int, end: int) -> bool:
 def _read_mixed_fraction(
     text: str, value: Decimal, end: int, grouped: bool
 ) -> tuple[Decimal, int, bool]:
-    """ "2 1/2 hours" → 2.5: a whole number, a space and a proper fraction."""
+    """ "2 1/2 hours" → 2.5: a whole number, a space (or a hyphen) and a proper fraction."""
     mixed = _MIXED_FRACTION.match(text, end)
     if mixed is None or not 0 < int(mixed.group(1)) < int(mixed.group(2)):
         return value, end, grouped
@@ -2029,9 +2110,11 @@ def _read_hyphen_unit(text: str, figure: _Value) -> None:
     if text[after : after + 1].isalnum():
         raise _Rejected(after)  # "5-yearX", "3-Dimensional": a code or a name
     unit = word.group()
-    if unit in SCALES and unit != "hundred":  # "$312-million": a scale, not a counted unit
-        figure.value *= SCALES[unit]
-        figure.scale *= SCALES[unit]
+    if (unit in SCALES and unit != "hundred") or unit in _INDIAN_SCALES:
+        # "$312-million", "Rs 600-crore": a scale, not a counted unit
+        multiplier = SCALES.get(unit) or _INDIAN_SCALES[unit]
+        figure.value *= multiplier
+        figure.scale *= multiplier
         figure.scaled = True
         figure.end = after
         return
@@ -2562,6 +2645,12 @@ def _one_measure(text: str, article: _Tok, word: _Tok) -> _Value | None:
         figure = _Value(Decimal("0.5"), article.start, unit.end, grouped=True)
         figure.unit = unit.text  # "walked about a half mile", "a half hour"
         return figure
+    if word.lower in ("penny", "cent"):
+        if article.lower == "one" or not _BY_BEFORE_SHARE.search(
+            text, max(0, article.start - 24), article.start
+        ):
+            return None  # "not a penny more", "a penny for your thoughts": no amount
+        return _Value(Decimal(1), article.start, article.end)  # "by a penny a litre": one penny
     if _word_at(text, word.end) not in _MEASURED_AFTER:
         return None
     entry = lookup(word.lower)
@@ -2577,7 +2666,7 @@ _MEASURED_AFTER = _words("of away long wide high tall deep across")
 
 # "by a third", "by about a third", "by nearly a quarter": a change by a share.
 _BY_BEFORE_SHARE = re.compile(
-    r"\b(?i:by)[\s\u00a0]+(?:(?i:about|around|roughly|nearly|almost|some|over|just\s+over"
+    r"\b(?i:by)[\s\u00a0]+(?:(?i:about|around|roughly|nearly|almost|some|over|just\s+over|barely|just|only"
     r"|more\s+than|less\s+than|close\s+to|up\s+to|at\s+least)[\s\u00a0]+)?$"
 )
 
@@ -2611,7 +2700,31 @@ def _spoken_fraction(text: str, first: _Tok) -> _Value | None:
     count = 1 if numerator in ("a", "an", "one") else UNITS.get(numerator, 0)
     if not 0 < count < _DENOMINATORS[denominator]:
         return None
-    return _share(first, end, Decimal(count) / _DENOMINATORS[denominator])
+    fraction = Decimal(count) / _DENOMINATORS[denominator]
+    return _fraction_of_a_unit(text, first, end, fraction) or _share(first, end, fraction)
+
+
+_OF_A = re.compile(r"[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+")
+
+
+def _fraction_of_a_unit(text: str, first: _Tok, end: int, fraction: Decimal) -> _Value | None:
+    """ "one-fifth of an inch", "two-tenths of a percentage point": a part of one unit, a
+    value in that unit (the unit is read after it), not a share."""
+    of_a = _OF_A.match(text, end)
+    if of_a is None:
+        return None
+    unit = _token(text, of_a.end())
+    if unit is None or unit.kind != "word":
+        return None
+    if unit.lower == "percentage" and _word_at(text, unit.end) == "point":
+        point = _token(text, unit.end)
+        return _Value(fraction, first.start, point.end, grouped=True, unit="pp")  # type: ignore[union-attr]
+    if unit.lower == "point" and ("%" in text or "percent" in text):
+        # "rose a tenth of a point to 7.9 percent": a point beside a percentage
+        return _Value(fraction, first.start, unit.end, grouped=True, unit="pp")
+    if not _measures(unit.lower):
+        return None
+    return _Value(fraction, first.start, of_a.end(), grouped=True)
 
 
 # --- what precedes ---------------------------------------------------------------
@@ -2960,6 +3073,13 @@ def _check_context(text: str, value: _Value, prefix: _Prefix) -> None:
         raise _Rejected(band.end() if band else value.end)  # "aged 11-25": an age band
     if value.digits is not None and (group := _AGE_GROUP_AFTER.match(text, value.end)):
         raise _Rejected(group.end())  # "over 50 years of age", "the 65-69 age group"
+    if (
+        prefix.previous == "day"
+        and value.digits is not None
+        and not value.grouped
+        and _NUMBERED_DAY.search(text, max(0, value.start - 16), value.start)
+    ):
+        raise _Rejected(value.end)  # "subscribed 325% on day 2", "DAY 88:": a numbered day
     if prefix.previous == "big" and prefix.previous_capitalised:
         raise _Rejected(value.end)  # "the Big 10 coastal container ports": a name
     if prefix.label and prefix.currency is None:
@@ -3267,7 +3387,12 @@ def _check_whole(
         raise _Rejected(value.end)
     if _is_written_year(text, value, prefix, unit):
         raise _Rejected(end)  # "in the year of our Lord one thousand seven hundred and …"
-    if not value.scaled and _is_date_duration(text, value, prefix, unit, per, end):
+    if (
+        not value.scaled
+        # "within 7 to 10 days": no date reads a range there ("the next 2-3 days" is one)
+        and (high_value is None or prefix.previous != "within")
+        and _is_date_duration(text, value, prefix, unit, per, end)
+    ):
         # "within two weeks", "three years ago" belong to dates; "150 million years ago"
         # is no calendar date
         raise _Rejected(end)
@@ -3313,8 +3438,8 @@ def _is_date_duration(
         lower in _ROLLING_ONLY and prefix.previous in _ROLLING_OPENERS
     ):
         return False
-    if prefix.previous in ("within", "after") and _word_at(text, end) in ("of", "from"):
-        return False  # "after 72 weeks of treatment": a span from an undated event
+    if prefix.previous == "within" and _word_at(text, end) in ("of", "from"):
+        return False  # "within three weeks of the vote": a span from an undated event
     if prefix.previous == "last" and _LAST_AS_VERB.search(
         text, max(0, prefix.start - 16), prefix.start
     ):
@@ -4189,6 +4314,28 @@ def _plain_noun(text: str, position: int, excluding: frozenset[str]) -> _Tok | N
     if noun is None or noun.kind != "word" or not noun.text.islower():
         return None
     return None if noun.lower in excluding else noun
+
+
+# The unit under a slash in "19.32 g/cm3", "1.18g/t", "3,357 watts/m²"
+_UNIT_DENOMINATOR = re.compile(r"/([A-Za-z]{1,5}[23²³]?)(?!\w)")
+
+
+def _per_unit(text: str, unit: str, end: int) -> tuple[str, int]:
+    """A unit divided by a unit of measure, not of time: "kg/m2", "mg/kg" (rates stay rates)."""
+    if unit in ISO_CODES or unit == "%":
+        return unit, end
+    match = _UNIT_DENOMINATOR.match(text, end)
+    if match is None:
+        return unit, end
+    denominator = match.group(1)
+    if denominator.lower() in _PERIODS or (
+        lookup(denominator) is None
+        and lookup(denominator.rstrip("23²³")) is None
+        and denominator != "t"  # a tonne only in a grade: "1.18g/t"
+    ):
+        return unit, end
+    singular = lookup(unit)
+    return f"{singular.unit if singular else unit}/{denominator}", match.end()
 
 
 def _read_period(text: str, position: int) -> tuple[Per | None, int]:

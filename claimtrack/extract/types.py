@@ -60,10 +60,10 @@ class Quantity:
     for percentages and percentage points. `per` is the rate period.
 
     `dimension` says what the unit measures ("length", "mass", "money",
-    "count", "percent", "temperature", …; None when unknown). Where the unit
-    converts, `si_low`/`si_high` are the bounds in the SI base unit of that
-    dimension (metres, kilograms, seconds, kelvin…), so that "5 miles" and
-    "8 km" compare as the same figure. `ambiguous` flags a unit read by
+    "count", "percent", "temperature", "mass/area" for "kg/m2", …; None when
+    unknown). Where the unit converts, `si_low`/`si_high` are the bounds in
+    the SI base unit of that dimension (metres, kilograms, seconds, kelvin…),
+    so that "5 miles" and "8 km" compare as the same figure. `ambiguous` flags a unit read by
     default rather than from the text (a bare "$" taken as USD).
     """
 

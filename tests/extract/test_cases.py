@@ -431,8 +431,8 @@ FRESH_DEV_22 = Path(__file__).parent / "unseen" / "dev_fresh22.jsonl"
 # A twenty-third, labelled by reading while rules were written from the twenty-second; tuned
 # on since the first 2026-12-08 session.
 FRESH_DEV_23 = Path(__file__).parent / "unseen" / "dev_fresh23.jsonl"
-# A twenty-fourth, labelled by reading while rules were written from the twenty-third; not
-# tuned on.
+# A twenty-fourth, labelled by reading while rules were written from the twenty-third; tuned
+# on since the second 2026-12-08 session.
 FRESH_DEV_24 = Path(__file__).parent / "unseen" / "dev_fresh24.jsonl"
 # Fractions are labelled to four places (0.6667 for two thirds).
 UNSEEN_TOLERANCE = 1e-3
@@ -567,8 +567,8 @@ def test_the_unseen_set_is_large_split_once_and_well_formed() -> None:
 
 
 # Issue 12 asks 0.90 (values), 0.85 (strict) and 0.85 (dates) on the test split.
-# Today's figures are below that bar (values 0.892, strict 0.809, dates 0.822 at the
-# end of the first 2026-12-08 session); these floors sit just under them to guard against
+# Today's figures are below that bar (values 0.893, strict 0.810, dates 0.822 at the
+# end of the second 2026-12-08 session); these floors sit just under them to guard against
 # regression and do not certify the bar.
 UNSEEN_TEST_FLOORS = {"values": 0.89, "strict": 0.805, "dates": 0.82}
 
@@ -665,7 +665,7 @@ DEV_FLOORS = {
     "fresh dev 21": {"values": 0.94, "strict": 0.88, "dates": 0.805},
     "fresh dev 22": {"values": 0.945, "strict": 0.92, "dates": 0.875},
     "fresh dev 23": {"values": 0.935, "strict": 0.89, "dates": 0.76},
-    "fresh dev 24": {"values": 0.90, "strict": 0.86, "dates": 0.80},
+    "fresh dev 24": {"values": 0.925, "strict": 0.895, "dates": 0.83},
 }
 
 

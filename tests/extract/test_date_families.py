@@ -1732,3 +1732,42 @@ def test_weeks_ending_a_day_ends_held_until_and_arranged_changes() -> None:
     # "are going up April 1": a change already arranged, still to come
     fares = one("Bus fares are going up on April 1.", dt.date(2024, 3, 10))
     assert (fares.date, fares.role) == (dt.date(2024, 4, 1), "deadline")
+
+
+def test_passives_with_adverbs_base_years_and_forecast_dates() -> None:
+    # "will be next updated": a passive to come, not the past tense
+    update = one("The estimate will be next updated on Feb. 12.", dt.date(2024, 1, 20))
+    assert (update.date, update.role) == (dt.date(2024, 2, 12), "deadline")
+    # the year a change is measured against is mentioned, even under "will"
+    base = find_dates("The winner will get £50,000, up £4,000 from 2019.", None)
+    assert [(m.text, m.role) for m in base] == [("2019", "mentioned")]
+    growth = find_dates("Fees will rise, an increase of 3.2 per cent on the 2021 season.", None)
+    assert [(m.text, m.role) for m in growth] == [("2021", "mentioned")]
+    # the new level "from" a year is still a date to come
+    level = find_dates("The cap will rise to £9,535 from 2025.", None)
+    assert [(m.text, m.role) for m in level] == [("2025", "deadline")]
+    # "forecast to be May 2": the date after "to be" is the forecast's
+    bloom = one("The flowering date is forecast to be April 4.", dt.date(2024, 1, 20))
+    assert (bloom.date, bloom.role) == (dt.date(2024, 4, 4), "deadline")
+
+
+def test_article_years_comparisons_contracts_and_past_weekends() -> None:
+    # "A 1968 painting" describes the thing: the sale's day keeps the publication year
+    sale = find_dates(
+        "A 1968 painting sold at auction on Nov. 2 for a record.", dt.date(2015, 11, 5)
+    )
+    assert [m.date for m in sale] == [dt.date(1968, 1, 1), dt.date(2015, 11, 2)]
+    # "three days earlier than average" compares; it dates nothing
+    assert (
+        find_dates("The blossom opened three days earlier than average.", dt.date(2024, 3, 1)) == []
+    )
+    # a futures contract named by its month is no date
+    assert find_dates("The March futures contract closed at $2,015.", dt.date(2024, 1, 8)) == []
+    # a weekend just past: in a past clause, or "over the weekend" in Monday's paper
+    monday = dt.date(2015, 3, 16)
+    past = one("The zoo welcomed a new arrival this weekend.", monday)
+    assert (past.first_day, past.last_day) == (dt.date(2015, 3, 14), dt.date(2015, 3, 15))
+    over = one("Staff are celebrating the birth of a calf over the weekend.", monday)
+    assert over.first_day == dt.date(2015, 3, 14)
+    coming = one("The fair will open this weekend.", monday)
+    assert coming.first_day == dt.date(2015, 3, 21)

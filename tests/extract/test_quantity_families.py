@@ -1916,3 +1916,56 @@ def test_heights_in_two_units_spans_crossings_period_changes_and_oxen(
 )
 def test_age_groups_and_numbers_to_call_count_nothing(text: str) -> None:
     _assert_found(text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spans after "after" and ranges after "within" are counted: no date reads them
+        ("Trial patients lost 12% of their weight after 36 weeks.", [(12, 12, "%", None), (36, 36, "weeks", None)]),
+        ("Seedlings appear within 10 to 14 days.", [(10, 14, "days", None)]),
+        # a size: the unit written once after the second side
+        ("The canvas measures 91.5 by 122 cm.", [(91.5, 91.5, "cm", None), (122, 122, "cm", None)]),
+        # a bounded first alternative shares the unit
+        ("Some hills could see as much as 8 or 10 inches.", [(None, 8, "inch", None), (10, 10, "inch", None)]),
+        # a unit divided by a unit of measure
+        ("Patients had a BMI of 32 kg/m2 at the start.", [(32, 32, "kg/m2", None)]),
+        ("Silver has a density of 10.49 g/cm3.", [(10.49, 10.49, "g/cm3", None)]),
+        # a hyphenated Indian scale, a hyphenated mixed number, yards glued to the figure
+        ("The Rs 250-crore plant opens in May.", [(2.5e9, 2.5e9, "INR", None)]),
+        ("The tench weighed 4-3/4 pounds.", [(4.75, 4.75, "pound", None)]),
+        ("The hole is 45yds from the tee.", [(45, 45, "yds", None)]),
+        # "blew past" and "surpass" bound from below, "barely" from above
+        ("Bitcoin blew past $90,000 on Monday.", [(90000, None, "USD", None)]),
+        ("Sales are expected to surpass 2 million units.", [(2e6, None, "units", None)]),
+        ("Prices fell by barely a penny.", [(None, 0.01, "GBP", None)]),
+        # below zero in words
+        ("Overnight lows reached 12 below zero.", [(-12, -12, None, None)]),
+        ("Expect 5 to 15 below zero by dawn.", [(-15, -5, None, None)]),
+        # a part of one unit is a value in that unit, not a share
+        ("Rain totals reached two-tenths of an inch.", [(0.2, 0.2, "inch", None)]),
+        ("Inflation rose three-tenths of a percentage point.", [(0.3, 0.3, "pp", None)]),
+        # "N-plus" after a unit glued to the figure bounds from below
+        ("It was his third 40lb-plus carp.", [(40, None, "lb", None)]),
+        ("Standing charges rise by one penny a day.", [(0.01, 0.01, "GBP", "day")]),
+    ],
+)  # fmt: skip
+def test_spans_sizes_divided_units_bounds_below_zero_and_parts_of_a_unit(
+    text: str, expected: list[tuple[float | None, float | None, str | None, str | None]]
+) -> None:
+    _assert_found(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a day numbered from an event, and 24-hour times padded with a zero
+        "The offer was fully subscribed on day 3.",
+        "The road is closed between 08.00 and 18.00.",
+        "Clocks go forward at 01.00 on Sunday.",
+        # no sum: an idiom
+        "She would not pay a penny more.",
+    ],
+)
+def test_numbered_days_padded_times_and_idioms_count_nothing(text: str) -> None:
+    _assert_found(text, [])
