@@ -434,6 +434,9 @@ FRESH_DEV_23 = Path(__file__).parent / "unseen" / "dev_fresh23.jsonl"
 # A twenty-fourth, labelled by reading while rules were written from the twenty-third; tuned
 # on since the second 2026-12-08 session.
 FRESH_DEV_24 = Path(__file__).parent / "unseen" / "dev_fresh24.jsonl"
+# A twenty-fifth, labelled by reading while rules were written from the twenty-fourth; not
+# tuned on.
+FRESH_DEV_25 = Path(__file__).parent / "unseen" / "dev_fresh25.jsonl"
 # Fractions are labelled to four places (0.6667 for two thirds).
 UNSEEN_TOLERANCE = 1e-3
 
@@ -538,6 +541,7 @@ def split_figures(cases: list[Case]) -> dict[str, dict[str, Tally]]:
         "fresh dev 22": facet_figures(load_unseen("dev", FRESH_DEV_22)),
         "fresh dev 23": facet_figures(load_unseen("dev", FRESH_DEV_23)),
         "fresh dev 24": facet_figures(load_unseen("dev", FRESH_DEV_24)),
+        "fresh dev 25": facet_figures(load_unseen("dev", FRESH_DEV_25)),
         "unseen test": facet_figures(load_unseen("test")),
     }
     print("\n" + facet_table(rows))
@@ -666,6 +670,7 @@ DEV_FLOORS = {
     "fresh dev 22": {"values": 0.945, "strict": 0.92, "dates": 0.875},
     "fresh dev 23": {"values": 0.935, "strict": 0.89, "dates": 0.76},
     "fresh dev 24": {"values": 0.925, "strict": 0.895, "dates": 0.83},
+    "fresh dev 25": {"values": 0.91, "strict": 0.82, "dates": 0.80},
 }
 
 
@@ -681,7 +686,7 @@ FRESH_BATCHES = [
     FRESH_DEV, FRESH_DEV_2, FRESH_DEV_3, FRESH_DEV_4, FRESH_DEV_5, FRESH_DEV_6, FRESH_DEV_7,
     FRESH_DEV_8, FRESH_DEV_9, FRESH_DEV_10, FRESH_DEV_11, FRESH_DEV_12, FRESH_DEV_13,
     FRESH_DEV_14, FRESH_DEV_15, FRESH_DEV_16, FRESH_DEV_17, FRESH_DEV_18, FRESH_DEV_19,
-    FRESH_DEV_20, FRESH_DEV_21, FRESH_DEV_22, FRESH_DEV_23, FRESH_DEV_24,
+    FRESH_DEV_20, FRESH_DEV_21, FRESH_DEV_22, FRESH_DEV_23, FRESH_DEV_24, FRESH_DEV_25,
 ]  # fmt: skip
 
 
@@ -713,6 +718,7 @@ FRESH_BATCHES = [
         "fresh-22",
         "fresh-23",
         "fresh-24",
+        "fresh-25",
     ],
 )
 def test_the_fresh_dev_batches_are_well_formed(batch: Path) -> None:
