@@ -871,9 +871,9 @@ def _anchor_to_sentence_year(text: str, found: list[DateMention], offset: int) -
     frame = found[0]
     if (
         frame.precision != "year"
-        or _ARTICLE_BEFORE.search(text, 0, frame.start - offset) is not None
         or frame.year_inferred
         or frame.start - offset > _FRAMING_REACH
+        or _ARTICLE_BEFORE.search(text, 0, frame.start - offset) is not None
         or frame.first_day is None
         or frame.last_day is None
         or frame.first_day.year != frame.last_day.year

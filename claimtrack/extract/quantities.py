@@ -1506,10 +1506,15 @@ def _classify(unit: str) -> tuple[str | None, UnitEntry | None]:
     return "count", None
 
 
+def _denominator(word: str) -> UnitEntry | None:
+    """The unit under a slash; "t" is a tonne only there, in a grade ("1.18g/t")."""
+    return lookup("tonne" if word == "t" else word)
+
+
 def _quotient(unit: str) -> UnitEntry | None:
     """ "kg/m2" measures mass per area and converts to kg/m² (as _per_unit reads it)."""
     top, _, bottom = unit.partition("/")
-    upper, lower = lookup(top), lookup("tonne" if bottom == "t" else bottom)
+    upper, lower = lookup(top), _denominator(bottom)
     if upper is None or lower is None or upper.offset or lower.offset:
         return None
     dimension = f"{upper.dimension}/{lower.dimension}"
@@ -4329,9 +4334,7 @@ def _per_unit(text: str, unit: str, end: int) -> tuple[str, int]:
         return unit, end
     denominator = match.group(1)
     if denominator.lower() in _PERIODS or (
-        lookup(denominator) is None
-        and lookup(denominator.rstrip("23²³")) is None
-        and denominator != "t"  # a tonne only in a grade: "1.18g/t"
+        _denominator(denominator) is None and lookup(denominator.rstrip("23²³")) is None
     ):
         return unit, end
     singular = lookup(unit)
